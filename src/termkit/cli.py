@@ -1,0 +1,224 @@
+"""The ``termkit`` command: a thin typer layer over the library. No logic of its own.
+
+Machine formats go to stdout (UTF-8, nothing else mixed in); tables, progress, warnings and
+errors go to the terminal / stderr. Library errors become ``error: …`` and exit code 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .compile import Compiled
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                  help="Find, count and explain the formulaic language of Chinese political writing.")
+lexicon_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Check and curate the lexicon.")
+app.add_typer(lexicon_app, name="lexicon")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LexiconOpt = typer.Option(None, "--lexicon", "-l", help="Lexicon file or folder [default: the bundled one].")
+PathsArg = typer.Argument(..., help="Files, folders (read recursively) or - for stdin.")
+
+
+class TagFormat(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+
+
+class CountFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def handles_errors(func: F) -> F:
+    """Turn library errors into one line on stderr and exit code 1 (never a traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import TermkitError
+
+        try:
+            return func(*args, **kwargs)
+        except TermkitError as exc:
+            _stderr().print(f"[red]error:[/] {exc}", soft_wrap=True, markup=True)
+            raise typer.Exit(1) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _compiled(lexicon: Optional[Path]) -> Compiled:
+    from .compile import load_compiled
+    from .lexicon import bundled_lexicon_path
+
+    return load_compiled(lexicon or bundled_lexicon_path())
+
+
+def _results(paths: list[str], compiled: Compiled, nested: bool = False) -> Iterator[Any]:
+    """Documents matched one at a time, with a progress bar on stderr for many files."""
+    from .corpus import iter_files, read_documents
+    from .match import analyse
+
+    err = _stderr()
+
+    def warn(msg: str) -> None:
+        err.print(f"[yellow]warning:[/] {msg}", soft_wrap=True, markup=True, highlight=False)
+
+    files = [p if p == "-" else str(f) for p in paths for f in ([p] if p == "-" else iter_files(Path(p), warn))]
+    results = analyse(read_documents(files, warn), compiled.matcher, nested=nested)
+    if len(files) < 20 or not err.is_terminal:
+        yield from results
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("reading", total=len(files))
+        for r in results:
+            progress.advance(task)
+            yield r
+
+
+@app.command()
+@handles_errors
+def tag(
+    paths: list[str] = PathsArg,
+    lexicon: Optional[Path] = LexiconOpt,
+    format: TagFormat = typer.Option(TagFormat.text, "--format", "-f", help="text (terminal) or jsonl."),
+    nested: bool = typer.Option(False, "--nested", help="Also show matches nested inside longer ones."),
+    full: bool = typer.Option(False, "--full", help="Show every line, not only lines with terms."),
+) -> None:
+    """Show each term in place with its gloss."""
+    from .render import render_tagged
+
+    compiled = _compiled(lexicon)
+    out = _stdout()
+    for r in _results(paths, compiled, nested):
+        if format == TagFormat.jsonl:
+            for m in r.matches:
+                sys.stdout.write(json.dumps(m.to_dict(r.doc.id), ensure_ascii=False) + "\n")
+        else:
+            render_tagged(out, r, full=full)
+        _warn_damage(r)
+
+
+def _warn_damage(r: Any) -> None:
+    if r.damage:
+        d = r.damage[0]
+        _stderr().print(f"[yellow]warning:[/] {r.doc.id}: {len(r.damage)} damaged runs (? or U+FFFD), first at "
+                        f"line {d.line}, column {d.column}", soft_wrap=True, highlight=False)
+
+
+@app.command()
+@handles_errors
+def count(
+    paths: list[str] = PathsArg,
+    lexicon: Optional[Path] = LexiconOpt,
+    format: CountFormat = typer.Option(CountFormat.table, "--format", "-f", help="table, csv or json."),
+    top: Optional[int] = typer.Option(None, "--top", "-n", min=1, help="Only the N first rows."),
+    sort: str = typer.Option("count", "--sort", help="count, docs, per_10k, term, id, category or first."),
+    nested: bool = typer.Option(False, "--nested", help="Count matches nested inside longer ones too."),
+) -> None:
+    """Frequency table of the terms over all documents."""
+    from .stats import SORT_KEYS, count as tally
+
+    if sort not in SORT_KEYS:
+        raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
+    compiled = _compiled(lexicon)
+    stats = tally(_results(paths, compiled, nested))
+    rows = stats.sorted(sort)[:top]
+    if format == CountFormat.table:
+        from .render import render_counts
+
+        render_counts(_stdout(), stats, rows)
+        return
+    records = [t.to_dict() for t in rows]
+    if format == CountFormat.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=["id", "term", "gloss", "category", "count", "docs",
+                                                        "per_10k"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    if stats.damage:
+        runs = sum(len(d.spans) for d in stats.damage)
+        _stderr().print(f"[yellow]warning:[/] damaged text: {runs} runs in {len(stats.damage)} documents "
+                        "(run the table format for details)", highlight=False)
+
+
+@app.command()
+@handles_errors
+def show(
+    term: str = typer.Argument(..., help="An id, or any surface form (simplified, traditional, variant)."),
+    lexicon: Optional[Path] = LexiconOpt,
+    format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text or json."),
+) -> None:
+    """Show one lexicon entry in full, with its related entries."""
+    from .errors import TermkitError
+    from .render import render_entry
+
+    compiled = _compiled(lexicon)
+    entry = compiled.lexicon.by_id.get(term) or compiled.matcher.lookup(term)
+    if entry is None:
+        raise TermkitError(f"{term!r} is not in the lexicon (try 'termkit tag' on a text that contains it)")
+    if format == ShowFormat.json:
+        sys.stdout.write(json.dumps(entry.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+    else:
+        render_entry(_stdout(), entry, compiled.lexicon)
+
+
+@lexicon_app.command("check")
+@handles_errors
+def lexicon_check(
+    lexicon: Optional[Path] = LexiconOpt,
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero on warnings too."),
+) -> None:
+    """Validate the lexicon: schema, ids, surfaces and the lint rules. Errors exit 1."""
+    from .compile import check
+    from .lexicon import bundled_lexicon_path
+    from .render import render_problems
+
+    lex, problems = check(lexicon or bundled_lexicon_path())
+    render_problems(_stdout(), problems)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    _stdout().print(f"{len(lex)} entries in {len(lex.files)} files: {errors} errors, {warnings} warnings")
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``termkit`` console script."""
+    app()

@@ -1,0 +1,148 @@
+"""Compile a lexicon into a :class:`~termkit.match.Matcher` (a pyahocorasick automaton over folded
+surface forms), and cache the result on disk keyed by the lexicon's content.
+
+>>> from termkit.lexicon import Entry, Lexicon
+>>> m = compile_lexicon(Lexicon((Entry(id="two-upholds", term="两个维护", gloss="Two Upholds"),)))
+>>> [x.entry.id for x in m.find("堅決做到「兩個維護」")]
+['two-upholds']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .errors import LexiconError
+from .lexicon import Lexicon, Problem, lexicon_files, load_lexicon, read_lexicon
+from .match import Matcher
+from .normalize import FoldTable, fold_term
+
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """What a run needs: the validated lexicon and its matcher."""
+
+    lexicon: Lexicon
+    matcher: Matcher
+
+
+def surface_problems(lexicon: Lexicon, table: FoldTable | None = None) -> list[Problem]:
+    """Surfaces that fold to nothing, or to the same key as another entry's surface."""
+    table = table or FoldTable.build()
+    lut = table.lut()
+    owner: dict[str, str] = {}
+    problems = []
+    for e in lexicon.entries:
+        loc = lexicon.locations.get(e.id)
+        for surface in dict.fromkeys(e.surfaces):
+            key = fold_term(surface, table, lut)
+            if not key:
+                problems.append(Problem(loc, f"surface {surface!r} of {e.id!r} is empty after folding",
+                                        rule="surface"))
+            elif key in owner and owner[key] != e.id:
+                other = owner[key]
+                problems.append(Problem(loc, f"surface {surface!r} of {e.id!r} is also claimed by {other!r}"
+                                        f" ({lexicon.locations.get(other)})", rule="duplicate-surface"))
+            else:
+                owner[key] = e.id
+    return problems
+
+
+def compile_lexicon(lexicon: Lexicon, table: FoldTable | None = None) -> Matcher:
+    """Build the automaton. Raises :class:`LexiconError` when two entries claim one surface."""
+    import ahocorasick
+
+    table = table or FoldTable.build()
+    problems = surface_problems(lexicon, table)
+    if problems:
+        raise LexiconError(str(problems[0]).replace(": error: ", ": ", 1))
+    lut = table.lut()
+    keys: dict[str, tuple[int, set[int]]] = {}
+    for i, e in enumerate(lexicon.entries):
+        for surface in e.surfaces:
+            key = fold_term(surface, table, lut)
+            keys.setdefault(key, (-1, set()))
+            keys[key] = (i, keys[key][1])
+        for ex in e.exclude:
+            key = fold_term(ex, table, lut)
+            if key:
+                keys.setdefault(key, (-1, set()))[1].add(i)
+    automaton = ahocorasick.Automaton()
+    for key, (entry, excl) in keys.items():
+        automaton.add_word(key, (len(key), entry, tuple(sorted(excl))))
+    if keys:
+        automaton.make_automaton()
+    return Matcher(lexicon.entries, automaton, table, lut)
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("TERMKIT_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "termkit"
+
+
+def lexicon_digest(path: str | os.PathLike[str]) -> str:
+    """A key for the cache: termkit's version and the bytes and names of every lexicon file."""
+    h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{_opencc_version()}".encode())
+    for f in lexicon_files(path):
+        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+        h.update(str(f.resolve()).encode() + b"\0")  # locations in messages name the file
+    return h.hexdigest()[:32]
+
+
+def _opencc_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("opencc")
+    except PackageNotFoundError:
+        return "?"
+
+
+def load_compiled(path: str | os.PathLike[str], cache_dir: Path | None = None,
+                  use_cache: bool = True) -> Compiled:
+    """Load a lexicon and its matcher, from the disk cache when the lexicon is unchanged.
+
+    A cache that cannot be read or written is ignored: the run compiles instead.
+    """
+    cache_dir = cache_dir or default_cache_dir()
+    cache_file = cache_dir / f"matcher-{lexicon_digest(path)}.pickle" if use_cache else None
+    if cache_file is not None and cache_file.is_file():
+        try:
+            with cache_file.open("rb") as fh:
+                compiled = pickle.load(fh)
+            if isinstance(compiled, Compiled):
+                return compiled
+        except Exception:  # noqa: BLE001 - a stale or damaged cache is rebuilt, never fatal
+            pass
+    lexicon = load_lexicon(path)
+    compiled = Compiled(lexicon, compile_lexicon(lexicon))
+    if cache_file is not None:
+        _write_cache(cache_file, compiled)
+    return compiled
+
+
+def _write_cache(cache_file: Path, compiled: Compiled) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".matcher-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass
+
+
+def check(path: str | os.PathLike[str]) -> tuple[Lexicon, list[Problem]]:
+    """All problems of a lexicon: schema, ids, and surfaces (the lint rules build on this)."""
+    lexicon, problems = read_lexicon(path)
+    return lexicon, problems + surface_problems(lexicon)

@@ -1,0 +1,182 @@
+"""Read documents: files, folders (recursive) and ``-`` for stdin, in any common Chinese encoding.
+
+Documents are yielded one at a time (a corpus is never held in memory). A file that cannot be
+read or decoded is skipped with a warning passed to ``on_warning``; the run goes on.
+
+>>> decode_bytes("兩個確立".encode("big5"), "x.txt")
+('兩個確立', 'big5hkscs')
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+Warn = Callable[[str], None]
+SAMPLE = 65536
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded text. ``id`` is the path as given (or ``<stdin>``)."""
+
+    id: str
+    text: str
+    encoding: str = "utf-8"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def _ignore(_: str) -> None:
+    pass
+
+
+def read_documents(paths: Iterable[str], on_warning: Warn = _ignore) -> Iterator[Document]:
+    """Yield the documents named by ``paths`` (files, folders, ``-``), skipping unreadable ones."""
+    for path in paths:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            doc = _document("<stdin>", data, on_warning)
+            if doc is not None:
+                yield doc
+            continue
+        for file in iter_files(Path(path), on_warning):
+            try:
+                data = file.read_bytes()
+            except OSError as exc:
+                on_warning(f"{file}: cannot read ({exc.strerror or exc}); skipped")
+                continue
+            doc = _document(str(file), data, on_warning)
+            if doc is not None:
+                yield doc
+
+
+def iter_files(path: Path, on_warning: Warn = _ignore) -> Iterator[Path]:
+    """A file itself, or every non-hidden file below a folder in sorted order (loops reported)."""
+    if not path.exists():
+        on_warning(f"{path}: no such file or folder; skipped")
+        return
+    if not path.is_dir():
+        yield path
+        return
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(path, followlinks=True):
+        st = os.stat(root)
+        if (st.st_dev, st.st_ino) in seen:
+            on_warning(f"{root}: folder loop (a link back to a parent); not followed")
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _document(name: str, data: bytes, on_warning: Warn) -> Document | None:
+    try:
+        text, encoding = decode_bytes(data, name)
+    except InputError as exc:
+        on_warning(f"{exc}; skipped")
+        return None
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        on_warning(f"{name}: decoded as {encoding}")
+    return Document(name, text, encoding)
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode a document: UTF-8 (with or without BOM), UTF-16, GB18030/GBK, Big5(-HKSCS), or what
+    charset-normalizer finds. Raises :class:`InputError` for binary or undecodable data.
+
+    >>> decode_bytes("﻿两个维护".encode("utf-8"))
+    ('两个维护', 'utf-8-sig')
+    """
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: starts with a {enc} BOM but does not decode ({exc.reason})") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    head = data[:SAMPLE]
+    if b"\0" in head:
+        utf16 = _bomless_utf16(data)
+        if utf16:
+            return utf16
+        raise InputError(f"{name}: binary file (contains NUL bytes)")
+    chinese = _chinese_legacy(data)
+    if chinese:
+        return chinese
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{name}: cannot tell its encoding (not UTF-8, GB18030, Big5 or UTF-16)")
+    return str(best), best.encoding
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    even, odd = data[0:SAMPLE:2].count(0), data[1:SAMPLE:2].count(0)
+    half = max(1, min(len(data), SAMPLE) // 2)
+    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros > half * 0.3 and len(data) % 2 == 0:
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                continue
+    # Chinese UTF-16 has few NULs; accept it when it decodes to mostly Han text
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _common_share(text, enc) > 0.5:
+            return text, enc
+    return None
+
+
+def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
+    """GB18030 or Big5-HKSCS, whichever decodes strictly and reads as common Chinese."""
+    scored = []
+    for enc in ("gb18030", "big5hkscs"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        scored.append((_common_share(text, enc), enc, text))
+    scored.sort(reverse=True)
+    if scored and scored[0][0] >= 0.6:
+        return scored[0][2], scored[0][1]
+    return None
+
+
+def _common_share(text: str, enc: str) -> float:
+    """Share of Han characters that are among the common ones of the encoding's own script
+    (GB2312 level 1, Big5 frequent): high for real text, low for text decoded the wrong way."""
+    han = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return 0.0
+    if enc.startswith("utf-16"):
+        return len(han) / max(1, len(text[:20000]))
+    common = 0
+    for c in han:
+        try:
+            if enc.startswith("big5"):
+                b = c.encode("big5")
+                common += 0xA4 <= b[0] <= 0xC6
+            else:
+                b = c.encode("gb2312")
+                common += 0xB0 <= b[0] <= 0xD7
+        except UnicodeEncodeError:
+            continue
+    return common / len(han)

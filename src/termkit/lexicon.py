@@ -1,0 +1,319 @@
+"""Load and validate the curated lexicon (``lexicon/*.yaml``).
+
+The lexicon is data: a list of :class:`Entry` per file under a top-level ``terms:`` key.
+Loading validates every entry with pydantic and reports problems with ``file:line``.
+
+>>> import pathlib, tempfile
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "x.yaml").write_text("terms:\\n  - {id: four-winds, term: 四风, gloss: Four Winds}\\n", "utf-8")
+>>> lex = load_lexicon(d)
+>>> lex.by_id["four-winds"].gloss
+'Four Winds'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import LexiconError
+
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+class GlossStatus(str, Enum):
+    official = "official"
+    common = "common"
+    proposed = "proposed"
+
+
+class Category(str, Enum):
+    formula = "formula"
+    slogan = "slogan"
+    campaign = "campaign"
+    policy = "policy"
+    concept = "concept"
+    ideology = "ideology"
+    method = "method"
+    body = "body"
+    event = "event"
+    local = "local"
+
+
+class Level(str, Enum):
+    central = "central"
+    provincial = "provincial"
+    municipal = "municipal"
+    county = "county"
+
+
+class AltGloss(BaseModel):
+    """Another English rendering in use, with how far a translator may trust it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str = Field(min_length=1)
+    status: Literal["official-variant", "media", "scholarly", "literal", "deprecated"]
+    source: str | None = None
+
+
+class Entry(BaseModel):
+    """One lexicon entry: a term, its English rendering and what it stands for."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+    id: str
+    term: str = Field(min_length=1)
+    gloss: str = Field(min_length=1)
+    gloss_status: GlossStatus = GlossStatus.proposed
+    category: Category = Category.concept
+    pinyin: str | None = None
+    expansion: tuple[str, ...] = ()
+    alt_glosses: tuple[AltGloss, ...] = ()
+    literal: str | None = None
+    definition: str | None = None
+    variants: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    first_seen: str | None = None
+    adopted: str | None = None
+    level: Level = Level.central
+    place: str | None = None
+    active: bool = True
+    pos: Literal["noun", "verb", "adjective", "adverb", "other"] | None = None
+    source: str | None = None
+    related: tuple[str, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not ID_RE.match(v):
+            raise ValueError(f"id {v!r} must be a lowercase ASCII slug (a-z, 0-9, hyphens)")
+        return v
+
+    @field_validator("first_seen", "adopted", mode="before")
+    @classmethod
+    def _date(cls, v: Any) -> Any:
+        if isinstance(v, (_dt.date, _dt.datetime)):
+            v = v.strftime("%Y-%m-%d")
+        if isinstance(v, int):
+            v = str(v)
+        if isinstance(v, str) and not DATE_RE.match(v):
+            raise ValueError(f"date {v!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+        return v
+
+    @field_validator("term", "gloss", "variants", "exclude", "expansion", mode="after")
+    @classmethod
+    def _no_padding(cls, v: Any) -> Any:
+        for s in (v,) if isinstance(v, str) else v:
+            if not s.strip() or s != s.strip():
+                raise ValueError(f"{s!r} is empty or has leading/trailing whitespace")
+        return v
+
+    @model_validator(mode="after")
+    def _place_for_local(self) -> Entry:
+        if self.level != Level.central.value and not self.place:
+            raise ValueError(f"level {self.level!r} needs a 'place'")
+        return self
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """The canonical term followed by its listed variants."""
+        return (self.term, *self.variants)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where an entry is written: file and 1-based line."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A lint finding. ``severity`` is ``error`` or ``warning``."""
+
+    location: Location | None
+    message: str
+    severity: str = "error"
+    rule: str = "schema"
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}{self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The validated entries, in file order, with where each was written."""
+
+    entries: tuple[Entry, ...]
+    locations: dict[str, Location] = field(default_factory=dict)
+    files: tuple[str, ...] = ()
+
+    @property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def bundled_lexicon_path() -> Path:
+    """The lexicon shipped with termkit: inside the wheel, or the repository's ``lexicon/``."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_lexicon"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "lexicon"
+
+
+def lexicon_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The YAML files a ``--lexicon`` argument names: the file itself, or ``*.yaml`` in a folder."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
+    if p.is_file():
+        return [p]
+    raise LexiconError(f"{p}: lexicon not found (give a .yaml file or a folder of them)")
+
+
+def read_lexicon(path: str | os.PathLike[str]) -> tuple[Lexicon, list[Problem]]:
+    """Read every file and return the valid entries plus all problems found (nothing raised)."""
+    entries: list[Entry] = []
+    locations: dict[str, Location] = {}
+    problems: list[Problem] = []
+    files = lexicon_files(path)
+    for f in files:
+        for entry, loc, probs in _read_file(f):
+            problems.extend(probs)
+            if entry is None:
+                continue
+            if entry.id in locations:
+                problems.append(Problem(loc, f"duplicate id {entry.id!r} (first at {locations[entry.id]})",
+                                        rule="duplicate-id"))
+                continue
+            locations[entry.id] = loc
+            entries.append(entry)
+    return Lexicon(tuple(entries), locations, tuple(str(f) for f in files)), problems
+
+
+def load_lexicon(path: str | os.PathLike[str]) -> Lexicon:
+    """Read and validate; raise :class:`LexiconError` naming the first error and how many more."""
+    lexicon, problems = read_lexicon(path)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        more = f" (and {len(errors) - 1} more: run 'termkit lexicon check')" if len(errors) > 1 else ""
+        raise LexiconError(f"{errors[0].location}: {errors[0].message}{more}")
+    return lexicon
+
+
+def _yaml_error_line(exc: Exception) -> int:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return mark.line + 1 if mark is not None else 1
+
+
+def _read_file(f: Path) -> Iterator[tuple[Entry | None, Location, list[Problem]]]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    name = str(f)
+    try:
+        text = f.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        yield None, Location(name, 1), [Problem(Location(name, 1), f"cannot read: {exc}", rule="file")]
+        return
+    try:
+        data = YAML(typ="rt").load(text)
+    except YAMLError as exc:
+        line = _yaml_error_line(exc)
+        msg = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+        yield None, Location(name, line), [Problem(Location(name, line), f"invalid YAML: {msg}", rule="yaml")]
+        return
+    if data is None:
+        return
+    tag_problem = _find_tag(data, name)
+    if tag_problem:
+        yield None, tag_problem.location or Location(name, 1), [tag_problem]
+        return
+    if not isinstance(data, dict) or "terms" not in data or set(data) != {"terms"}:
+        yield None, Location(name, 1), [Problem(Location(name, 1), "expected one top-level key 'terms:'",
+                                                rule="schema")]
+        return
+    terms = data["terms"] or []
+    if not isinstance(terms, list):
+        yield None, Location(name, 1), [Problem(Location(name, 1), "'terms' must be a list", rule="schema")]
+        return
+    for i, raw in enumerate(terms):
+        line = terms.lc.item(i)[0] + 1 if hasattr(terms, "lc") else 1
+        yield _validate_entry(raw, name, line)
+
+
+def _validate_entry(raw: Any, name: str, line: int) -> tuple[Entry | None, Location, list[Problem]]:
+    loc = Location(name, line)
+    if not isinstance(raw, dict):
+        return None, loc, [Problem(loc, "each item of 'terms' must be a mapping", rule="schema")]
+    try:
+        return Entry.model_validate(_plain(raw)), loc, []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = err["loc"][0] if err["loc"] else None
+            key_line = _key_line(raw, key, line)
+            what = f"'{key}': " if key is not None else ""
+            msg = "unknown key (a typo?)" if err["type"] == "extra_forbidden" else err["msg"]
+            if err["type"] == "missing":
+                msg = "required field is missing"
+            problems.append(Problem(Location(name, key_line), f"{what}{msg} (entry {raw.get('id', '?')!r})"))
+        return None, loc, problems
+
+
+def _key_line(raw: Any, key: Any, default: int) -> int:
+    try:
+        return raw.lc.key(key)[0] + 1
+    except Exception:  # noqa: BLE001 - ruamel gives no line for a missing key
+        return default
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    return node
+
+
+def _find_tag(node: Any, name: str, line: int = 1) -> Problem | None:
+    """Refuse explicit YAML tags (``!!python/object`` …): the lexicon is plain data, loaded safely."""
+    tag = getattr(node, "tag", None)
+    tag_value = getattr(tag, "value", tag) if tag is not None else None
+    if isinstance(tag_value, str) and tag_value:
+        return Problem(Location(name, line), f"YAML tag {tag_value!r} is not allowed (plain data only)",
+                       rule="yaml")
+    children: list[tuple[Any, int]] = []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            kl = node.lc.key(k)[0] + 1 if hasattr(node, "lc") else line
+            children.append((v, kl))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            il = node.lc.item(i)[0] + 1 if hasattr(node, "lc") else line
+            children.append((v, il))
+    for child, cl in children:
+        found = _find_tag(child, name, cl)
+        if found:
+            return found
+    return None

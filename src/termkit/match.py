@@ -1,0 +1,189 @@
+"""Find lexicon terms in a text: ``Matcher.find(text) -> [Match]``.
+
+Matching semantics (each rule is applied in exactly one place):
+
+- **folding** (``normalize.fold``): script, width, case, quotes, whitespace and pinyin annotations
+  are folded away on both sides, so 幹部 matches 干部 and “当下改”和“长久立” matches 当下改和长久立;
+- **boundaries** (``_at_boundary``): a term that begins or ends with a Latin letter or digit does not
+  match inside a longer run of letters or digits (4+1 is not found in 14+12);
+- **exclude** (``_drop_excluded``): a match inside one of its entry's ``exclude`` strings is dropped;
+- **leftmost-longest** (``select_leftmost_longest``): overlapping matches are resolved by taking the
+  leftmost, then the longest; ``nested=True`` keeps them all;
+- **offsets**: ``start``/``end`` index the ORIGINAL text, so ``text[start:end] == match.text``.
+
+pyahocorasick's ``iter_long`` is not used (wrong results in 2.3.1, issues 133/185/189):
+all candidates come from ``iter()`` and are resolved here.
+
+>>> from termkit.lexicon import Entry, Lexicon
+>>> from termkit.compile import compile_lexicon
+>>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+>>> [(x.start, x.end, x.text) for x in m.find("反對“四風”")]
+[(3, 5, '四風')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .lexicon import Entry
+from .normalize import FoldTable, Folded, Lut, fold
+
+
+@dataclass(frozen=True)
+class Match:
+    """A term found in a document; offsets index the original text, end exclusive."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+    def to_dict(self, doc: str) -> dict[str, Any]:
+        """The JSONL record of the ``tag`` contract."""
+        e = self.entry
+        return {"doc": doc, "start": self.start, "end": self.end, "text": self.text, "id": e.id,
+                "term": e.term, "gloss": e.gloss, "category": e.category}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A raw automaton hit in folded coordinates."""
+
+    start: int
+    end: int
+    entry: int  # index into Matcher.entries
+
+
+@dataclass
+class Matcher:
+    """A compiled lexicon: the automaton over folded surface forms, and the folding table.
+
+    Build one with :func:`termkit.compile.compile_lexicon` or :func:`termkit.compile.load_matcher`.
+    """
+
+    entries: tuple[Entry, ...]
+    automaton: Any  # ahocorasick.Automaton: folded key -> (length, entry index or -1, excluded-for)
+    table: FoldTable
+    _lut: Lut | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lut(self) -> Lut:
+        if self._lut is None:
+            self._lut = self.table.lut()
+        return self._lut
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_lut"] = None  # rebuilt in a few ms; not worth 4 MB of cache file
+        return state
+
+    def fold(self, text: str) -> Folded:
+        return fold(text, self.table, self.lut)
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry one of whose surface forms folds to the same key as ``surface``.
+
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+        >>> m.lookup("「四風」").id
+        'four-winds'
+        """
+        value = self.automaton.get(self.fold(surface).text, None)
+        if value is None or value[1] < 0:
+            return None
+        return self.entries[value[1]]
+
+    def find(self, text: str, nested: bool = False) -> list[Match]:
+        """All matches in ``text``, non-overlapping leftmost-longest unless ``nested``."""
+        folded = self.fold(text)
+        cands = self.candidates(folded.text)
+        if not nested:
+            cands = select_leftmost_longest(cands)
+        return self._to_matches(text, folded, cands)
+
+    def candidates(self, folded_text: str) -> list[Candidate]:
+        """Every automaton hit in a folded text, boundaries and excludes applied."""
+        hits: list[Candidate] = []
+        excluded: dict[int, list[tuple[int, int]]] = {}
+        for end_index, (length, entry, excl_for) in self.automaton.iter(folded_text):
+            start, end = end_index - length + 1, end_index + 1
+            if entry >= 0 and _at_boundary(folded_text, start, end):
+                hits.append(Candidate(start, end, entry))
+            for x in excl_for:
+                excluded.setdefault(x, []).append((start, end))
+        return _drop_excluded(hits, excluded) if excluded else hits
+
+    def _to_matches(self, text: str, folded: Folded, cands: list[Candidate]) -> list[Match]:
+        if not cands:
+            return []
+        starts = folded.original_index(np.array([c.start for c in cands]))
+        lasts = folded.original_index(np.array([c.end - 1 for c in cands]))
+        out = []
+        for c, s, last in zip(cands, starts.tolist(), lasts.tolist()):
+            out.append(Match(s, last + 1, text[s:last + 1], self.entries[c.entry]))
+        return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _at_boundary(text: str, start: int, end: int) -> bool:
+    if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
+        return False
+    if _is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]):
+        return False
+    return True
+
+
+def _drop_excluded(hits: list[Candidate], excluded: dict[int, list[tuple[int, int]]]) -> list[Candidate]:
+    def inside(c: Candidate) -> bool:
+        return any(s <= c.start and c.end <= e for s, e in excluded.get(c.entry, ()))
+
+    return [c for c in hits if not inside(c)]
+
+
+def select_leftmost_longest(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Resolve overlaps: scanning left to right, take the leftmost hit, the longest among equals.
+
+    >>> [(c.start, c.end) for c in select_leftmost_longest(
+    ...     [Candidate(0, 2, 0), Candidate(0, 6, 1), Candidate(4, 8, 2), Candidate(6, 8, 3)])]
+    [(0, 6), (6, 8)]
+    """
+    chosen: list[Candidate] = []
+    pos = 0
+    for c in sorted(cands, key=lambda c: (c.start, -c.end, c.entry)):
+        if c.start >= pos:
+            chosen.append(c)
+            pos = c.end
+    return chosen
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """A document with its matches and its damaged runs."""
+
+    doc: Any  # corpus.Document
+    matches: list[Match]
+    damage: list[Any]  # normalize.Damage
+
+
+def analyse(docs: Iterable[Any], matcher: Matcher, nested: bool = False) -> Iterable[DocumentResult]:
+    """Match every document in turn (lazily, so memory stays flat in corpus size).
+
+    >>> from termkit.corpus import Document
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> from termkit.compile import compile_lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+    >>> [len(r.matches) for r in analyse([Document("a", "四风四風")], m)]
+    [2]
+    """
+    from .normalize import find_damage
+
+    for doc in docs:
+        yield DocumentResult(doc, matcher.find(doc.text, nested=nested), find_damage(doc.text))

@@ -1,0 +1,250 @@
+"""The folding view of a text: one canonical form for matching, with a map back to the original.
+
+Folding is character-wise and vectorised (NumPy): every code point goes through one lookup
+table that turns traditional and variant characters into simplified ones (data from OpenCC),
+full-width forms into half-width, upper case into lower case, and drops quotation marks,
+whitespace and zero-width characters. Pinyin annotations after a Han character —
+``領(lǐng)`` — are dropped too. The result keeps, for every folded character, the index of the
+original character it came from, so matches found in the folded text map back exactly.
+
+>>> table = FoldTable.build()
+>>> f = fold("“當下改”和「長久立」", table)
+>>> f.text
+'当下改和长久立'
+>>> f.original_span(0, 7)
+(1, 10)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_CODE = 0x110000
+DROP = 0  # table value meaning "not part of the folded text"
+
+QUOTES = "\"'“”‘’「」『』〝〞〟﹁﹂﹃﹄＂＇‹›«»‚„‛‟"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+TONE_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿê"
+ANNOTATION_RE = re.compile(rf"[(（]\s?[{TONE_LETTERS}]{{1,6}}[1-5]?\s?[)）]")
+HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2A6E0), (0x2A700, 0x2EBF0),
+              (0x30000, 0x3134B))
+OPENCC_CONFIGS = ("t2s", "tw2s", "hk2s")  # first one wins where they disagree
+
+
+def is_han(ch: str) -> bool:
+    """True for a CJK unified or compatibility ideograph.
+
+    >>> is_han("党"), is_han("a")
+    (True, False)
+    """
+    c = ord(ch)
+    return any(lo <= c < hi for lo, hi in HAN_RANGES)
+
+
+@dataclass(frozen=True)
+class FoldTable:
+    """Character-wise folding data: ``mapping[code] -> folded code`` (or 0 to drop)."""
+
+    keys: np.ndarray  # code points whose folding is not the identity
+    values: np.ndarray
+
+    @classmethod
+    def build(cls) -> FoldTable:
+        """Build the table from OpenCC's character data and Unicode's width/compatibility data."""
+        mapping: dict[int, int] = {}
+        for code in range(0xFF01, 0xFF5F):  # full-width ASCII
+            mapping[code] = code - 0xFEE0
+        for code in list(range(0xF900, 0xFB00)) + list(range(0x2F800, 0x2FA20)):  # compatibility ideographs
+            n = unicodedata.normalize("NFKC", chr(code))
+            if len(n) == 1:
+                mapping[code] = ord(n)
+        for src, dst in _opencc_char_map().items():
+            mapping.setdefault(ord(src), ord(dst))
+        for code in range(0x41, 0x5B):
+            mapping[code] = code + 32
+        for code in range(0xFF21, 0xFF3B):
+            mapping[code] = code - 0xFEE0 + 32
+        for ch in QUOTES + ZERO_WIDTH:
+            mapping[ord(ch)] = DROP
+        for code in (*range(0x3100), *range(0xFE00, 0xFFF0)):
+            if chr(code).isspace():
+                mapping[code] = DROP
+        # apply the map to its own results so that chains (A→B, B→C) end in one place
+        for _ in range(2):
+            mapping = {k: (mapping.get(v, v) if v != DROP else DROP) for k, v in mapping.items()}
+        # BMP characters stay in the BMP (a few compatibility ideographs would leave it): this keeps
+        # the fast 16-bit path and the 32-bit path in agreement
+        mapping = {k: v for k, v in mapping.items() if k >= 0x10000 or v < 0x10000}
+        keys = np.fromiter(mapping.keys(), dtype=np.uint32, count=len(mapping))
+        values = np.fromiter(mapping.values(), dtype=np.uint32, count=len(mapping))
+        return cls(keys, values)
+
+    def lut(self) -> Lut:
+        """Dense lookup tables (a small one for the BMP, a full one for the rest); build once."""
+        full = np.arange(MAX_CODE, dtype=np.uint32)
+        full[self.keys] = self.values
+        return Lut(full[:0x10000].astype(np.uint16), full)
+
+
+@dataclass(frozen=True)
+class Lut:
+    bmp: np.ndarray  # uint16[0x10000]
+    full: np.ndarray  # uint32[0x110000]
+
+    def __call__(self, codes: np.ndarray) -> np.ndarray:
+        return (self.bmp if codes.dtype.itemsize == 2 else self.full)[codes]
+
+
+def _opencc_char_map() -> dict[str, str]:
+    import opencc
+
+    chars = [chr(c) for lo, hi in HAN_RANGES for c in range(lo, hi)]
+    joined = "\n".join(chars)
+    result: dict[str, str] = {}
+    for config in OPENCC_CONFIGS:
+        out = opencc.OpenCC(config).convert(joined).split("\n")
+        if len(out) != len(chars):  # a converter that merged lines: skip rather than misalign
+            continue
+        for a, b in zip(chars, out):
+            if a != b and len(b) == 1 and a not in result:
+                result[a] = b
+    return result
+
+
+@dataclass(frozen=True)
+class Folded:
+    """A folded text and the sorted positions of the original characters it left out."""
+
+    text: str
+    drops: np.ndarray  # original indices of dropped characters, ascending
+    original_length: int
+
+    def original_index(self, positions: np.ndarray) -> np.ndarray:
+        """Original index of each folded position (vectorised)."""
+        if not len(self.drops):
+            return positions
+        # the k-th drop sits before folded position drops[k] - k
+        shifted = self.drops - np.arange(len(self.drops))
+        return positions + np.searchsorted(shifted, positions, side="right")
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded span ``[start, end)`` to the original text (quotes inside included)."""
+        s, e = self.original_index(np.array([start, end - 1])).tolist()
+        return s, e + 1
+
+
+def to_codes(text: str) -> np.ndarray:
+    """The code points of ``text`` as an array: uint16 when all are in the BMP (the fast, usual
+    case), else uint32. Lone surrogates pass through.
+
+    >>> to_codes("党a").tolist()
+    [20826, 97]
+    """
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(text):
+        return np.frombuffer(data, dtype="<u2")
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+def from_codes(codes: np.ndarray) -> str:
+    if codes.dtype.itemsize == 2:
+        return codes.astype("<u2", copy=False).tobytes().decode("utf-16-le", "surrogatepass")
+    return codes.astype("<u4", copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def fold(text: str, table: FoldTable, lut: Lut | None = None) -> Folded:
+    """Fold ``text`` for matching; see the module docstring.
+
+    >>> fold("領(lǐng)導(dǎo)", FoldTable.build()).text
+    '领导'
+    """
+    if lut is None:
+        lut = table.lut()
+    codes = to_codes(text)
+    mapped = lut(codes)
+    keep = mapped != DROP
+    for start, end in annotation_spans(text, codes):
+        keep[start:end] = False
+    drops = np.flatnonzero(~keep)
+    if not len(drops):
+        return Folded(from_codes(mapped), drops, len(text))
+    return Folded(from_codes(mapped[keep]), drops, len(text))
+
+
+def fold_term(term: str, table: FoldTable, lut: Lut | None = None) -> str:
+    """Fold a lexicon surface form the same way documents are folded.
+
+    >>> fold_term("“兩個確立”", FoldTable.build())
+    '两个确立'
+    """
+    return fold(term, table, lut).text
+
+
+_TONE_CODES = np.array(sorted({ord(c) for c in "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿê"}))
+
+
+def annotation_spans(text: str, codes: np.ndarray | None = None) -> list[tuple[int, int]]:
+    """Spans of pinyin annotations in parentheses right after a Han character.
+
+    >>> annotation_spans("領(lǐng)導(dǎo)")
+    [(1, 7), (8, 13)]
+    """
+    if codes is None:
+        codes = to_codes(text)
+    opens = np.flatnonzero((codes == 0x28) | (codes == 0xFF08))
+    opens = opens[(opens > 0) & (opens + 1 < len(codes))]
+    if not len(opens):
+        return []
+    prev = codes[opens - 1].astype(np.uint32)
+    han = np.zeros(len(opens), dtype=bool)
+    for lo, hi in HAN_RANGES:
+        han |= (prev >= lo) & (prev < hi)
+    nxt = codes[opens + 1]
+    nxt = np.where(nxt == 0x20, codes[np.minimum(opens + 2, len(codes) - 1)], nxt)
+    opens = opens[han & np.isin(nxt, _TONE_CODES)]
+    spans = []
+    for i in opens.tolist():
+        m = ANNOTATION_RE.match(text, i)
+        if m:
+            spans.append((i, m.end()))
+    return spans
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A run of replacement characters or stray question marks inside text: lost characters."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+def find_damage(text: str) -> list[Damage]:
+    """Find damaged runs: U+FFFD anywhere; ``?`` in runs of two or more next to Han text, or
+    a single ``?`` glued between letters (``當?shù``) — not a question mark ending a sentence.
+
+    >>> [(d.start, d.end) for d in find_damage("宁??县委。好吗?\\n")]
+    [(1, 3)]
+    """
+    found = []
+    for m in re.finditer(r"[?\ufffd]+", text):
+        s, e = m.span()
+        run = m.group()
+        before = text[s - 1] if s else ""
+        after = text[e] if e < len(text) else ""
+        if "\ufffd" in run:
+            pass
+        elif len(run) >= 2:
+            if not (before and is_han(before)) and not (after and is_han(after)):
+                continue
+        elif not (before and not before.isspace() and after and (after.isalpha() or after in "/!")):
+            continue
+        line = text.count("\n", 0, s) + 1
+        column = s - (text.rfind("\n", 0, s) + 1) + 1
+        found.append(Damage(s, e, line, column))
+    return found

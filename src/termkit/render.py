@@ -1,0 +1,154 @@
+"""Terminal rendering with rich: tagged text, frequency tables, entries, lint problems.
+
+Nothing here decides anything; it only draws what the library computed.
+
+>>> from rich.console import Console
+>>> from termkit.lexicon import Entry
+>>> c = Console(width=60, record=True, color_system=None)
+>>> render_entry(c, Entry(id="four-winds", term="四风", gloss="Four Winds"))
+>>> "Four Winds" in c.export_text()
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from .lexicon import Entry, Lexicon, Problem
+from .match import DocumentResult
+from .stats import CorpusStats, TermCount
+
+CATEGORY_STYLES = {
+    "formula": "bold yellow", "slogan": "bold magenta", "campaign": "bold cyan", "policy": "bold green",
+    "concept": "bold blue", "ideology": "bold red", "method": "bold cyan", "body": "bold white",
+    "event": "bold white", "local": "bold bright_green",
+}
+
+
+def style_for(entry: Entry) -> str:
+    return CATEGORY_STYLES.get(entry.category, "bold")
+
+
+def render_tagged(console: Console, result: DocumentResult, full: bool = False) -> None:
+    """The document's lines with each term highlighted and glossed in place (first time per
+    document), then a legend. Without ``full`` only lines that hold a match are shown."""
+    text = result.doc.text
+    console.rule(f"[bold]{escape(result.doc.id)}[/] · {len(result.matches)} terms")
+    glossed: set[str] = set()
+    matches = sorted(result.matches, key=lambda m: m.start)
+    mi, pos, line_start = 0, 0, 0
+    for lineno, line in enumerate(text.split("\n"), 1):
+        line_end = line_start + len(line)
+        out = Text(f"{lineno:>4} ", style="dim")
+        hit = False
+        pos = max(pos, line_start)
+        while mi < len(matches) and matches[mi].start <= line_end:
+            m = matches[mi]
+            out.append(text[pos:m.start])
+            # a match may run across a line break; it is drawn whole on the line it starts on
+            out.append(text[m.start:m.end].replace("\n", "⏎"), style=style_for(m.entry))
+            if m.entry.id not in glossed:
+                glossed.add(m.entry.id)
+                out.append(f"⟨{m.entry.gloss}⟩", style="italic dim")
+            pos, hit = m.end, True
+            mi += 1
+        if pos < line_end:
+            out.append(text[pos:line_end])
+            pos = line_end
+        if hit or (full and pos <= line_end):
+            console.print(out, soft_wrap=False)
+        line_start = line_end + 1
+    render_legend(console, result)
+    if result.damage:
+        first = result.damage[0]
+        console.print(f"[yellow]damaged text:[/] {len(result.damage)} runs (first at line {first.line}, "
+                      f"column {first.column})")
+
+
+def render_legend(console: Console, result: DocumentResult) -> None:
+    counts: dict[str, tuple[Entry, int]] = {}
+    for m in result.matches:
+        e, n = counts.get(m.entry.id, (m.entry, 0))
+        counts[m.entry.id] = (e, n + 1)
+    if not counts:
+        return
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for col in ("term", "gloss", "category", "n"):
+        table.add_column(col, justify="right" if col == "n" else "left")
+    for e, n in counts.values():
+        table.add_row(Text(e.term, style=style_for(e)), e.gloss, e.category, str(n))
+    console.print(table)
+
+
+def render_counts(console: Console, stats: CorpusStats, rows: Sequence[TermCount]) -> None:
+    """The frequency table with a summary line."""
+    title = (f"{stats.documents} documents · {stats.characters:,} characters · "
+             f"{stats.matches:,} matches of {len(stats.terms)} terms")
+    table = Table(title=title, header_style="bold")
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("term")
+    table.add_column("gloss")
+    table.add_column("category")
+    for col in ("count", "docs", "per 10k"):
+        table.add_column(col, justify="right")
+    for i, t in enumerate(rows, 1):
+        table.add_row(str(i), Text(t.entry.term, style=style_for(t.entry)), t.entry.gloss, t.entry.category,
+                      f"{t.count:,}", f"{t.docs:,}", f"{t.per_10k:.2f}")
+    console.print(table)
+    render_damage_summary(console, stats)
+
+
+def render_damage_summary(console: Console, stats: CorpusStats) -> None:
+    if not stats.damage:
+        return
+    runs = sum(len(d.spans) for d in stats.damage)
+    chars = sum(d.characters for d in stats.damage)
+    console.print(f"[yellow]damaged text:[/] {runs} runs, {chars} characters lost or garbled in "
+                  f"{len(stats.damage)} documents; terms inside them cannot be counted:")
+    for d in stats.damage:
+        first = d.spans[0]
+        console.print(f"  {escape(d.doc)}: {len(d.spans)} runs, first at line {first.line}, column {first.column}")
+
+
+def render_entry(console: Console, entry: Entry, lexicon: Lexicon | None = None) -> None:
+    """One entry in full, with its related entries."""
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold dim")
+    table.add_column()
+    table.add_row("term", Text(entry.term, style=style_for(entry)))
+    fields = ("id", "pinyin", "gloss", "gloss_status", "literal", "category", "level", "place", "first_seen",
+              "adopted", "active", "definition", "source")
+    for f in fields:
+        v = getattr(entry, f)
+        if v is not None and not (f == "level" and v == "central") and not (f == "active" and v):
+            table.add_row(f, escape(str(v)))
+    if entry.expansion:
+        table.add_row("expansion", "\n".join(f"{i}. {x}" for i, x in enumerate(entry.expansion, 1)))
+    if entry.variants:
+        table.add_row("variants", "、".join(entry.variants))
+    for alt in entry.alt_glosses:
+        src = f" ({alt.source})" if alt.source else ""
+        style = "strike red" if alt.status == "deprecated" else ""
+        table.add_row("also", Text(f"{alt.text} [{alt.status}]{src}", style=style))
+    if lexicon is not None:
+        loc = lexicon.locations.get(entry.id)
+        if loc:
+            table.add_row("defined at", str(loc))
+        by_id = lexicon.by_id
+        for rid in entry.related:
+            r = by_id.get(rid)
+            table.add_row("related", f"{r.term} · {r.gloss} ({rid})" if r else f"{rid} (missing)")
+    console.print(table)
+
+
+def render_problems(console: Console, problems: Sequence[Problem]) -> None:
+    for p in problems:
+        colour = "red" if p.severity == "error" else "yellow"
+        where = f"{p.location}: " if p.location else ""
+        console.print(f"{escape(where)}[{colour}]{p.severity}[/]: {escape(p.message)} [dim]({p.rule})[/]",
+                      soft_wrap=True)

@@ -1,0 +1,126 @@
+"""Aggregate matches over documents: counts, documents, rate per 10,000 characters, damage.
+
+``characters`` counts every character except whitespace, so a rate does not depend on how a
+text was wrapped.
+
+>>> from termkit.lexicon import Entry
+>>> from termkit.match import Match
+>>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
+>>> t = Tally()
+>>> t.add("a", "反对四风", [Match(2, 4, "四风", e)], [])
+>>> r = t.result()
+>>> (r.terms[0].count, r.terms[0].docs, r.terms[0].per_10k)
+(1, 1, 2500.0)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Entry
+from .match import Match
+from .normalize import Damage
+
+WHITESPACE = " \t\r\n\u3000\u00a0\f\v"
+SORT_KEYS = ("count", "docs", "per_10k", "term", "id", "category", "first")
+
+
+def visible_length(text: str) -> int:
+    """Characters that count towards rates: all but whitespace.
+
+    >>> visible_length("两个 确立\\n")
+    4
+    """
+    return len(text) - sum(text.count(c) for c in WHITESPACE)
+
+
+@dataclass(frozen=True)
+class TermCount:
+    """How often one entry occurs in a corpus."""
+
+    entry: Entry
+    count: int
+    docs: int
+    per_10k: float
+    first: int = 0  # order of first appearance in the corpus
+
+    def to_dict(self) -> dict[str, Any]:
+        """The row of the ``count`` contract."""
+        e = self.entry
+        return {"id": e.id, "term": e.term, "gloss": e.gloss, "category": e.category,
+                "count": self.count, "docs": self.docs, "per_10k": round(self.per_10k, 3)}
+
+
+@dataclass(frozen=True)
+class DamageReport:
+    """Damaged runs found in one document."""
+
+    doc: str
+    spans: tuple[Damage, ...]
+
+    @property
+    def characters(self) -> int:
+        return sum(d.end - d.start for d in self.spans)
+
+
+@dataclass(frozen=True)
+class CorpusStats:
+    documents: int
+    characters: int
+    matches: int
+    terms: tuple[TermCount, ...]
+    damage: tuple[DamageReport, ...] = ()
+
+    def sorted(self, key: str = "count") -> list[TermCount]:
+        """Terms ordered by ``key`` (see ``SORT_KEYS``); ties broken by count, then id."""
+        if key not in SORT_KEYS:
+            raise ValueError(f"unknown sort key {key!r}; use one of {', '.join(SORT_KEYS)}")
+        if key in ("term", "id", "category"):
+            return sorted(self.terms, key=lambda t: (getattr(t.entry, key), t.entry.id))
+        if key == "first":
+            return sorted(self.terms, key=lambda t: t.first)
+        return sorted(self.terms, key=lambda t: (-getattr(t, key), -t.count, t.entry.id))
+
+
+@dataclass
+class Tally:
+    """Mutable accumulator: feed it documents one at a time, then take ``result()``."""
+
+    documents: int = 0
+    characters: int = 0
+    matches: int = 0
+    _counts: dict[str, int] = field(default_factory=dict)
+    _docs: dict[str, int] = field(default_factory=dict)
+    _entries: dict[str, Entry] = field(default_factory=dict)
+    _damage: list[DamageReport] = field(default_factory=list)
+
+    def add(self, doc: str, text: str, matches: Sequence[Match], damage: Sequence[Damage]) -> None:
+        self.documents += 1
+        self.characters += visible_length(text)
+        self.matches += len(matches)
+        seen = set()
+        for m in matches:
+            eid = m.entry.id
+            self._entries.setdefault(eid, m.entry)
+            self._counts[eid] = self._counts.get(eid, 0) + 1
+            if eid not in seen:
+                seen.add(eid)
+                self._docs[eid] = self._docs.get(eid, 0) + 1
+        if damage:
+            self._damage.append(DamageReport(doc, tuple(damage)))
+
+    def result(self) -> CorpusStats:
+        chars = max(1, self.characters)
+        terms = tuple(TermCount(self._entries[i], n, self._docs[i], n * 10000 / chars, first)
+                      for first, (i, n) in enumerate(self._counts.items()))
+        return CorpusStats(self.documents, self.characters, self.matches, terms, tuple(self._damage))
+
+
+def count(results: Any) -> CorpusStats:
+    """Tally an iterable of :class:`termkit.match.DocumentResult`."""
+    tally = Tally()
+    for r in results:
+        tally.add(r.doc.id, r.doc.text, r.matches, r.damage)
+    return tally.result()
