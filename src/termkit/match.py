@@ -102,43 +102,53 @@ class Matcher:
         """All matches in ``text``, non-overlapping leftmost-longest unless ``nested``."""
         folded = self.fold(text)
         cands = self.candidates(folded.text)
+        spans = self._original_spans(folded, cands)
+        kept = [(c, span) for c, span in zip(cands, spans) if self._at_boundary(text, folded.text, c, span)]
         if not nested:
-            cands = select_leftmost_longest(cands)
-        return self._to_matches(text, folded, cands)
+            chosen = set(select_leftmost_longest(c for c, _ in kept))
+            kept = [(c, span) for c, span in kept if c in chosen]
+        kept.sort(key=lambda cs: (cs[1][0], cs[1][1]))
+        return [Match(s, e, text[s:e], self.entries[c.entry]) for c, (s, e) in kept]
 
     def candidates(self, folded_text: str) -> list[Candidate]:
-        """Every automaton hit in a folded text, boundaries and excludes applied."""
+        """Every automaton hit in a folded text, with the ``exclude`` rule applied."""
         hits: list[Candidate] = []
         excluded: dict[int, list[tuple[int, int]]] = {}
+        if not self.entries:
+            return hits
         for end_index, (length, entry, excl_for) in self.automaton.iter(folded_text):
             start, end = end_index - length + 1, end_index + 1
-            if entry >= 0 and _at_boundary(folded_text, start, end):
+            if entry >= 0:
                 hits.append(Candidate(start, end, entry))
             for x in excl_for:
                 excluded.setdefault(x, []).append((start, end))
         return _drop_excluded(hits, excluded) if excluded else hits
 
-    def _to_matches(self, text: str, folded: Folded, cands: list[Candidate]) -> list[Match]:
+    def _original_spans(self, folded: Folded, cands: list[Candidate]) -> list[tuple[int, int]]:
         if not cands:
             return []
-        starts = folded.original_index(np.array([c.start for c in cands]))
-        lasts = folded.original_index(np.array([c.end - 1 for c in cands]))
-        out = []
-        for c, s, last in zip(cands, starts.tolist(), lasts.tolist()):
-            out.append(Match(s, last + 1, text[s:last + 1], self.entries[c.entry]))
-        return out
+        starts = folded.original_index(np.array([c.start for c in cands])).tolist()
+        lasts = folded.original_index(np.array([c.end - 1 for c in cands])).tolist()
+        # the pinyin annotation of the last character belongs to the match
+        return [(s, folded.annotations.get(last + 1, last + 1)) for s, last in zip(starts, lasts)]
+
+    def _at_boundary(self, text: str, folded_text: str, c: Candidate, span: tuple[int, int]) -> bool:
+        """A term that begins (ends) with a Latin letter or digit needs a non-word neighbour in
+        the original text: 4+1 is not found in 14+12, but is in “4+1”."""
+        s, e = span
+        if _is_word_char(folded_text[c.start]) and s > 0 and _is_word_char(self._fold_char(text[s - 1])):
+            return False
+        if _is_word_char(folded_text[c.end - 1]) and e < len(text) and _is_word_char(self._fold_char(text[e])):
+            return False
+        return True
+
+    def _fold_char(self, ch: str) -> str:
+        code = int(self.lut.full[ord(ch)])
+        return chr(code) if code else " "
 
 
 def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
-
-
-def _at_boundary(text: str, start: int, end: int) -> bool:
-    if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
-        return False
-    if _is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]):
-        return False
-    return True
 
 
 def _drop_excluded(hits: list[Candidate], excluded: dict[int, list[tuple[int, int]]]) -> list[Candidate]:

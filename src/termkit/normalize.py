@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -122,6 +122,7 @@ class Folded:
     text: str
     drops: np.ndarray  # original indices of dropped characters, ascending
     original_length: int
+    annotations: dict[int, int] = field(default_factory=dict)  # pinyin annotation spans, start -> end
 
     def original_index(self, positions: np.ndarray) -> np.ndarray:
         """Original index of each folded position (vectorised)."""
@@ -132,9 +133,10 @@ class Folded:
         return positions + np.searchsorted(shifted, positions, side="right")
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a folded span ``[start, end)`` to the original text (quotes inside included)."""
+        """Map a folded span ``[start, end)`` to the original text: quotes and annotations inside
+        are included, and so is the pinyin annotation of the last character."""
         s, e = self.original_index(np.array([start, end - 1])).tolist()
-        return s, e + 1
+        return s, self.annotations.get(e + 1, e + 1)
 
 
 def to_codes(text: str) -> np.ndarray:
@@ -167,12 +169,13 @@ def fold(text: str, table: FoldTable, lut: Lut | None = None) -> Folded:
     codes = to_codes(text)
     mapped = lut(codes)
     keep = mapped != DROP
-    for start, end in annotation_spans(text, codes):
+    annotations = dict(annotation_spans(text, codes))
+    for start, end in annotations.items():
         keep[start:end] = False
     drops = np.flatnonzero(~keep)
     if not len(drops):
-        return Folded(from_codes(mapped), drops, len(text))
-    return Folded(from_codes(mapped[keep]), drops, len(text))
+        return Folded(from_codes(mapped), drops, len(text), annotations)
+    return Folded(from_codes(mapped[keep]), drops, len(text), annotations)
 
 
 def fold_term(term: str, table: FoldTable, lut: Lut | None = None) -> str:
