@@ -1,0 +1,166 @@
+"""The real commands on the bundled seeds and lexicon, through typer's CliRunner.
+
+Expected counts were verified by hand: for each term below, every occurrence in the five seeds
+was found by reading the texts (after converting them to simplified with OpenCC's phrase-level
+t2s, removing pinyin annotations and quotes, and searching the plain string), and each hit was
+checked in context with ``termkit tag``. Where the plain search finds more, the extra hits sit
+inside a longer lexicon term that leftmost-longest counts instead (e.g. 主题教育 inside
+学习贯彻习近平新时代中国特色社会主义思想主题教育), which was checked too.
+Seeds: 000/001 traditional, 002/003 traditional with pinyin annotations and damage, 004 simplified.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from helpers import SEEDS
+from termkit.cli import app
+
+runner = CliRunner()
+
+# id -> (count, docs, per-document counts by seed number)
+HAND_VERIFIED = {
+    "two-establishments": (3, 2, {"000": 2, "001": 1}),
+    "two-upholds": (3, 2, {"000": 2, "001": 1}),
+    "four-forms-of-decadence": (1, 1, {"000": 1}),
+    "four-grassroots-visits": (5, 2, {"000": 1, "001": 4}),
+    "four-nos-two-directs": (1, 1, {"000": 1}),
+    "double-eight-strategy": (2, 1, {"001": 2}),
+    "green-rural-revival-program": (1, 1, {"000": 1}),
+    "three-services-zhejiang": (4, 2, {"002": 3, "003": 1}),
+    "one-post-dual-responsibilities": (2, 2, {"002": 1, "003": 1}),
+    "three-meetings-one-lesson": (2, 2, {"003": 1, "004": 1}),
+    "fengqiao-experience": (1, 1, {"001": 1}),
+    "critical-minority": (2, 2, {"002": 1, "004": 1}),
+    "people-call-we-act": (5, 3, {"000": 1, "001": 1, "003": 3}),
+    "rectify-now-and-build-long-term": (4, 4, {"000": 1, "001": 1, "003": 1, "004": 1}),
+}
+
+
+def _invoke(*args: str) -> tuple[str, str, int]:
+    result = runner.invoke(app, list(args))
+    return result.stdout, result.stderr, result.exit_code
+
+
+@pytest.fixture(scope="module")
+def ids_by_term() -> dict[str, str]:
+    out, _, code = _invoke("count", str(SEEDS), "--format", "json")
+    assert code == 0
+    return {r["id"]: r for r in json.loads(out)}
+
+
+def test_hand_verified_ids_exist(ids_by_term: dict) -> None:
+    missing = [i for i in HAND_VERIFIED if i not in ids_by_term]
+    assert not missing, f"hand-verified ids not found in the seeds' counts: {missing}"
+
+
+@pytest.mark.parametrize("entry_id", sorted(HAND_VERIFIED))
+def test_count_matches_hand_verified(entry_id: str, ids_by_term: dict) -> None:
+    count, docs, _ = HAND_VERIFIED[entry_id]
+    row = ids_by_term[entry_id]
+    assert (row["count"], row["docs"]) == (count, docs)
+
+
+def test_tag_jsonl_per_document(ids_by_term: dict) -> None:
+    out, _, code = _invoke("tag", str(SEEDS), "--format", "jsonl")
+    assert code == 0
+    per_doc: dict[str, dict[str, int]] = {}
+    texts = {p.name[:3]: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    for line in out.splitlines():
+        rec = json.loads(line)
+        assert set(rec) == {"doc", "start", "end", "text", "id", "term", "gloss", "category"}
+        seed = rec["doc"].split("/")[-1][:3]
+        assert texts[seed][rec["start"]:rec["end"]] == rec["text"]
+        per_doc.setdefault(rec["id"], {}).setdefault(seed, 0)
+        per_doc[rec["id"]][seed] += 1
+    for entry_id, (_, _, by_seed) in HAND_VERIFIED.items():
+        assert per_doc.get(entry_id) == by_seed, entry_id
+
+
+def test_count_table_and_damage_report() -> None:
+    out, _, code = _invoke("count", str(SEEDS), "--top", "5")
+    assert code == 0
+    assert "5 documents" in out
+    assert "damaged text" in out and "003_1760680966b0b94c.txt" in out
+
+
+def test_count_csv_contract_and_top_sort() -> None:
+    out, err, code = _invoke("count", str(SEEDS), "--format", "csv", "--sort", "term", "--top", "7")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["id", "term", "gloss", "category", "count", "docs", "per_10k"]
+    assert len(rows) == 7
+    assert [r["term"] for r in rows] == sorted(r["term"] for r in rows)
+    assert "damaged text" in err  # warnings go to stderr, never into the CSV
+
+
+def test_bad_sort_is_a_usage_error() -> None:
+    _, _, code = _invoke("count", str(SEEDS), "--sort", "nonsense")
+    assert code == 2
+
+
+def test_show_by_traditional_form_and_json() -> None:
+    out, _, code = _invoke("show", "兩個維護", "--format", "json")
+    assert code == 0
+    entry = json.loads(out)
+    assert entry["id"] == "two-upholds" and len(entry["expansion"]) == 2
+    out, _, code = _invoke("show", "four-forms-of-decadence")
+    assert code == 0 and "四风" in out
+
+
+def test_show_unknown_term_is_one_line_error() -> None:
+    _, err, code = _invoke("show", "不存在的词")
+    assert code == 1
+    assert err.startswith("error:") and len(err.strip().splitlines()) == 1
+
+
+def test_bad_lexicon_names_file_and_line(tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("terms:\n  - id: x\n    term: 四风\n    gloss: Four Winds\n    glos: typo\n", encoding="utf-8")
+    _, err, code = _invoke("count", str(SEEDS), "--lexicon", str(bad))
+    assert code == 1
+    assert f"{bad}:5" in err and "glos" in err and "Traceback" not in err
+
+
+def test_binary_and_missing_inputs_are_skipped_with_warnings(tmp_path) -> None:
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "ok.txt").write_text("坚决反对四风", encoding="utf-8")
+    out, err, code = _invoke("count", str(tmp_path), str(tmp_path / "nope.txt"), "--format", "json")
+    assert code == 0
+    assert "blob.bin" in err and "nope.txt" in err
+    assert [r["id"] for r in json.loads(out)] == ["four-forms-of-decadence"]
+
+
+def test_stdin_and_legacy_encodings(tmp_path) -> None:
+    result = runner.invoke(app, ["tag", "-", "--format", "jsonl"], input="堅持“兩個確立”".encode("big5"))
+    assert result.exit_code == 0
+    rec = json.loads(result.stdout.splitlines()[0])
+    assert (rec["doc"], rec["id"], rec["text"]) == ("<stdin>", "two-establishments", "兩個確立")
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("坚决做到两个维护，反对四风。".encode("gbk"))
+    out, _, code = _invoke("count", str(gbk), "--format", "json")
+    assert code == 0 and {r["id"] for r in json.loads(out)} == {"two-upholds", "four-forms-of-decadence"}
+
+
+def test_tag_terminal_shows_gloss_in_place() -> None:
+    out, _, code = _invoke("tag", str(SEEDS / "004_34035a591a1666b0.txt"))
+    assert code == 0
+    assert "关键少数" in out and "⟨" in out
+
+
+def test_lexicon_check_passes_on_bundled_lexicon() -> None:
+    out, _, code = _invoke("lexicon", "check")
+    assert code == 0, out
+    assert "0 errors" in out
+
+
+def test_python_dash_m_works() -> None:
+    proc = subprocess.run([sys.executable, "-m", "termkit", "--help"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0 and "count" in proc.stdout
