@@ -206,11 +206,11 @@ def lexicon_check(
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero on warnings too."),
 ) -> None:
     """Validate the lexicon: schema, ids, surfaces and the lint rules. Errors exit 1."""
-    from .compile import check
     from .lexicon import bundled_lexicon_path
+    from .lint import check_lexicon
     from .render import render_problems
 
-    lex, problems = check(lexicon or bundled_lexicon_path())
+    lex, problems = check_lexicon(lexicon or bundled_lexicon_path())
     render_problems(_stdout(), problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
