@@ -1,0 +1,192 @@
+"""Build a glossary for translators: the lexicon entries found in documents (or the whole lexicon),
+each with its traditional form, pinyin, how often it occurs and the first sentence it occurs in.
+
+This module only computes rows; ``termkit.export`` turns them into files.
+
+>>> from termkit.corpus import Document
+>>> from termkit.lexicon import Entry, Lexicon
+>>> from termkit.compile import compile_lexicon
+>>> from termkit.match import analyse
+>>> lex = Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds", pinyin="sì fēng"),))
+>>> docs = [Document("a.txt", "标题\\n坚决反对四风。四风问题要解决。")]
+>>> g = build_glossary(analyse(docs, compile_lexicon(lex)))
+>>> row = g.rows[0]
+>>> (row.entry.id, row.traditional, row.pinyin, row.count, row.context)
+('four-winds', '四風', 'sì fēng', 2, '坚决反对四风。')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Entry, Lexicon
+from .match import DocumentResult
+
+SORT_KEYS = ("first", "count", "term")
+SENTENCE_END = "。！？!?…"
+CLOSERS = "”’」』）)】》\"'"
+# OpenCC's plain s2t writes its own standard forms (爲, 羣衆, 裏) that traditional-script texts
+# rarely use (the seeds: 為 59 times, 爲 never); s2tw gives the common forms, character by
+# character, without s2twp's Taiwan vocabulary swaps
+TRADITIONAL = "s2tw"
+CONTEXT_MAX = 160  # characters; a longer sentence is cut to a window around the term
+_WS_RE = re.compile(r"\s+")
+_NEWLINE_RE = re.compile(r"[ \t\u3000]*[\r\n\u2028\u2029][\s]*")
+
+
+@dataclass(frozen=True)
+class GlossRow:
+    """One glossary line: an entry with what a translator needs next to it.
+
+    ``pinyin_auto`` is True when the entry has no pinyin and it was generated (pypinyin, unchecked).
+    ``context`` is the first sentence the term occurs in, ``surface`` the form it had there.
+    """
+
+    entry: Entry
+    traditional: str
+    pinyin: str
+    pinyin_auto: bool = False
+    count: int = 0
+    docs: int = 0
+    context: str | None = None
+    context_doc: str | None = None
+    surface: str | None = None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Glossary rows in output order, and how many documents they were drawn from."""
+
+    rows: tuple[GlossRow, ...]
+    documents: int = 0
+    whole_lexicon: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Seen:
+    entry: Entry
+    count: int = 0
+    docs: int = 0
+    context: str | None = None
+    context_doc: str | None = None
+    surface: str | None = None
+
+
+def sentence_at(text: str, start: int, end: int, limit: int = CONTEXT_MAX) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``, on one line.
+
+    A sentence ends at 。！？!?… (with any closing quotes after it) or at a line break outside the
+    match; line breaks inside it are joined (Chinese needs no space there). A sentence longer than
+    ``limit`` is cut to a window around the match, marked with …
+
+    >>> sentence_at("第一句。我们要反对“四风”问题！下一句", 11, 13)
+    '我们要反对“四风”问题！'
+    """
+    lo = start
+    while lo > 0 and text[lo - 1] not in SENTENCE_END and text[lo - 1] != "\n":
+        lo -= 1
+    while lo > 0 and lo < start and text[lo] in CLOSERS:  # a quote closing the previous sentence
+        lo += 1
+    hi = end
+    while hi < len(text) and text[hi] not in SENTENCE_END and text[hi] != "\n":
+        hi += 1
+    while hi < len(text) and text[hi] in SENTENCE_END + CLOSERS:
+        hi += 1
+    if hi - lo > limit:
+        # a window of ``limit`` characters around the match, moved to fit inside the sentence
+        a = max(lo, min(start - max(0, limit - (end - start)) // 2, hi - limit))
+        b = max(end, min(hi, a + limit))
+        return ("…" if a > lo else "") + _one_line(text[a:b]) + ("…" if b < hi else "")
+    return _one_line(text[lo:hi])
+
+
+def _one_line(s: str) -> str:
+    return _WS_RE.sub(" ", _NEWLINE_RE.sub("", s)).strip()
+
+
+def collect(results: Iterable[DocumentResult]) -> tuple[dict[str, _Seen], int]:
+    """Count each entry and keep the first sentence it occurs in, in order of first appearance."""
+    seen: dict[str, _Seen] = {}
+    documents = 0
+    for r in results:
+        documents += 1
+        in_doc: set[str] = set()
+        for m in sorted(r.matches, key=lambda m: m.start):
+            s = seen.get(m.entry.id)
+            if s is None:
+                s = seen[m.entry.id] = _Seen(m.entry, context=sentence_at(r.doc.text, m.start, m.end),
+                                             context_doc=r.doc.id, surface=m.text)
+            s.count += 1
+            if m.entry.id not in in_doc:
+                in_doc.add(m.entry.id)
+                s.docs += 1
+    return seen, documents
+
+
+def build_glossary(results: Iterable[DocumentResult], lexicon: Lexicon | None = None, sort: str = "first",
+                   to_traditional: Callable[[str], str] | None = None,
+                   to_pinyin: Callable[[str], str] | None = None) -> Glossary:
+    """Glossary of the entries found in ``results``; with ``lexicon``, of every entry in it
+    (entries not found come after the found ones, in lexicon order, with count 0).
+
+    ``sort``: ``first`` (order of first appearance), ``count`` (most frequent first) or ``term``
+    (by pinyin, then by the term). The converters default to OpenCC ``s2tw`` and pypinyin, loaded
+    only when used.
+    """
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}; use one of {', '.join(SORT_KEYS)}")
+    seen, documents = collect(results)
+    if lexicon is not None:
+        for e in lexicon.entries:
+            seen.setdefault(e.id, _Seen(e))
+    to_traditional = to_traditional or opencc_converter(TRADITIONAL)
+    rows = [_row(s, to_traditional, to_pinyin) for s in seen.values()]
+    if sort == "count":
+        rows.sort(key=lambda r: -r.count)  # stable: ties keep their first-appearance order
+    elif sort == "term":
+        rows.sort(key=lambda r: (_toneless(r.pinyin), r.entry.term, r.entry.id))
+    return Glossary(tuple(rows), documents, whole_lexicon=lexicon is not None)
+
+
+def _row(s: _Seen, to_traditional: Callable[[str], str], to_pinyin: Callable[[str], str] | None) -> GlossRow:
+    e = s.entry
+    if e.pinyin:
+        pinyin, auto = e.pinyin, False
+    else:
+        pinyin, auto = (to_pinyin or pinyin_of)(e.term), True
+    return GlossRow(e, to_traditional(e.term), pinyin, auto, s.count, s.docs, s.context, s.context_doc,
+                    s.surface)
+
+
+def opencc_converter(config: str = TRADITIONAL) -> Callable[[str], str]:
+    """A text converter from OpenCC (imported on first use).
+
+    >>> opencc_converter()("以习近平同志为核心的党中央")
+    '以習近平同志為核心的黨中央'
+    """
+    import opencc
+
+    return opencc.OpenCC(config).convert
+
+
+def pinyin_of(term: str) -> str:
+    """Tone-marked pinyin of the Han characters of ``term``, one syllable each, by pypinyin
+    (its phrase data picks readings such as 重庆 chóng qìng). Not checked by a person.
+
+    >>> pinyin_of("“当下改”和“长久立”")
+    'dāng xià gǎi hé cháng jiǔ lì'
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(term, style=Style.TONE, errors="ignore"))
+
+
+def _toneless(pinyin: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", pinyin.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
