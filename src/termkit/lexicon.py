@@ -68,7 +68,7 @@ class AltGloss(BaseModel):
 class Entry(BaseModel):
     """One lexicon entry: a term, its English rendering and what it stands for."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, validate_default=True)
 
     id: str
     term: str = Field(min_length=1)

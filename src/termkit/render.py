@@ -2,11 +2,12 @@
 
 Nothing here decides anything; it only draws what the library computed.
 
+>>> import io
 >>> from rich.console import Console
 >>> from termkit.lexicon import Entry
->>> c = Console(width=60, record=True, color_system=None)
+>>> c = Console(file=io.StringIO(), width=60)
 >>> render_entry(c, Entry(id="four-winds", term="四风", gloss="Four Winds"))
->>> "Four Winds" in c.export_text()
+>>> "gloss_status  proposed" in c.file.getvalue()
 True
 """
 

@@ -1,0 +1,103 @@
+"""Loading and validating lexicon files."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import write_lexicon
+from termkit.compile import check, compile_lexicon, load_compiled
+from termkit.errors import LexiconError
+from termkit.lexicon import bundled_lexicon_path, load_lexicon, read_lexicon
+
+GOOD = """\
+# a comment
+terms:
+  - id: four-winds
+    term: 四风
+    pinyin: sì fēng
+    gloss: four forms of decadence
+    gloss_status: official
+    category: formula
+    expansion: [形式主义, 官僚主义, 享乐主义, 奢靡之风]
+    first_seen: 2013
+    adopted: "2013-06"
+"""
+
+
+def test_good_file_loads(tmp_path) -> None:
+    lex = load_lexicon(write_lexicon(tmp_path, GOOD))
+    e = lex.by_id["four-winds"]
+    assert (e.first_seen, e.adopted, len(e.expansion)) == ("2013", "2013-06", 4)
+    assert str(lex.locations["four-winds"]).endswith("lex.yaml:3")
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("terms:\n  - id: a\n    term: 四风\n    gloss: x\n    glos: y\n", 5, "unknown key"),
+    ("terms:\n  - id: a\n    term: 四风\n", 2, "'gloss': required"),
+    ("terms:\n  - id: Bad_ID\n    term: 四风\n    gloss: x\n", 2, "slug"),
+    ("terms:\n  - id: a\n    term: 四风\n    gloss: x\n    category: nonsense\n", 5, "category"),
+    ("terms:\n  - id: a\n    term: 四风\n    gloss: x\n    first_seen: 13\n", 5, "YYYY"),
+    ("terms:\n  - id: a\n    term: 四风\n    gloss: x\n    level: provincial\n", 2, "place"),
+    ("terms:\n  - id: a\n    term: 四风\n    gloss: ' x'\n", 4, "whitespace"),
+    ("terms:\n  - id: a\n    term: [四风\n", 4, "invalid YAML"),
+    ("terms:\n  - id: a\n    term: !!python/object/apply:os.system [ls]\n    gloss: x\n", 3, "not allowed"),
+    ("words:\n  - id: a\n", 1, "terms"),
+])
+def test_errors_name_file_and_line(tmp_path, text: str, line: int, words: str) -> None:
+    path = write_lexicon(tmp_path, text)
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(path)
+    msg = str(info.value)
+    assert msg.startswith(f"{path}:{line}:"), msg
+    assert words in msg
+
+
+def test_duplicate_id_across_files(tmp_path) -> None:
+    write_lexicon(tmp_path, "terms:\n  - {id: a, term: 四风, gloss: x}\n", "a.yaml")
+    write_lexicon(tmp_path, "terms:\n  - {id: a, term: 三严三实, gloss: y}\n", "b.yaml")
+    _, problems = read_lexicon(tmp_path)
+    assert [p.rule for p in problems] == ["duplicate-id"]
+    assert "b.yaml:2" in str(problems[0]) and "a.yaml:2" in str(problems[0])
+
+
+def test_surface_claimed_by_two_entries_after_folding(tmp_path) -> None:
+    write_lexicon(tmp_path, "terms:\n  - {id: a, term: 四风, gloss: x}\n  - {id: b, term: 三严, gloss: y, "
+                            "variants: [四風]}\n")
+    _, problems = check(tmp_path)
+    assert [p.rule for p in problems] == ["duplicate-surface"]
+    lex, _ = read_lexicon(tmp_path)
+    with pytest.raises(LexiconError, match="also claimed by 'a'"):
+        compile_lexicon(lex)
+
+
+def test_missing_lexicon_path() -> None:
+    with pytest.raises(LexiconError, match="not found"):
+        load_lexicon("/nonexistent/lexicon")
+
+
+def test_cache_is_used_and_invalidated(tmp_path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    path = write_lexicon(tmp_path, GOOD)
+    first = load_compiled(path, cache_dir=cache)
+    assert len(list(cache.glob("matcher-*.pickle"))) == 1
+    second = load_compiled(path, cache_dir=cache)
+    assert [m.entry.id for m in second.matcher.find("反对四風")] == ["four-winds"]
+    assert second.lexicon.by_id.keys() == first.lexicon.by_id.keys()
+    path.write_text(GOOD.replace("四风", "四风问题"), encoding="utf-8")
+    third = load_compiled(path, cache_dir=cache)
+    assert third.lexicon.by_id["four-winds"].term == "四风问题"
+    assert len(list(cache.glob("matcher-*.pickle"))) == 2
+
+
+def test_damaged_cache_is_rebuilt(tmp_path) -> None:
+    cache = tmp_path / "cache"
+    path = write_lexicon(tmp_path, GOOD)
+    load_compiled(path, cache_dir=cache)
+    [cached] = cache.glob("matcher-*.pickle")
+    cached.write_bytes(b"garbage")
+    assert load_compiled(path, cache_dir=cache).lexicon.by_id["four-winds"]
+
+
+def test_bundled_lexicon_is_found_and_loads() -> None:
+    assert bundled_lexicon_path().is_dir()
+    assert len(load_lexicon(bundled_lexicon_path())) >= 300

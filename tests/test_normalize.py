@@ -1,0 +1,74 @@
+"""Folding, annotations and damage detection."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from termkit.normalize import FoldTable, annotation_spans, find_damage, fold, fold_term, is_han, to_codes
+
+
+@pytest.mark.parametrize("raw, folded", [
+    ("兩個確立", "两个确立"),
+    ("幹部", "干部"),
+    ("４＋１", "4+1"),
+    ("ＡＢｃ", "abc"),
+    ("“当下改”和『长久立』", "当下改和长久立"),
+    ("八八\n战略", "八八战略"),
+    ("全\u3000面", "全面"),
+    ("零\u200b宽", "零宽"),
+    ("領(lǐng)導(dǎo)", "领导"),
+    ("領（lǐng）導", "领导"),
+    ("裡著綫", "里着线"),
+])
+def test_fold_term(raw: str, folded: str, table: FoldTable) -> None:
+    assert fold_term(raw, table) == folded
+
+
+def test_offsets_map_back(table: FoldTable) -> None:
+    text = "堅持“當下改”和“長久立”相結合"
+    f = fold(text, table)
+    start = f.text.index("当下改和长久立")
+    s, e = f.original_span(start, start + 7)
+    assert text[s:e] == "當下改”和“長久立"
+
+
+def test_astral_text_uses_the_wide_path(table: FoldTable) -> None:
+    text = "𠮷“兩”"
+    assert to_codes(text).dtype.itemsize == 4
+    f = fold(text, table)
+    assert f.text == "𠮷两"
+    assert f.original_index(np.array([0, 1])).tolist() == [0, 2]
+
+
+def test_annotation_needs_a_han_character_before() -> None:
+    assert annotation_spans("a(lǐng)") == []
+    assert annotation_spans("(lǐng)") == []
+    assert annotation_spans("党(dǎng)") == [(1, 7)]
+    assert annotation_spans("党(CPC)") == []  # capitals are not pinyin annotations
+
+
+def test_is_han() -> None:
+    assert is_han("國") and is_han("𠮷") and not is_han("，") and not is_han("A")
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("寧??h委常委會", [(1, 3)]),
+    ("當(dāng)?shù)厝罕", [(7, 8)]),
+    ("替换\ufffd字符", [(2, 3)]),
+    ("你好吗?\n我很好", []),
+    ("你好吗?”他说", []),
+    ("What??", []),
+])
+def test_find_damage(text: str, spans: list[tuple[int, int]]) -> None:
+    assert [(d.start, d.end) for d in find_damage(text)] == spans
+
+
+def test_damage_location_is_line_and_column() -> None:
+    d = find_damage("第一行\n第二??行")[0]
+    assert (d.line, d.column) == (2, 3)
+
+
+def test_table_keeps_bmp_in_bmp(table: FoldTable) -> None:
+    bmp = table.keys < 0x10000
+    assert (table.values[bmp] < 0x10000).all()
