@@ -199,6 +199,42 @@ def show(
         render_entry(_stdout(), entry, compiled.lexicon)
 
 
+@app.command()
+@handles_errors
+def gloss(
+    paths: Optional[list[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
+    lexicon: Optional[Path] = LexiconOpt,
+    format: str = typer.Option("md", "--format", "-f", help="md, csv, tsv, deepl, omegat, tbx, tbx2 or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write FILE (atomically), not stdout."),
+    all_entries: bool = typer.Option(False, "--all", help="The whole lexicon, with counts from any PATHs."),
+    sort: str = typer.Option("first", "--sort", help="first (appearance), count, or term (by pinyin)."),
+    excel: bool = typer.Option(False, "--excel", help="csv: start with a BOM so that Excel reads UTF-8."),
+) -> None:
+    """Glossary of the terms found, for translators and their tools (--all: the whole lexicon)."""
+    from .atomic import write_atomic
+    from .export import FORMATS, ExportOptions, export
+    from .gloss import SORT_KEYS, build_glossary
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    if sort not in SORT_KEYS:
+        raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
+    if not paths and not all_entries:
+        raise typer.BadParameter("give files or folders, or --all for the whole lexicon", param_hint="PATHS")
+    compiled = _compiled(lexicon)
+    results = (r for r in _results(paths or [], compiled) if not _warn_damage(r))
+    glossary = build_glossary(results, compiled.lexicon if all_entries else None, sort)
+    rendered = export(glossary, format, ExportOptions(excel=excel))
+    for problem in rendered.problems:
+        _stderr().print(f"[yellow]warning:[/] {format}: {problem}", soft_wrap=True, highlight=False)
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(rendered.data.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(output, rendered.data)
+
+
 @lexicon_app.command("check")
 @handles_errors
 def lexicon_check(

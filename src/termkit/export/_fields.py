@@ -1,0 +1,63 @@
+"""What the tabular exporters share: the flat record of a glossary row, list joining, and
+neutralising spreadsheet formulas.
+
+>>> neutralise("=SUM(A1)"), neutralise("两个确立")
+("'=SUM(A1)", '两个确立')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..gloss import GlossRow
+
+LIST_SEP = " | "
+COLUMNS = ("id", "term", "traditional", "pinyin", "pinyin_source", "gloss", "gloss_status", "category", "pos",
+           "expansion", "alt_glosses", "literal", "definition", "count", "docs", "context", "context_doc")
+# a spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection");
+# the full-width forms are included because some spreadsheets fold them on import
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def record(row: GlossRow) -> dict[str, Any]:
+    """The flat record of one row: the ``COLUMNS``, lists joined with `` | ``."""
+    e = row.entry
+    return {
+        "id": e.id, "term": e.term, "traditional": row.traditional, "pinyin": row.pinyin,
+        "pinyin_source": "pypinyin" if row.pinyin_auto else "lexicon", "gloss": e.gloss,
+        "gloss_status": e.gloss_status, "category": e.category, "pos": e.pos or "",
+        "expansion": LIST_SEP.join(e.expansion),
+        "alt_glosses": LIST_SEP.join(f"{a.text} [{a.status}]" for a in e.alt_glosses),
+        "literal": e.literal or "", "definition": e.definition or "", "count": row.count, "docs": row.docs,
+        "context": row.context or "", "context_doc": row.context_doc or "",
+    }
+
+
+def neutralise(cell: Any) -> Any:
+    """Prefix ``'`` to a text cell a spreadsheet would run as a formula; other values pass."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def cell_problem(text: str, what: str) -> str | None:
+    """Why ``text`` cannot be one cell of a line-based format (empty, padded, control characters),
+    or None when it can."""
+    if not text.strip():
+        return f"{what} is empty"
+    if text != text.strip():
+        return f"{what} {text!r} has leading or trailing whitespace"
+    if _CONTROL_RE.search(text):
+        return f"{what} {text!r} contains a tab, line break or other control character"
+    return None
+
+
+def one_line(text: str) -> str:
+    """Whitespace runs (line breaks and tabs included) as one space.
+
+    >>> one_line("a\\n\\tb ")
+    'a b'
+    """
+    return " ".join(_CONTROL_RE.sub(" ", text).split())

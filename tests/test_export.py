@@ -1,0 +1,394 @@
+"""Every glossary format, read back by an independent reader and compared with the lexicon.
+
+The format tests use a small lexicon written here (traditional, rare and astral characters, a
+formula with an expansion, a deprecated rendering, cells a spreadsheet would run), not the bundled
+one; the CLI test at the end checks the seeds' glossary against counts verified by hand.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from typer.testing import CliRunner
+
+from termkit.cli import app
+from termkit.compile import compile_lexicon
+from termkit.corpus import Document
+from termkit.errors import ExportError
+from termkit.export import FORMATS, ExportOptions, export
+from termkit.export._fields import COLUMNS, FORMULA_START, LIST_SEP
+from termkit.gloss import Glossary, GlossRow, build_glossary
+from termkit.lexicon import Entry, load_lexicon
+from termkit.match import analyse
+
+LEXICON_YAML = """\
+terms:
+  - id: two-establishments
+    term: 两个确立
+    pinyin: liǎng gè què lì
+    gloss: Two Establishments
+    gloss_status: official
+    category: formula
+    pos: noun
+    expansion:
+      - 确立习近平同志党中央的核心、全党的核心地位
+      - 确立习近平新时代中国特色社会主义思想的指导地位
+    alt_glosses:
+      - {text: Two Establishes, status: media, source: "press, 2021"}
+      - {text: Two Affirmations, status: deprecated}
+    definition: 'The Party''s verdict, with "quotes", commas and a | bar.'
+    related: [two-upholds, not-exported]
+  - id: two-upholds
+    term: 两个维护
+    gloss: =Two Upholds
+    category: formula
+    related: [two-establishments]
+  - id: 4-plus-1
+    term: 4+1重要要求
+    pinyin: zhòng yào yāo qiú
+    gloss: -the '4+1' important requirements
+    category: local
+    level: provincial
+    place: 浙江省
+  - id: rare-chars
+    term: 𠮷祥龘
+    pinyin: jí xiáng dá
+    gloss: "@auspicious (rare characters)"
+    literal: 𠮷 and 龘 are outside everyday use
+  - id: mass-line
+    term: 群众路线
+    gloss: mass line
+    gloss_status: official
+    category: method
+    first_seen: 1943
+"""
+TEXTS = {
+    "a.txt": "坚定拥护“两个确立”，坚决做到“两个维护”。落实4+1重要要求。\n",
+    "b.txt": "兩個確立的決定性意義。𠮷祥龘出現在這裡。走好群眾路線！两个确立。",
+}
+ALLOWED_STATUS = {"preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts",
+                  "supersededTerm-admn-sts"}
+TBX_BASIC_TERMNOTES = {"administrativeStatus", "partOfSpeech", "geographicalUsage", "grammaticalGender",
+                       "termLocation", "termType"}
+TBX_BASIC_DESCRIPS = {"subjectField", "context", "definition"}
+TBX_BASIC_ADMINS = {"customerSubset", "projectSubset", "source"}
+NS = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+@pytest.fixture(scope="module")
+def lexicon(tmp_path_factory):
+    d = tmp_path_factory.mktemp("lex")
+    (d / "fixture.yaml").write_text(LEXICON_YAML, encoding="utf-8")
+    return load_lexicon(d)
+
+
+@pytest.fixture(scope="module")
+def glossary(lexicon):
+    docs = [Document(name, text) for name, text in TEXTS.items()]
+    return build_glossary(analyse(docs, compile_lexicon(lexicon)), lexicon)
+
+
+def render(glossary, fmt, **options):
+    return export(glossary, fmt, ExportOptions(**options))
+
+
+def unneutralise(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
+def test_fixture_glossary(glossary, lexicon):
+    rows = {r.entry.id: r for r in glossary.rows}
+    assert [r.entry.id for r in glossary.rows] == ["two-establishments", "two-upholds", "4-plus-1",
+                                                  "rare-chars", "mass-line"]
+    assert (rows["two-establishments"].count, rows["two-establishments"].docs) == (3, 2)
+    assert rows["rare-chars"].traditional == "𠮷祥龘"
+    assert rows["mass-line"].traditional == "群眾路線"
+    assert rows["mass-line"].pinyin_auto and not rows["two-establishments"].pinyin_auto
+
+
+def test_registry_has_one_module_per_format_and_imports_lazily():
+    assert list(FORMATS) == ["md", "csv", "tsv", "deepl", "omegat", "tbx", "tbx2", "json"]
+    assert len(set(FORMATS.values())) == len(FORMATS)
+    code = ("import sys, termkit.export; "
+            "print(any(m.startswith('termkit.export._') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    with pytest.raises(ExportError, match="unknown glossary format"):
+        export(Glossary(()), "xlsx")
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_every_format_handles_an_empty_glossary(fmt):
+    assert isinstance(render(Glossary(()), fmt).data, str)
+
+
+def read_csv(data: str, delimiter: str) -> list[dict[str, str]]:
+    rows = list(csv.DictReader(io.StringIO(data), delimiter=delimiter))
+    return [{k: unneutralise(v) for k, v in r.items()} for r in rows]
+
+
+@pytest.mark.parametrize(("fmt", "delimiter"), [("csv", ","), ("tsv", "\t")])
+def test_csv_and_tsv_round_trip(glossary, lexicon, fmt, delimiter):
+    data = render(glossary, fmt).data
+    assert data.splitlines()[0].split(delimiter) == list(COLUMNS)
+    rows = read_csv(data, delimiter)
+    assert [r["id"] for r in rows] == [r.entry.id for r in glossary.rows]
+    for rec, row in zip(rows, glossary.rows):
+        e = lexicon.by_id[rec["id"]]
+        assert (rec["term"], rec["gloss"], rec["category"]) == (e.term, e.gloss, e.category)
+        assert rec["traditional"] == row.traditional and rec["pinyin"] == row.pinyin
+        assert rec["expansion"].split(LIST_SEP) == list(e.expansion) if e.expansion else rec["expansion"] == ""
+        assert rec["definition"] == (e.definition or "")
+        assert (int(rec["count"]), int(rec["docs"])) == (row.count, row.docs)
+        assert rec["context"] == (row.context or "")
+        assert rec["pinyin_source"] == ("pypinyin" if row.pinyin_auto else "lexicon")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_formula_cells_are_neutralised(glossary, fmt):
+    raw = list(csv.DictReader(io.StringIO(render(glossary, fmt).data), delimiter="," if fmt == "csv" else "\t"))
+    glosses = {r["id"]: r["gloss"] for r in raw}
+    assert glosses["two-upholds"] == "'=Two Upholds"
+    assert glosses["4-plus-1"] == "'-the '4+1' important requirements"
+    assert glosses["rare-chars"] == "'@auspicious (rare characters)"
+    assert glosses["mass-line"] == "mass line"
+    for r in raw:
+        assert not any(v.startswith(FORMULA_START) for v in r.values())
+
+
+def test_csv_excel_bom(glossary):
+    plain, excel = render(glossary, "csv").data, render(glossary, "csv", excel=True).data
+    assert excel == "\ufeff" + plain
+    assert read_csv(excel.encode("utf-8").decode("utf-8-sig"), ",") == read_csv(plain, ",")
+
+
+def test_json_round_trip(glossary, lexicon):
+    records = json.loads(render(glossary, "json").data)
+    extra = {"traditional", "pinyin_source", "count", "docs", "context", "context_doc"}
+    for rec, row in zip(records, glossary.rows):
+        if rec["pinyin_source"] == "pypinyin":
+            rec["pinyin"] = None
+        assert Entry.model_validate({k: v for k, v in rec.items() if k not in extra}) == lexicon.by_id[rec["id"]]
+        assert (rec["traditional"], rec["count"], rec["context"]) == (row.traditional, row.count, row.context)
+
+
+def test_deepl_entries_follow_the_rules(glossary, lexicon):
+    out = render(glossary, "deepl")
+    assert out.problems == ()
+    pairs = [line.split("\t") for line in out.data.splitlines()]
+    assert all(len(p) == 2 for p in pairs)
+    sources = [s for s, _ in pairs]
+    assert len(sources) == len(set(sources))
+    expected = []
+    for row in glossary.rows:
+        expected += [(s, row.entry.gloss) for s in dict.fromkeys((row.entry.term, row.traditional))]
+    assert [tuple(p) for p in pairs] == expected
+    assert ("兩個確立", "Two Establishments") in expected and ("𠮷祥龘", "@auspicious (rare characters)") in expected
+
+
+def test_deepl_reports_entries_that_break_the_rules():
+    def row(id_: str, term: str, gloss: str) -> GlossRow:
+        return GlossRow(Entry.model_construct(id=id_, term=term, gloss=gloss), term, "")
+
+    bad = Glossary((row("ok", "四风", "Four Winds"), row("dup", "四风", "four styles"),
+                    row("tab", "两个维护", "Two\tUpholds"), row("pad", " 群众 ", "the masses"),
+                    row("empty", "空", " "), row("long", "长", "x" * 1025)))
+    out = render(bad, "deepl")
+    assert out.data == "四风\tFour Winds\n"
+    assert len(out.problems) == 5
+    for id_, why in [("dup", "already the source of ok"), ("tab", "control character"),
+                     ("pad", "leading or trailing whitespace"), ("empty", "empty"), ("long", "1024")]:
+        assert any(p.startswith(f"{id_}: ") and why in p and "not written" in p for p in out.problems)
+
+
+def read_omegat(data: str) -> list[tuple[str, str, str]]:
+    """The way OmegaT's GlossaryReaderTSV reads a file: skip # lines, split on tabs, trim."""
+    out = []
+    for line in data.splitlines():
+        if line.startswith("#"):
+            continue
+        tokens = [t.strip() for t in line.split("\t")]
+        if len(tokens) >= 2 and tokens[0]:
+            out.append((tokens[0], tokens[1], tokens[2] if len(tokens) > 2 else ""))
+    return out
+
+
+def test_omegat_round_trip(glossary):
+    out = render(glossary, "omegat")
+    assert out.data.startswith("# Glossary in tab-separated format -*- coding: utf-8 -*-\n")
+    entries = read_omegat(out.data)
+    expected = [(s, r.entry.gloss) for r in glossary.rows for s in dict.fromkeys((r.entry.term, r.traditional))]
+    assert [(s, t) for s, t, _ in entries] == expected
+    comments = {s: c for s, _, c in entries}
+    assert comments["两个确立"].startswith("liǎng gè què lì · formula · official · 确立习近平同志党中央的核心")
+    assert "pinyin generated, unchecked" in comments["群众路线"]
+    assert all(line.count("\t") == 2 for line in out.data.splitlines()[1:])
+
+
+def tbx_root(glossary):
+    out = render(glossary, "tbx")
+    assert out.problems == ()
+    return etree.fromstring(out.data.encode("utf-8"))
+
+
+def q(tag: str) -> str:
+    return f"{{{NS}}}{tag}"
+
+
+def lang_sec(concept, lang):
+    (sec,) = [s for s in concept.findall(q("langSec")) if s.get(XML_LANG) == lang]
+    return sec
+
+
+def test_tbx_structure_follows_tbx_basic(glossary, lexicon):
+    root = tbx_root(glossary)
+    assert root.tag == q("tbx") and (root.get("type"), root.get("style")) == ("TBX-Basic", "dca")
+    concepts = root.findall(f"{q('text')}/{q('body')}/{q('conceptEntry')}")
+    assert [c.get("id") for c in concepts] == ["two-establishments", "two-upholds", "_4-plus-1", "rare-chars",
+                                               "mass-line"]
+    for el in root.iter(q("termNote")):
+        assert el.get("type") in TBX_BASIC_TERMNOTES
+        assert el.getparent().tag == q("termSec")
+        if el.get("type") == "administrativeStatus":
+            assert el.text in ALLOWED_STATUS
+    assert {el.get("type") for el in root.iter(q("descrip"))} <= TBX_BASIC_DESCRIPS
+    assert {el.get("type") for el in root.iter(q("admin"))} <= TBX_BASIC_ADMINS
+    for el in root.iter(q("descrip")):
+        if el.get("type") == "context":
+            assert el.getparent().getparent().tag == q("termSec")
+    ids = {c.get("id") for c in concepts}
+    for ref in root.iter(q("ref")):
+        assert ref.get("type") == "crossReference" and ref.get("target") in ids
+
+
+def test_tbx_content_round_trips(glossary, lexicon):
+    concepts = {c.get("id").lstrip("_"): c for c in tbx_root(glossary).iter(q("conceptEntry"))}
+    for row in glossary.rows:
+        e, c = row.entry, concepts[row.entry.id]
+        zh, en = lang_sec(c, "zh"), lang_sec(c, "en")
+        zh_terms = [t.findtext(q("term")) for t in zh.findall(q("termSec"))]
+        assert zh_terms == list(dict.fromkeys((e.term, row.traditional, *e.variants)))
+        first = zh.find(q("termSec"))
+        pinyin = [n.text for n in first.findall(q("note")) if n.get(XML_LANG) == "zh-Latn-pinyin"]
+        assert pinyin == [row.pinyin]
+        en_terms = en.findall(q("termSec"))
+        assert en_terms[0].findtext(q("term")) == e.gloss
+        assert en_terms[0].findtext(q("termNote")) == "preferredTerm-admn-sts"
+        assert [t.findtext(q("term")) for t in en_terms[1:]] == [a.text for a in e.alt_glosses]
+        definition = zh.find(q("descrip"))
+        assert (definition.text.split("\n") if definition is not None else []) == list(e.expansion)
+    est = concepts["two-establishments"]
+    statuses = {t.findtext(q("term")): t.find(q("termNote[@type='administrativeStatus']")).text
+                for t in lang_sec(est, "en").findall(q("termSec"))}
+    assert statuses["Two Affirmations"] == "deprecatedTerm-admn-sts"
+    assert statuses["Two Establishes"] == "admittedTerm-admn-sts"
+    assert lang_sec(est, "zh").findtext(f"{q('termSec')}/{q('termNote')}[@type='partOfSpeech']") == "noun"
+    assert lang_sec(est, "en").findtext(q("descrip")) == est_definition(glossary)
+    context = lang_sec(est, "zh").find(f"{q('termSec')}/{q('descripGrp')}")
+    assert context.findtext(q("descrip")) == "坚定拥护“两个确立”，坚决做到“两个维护”。"
+    assert context.findtext(q("admin")) == "a.txt"
+    assert [r.get("target") for r in est.findall(q("ref"))] == ["two-upholds"]
+
+
+def est_definition(glossary):
+    return next(r.entry.definition for r in glossary.rows if r.entry.id == "two-establishments")
+
+
+def test_tbx2_read_by_translate_toolkit(glossary, lexicon):
+    from translate.storage import tbx
+
+    store = tbx.tbxfile.parsestring(render(glossary, "tbx2").data.encode("utf-8"))
+    assert len(store.units) == len(glossary.rows)
+    for unit, row in zip(store.units, glossary.rows):
+        e = row.entry
+        assert (unit.getid().lstrip("_"), unit.source, unit.target) == (e.id, e.term, e.gloss)
+        source_terms = [t.text for t in unit.get_source_terms()]
+        assert source_terms == list(dict.fromkeys((e.term, row.traditional)))
+        targets = unit.get_target_terms()
+        assert [t.text for t in targets] == [e.gloss, *(a.text for a in e.alt_glosses)]
+        deprecated = {t.text for t in targets if t.deprecated}
+        assert deprecated == {a.text for a in e.alt_glosses if a.status == "deprecated"}
+        assert row.pinyin in unit.getnotes()
+
+
+def test_markdown_shows_every_entry(glossary):
+    md = render(glossary, "md").data
+    assert md.startswith("# Glossary\n")
+    for row in glossary.rows:
+        e = row.entry
+        assert f"## {e.term} — " in md
+        assert row.traditional in md and row.pinyin in md
+    assert "† pinyin generated automatically" in md
+    assert "> 坚定拥护“**两个确立**”，坚决做到“两个维护”。" in md
+    assert "1. 确立习近平同志党中央的核心、全党的核心地位" in md
+    assert "a \\| bar" in md  # Markdown specials are escaped
+
+
+def test_xml_cannot_hold_some_characters_and_says_so():
+    row = GlossRow(Entry(id="x", term="四风", gloss="Four Winds"), "四風", "sì fēng",
+                   context="反对\x0b四风", context_doc="d")
+    out = render(Glossary((row,)), "tbx")
+    assert "反对四风" in out.data and out.problems and out.problems[0].startswith("x: ")
+
+
+# --- the command, on the seeds (bundled lexicon; counts verified by hand with grep) -----------
+
+SEEDS = str(Path(__file__).resolve().parent.parent / "seeds")
+# id: (count, documents, traditional form, document of the first sentence, part of that sentence)
+HAND_VERIFIED = {
+    # 兩個確立 twice in 000, once in 001
+    "two-establishments": (3, 2, "兩個確立", "000_", "堅定擁護“兩個確立”"),
+    "two-upholds": (3, 2, "兩個維護", "000_", "堅決做到“兩個維護”"),
+    # 000 and 001 traditional, 003 with pinyin annotations 當(dāng)下改, 004 the variant …与…
+    "rectify-now-and-build-long-term": (4, 4, "“當下改”和“長久立”", "000_", "堅持“當下改”和“長久立”相結合"),
+    "new-quality-productive-forces": (1, 1, "新質生產力", "000_", "發展新質生產力的意見"),
+}
+
+
+def test_cli_gloss_seeds_json():
+    result = CliRunner().invoke(app, ["gloss", SEEDS, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    records = {r["id"]: r for r in json.loads(result.stdout)}
+    for id_, (count, docs, traditional, doc, phrase) in HAND_VERIFIED.items():
+        r = records[id_]
+        assert (r["count"], r["docs"], r["traditional"]) == (count, docs, traditional), id_
+        assert Path(r["context_doc"]).name.startswith(doc) and phrase in r["context"], id_
+
+
+def test_cli_gloss_writes_a_file_and_sorts(tmp_path):
+    target = tmp_path / "seeds.tbx"
+    result = CliRunner().invoke(app, ["gloss", SEEDS, "-f", "tbx", "-o", str(target), "--sort", "count"])
+    assert result.exit_code == 0, result.output
+    assert "<conceptEntry" not in result.stdout
+    root = etree.parse(str(target)).getroot()
+    assert root.tag == q("tbx")
+    assert not list(tmp_path.glob(".*.tmp"))  # the atomic writer left nothing behind
+
+
+def test_cli_gloss_usage_errors():
+    runner = CliRunner()
+    assert runner.invoke(app, ["gloss"]).exit_code == 2
+    assert runner.invoke(app, ["gloss", SEEDS, "-f", "xlsx"]).exit_code == 2
+    assert runner.invoke(app, ["gloss", SEEDS, "--sort", "size"]).exit_code == 2
+    help_text = runner.invoke(app, ["gloss", "--help"]).output
+    assert all(name in help_text for name in FORMATS)
+
+
+def test_cli_gloss_reports_deepl_problems_on_stderr(tmp_path):
+    (tmp_path / "lex.yaml").write_text(
+        "terms:\n  - {id: a, term: 四风, gloss: \"Four\\tWinds\"}\n  - {id: b, term: 两个维护, gloss: Two Upholds}\n",
+        encoding="utf-8")
+    (tmp_path / "doc.txt").write_text("反对四风，做到两个维护。", encoding="utf-8")
+    result = CliRunner().invoke(app, ["gloss", str(tmp_path / "doc.txt"), "-l", str(tmp_path / "lex.yaml"),
+                                      "-f", "deepl"])
+    assert result.exit_code == 0
+    assert result.stdout == "两个维护\tTwo Upholds\n兩個維護\tTwo Upholds\n"
+    assert "a: target" in result.stderr and "not written" in result.stderr
