@@ -82,3 +82,10 @@ def test_legacy_encoding_is_announced(tmp_path) -> None:
     [doc] = read_documents([str(p)], warnings.append)
     assert doc.encoding == "gb18030" and doc.text == TEXT_S
     assert warnings == [f"{p}: decoded as gb18030"]
+
+
+def test_truncated_utf8_is_read_with_damage_reported(tmp_path) -> None:
+    data = ("坚决反对四风" * 50).encode("utf-8")[:-1]  # last character cut in half
+    text, enc = decode_bytes(data, "cut.txt")
+    assert text.endswith("\ufffd") and "invalid bytes replaced" in enc
+    assert text[:-1] == ("坚决反对四风" * 50)[:-1]

@@ -117,12 +117,25 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     chinese = _chinese_legacy(data)
     if chinese:
         return chinese
+    mostly = _mostly_utf8(data)
+    if mostly:
+        return mostly
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: cannot tell its encoding (not UTF-8, GB18030, Big5 or UTF-16)")
     return str(best), best.encoding
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few broken sequences (a truncated last character, a stray byte): decoded with
+    U+FFFD in their place, which the damage report then counts — never silently dropped."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if bad and bad <= max(1, len(text) // 1000):
+        return text, "utf-8 (with invalid bytes replaced)"
+    return None
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:

@@ -1,0 +1,179 @@
+"""Benchmark of ``termkit count`` against its peers, measured in one run on the same text.
+
+    python bench/bench_count.py [--corpus DIR] [--min-mb 50] [--repeats 3] [--peer-mb 8]
+
+Prints a Markdown table: throughput in MB/s of UTF-8 input (median of ``--repeats`` runs) and
+the ratio to the raw pyahocorasick scan, for
+
+- termkit count, end to end in-process (read + decode + fold + match + tally), and via the CLI;
+- the raw automaton scan of the already-decoded text, with the lexicon's canonical forms as
+  keys (no folding: it misses traditional, quoted and annotated forms) — the speed ceiling;
+- flashtext and a regex alternation over the same keys (pure-Python peers; run on the first
+  ``--peer-mb`` MB because they are slow, which the table says);
+- jieba with the lexicon as a user dictionary (segmentation, then a dictionary look-up).
+
+Then peak memory (max RSS) of ``termkit count`` at 1x and 3x the corpus, and start-up times.
+Uses ../shared/corpus when present, else the seeds repeated to --min-mb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from termkit.compile import load_compiled  # noqa: E402
+from termkit.corpus import iter_files, read_documents  # noqa: E402
+from termkit.lexicon import bundled_lexicon_path  # noqa: E402
+from termkit.match import analyse  # noqa: E402
+from termkit.stats import count  # noqa: E402
+
+
+def corpus_files(corpus: Path | None, min_mb: float) -> tuple[list[str], str]:
+    shared = ROOT.parent / "shared" / "corpus"
+    base = corpus or (shared if shared.is_dir() else ROOT / "seeds")
+    files = [str(f) for f in iter_files(base) if f.suffix == ".txt"]
+    size = sum(os.path.getsize(f) for f in files)
+    times = max(1, int(-(-min_mb * 1e6 // size)))
+    return files * times, f"{base} ({len(files)} files, {size / 1e6:.1f} MB) x{times}"
+
+
+def timed(fn, repeats: int) -> float:
+    runs = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+def max_rss_mb(cmd: list[str]) -> tuple[float, float]:
+    """Run a command; return (seconds, peak RSS in MB) of that process alone."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return time.perf_counter() - t, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path)
+    ap.add_argument("--min-mb", type=float, default=50)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--peer-mb", type=float, default=8)
+    args = ap.parse_args()
+
+    files, described = corpus_files(args.corpus, args.min_mb)
+    unique = list(dict.fromkeys(files))
+    texts = {f: Path(f).read_text(encoding="utf-8", errors="replace") for f in unique}
+    mb = sum(os.path.getsize(f) for f in files) / 1e6
+    compiled = load_compiled(bundled_lexicon_path())
+    keys = sorted({s for e in compiled.lexicon.entries for s in e.surfaces}, key=len, reverse=True)
+    print(f"corpus: {described} = {mb:.1f} MB; lexicon: {len(compiled.lexicon)} entries, {len(keys)} keys; "
+          f"python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
+
+    rows: list[tuple[str, float, str]] = []
+
+    def run_termkit() -> None:
+        count(analyse(read_documents(files), compiled.matcher))
+
+    rows.append(("termkit count (in-process, read+decode+fold+match+tally)",
+                 mb / timed(run_termkit, args.repeats), "full corpus"))
+
+    import ahocorasick
+
+    raw = ahocorasick.Automaton()
+    for k in keys:
+        raw.add_word(k, len(k))
+    raw.make_automaton()
+
+    def run_raw() -> None:
+        for f in files:
+            for _ in raw.iter(texts[f]):
+                pass
+
+    raw_speed = mb / timed(run_raw, args.repeats)
+    rows.append(("raw pyahocorasick scan of decoded text (no folding)", raw_speed, "full corpus"))
+
+    def run_raw_read() -> None:
+        for f in files:
+            for _ in raw.iter(Path(f).read_bytes().decode("utf-8", "replace")):
+                pass
+
+    rows.append(("raw pyahocorasick scan incl. read+decode", mb / timed(run_raw_read, args.repeats), "full corpus"))
+
+    peer_files, peer_bytes = [], 0
+    for f in unique:
+        if peer_bytes >= args.peer_mb * 1e6:
+            break
+        peer_files.append(f)
+        peer_bytes += os.path.getsize(f)
+    peer_mb = peer_bytes / 1e6
+    note = f"first {peer_mb:.1f} MB"
+
+    try:
+        from flashtext import KeywordProcessor
+
+        kp = KeywordProcessor()
+        kp.non_word_boundaries = set()  # Chinese has no word boundaries; match anywhere
+        for k in keys:
+            kp.add_keyword(k)
+        rows.append(("flashtext extract_keywords", peer_mb / timed(
+            lambda: [kp.extract_keywords(texts[f]) for f in peer_files], 1), note))
+    except ImportError:
+        rows.append(("flashtext (not installed: pip install '.[bench]')", float("nan"), ""))
+
+    rx = re.compile("|".join(map(re.escape, keys)))
+    rows.append(("regex alternation (re.finditer)", peer_mb / timed(
+        lambda: [list(rx.finditer(texts[f])) for f in peer_files], 1), note))
+
+    import jieba
+
+    jieba.setLogLevel(60)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for k in keys:
+        tok.add_word(k, freq=10**6)
+    keyset = set(keys)
+    rows.append(("jieba with lexicon as user dictionary", peer_mb / timed(
+        lambda: [sum(1 for w in tok.cut(texts[f], HMM=False) if w in keyset) for f in peer_files], 1), note))
+
+    print("| method | MB/s | ratio to raw scan | text |")
+    print("|---|---:|---:|---|")
+    for name, speed, what in rows:
+        print(f"| {name} | {speed:.1f} | {speed / raw_speed:.2f} | {what} |")
+
+    termkit = [sys.executable, "-m", "termkit"]
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "small.txt"
+        small.write_text(texts[unique[0]][:2000], encoding="utf-8")
+        base = [max_rss_mb([sys.executable, "-c", "pass"])[0] for _ in range(5)]
+        helps = [max_rss_mb([*termkit, "--help"])[0] for _ in range(5)]
+        tags = [max_rss_mb([*termkit, "tag", str(small)])[0] for _ in range(5)]
+    one_x = unique * max(1, len(files) // len(unique))
+    cli_s, rss1 = max_rss_mb([*termkit, "count", *one_x, "--format", "csv"])
+    cli_mb = sum(os.path.getsize(f) for f in one_x) / 1e6
+    _, rss3 = max_rss_mb([*termkit, "count", *(one_x * 3), "--format", "csv"])
+    print(f"\n| check | figure |\n|---|---:|")
+    print(f"| termkit count via CLI, {cli_mb:.0f} MB (incl. start-up) | {cli_mb / cli_s:.1f} MB/s |")
+    print(f"| peak RSS, count over {cli_mb:.0f} MB | {rss1:.0f} MB |")
+    print(f"| peak RSS, count over {3 * cli_mb:.0f} MB | {rss3:.0f} MB (ratio {rss3 / rss1:.2f}) |")
+    print(f"| python -c pass (interpreter start-up, median of 5) | {statistics.median(base):.3f} s |")
+    print(f"| termkit --help (median of 5) | {statistics.median(helps):.3f} s |")
+    print(f"| termkit tag on a 2,000-character file (median of 5, cached matcher) | "
+          f"{statistics.median(tags):.3f} s |")
+
+
+if __name__ == "__main__":
+    main()
