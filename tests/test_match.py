@@ -99,16 +99,21 @@ def reference_find(text: str, specs: list[dict], table: FoldTable, nested: bool 
 
 
 PIECES = ["两", "兩", "个", "個", "确", "確", "立", "风", "風", "四", "中", "央", "“", "”", "「", "」", " ", "\n",
-          "(lǐng)", "(dǎo)", "领", "領", "导", "導", "4", "４", "+", "＋", "1", "１", "a", "Ａ", "?", "、"]
-TERM_CHARS = ["两", "个", "确", "立", "风", "四", "中", "央", "领", "导", "4", "+", "1", "a"]
+          "(lǐng)", "(dǎo)", "领", "領", "导", "導", "4", "４", "+", "＋", "1", "１", "a", "Ａ", "?", "、", "𠮷"]
+TERM_CHARS = ["两", "个", "确", "立", "风", "四", "中", "央", "领", "导", "4", "+", "1", "a", "𠮷"]
 
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
-terms = st.lists(st.lists(st.sampled_from(TERM_CHARS), min_size=1, max_size=4).map("".join),
-                 min_size=1, max_size=6, unique=True)
+def _terms(min_len: int) -> st.SearchStrategy[list[str]]:
+    word = st.lists(st.sampled_from(TERM_CHARS), min_size=min_len, max_size=4).map("".join)
+    return st.lists(word, min_size=1, max_size=6, unique=True)
+
+
+terms = _terms(1)  # one-character keys: the automaton scans the whole text
+long_terms = _terms(2)  # keys of two or more: the pair prefilter picks the windows to scan
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=texts, words=terms, nested=st.booleans(), data=st.data())
+@given(text=texts, words=st.one_of(terms, long_terms), nested=st.booleans(), data=st.data())
 def test_matches_brute_force_reference(text: str, words: list[str], nested: bool, data: st.DataObject,
                                        table: FoldTable) -> None:
     specs = [{"term": w} for w in words]

@@ -19,10 +19,10 @@ from pathlib import Path
 from . import __version__
 from .errors import LexiconError
 from .lexicon import Lexicon, Problem, lexicon_files, load_lexicon, read_lexicon
-from .match import Matcher
+from .match import Matcher, Prefilter
 from .normalize import FoldTable, fold_term
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def compile_lexicon(lexicon: Lexicon, table: FoldTable | None = None) -> Matcher
         automaton.add_word(key, (len(key), entry, tuple(sorted(excl))))
     if keys:
         automaton.make_automaton()
-    return Matcher(lexicon.entries, automaton, table, lut)
+    return Matcher(lexicon.entries, automaton, table, lut, Prefilter.build(keys))
 
 
 def default_cache_dir() -> Path:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -49,13 +49,52 @@ class Match:
                 "term": e.term, "gloss": e.gloss, "category": e.category}
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A raw automaton hit in folded coordinates."""
 
     start: int
     end: int
     entry: int  # index into Matcher.entries
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Where a key can start: the sorted (first, second) character pairs of all keys.
+
+    The automaton is run only on windows around such places. pyahocorasick looks a node's
+    children up one by one, so with hundreds of distinct first characters a full scan crawls;
+    a vectorised pair test first skips the text no key can start in.
+    """
+
+    pairs: np.ndarray  # uint64: first << 21 | second, sorted
+    first: np.ndarray  # bool over all code points: can a key start with it?
+    longest: int
+
+    @classmethod
+    def build(cls, keys: Iterable[str]) -> Prefilter | None:
+        keys = [k for k in keys if k]
+        if not keys or min(map(len, keys)) < 2:
+            return None  # a one-character key can start anywhere: scan everything
+        pairs = np.unique(np.array([ord(k[0]) << 21 | ord(k[1]) for k in keys], dtype=np.uint64))
+        first = np.zeros(0x110000, dtype=bool)
+        first[[ord(k[0]) for k in keys]] = True
+        return cls(pairs, first, max(map(len, keys)))
+
+    def windows(self, codes: np.ndarray) -> Iterable[tuple[int, int]]:
+        """Disjoint ``[start, end)`` windows that hold every place a key can match."""
+        n = len(codes)
+        pos = np.flatnonzero(self.first[codes[:-1]])
+        if not len(pos):
+            return []
+        pair = (codes[pos].astype(np.uint64) << np.uint64(21)) | codes[pos + 1].astype(np.uint64)
+        i = np.minimum(np.searchsorted(self.pairs, pair), len(self.pairs) - 1)
+        pos = pos[self.pairs[i] == pair]
+        if not len(pos):
+            return []
+        breaks = np.flatnonzero(np.diff(pos) >= self.longest) + 1
+        starts = pos[np.concatenate(([0], breaks))]
+        ends = np.minimum(pos[np.concatenate((breaks - 1, [len(pos) - 1]))] + self.longest, n)
+        return zip(starts.tolist(), ends.tolist())
 
 
 @dataclass
@@ -69,6 +108,7 @@ class Matcher:
     automaton: Any  # ahocorasick.Automaton: folded key -> (length, entry index or -1, excluded-for)
     table: FoldTable
     _lut: Lut | None = field(default=None, repr=False, compare=False)
+    prefilter: Prefilter | None = None
 
     @property
     def lut(self) -> Lut:
@@ -101,27 +141,34 @@ class Matcher:
     def find(self, text: str, nested: bool = False) -> list[Match]:
         """All matches in ``text``, non-overlapping leftmost-longest unless ``nested``."""
         folded = self.fold(text)
-        cands = self.candidates(folded.text)
+        cands = self.candidates(folded.text, folded.codes)
         spans = self._original_spans(folded, cands)
         kept = [(c, span) for c, span in zip(cands, spans) if self._at_boundary(text, folded.text, c, span)]
         if not nested:
             chosen = set(select_leftmost_longest(c for c, _ in kept))
             kept = [(c, span) for c, span in kept if c in chosen]
         kept.sort(key=lambda cs: (cs[1][0], cs[1][1]))
-        return [Match(s, e, text[s:e], self.entries[c.entry]) for c, (s, e) in kept]
+        entries = self.entries
+        return [Match(s, e, text[s:e], entries[c.entry]) for c, (s, e) in kept]
 
-    def candidates(self, folded_text: str) -> list[Candidate]:
+    def candidates(self, folded_text: str, codes: np.ndarray | None = None) -> list[Candidate]:
         """Every automaton hit in a folded text, with the ``exclude`` rule applied."""
         hits: list[Candidate] = []
         excluded: dict[int, list[tuple[int, int]]] = {}
-        if not self.entries:
+        if not self.entries or not folded_text:
             return hits
-        for end_index, (length, entry, excl_for) in self.automaton.iter(folded_text):
-            start, end = end_index - length + 1, end_index + 1
-            if entry >= 0:
-                hits.append(Candidate(start, end, entry))
-            for x in excl_for:
-                excluded.setdefault(x, []).append((start, end))
+        if self.prefilter is not None and codes is not None and len(codes) > 1:
+            windows = self.prefilter.windows(codes)
+        else:
+            windows = [(0, len(folded_text))]
+        iterate = self.automaton.iter
+        for a, b in windows:
+            for end_index, (length, entry, excl_for) in iterate(folded_text, a, b):
+                start = end_index - length + 1
+                if entry >= 0:
+                    hits.append(Candidate(start, end_index + 1, entry))
+                for x in excl_for:
+                    excluded.setdefault(x, []).append((start, end_index + 1))
         return _drop_excluded(hits, excluded) if excluded else hits
 
     def _original_spans(self, folded: Folded, cands: list[Candidate]) -> list[tuple[int, int]]:
@@ -135,6 +182,8 @@ class Matcher:
     def _at_boundary(self, text: str, folded_text: str, c: Candidate, span: tuple[int, int]) -> bool:
         """A term that begins (ends) with a Latin letter or digit needs a non-word neighbour in
         the original text: 4+1 is not found in 14+12, but is in “4+1”."""
+        if not folded_text[c.start].isascii() and not folded_text[c.end - 1].isascii():
+            return True  # the usual case, decided without a look at the neighbours
         s, e = span
         if _is_word_char(folded_text[c.start]) and s > 0 and _is_word_char(self._fold_char(text[s - 1])):
             return False

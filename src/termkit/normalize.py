@@ -123,6 +123,7 @@ class Folded:
     drops: np.ndarray  # original indices of dropped characters, ascending
     original_length: int
     annotations: dict[int, int] = field(default_factory=dict)  # pinyin annotation spans, start -> end
+    codes: np.ndarray | None = None  # the folded text as code points (what ``text`` decodes from)
 
     def original_index(self, positions: np.ndarray) -> np.ndarray:
         """Original index of each folded position (vectorised)."""
@@ -173,9 +174,8 @@ def fold(text: str, table: FoldTable, lut: Lut | None = None) -> Folded:
     for start, end in annotations.items():
         keep[start:end] = False
     drops = np.flatnonzero(~keep)
-    if not len(drops):
-        return Folded(from_codes(mapped), drops, len(text), annotations)
-    return Folded(from_codes(mapped[keep]), drops, len(text), annotations)
+    folded = mapped[keep] if len(drops) else mapped
+    return Folded(from_codes(folded), drops, len(text), annotations, folded)
 
 
 def fold_term(term: str, table: FoldTable, lut: Lut | None = None) -> str:
@@ -234,7 +234,9 @@ def find_damage(text: str) -> list[Damage]:
     >>> [(d.start, d.end) for d in find_damage("宁??县委。好吗?\\n")]
     [(1, 3)]
     """
-    found = []
+    found: list[Damage] = []
+    if "?" not in text and "\ufffd" not in text:
+        return found
     for m in re.finditer(r"[?\ufffd]+", text):
         s, e = m.span()
         run = m.group()
