@@ -22,7 +22,8 @@ from .lexicon import Lexicon, Problem, lexicon_files, load_lexicon, read_lexicon
 from .match import Matcher, Prefilter
 from .normalize import FoldTable, fold_term
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+PICKLED_MODULES = ("lexicon.py", "match.py", "normalize.py", "compile.py")
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,10 @@ def default_cache_dir() -> Path:
 
 
 def lexicon_digest(path: str | os.PathLike[str]) -> str:
-    """A key for the cache: termkit's version and the bytes and names of every lexicon file."""
+    """A key for the cache: termkit's version and code, and the bytes and names of every lexicon file."""
     h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{_opencc_version()}".encode())
+    for module in PICKLED_MODULES:  # a changed class layout must never meet an old pickle
+        h.update((Path(__file__).parent / module).read_bytes())
     for f in lexicon_files(path):
         h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
         h.update(str(f.resolve()).encode() + b"\0")  # locations in messages name the file

@@ -67,34 +67,40 @@ class Prefilter:
     """
 
     pairs: np.ndarray  # uint64: first << 21 | second, sorted
+    lengths: np.ndarray  # for each pair, the longest key that starts with it
     first: np.ndarray  # bool over all code points: can a key start with it?
-    longest: int
 
     @classmethod
     def build(cls, keys: Iterable[str]) -> Prefilter | None:
         keys = [k for k in keys if k]
         if not keys or min(map(len, keys)) < 2:
             return None  # a one-character key can start anywhere: scan everything
-        pairs = np.unique(np.array([ord(k[0]) << 21 | ord(k[1]) for k in keys], dtype=np.uint64))
+        longest: dict[int, int] = {}
+        for k in keys:
+            pair = ord(k[0]) << 21 | ord(k[1])
+            longest[pair] = max(longest.get(pair, 0), len(k))
+        pairs = np.array(sorted(longest), dtype=np.uint64)
+        lengths = np.array([longest[int(p)] for p in pairs], dtype=np.int64)
         first = np.zeros(0x110000, dtype=bool)
         first[[ord(k[0]) for k in keys]] = True
-        return cls(pairs, first, max(map(len, keys)))
+        return cls(pairs, lengths, first)
 
     def windows(self, codes: np.ndarray) -> Iterable[tuple[int, int]]:
         """Disjoint ``[start, end)`` windows that hold every place a key can match."""
-        n = len(codes)
         pos = np.flatnonzero(self.first[codes[:-1]])
         if not len(pos):
             return []
         pair = (codes[pos].astype(np.uint64) << np.uint64(21)) | codes[pos + 1].astype(np.uint64)
         i = np.minimum(np.searchsorted(self.pairs, pair), len(self.pairs) - 1)
-        pos = pos[self.pairs[i] == pair]
+        found = self.pairs[i] == pair
+        pos = pos[found]
         if not len(pos):
             return []
-        breaks = np.flatnonzero(np.diff(pos) >= self.longest) + 1
-        starts = pos[np.concatenate(([0], breaks))]
-        ends = np.minimum(pos[np.concatenate((breaks - 1, [len(pos) - 1]))] + self.longest, n)
-        return zip(starts.tolist(), ends.tolist())
+        ends = np.maximum.accumulate(pos + self.lengths[i[found]])
+        new = np.flatnonzero(pos[1:] >= ends[:-1]) + 1  # a window starts where the last one ended
+        starts = pos[np.concatenate(([0], new))]
+        stops = ends[np.concatenate((new - 1, [len(pos) - 1]))]
+        return zip(starts.tolist(), stops.tolist())
 
 
 @dataclass
@@ -163,12 +169,13 @@ class Matcher:
             windows = [(0, len(folded_text))]
         iterate = self.automaton.iter
         for a, b in windows:
-            for end_index, (length, entry, excl_for) in iterate(folded_text, a, b):
-                start = end_index - length + 1
+            # a slice, not iter(text, a, b): pyahocorasick converts the whole string on every call
+            for end_index, (length, entry, excl_for) in iterate(folded_text[a:b]):
+                end = a + end_index + 1
                 if entry >= 0:
-                    hits.append(Candidate(start, end_index + 1, entry))
+                    hits.append(Candidate(end - length, end, entry))
                 for x in excl_for:
-                    excluded.setdefault(x, []).append((start, end_index + 1))
+                    excluded.setdefault(x, []).append((end - length, end))
         return _drop_excluded(hits, excluded) if excluded else hits
 
     def _original_spans(self, folded: Folded, cands: list[Candidate]) -> list[tuple[int, int]]:
