@@ -164,3 +164,12 @@ def test_lexicon_check_passes_on_bundled_lexicon() -> None:
 def test_python_dash_m_works() -> None:
     proc = subprocess.run([sys.executable, "-m", "termkit", "--help"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and "count" in proc.stdout
+
+
+def test_tag_explain_names_surface_and_foldings() -> None:
+    out, _, code = _invoke("tag", str(SEEDS / "003_1760680966b0b94c.txt"), "--format", "jsonl", "--explain")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    three = next(r for r in records if r["id"] == "three-services-zhejiang")
+    assert three["explain"]["folded"] == "三服务"
+    assert set(three["explain"]["folds"]) == {"script", "annotation"}

@@ -117,18 +117,25 @@ def tag(
     format: TagFormat = typer.Option(TagFormat.text, "--format", "-f", help="text (terminal) or jsonl."),
     nested: bool = typer.Option(False, "--nested", help="Also show matches nested inside longer ones."),
     full: bool = typer.Option(False, "--full", help="Show every line, not only lines with terms."),
+    explain: bool = typer.Option(False, "--explain", help="Say which surface form and which foldings matched."),
 ) -> None:
     """Show each term in place with its gloss."""
-    from .render import render_tagged
+    from .match import explain as explain_match
+    from .render import render_explained, render_tagged
 
     compiled = _compiled(lexicon)
     out = _stdout()
     for r in _results(paths, compiled, nested):
         if format == TagFormat.jsonl:
             for m in r.matches:
-                sys.stdout.write(json.dumps(m.to_dict(r.doc.id), ensure_ascii=False) + "\n")
+                record = m.to_dict(r.doc.id)
+                if explain:
+                    record["explain"] = explain_match(m, compiled.matcher)
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             render_tagged(out, r, full=full)
+            if explain:
+                render_explained(out, [(m, explain_match(m, compiled.matcher)) for m in r.matches])
         _warn_damage(r)
 
 

@@ -253,3 +253,35 @@ def analyse(docs: Iterable[Any], matcher: Matcher, nested: bool = False) -> Iter
 
     for doc in docs:
         yield DocumentResult(doc, matcher.find(doc.text, nested=nested), find_damage(doc.text))
+
+
+def explain(match: Match, matcher: Matcher) -> dict[str, Any]:
+    """Why a match matched: the lexicon surface form it equals after folding, and which foldings
+    the original text needed (script, width, case, quotes, whitespace, annotation).
+
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> from termkit.compile import compile_lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="x", term="当下改和长久立", gloss="x"),)))
+    >>> explain(m.find("“當下改”和“長久立”")[0], m)
+    {'surface': '当下改和长久立', 'folded': '当下改和长久立', 'folds': ['script', 'quotes']}
+    """
+    from .normalize import QUOTES, annotation_spans
+
+    folded = matcher.fold(match.text).text
+    surface = next((s for s in match.entry.surfaces if matcher.fold(s).text == folded), match.entry.term)
+    lut = matcher.lut.full
+    folds = []
+    chars = [c for c in match.text if lut[ord(c)]]
+    if any(lut[ord(c)] != ord(c) and ord(c) >= 0x2E80 and not 0xFF00 <= ord(c) <= 0xFFEF for c in chars):
+        folds.append("script")
+    if any(0xFF01 <= ord(c) <= 0xFF5E or c == "\u3000" for c in match.text):
+        folds.append("width")
+    if any(c.isascii() and c.isupper() for c in match.text):
+        folds.append("case")
+    if any(c in QUOTES for c in match.text):
+        folds.append("quotes")
+    if any(c.isspace() for c in match.text):
+        folds.append("whitespace")
+    if annotation_spans(match.text):
+        folds.append("annotation")
+    return {"surface": surface, "folded": folded, "folds": folds}

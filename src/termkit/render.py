@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .lexicon import Entry, Lexicon, Problem
-from .match import DocumentResult
+from .match import DocumentResult, Match
 from .stats import CorpusStats, TermCount
 
 CATEGORY_STYLES = {
@@ -69,6 +69,18 @@ def render_tagged(console: Console, result: DocumentResult, full: bool = False) 
         first = result.damage[0]
         console.print(f"[yellow]damaged text:[/] {len(result.damage)} runs (first at line {first.line}, "
                       f"column {first.column})")
+
+
+def render_explained(console: Console, explained: Sequence[tuple[Match, dict]]) -> None:
+    """One line per distinct matched text: original → folded, the surface form, the foldings."""
+    seen = set()
+    for m, why in explained:
+        if m.text in seen:
+            continue
+        seen.add(m.text)
+        folds = ", ".join(why["folds"]) or "exact"
+        console.print(Text.assemble((m.text.replace("\n", "⏎"), style_for(m.entry)), f" → {why['folded']}  ",
+                                    (f"[{folds}]", "dim"), f"  as {why['surface']} ({m.entry.id})"))
 
 
 def render_legend(console: Console, result: DocumentResult) -> None:
