@@ -104,8 +104,8 @@ def render_counts(console: Console, stats: CorpusStats, rows: Sequence[TermCount
              f"{stats.matches:,} matches of {len(stats.terms)} terms")
     table = Table(title=title, header_style="bold")
     table.add_column("#", justify="right", style="dim")
-    table.add_column("term")
-    table.add_column("gloss")
+    table.add_column("term", no_wrap=True)
+    table.add_column("gloss", ratio=1)
     table.add_column("category")
     for col in ("count", "docs", "per 10k"):
         table.add_column(col, justify="right")
