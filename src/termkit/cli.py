@@ -262,6 +262,81 @@ def lexicon_check(
         raise typer.Exit(1)
 
 
+class StatsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@lexicon_app.command("stats")
+@handles_errors
+def lexicon_stats_cli(
+    lexicon: Optional[Path] = LexiconOpt,
+    format: StatsFormat = typer.Option(StatsFormat.table, "--format", "-f", help="table or json."),
+) -> None:
+    """Entries by category, gloss status, era, decade and level; fields missing how often."""
+    from rich.table import Table
+
+    from .lexicon import bundled_lexicon_path, load_lexicon
+    from .lexicon_stats import lexicon_stats
+
+    stats = lexicon_stats(load_lexicon(lexicon or bundled_lexicon_path()))
+    if format == StatsFormat.json:
+        sys.stdout.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out = _stdout()
+    out.print(f"{stats.entries} entries in {stats.files} files")
+    for title, rows in stats.tables():
+        table = Table(title=title, title_justify="left")
+        for col, justify in ((title, "left"), ("entries", "right"), ("share", "right")):
+            table.add_column(col, justify=justify)  # type: ignore[arg-type]
+        for key, n in rows:
+            table.add_row(key, str(n), f"{100 * n / max(stats.entries, 1):.0f}%")
+        out.print(table)
+
+
+@lexicon_app.command("add")
+@handles_errors
+def lexicon_add(
+    term: str = typer.Argument(..., help="The term, in simplified script."),
+    gloss: str = typer.Option(..., "--gloss", "-g", help="The English rendering."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", help="formula, slogan, policy … [concept]"),
+    gloss_status: Optional[str] = typer.Option(None, "--gloss-status", help="official, common or proposed."),
+    file: Optional[Path] = typer.Option(None, "--file", help="Lexicon file to append to [by category]."),
+    id: Optional[str] = typer.Option(None, "--id", help="The entry's id [a slug of the gloss]."),
+    lexicon: Optional[Path] = LexiconOpt,
+) -> None:
+    """Append an entry (pinyin filled in for review); refuses an id or surface already taken."""
+    from .lexicon import bundled_lexicon_path
+    from .lexicon_edit import add_term
+
+    added = add_term(lexicon or bundled_lexicon_path(), term, gloss, category, gloss_status, file, id)
+    e = added.entry
+    _stdout().print(f"added {e.id} ({e.term}, {e.category}) to {added.path}", soft_wrap=True)
+    if added.pinyin_derived:
+        _stdout().print(f"check the pinyin: {e.pinyin}", soft_wrap=True)
+    else:
+        _stderr().print("warning: no pinyin could be derived; add it by hand", soft_wrap=True)
+
+
+@lexicon_app.command("fmt")
+@handles_errors
+def lexicon_fmt(
+    lexicon: Optional[Path] = LexiconOpt,
+    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if a file would change."),
+) -> None:
+    """Normalise the lexicon files: key order, quoting, indentation (comments kept)."""
+    from .lexicon import bundled_lexicon_path
+    from .lexicon_edit import format_lexicon
+
+    changed = format_lexicon(lexicon or bundled_lexicon_path(), check=check)
+    for f in changed:
+        _stdout().print(f"{'would reformat' if check else 'reformatted'} {f}", soft_wrap=True)
+    if not changed:
+        _stdout().print("nothing to reformat")
+    if check and changed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Entry point of the ``termkit`` console script."""
     app()
