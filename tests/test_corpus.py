@@ -30,9 +30,10 @@ def test_decode(data: bytes, encoding: str) -> None:
     assert enc.replace("_", "-") == encoding
 
 
-def test_hkscs_extension_decodes() -> None:
-    data = "香港啲嘢".encode("big5hkscs")  # 啲 is outside plain Big5
-    assert decode_bytes(data)[0] == "香港啲嘢"
+@pytest.mark.parametrize("text", ["香港啲嘢", "佢哋喺香港啲茶餐廳食嘢，好開心。"])
+def test_hkscs_extension_decodes(text: str) -> None:
+    data = text.encode("big5hkscs")  # 啲, 嘢, 佢 … are outside plain Big5
+    assert decode_bytes(data) == (text, "big5hkscs")
 
 
 def test_binary_is_refused_with_the_file_name() -> None:

@@ -168,7 +168,12 @@ def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
             continue
         scored.append((_common_share(text, enc), enc, text))
     scored.sort(reverse=True)
-    if scored and scored[0][0] >= 0.6:
+    if not scored:
+        return None
+    best, runner_up = scored[0][0], (scored[1][0] if len(scored) > 1 else 0.0)
+    # clear winners only: real text scores ~0.9; bytes decoded the wrong way score well below that.
+    # Short texts full of rarer characters (Cantonese HKSCS) still win by a clear margin.
+    if best >= 0.6 or (best >= 0.4 and best - runner_up >= 0.15):
         return scored[0][2], scored[0][1]
     return None
 
