@@ -185,6 +185,68 @@ def count(
                         "(run the table format for details)", highlight=False)
 
 
+class DiscoverFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    yaml = "yaml"
+
+
+@app.command()
+@handles_errors
+def discover(
+    paths: list[str] = PathsArg,
+    lexicon: Optional[Path] = LexiconOpt,
+    format: DiscoverFormat = typer.Option(DiscoverFormat.table, "--format", "-f", help="table, jsonl or yaml (stubs)."),
+    top: int = typer.Option(100, "--top", "-n", min=1, help="Only the N best candidates."),
+    min_count: int = typer.Option(3, "--min-count", min=1, help="Only candidates seen at least this often."),
+    kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="numbered, quoted, parallel or mwe (repeat)."),
+    add: Optional[Path] = typer.Option(None, "--add", help="Append the candidates shown to this lexicon FILE."),
+) -> None:
+    """Rank candidate terms found in the documents and absent from the lexicon."""
+    from .corpus import read_documents
+    from .discover import KINDS, DiscoverOptions, discover as find_candidates
+
+    if bad := [k for k in kind or () if k not in KINDS]:
+        raise typer.BadParameter(f"{bad[0]!r}: use one of {', '.join(KINDS)}", param_hint="--kind")
+    compiled = _compiled(lexicon)
+    err = _stderr()
+    docs = list(read_documents(["-"], _warn)) if "-" in paths else None
+    found = find_candidates(lambda: docs if docs is not None else read_documents(paths, _warn_once(err)),
+                            compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS)))
+    if format == DiscoverFormat.jsonl:
+        sys.stdout.writelines(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found)
+    elif format == DiscoverFormat.yaml:
+        from .discover.stubs import to_yaml
+
+        sys.stdout.write(to_yaml(found))
+    else:
+        from .discover.table import render_candidates
+
+        render_candidates(_stdout(), found)
+    if add is not None:
+        from .discover.stubs import stub
+        from .lexicon_edit import append_entries
+
+        append_entries(add, [stub(c) for c in found])
+        err.print(f"appended {len(found)} stubs to {add} (gloss_status: proposed; write the glosses)")
+
+
+def _warn(msg: str) -> None:
+    _stderr().print(f"[yellow]warning:[/] {msg}", soft_wrap=True, markup=True, highlight=False)
+
+
+def _warn_once(err: Console) -> Callable[[str], None]:
+    """Warnings of the first reading only (discover reads the documents twice)."""
+    said: set[str] = set()
+
+    def warn(msg: str) -> None:
+        if msg not in said:
+            said.add(msg)
+            err.print(f"[yellow]warning:[/] {msg}", soft_wrap=True, markup=True, highlight=False)
+
+    return warn
+
+
 @app.command()
 @handles_errors
 def show(

@@ -1,0 +1,30 @@
+"""Character data for discovery: numerals, units, function words. Generic Chinese, no terms.
+
+>>> "两" in NUMERALS, "年" in UNIT_CHARS
+(True, True)
+"""
+
+from __future__ import annotations
+
+NUMERALS = frozenset("一二两三四五六七八九十百千")
+DIGITS = NUMERALS | frozenset("零〇万亿")
+# words that stand where a numeral could: their counts show a head takes any quantity (几个方面)
+QUANTIFIERS = tuple("一二两三四五六七八九十几多各每这那数")
+MEASURES = frozenset("个项条种大张件点类批支位名")
+# units and counted things after a number: an amount, a date or an ordinary count, not a name
+UNIT_CHARS = frozenset("年月日号时分秒岁周天夜晚倍万亿千百十元角块吨斤米里亩克升度次人口户家所台辆架艘件届期成番多余"
+                       "季代班层级段句遍趟场")
+UNIT_WORDS = ("小时", "分钟", "公里", "公斤", "百分点", "世纪", "星期", "平方", "立方", "千米", "千克", "方面",
+              "部分", "阶段", "地区", "国家", "城市", "省份", "单位", "同志", "月份", "季度", "年代")
+# single-word edges that make a span a piece of a sentence rather than a name
+STOP_EDGE = frozenset("的了是在和与及等也都就而并对把被着过之其这那我你他她它们要将所但或又很更最已再还让使给跟向从"
+                      "于为以由上中下里内外时后前个")
+STOP_START = STOP_EDGE - frozenset("为以由上中下内外前个")
+# parts of speech (jieba's dictionary) of names: a name is not a formula
+NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
+# fixed expressions and abbreviations: a dictionary word with these tags may be a formula
+FIXED_TAGS = frozenset({"l", "i", "j", "nz"})
+# first letters of the tags of words a term does not start / end with: adverb, pronoun,
+# preposition, conjunction, particle, modal
+BAD_FIRST_TAGS = frozenset("drpcuy")
+BAD_LAST_TAGS = frozenset("dpcuy")

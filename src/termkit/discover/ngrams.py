@@ -1,0 +1,196 @@
+"""Character n-gram statistics over a stream of texts, in bounded memory.
+
+Every n-gram of 1 … ``max_n + 1`` Han characters is counted by a 64-bit polynomial hash
+(``H(s) = Σ s[j]·P^(n-1-j) mod 2^64``; collisions are negligible at these table sizes), in
+NumPy: texts are buffered into buckets of ``bucket_chars`` characters, each bucket is counted
+with ``np.unique`` and merged into one sorted table per length.
+
+Memory stays bounded by **lossy counting** (Manku & Motwani 2002) with one bucket per chunk:
+an entry first seen in bucket ``b`` carries ``delta = b - 1`` (the most it can have missed), and
+after bucket ``b`` every entry with ``count + delta <= b`` is dropped. An n-gram seen once in a
+bucket and never before is therefore never stored, so a table holds only n-grams that recur at
+least about once per bucket since they were first seen: its size is O(bucket_chars · log(buckets))
+whatever the corpus size, and every count is low by at most the number of buckets. Candidates
+are recounted exactly afterwards (see ``recount``), so the loss only touches the rarest strings.
+
+Each entry also keeps the hashes of its prefix and suffix (n-1)-grams and its last character:
+grouping the (n+1)-grams by prefix/suffix gives the right/left branching entropy of every
+n-gram, and following prefixes back to length 1 spells the n-gram out.
+
+>>> c = NgramCounter(max_n=3)
+>>> c.add(np.array([ord(x) for x in "四风四风问题四风"], dtype=np.uint16))
+>>> s = c.finish()
+>>> s.count("四风"), s.count("风问")
+(3, 0)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+P = np.uint64(0x100000001B3)  # odd multiplier; codes are < 2^16
+NO_CHARS = np.zeros(0, dtype=np.uint16)
+
+
+def hash_rows(rows: np.ndarray) -> np.ndarray:
+    """Hashes of equal-length code rows (``rows.shape == (k, n)``), as the counter computes them.
+
+    >>> int(hash_rows(np.array([[1, 2]], dtype=np.uint16))[0]) == int(P) + 2
+    True
+    """
+    h = rows[:, 0].astype(np.uint64)
+    for j in range(1, rows.shape[1]):
+        h = h * P + rows[:, j].astype(np.uint64)
+    return h
+
+
+@dataclass
+class Table:
+    """Counted n-grams of one length, sorted by key."""
+
+    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))
+    counts: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    delta: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    prefix: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))
+    suffix: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint64))
+    last: np.ndarray = field(default_factory=lambda: np.zeros(0, np.uint16))
+
+    def take(self, idx: np.ndarray) -> Table:
+        return Table(self.keys[idx], self.counts[idx], self.delta[idx], self.prefix[idx], self.suffix[idx],
+                     self.last[idx])
+
+    def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Index of each key in the table and whether it is there."""
+        pos = np.searchsorted(self.keys, keys)
+        pos = np.minimum(pos, max(len(self.keys) - 1, 0))
+        found = (self.keys[pos] == keys) if len(self.keys) else np.zeros(len(keys), bool)
+        return pos, found
+
+    def counts_of(self, keys: np.ndarray) -> np.ndarray:
+        pos, found = self.find(keys)
+        return np.where(found, self.counts[pos] if len(self.keys) else 0, 0)
+
+
+class NgramCounter:
+    """Streamed n-gram counting; feed code arrays (0 = boundary) with :meth:`add`."""
+
+    def __init__(self, max_n: int = 10, bucket_chars: int = 2_000_000) -> None:
+        self.max_n = max_n
+        self.bucket_chars = bucket_chars
+        self.tables = [Table() for _ in range(max_n + 2)]
+        self.bucket = 0
+        self.chars = 0
+        self._parts: list[np.ndarray] = []
+        self._buffered = 0
+
+    def add(self, codes: np.ndarray) -> None:
+        """Queue one text's codes (uint16, 0 where a candidate may not continue)."""
+        self._parts.append(codes)
+        self._parts.append(np.zeros(1, np.uint16))
+        self._buffered += len(codes) + 1
+        if self._buffered >= self.bucket_chars:
+            self._flush()
+
+    def finish(self) -> NgramStats:
+        if self._parts:
+            self._flush()
+        return NgramStats(self.tables, self.chars, self.max_n)
+
+    def _flush(self) -> None:
+        c = np.concatenate(self._parts + [np.zeros(self.max_n + 2, np.uint16)])
+        self._parts, self._buffered = [], 0
+        self.bucket += 1
+        self.chars += int(np.count_nonzero(c))
+        zeros = np.flatnonzero(c == 0)
+        idx = np.arange(len(c))
+        run = zeros[np.searchsorted(zeros, idx)] - idx  # characters before the next boundary
+        c64 = c.astype(np.uint64)
+        prev = c64
+        for n in range(1, self.max_n + 2):
+            h = c64 if n == 1 else prev[:-1] * P + c64[n - 1:]
+            pos = np.flatnonzero(run[:len(h)] >= n)
+            if not len(pos):
+                break
+            self._merge(n, h, prev, pos, c)
+            prev = h
+
+    def _merge(self, n: int, h: np.ndarray, prev: np.ndarray, pos: np.ndarray, c: np.ndarray) -> None:
+        keys, first, counts = np.unique(h[pos], return_index=True, return_counts=True)
+        first = pos[first]
+        t = self.tables[n]
+        at, found = t.find(keys)
+        if len(t.keys):
+            t.counts[at[found]] += counts[found]  # keys are unique, so no np.add.at needed
+        new = ~found & (counts > 1)  # a new entry seen once is dropped at once by the lossy rule
+        fp = first[new]
+        add = Table(keys[new], counts[new].astype(np.int64), np.full(int(new.sum()), self.bucket - 1, np.int64),
+                    prev[fp] if n > 1 else np.zeros(len(fp), np.uint64),
+                    prev[fp + 1] if n > 1 else np.zeros(len(fp), np.uint64), c[fp + n - 1])
+        merged = _concat(t, add)
+        order = np.argsort(merged.keys, kind="stable")
+        merged = merged.take(order)
+        self.tables[n] = merged.take(np.flatnonzero(merged.counts + merged.delta > self.bucket))
+
+
+def _concat(a: Table, b: Table) -> Table:
+    return Table(*(np.concatenate([getattr(a, f), getattr(b, f)]) for f in
+                   ("keys", "counts", "delta", "prefix", "suffix", "last")))
+
+
+@dataclass
+class NgramStats:
+    """Final counts, with string spelling, branching entropy and cohesion on demand."""
+
+    tables: list[Table]
+    chars: int
+    max_n: int
+
+    def count(self, s: str) -> int:
+        """Count of a string of Han characters (0 when unseen or pruned)."""
+        if not s or len(s) > self.max_n + 1:
+            return 0
+        rows = np.array([[ord(x) for x in s]], dtype=np.uint16)
+        return int(self.tables[len(s)].counts_of(hash_rows(rows))[0])
+
+    def spell(self, n: int) -> np.ndarray:
+        """Code rows ``(len(table n), n)`` of table n; rows whose prefixes were pruned are all 0."""
+        rows = self.tables[1].last.reshape(-1, 1) if n >= 1 else NO_CHARS
+        for k in range(2, n + 1):
+            t, below = self.tables[k], self.tables[k - 1]
+            at, found = below.find(t.prefix)
+            head = rows[at] if len(rows) else np.zeros((len(t.keys), k - 1), np.uint16)
+            head = np.where(found[:, None], head, 0)
+            rows = np.concatenate([head, t.last.reshape(-1, 1)], axis=1)
+        return rows
+
+    def entropy(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Left and right branching entropy (nats) of every n-gram in table n.
+
+        Extensions that were pruned, and boundaries, count as all different: an occurrence at the
+        start of a line is a free left edge.
+        """
+        t, up = self.tables[n], self.tables[n + 1]
+        total = t.counts.astype(np.float64)
+        out = []
+        for side in (up.suffix, up.prefix):
+            at, found = t.find(side)
+            c = up.counts[found].astype(np.float64)
+            s = np.bincount(at[found], weights=c * np.log(c), minlength=len(t.keys))
+            n_safe = np.maximum(total, 1.0)
+            out.append(np.maximum(np.log(n_safe) - s / n_safe, 0.0))
+        return out[0], out[1]
+
+    def cohesion(self, rows: np.ndarray) -> np.ndarray:
+        """Smallest pointwise mutual information (bits) over the two-way splits of each row."""
+        k, n = rows.shape
+        whole = self.tables[n].counts_of(hash_rows(rows)).astype(np.float64)
+        best = np.full(k, np.inf)
+        for cut in range(1, n):
+            left = self.tables[cut].counts_of(hash_rows(rows[:, :cut])).astype(np.float64)
+            right = self.tables[n - cut].counts_of(hash_rows(rows[:, cut:])).astype(np.float64)
+            left, right = np.maximum(left, whole), np.maximum(right, whole)
+            pmi = np.log2(np.maximum(whole, 1) * self.chars / np.maximum(left * right, 1))
+            best = np.minimum(best, pmi)
+        return best

@@ -1,0 +1,160 @@
+"""Candidates found by their shape in the discovery view: quoted spans, number codes and
+parallel runs. Each finder is a pure function from one view's text to ``(key, start, end)``
+hits; :class:`Tally` adds them up over documents in bounded memory.
+
+>>> [k for k, _, _ in quoted_spans("坚持“两个毫不动摇”，他说：“我们一定要把这件事情办好，办扎实。”")]
+['两个毫不动摇']
+>>> [k for k, _, _ in number_codes("推行“4+1”模式，12.5+3万元，实施211工程、211工程")]
+['4+1', '211工程', '211工程']
+>>> [k for k, _, _ in parallel_runs("要学思想、强党性、重实践、建新功。")]
+['学思想、强党性、重实践、建新功']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .data import UNIT_CHARS, UNIT_WORDS
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original offsets)
+
+QUOTED_RE = re.compile(rf"“([{HAN}0-9A-Za-z+·、]{{2,14}})”")
+CODE_RE = re.compile(r"(?<![0-9A-Za-z.+])(\d{1,3}(?:\+(?:\d{1,3}|[A-Za-z]))+)(?![0-9A-Za-z.%+])")
+NAMED_NUMBER_RE = re.compile(rf"(?<![0-9A-Za-z.,+])(\d{{2,5}})(?=[“”]?([{HAN}]{{2}}))")
+CLAUSE_RE = re.compile(r"[^。！？；：!?;:,，\n\x01()（）《》]+")
+ITEM_SPLIT_RE = re.compile(r"、")
+LAST_JOIN_RE = re.compile(r"[和与及]")
+ITEM_RE = re.compile(rf"^[{HAN}]+$")
+
+
+def quoted_spans(text: str) -> Iterator[Hit]:
+    """Short quoted spans with no sentence punctuation inside: names, slogans, formulas — not speech."""
+    for m in QUOTED_RE.finditer(text):
+        key = m.group(1)
+        if sum(1 for ch in key if ch.isalnum()) >= 2:
+            yield key, m.start(1), m.end(1)
+
+
+def number_codes(text: str) -> Iterator[Hit]:
+    """Numbers used as names: ``4+1``, ``1+3+3``, ``13+N``; and a number glued to a two-character
+    head that is not a unit (``211工程``, ``863计划``) — not dates, amounts or percentages."""
+    for m in CODE_RE.finditer(text):
+        if m.end(1) < len(text) and text[m.end(1)] in UNIT_CHARS:
+            continue  # an amount: 3+2万元
+        yield m.group(1), m.start(1), m.end(1)
+    for m in NAMED_NUMBER_RE.finditer(text):
+        digits, head = m.group(1), m.group(2)
+        if head[0] in UNIT_CHARS or head in UNIT_WORDS or (len(digits) == 4 and digits[:2] in ("19", "20")):
+            continue
+        end = m.end(1) + (1 if text[m.end(1)] in "“”" else 0) + 2
+        yield digits + head, m.start(1), end
+
+
+def parallel_runs(text: str) -> Iterator[Hit]:
+    """Runs of three or more short items of one length separated by 、 (the last one may be joined
+    by 和/与/及): items of two characters only when they share a template (see
+    :func:`has_template`), longer ones always (their recurrence decides). A lead-in before the
+    first item is cut off."""
+    for clause in CLAUSE_RE.finditer(text):
+        items = _items(clause.group())
+        if items is None:
+            continue
+        run, offset = items
+        key = "、".join(run)
+        if len(run[0]) > 2 or has_template(run):
+            start = clause.start() + offset
+            yield key, start, start + _span_length(clause.group()[offset:], run)
+
+
+def _items(clause: str) -> tuple[list[str], int] | None:
+    parts = [p.strip("“” ") for p in ITEM_SPLIT_RE.split(clause)]
+    if len(parts) < 2:
+        return None
+    tail = LAST_JOIN_RE.split(parts[-1], maxsplit=1)
+    if len(tail) == 2 and len(tail[1]) == len(parts[-2]):
+        parts = parts[:-1] + tail
+    if len(parts) < 3:
+        return None
+    size = len(parts[1])
+    if not 2 <= size <= 6 or any(len(p) != size for p in parts[1:-1]) or len(parts[-1]) < size:
+        return None
+    exact = sum(len(p) == size for p in parts)
+    if len(parts[0]) < size:
+        return None
+    run = [parts[0][-size:]] + parts[1:-1] + [parts[-1][:size]]
+    if not all(ITEM_RE.match(p) for p in run):
+        return None
+    if exact < len(parts) and (len(parts) < 4 or exact < 2) and not has_template(run):
+        return None  # with a lead-in cut off, three items must share a template to be a run
+    offset = clause.find(parts[0]) + len(parts[0]) - size
+    return run, offset
+
+
+def _span_length(text: str, run: list[str]) -> int:
+    """Length in ``text`` of the run written with its separators and quotes."""
+    pos = 0
+    for item in run:
+        pos = text.find(item, pos) + len(item)
+    return pos
+
+
+def has_template(run: list[str]) -> bool:
+    """True when items share a character in the same place (not only the last one, which is
+    morphology: 工业、农业、商业), or each item repeats one (真管真严、敢管敢严).
+
+    >>> has_template(["学有质量", "查有力度", "改有成效"]), has_template(["工业", "农业", "商业"])
+    (True, False)
+    """
+    size = len(run[0])
+    shared = [i for i in range(size) if len({r[i] for r in run}) == 1]
+    if len(shared) == size:
+        return False
+    repeat = size == 4 and all(r[0] == r[2] and r[1] != r[3] for r in run)
+    # a shared last character alone is morphology (工业、农业、商业), not a template
+    return repeat or any(i < size - 1 for i in shared) or (size >= 3 and len(shared) >= 2)
+
+
+@dataclass
+class Evidence:
+    """What was seen of one key: occurrences, documents, quoted occurrences, a first example."""
+
+    count: int = 0
+    docs: int = 0
+    quoted: int = 0
+    kind: str = ""
+    example: tuple[str, int, int] | None = None  # doc id, start, end
+    _last_doc: int = -1
+
+
+@dataclass
+class Tally:
+    """Shape-found candidates over many documents. Bounded: when more than ``cap`` keys are held,
+    keys seen only once are dropped (they are the long tail of quoted speech and one-off lists)."""
+
+    cap: int = 200_000
+    seen: dict[str, Evidence] = field(default_factory=dict)
+    _doc: int = 0
+
+    def add(self, doc_id: str, text: str) -> None:
+        self._doc += 1
+        for kind, hits in (("quoted", quoted_spans(text)), ("numbered", number_codes(text)),
+                           ("parallel", parallel_runs(text))):
+            for key, start, end in hits:
+                self._note(kind, key, doc_id, start, end)
+        if len(self.seen) > self.cap:
+            self.seen = {k: e for k, e in self.seen.items() if e.count > 1}
+
+    def _note(self, kind: str, key: str, doc_id: str, start: int, end: int) -> None:
+        e = self.seen.get(key)
+        if e is None:
+            e = self.seen[key] = Evidence(kind=kind, example=(doc_id, start, end))
+        e.count += 1
+        e.quoted += kind == "quoted"
+        if e.kind == "quoted" and kind != "quoted":
+            e.kind = kind  # a quoted code or list is a code or list first
+        if e._last_doc != self._doc:
+            e.docs += 1
+            e._last_doc = self._doc

@@ -1,0 +1,97 @@
+"""Exact recount of a few hundred candidate strings over the documents (the second pass).
+
+Counting runs on the text folded as for matching (quotes, spaces and script folded away), with
+one Aho-Corasick automaton over the candidates; an occurrence inside a term the lexicon knows
+does not count, and a candidate ending in a letter or digit does not match inside a longer run
+(4+1 is not in 14+12).
+
+>>> from termkit.compile import compile_lexicon
+>>> from termkit.corpus import Document
+>>> from termkit.lexicon import Lexicon
+>>> r = recount(["四风"], [Document("a", "反对“四風”，纠治四风")], compile_lexicon(Lexicon(())), 4)
+>>> r["四风"].count, r["四风"].docs, r["四风"].example
+(2, 1, '反对“四風”，纠治')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..match import select_leftmost_longest
+
+
+@dataclass
+class Recount:
+    count: int = 0
+    docs: int = 0
+    example: str = ""
+
+
+def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int) -> dict[str, Recount]:
+    """Occurrences, documents and a first example (with ``context`` characters each side)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    folded_keys = {}
+    for key in keys:
+        fk = matcher.fold(key).text
+        if fk:
+            folded_keys.setdefault(fk, []).append(key)
+    for i, fk in enumerate(folded_keys):
+        auto.add_word(fk, (i, len(fk)))
+    result = {k: Recount() for k in keys}
+    if not folded_keys:
+        return result
+    auto.make_automaton()
+    names = list(folded_keys)
+    for doc in docs:
+        folded = matcher.fold(doc.text)
+        known = _known_spans(folded.text, matcher)
+        seen: set[int] = set()
+        for end, (i, length) in auto.iter(folded.text):
+            start = end - length + 1
+            if not _bounded(folded.text, start, end + 1) or _inside(known, start, end + 1):
+                continue
+            for key in folded_keys[names[i]]:
+                r = result[key]
+                r.count += 1
+                if i not in seen:
+                    r.docs += 1
+                if not r.example:
+                    s, e = folded.original_span(start, end + 1)
+                    r.example = _context(doc.text, s, e, context)
+            seen.add(i)
+    return result
+
+
+def _known_spans(text: str, matcher: Any) -> np.ndarray:
+    if not len(matcher.entries):
+        return np.zeros((0, 2), dtype=np.int64)
+    spans = [(c.start, c.end) for c in select_leftmost_longest(matcher.candidates(text))]
+    return np.array(spans, dtype=np.int64).reshape(-1, 2)
+
+
+def _inside(known: np.ndarray, start: int, end: int) -> bool:
+    if not len(known):
+        return False
+    i = int(np.searchsorted(known[:, 0], start, side="right")) - 1
+    return i >= 0 and known[i, 1] >= end
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    def word(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    if word(text[start]) and start > 0 and word(text[start - 1]):
+        return False
+    return not (word(text[end - 1]) and end < len(text) and word(text[end]))
+
+
+def _context(text: str, start: int, end: int, width: int) -> str:
+    left = text[max(0, start - width):start].rsplit("\n", 1)[-1]
+    right = text[end:end + width].split("\n", 1)[0]
+    return f"{left}{text[start:end]}{right}".strip()

@@ -1,0 +1,234 @@
+"""Turn counts into scored prospects: statistical strings (cohesion, branching entropy, keyness),
+numbered formulas (a numeral and a head few other numbers take), and shape-found candidates.
+
+All scores share one scale: ``log2(1 + count)`` times a quality factor between 0 and about 3,
+so a frequent weak string and a rare strong formula can be ranked in one list.
+
+>>> quality_mwe(left=2.5, right=2.0, pmi=9.0)
+1.25
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .background import Background
+from .data import (
+    BAD_FIRST_TAGS,
+    BAD_LAST_TAGS,
+    DIGITS,
+    FIXED_TAGS,
+    MEASURES,
+    NAME_TAGS,
+    NUMERALS,
+    QUANTIFIERS,
+    STOP_EDGE,
+    STOP_START,
+    UNIT_CHARS,
+    UNIT_WORDS,
+)
+from .ngrams import NgramStats
+from .patterns import Evidence, has_template
+
+MIN_ENTROPY = 0.9  # nats: below this one side is (nearly) always the same character
+MIN_PMI = 4.0  # bits
+ORDINARY_WORD = 2e-5  # a dictionary word this common in general Chinese is not a term
+KEYNESS = 30.0  # a dictionary word this many times more frequent here than in general Chinese may be
+
+
+@dataclass
+class Prospect:
+    """A candidate before exact recounting: its folded key, kind, first-pass score and evidence."""
+
+    key: str
+    kind: str
+    score: float
+    count: int
+    quoted: int = 0
+    example: tuple[str, int, int] | None = None
+    notes: dict[str, float] = field(default_factory=dict)
+
+
+def quality_mwe(left: float, right: float, pmi: float) -> float:
+    """Quality of a string by its free edges (nats) and its cohesion (bits), 0 … ~2.4."""
+    freedom = min(left, right, 3.0) / 2.0
+    cohesion = min(max((pmi - MIN_PMI) / 4.0, 0.0), 1.6)
+    return round(freedom * cohesion, 3)
+
+
+def is_numbered(s: str) -> bool:
+    """A numeral first, then a head (两个确立, 三会一课); not a number alone (三十五).
+
+    >>> is_numbered("四下基层"), is_numbered("三十五"), is_numbered("发展")
+    (True, False, False)
+    """
+    return s[0] in NUMERALS and any(ch not in DIGITS for ch in s)
+
+
+def head_of(s: str) -> str:
+    """The head after the leading numerals: 个确立 for 两个确立."""
+    i = 0
+    while i < len(s) and s[i] in NUMERALS:
+        i += 1
+    return s[i:]
+
+
+def is_count(s: str) -> bool:
+    """An ordinary count, amount or date: 三个月, 两个小时, 五年, 十几个国家.
+
+    >>> is_count("三个月"), is_count("两个小时"), is_count("五年"), is_count("两个确立")
+    (True, True, True, False)
+    """
+    head = head_of(s)
+    if not head:
+        return True
+    rest = head[1:] if head[0] in MEASURES and len(head) > 1 else head
+    return rest[0] in UNIT_CHARS or rest.startswith(UNIT_WORDS) or head.startswith(UNIT_WORDS)
+
+
+def specificity(stats: NgramStats, s: str) -> float:
+    """Share of the head's numbered uses that take this numeral: near 1 for a formula (三个代表),
+    low for an ordinary count (三个方面, which 两/四/几/各 share)."""
+    head = head_of(s)
+    numeral = s[: len(s) - len(head)]
+    own = stats.count(s)
+    others = sum(stats.count(q + head) for q in QUANTIFIERS if q != numeral)
+    return own / max(own + others, 1)
+
+
+def edges_ok(words: list[str], bg: Background) -> bool:
+    """False when the string starts or ends with a function word (的发展, 工作中), starts with an
+    adverb, pronoun, measure word or preposition (充分发挥, 各位代表, 次会议) or ends with a verb."""
+    if not words:
+        return False
+    first, last = words[0], words[-1]
+    if (len(first) == 1 and first in STOP_START) or (len(last) == 1 and last in STOP_EDGE):
+        return False
+    first_tag, last_tag = bg.tag(first), bg.tag(last)
+    if first_tag[:1] in BAD_FIRST_TAGS or first_tag in ("ad", "q") or last_tag[:1] in BAD_LAST_TAGS:
+        return False
+    # a term names something: it does not end in a verb (结合起来, 认真贯彻), a noun-verb may,
+    # and so may a phrase the dictionary lists as a fixed expression (改革开放)
+    whole = bg.tag("".join(words))
+    return not (last_tag.startswith("v") and last_tag != "vn" and whole not in ("l", "j", "nz"))
+
+
+def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: int) -> list[Prospect]:
+    """The best ``limit`` strings of 2 … max_n characters by first-pass score.
+
+    Strings are taken in order of an upper bound of their score (count and free edges), so the
+    word-level checks, which need the segmenter, run only until ``limit`` strings passed."""
+    pool = []
+    for n in range(2, stats.max_n + 1):
+        t = stats.tables[n]
+        left, right = stats.entropy(n)
+        idx = np.flatnonzero((t.counts >= min_count) & (np.minimum(left, right) >= MIN_ENTROPY))
+        if not len(idx):
+            continue
+        rows = stats.spell(n)[idx]
+        ok = rows.min(axis=1) > 0
+        idx, rows = idx[ok], rows[ok]
+        pmi = stats.cohesion(rows) if len(rows) else np.zeros(0)
+        free = np.minimum(np.minimum(left[idx], right[idx]), 3.0)
+        bound = np.log2(1 + t.counts[idx]) * (1 + free / 2)  # no quality factor exceeds 1 + free/2
+        for b, i, row, p in zip(bound.tolist(), idx.tolist(), rows, pmi.tolist()):
+            pool.append((b, n, i, row, p, float(left[i]), float(right[i])))
+    pool.sort(key=lambda x: -x[0])
+    out: list[Prospect] = []
+    for b, n, i, row, p, lft, rgt in pool:
+        if len(out) >= limit and b < out[-1].score:
+            break
+        s = "".join(map(chr, row.tolist()))
+        prospect = _judge(s, int(stats.tables[n].counts[i]), lft, rgt, p, stats, bg)
+        if prospect is not None:
+            out.append(prospect)
+            out.sort(key=lambda x: -x.score)
+            del out[limit:]
+    return out
+
+
+def _judge(s: str, count: int, left: float, right: float, pmi: float, stats: NgramStats,
+           bg: Background) -> Prospect | None:
+    notes = {"left": round(left, 2), "right": round(right, 2), "pmi": round(pmi, 2)}
+    base = math.log2(1 + count)
+    if is_numbered(s):
+        spec = _numbered_quality(s, count, stats, bg)
+        if spec is None:
+            return None
+        notes["specificity"] = round(spec, 2)
+        quality = 1.0 + spec * min(left, right, 3.0) / 2.0
+        return Prospect(s, "numbered", base * quality, count, notes=notes)
+    if len(s) < 3 or pmi < MIN_PMI or not _phrase_ok(s, count, stats, bg):
+        return None
+    quality = quality_mwe(left, right, pmi)
+    return Prospect(s, "mwe", base * quality, count, notes=notes) if quality > 0 else None
+
+
+def _numbered_quality(s: str, count: int, stats: NgramStats, bg: Background) -> float | None:
+    """Specificity of a numbered string, or None when it is a count, an ordinal or a common word.
+
+    The numeral must belong to the formula: the head's numbered uses mostly take this numeral
+    (checked on the shortest head, 两国 for 两国关系), unless a second numeral makes the shape
+    itself a formula (一带一路, 三去一降一补). A leading 一 alone is too often an article."""
+    if is_count(s) or stats.count("第" + s) > 0.3 * count:
+        return None
+    compound = any(ch in NUMERALS for ch in head_of(s))
+    if s[0] == "一" and not compound:
+        return None
+    if bg.freq(s) and (bg.tag(s) == "i" or not (bg.tag(s) in FIXED_TAGS or _key(s, count, stats, bg))):
+        return None  # an ordinary word (一系列) or an idiom (千方百计)
+    if compound:
+        return 1.0
+    head = head_of(s)
+    short = s[: len(s) - len(head) + (2 if head[0] in MEASURES and len(head) > 1 else 1)]
+    if short != s and bg.relative(short) > ORDINARY_WORD:
+        return None
+    spec = specificity(stats, short)
+    return spec if spec >= 0.8 else None
+
+
+def _key(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
+    """Far more frequent here than in general Chinese."""
+    general = bg.relative(s)
+    return not general or count / max(stats.chars, 1) / general >= KEYNESS
+
+
+def _phrase_ok(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
+    """A string that reads as a term: no function word at an edge, not a name, not an ordinary
+    dictionary word, mostly made of words rather than loose characters (transliterations)."""
+    words = bg.words(s)
+    if not edges_ok(words, bg) or sum(len(w) for w in words if len(w) == 1) * 2 > len(s):
+        return False
+    if s in bg.frequencies:
+        return bg.tag(s) not in NAME_TAGS and _key(s, count, stats, bg)
+    return True
+
+
+def _dated(key: str) -> bool:
+    """Two numerals alone name a day (五一, 七一), not a formula (十四五 has three)."""
+    return len(key) <= 2 and all(ch in NUMERALS for ch in key)
+
+
+def shape_prospects(seen: dict[str, Evidence], stats: NgramStats, bg: Background,
+                    min_count: int) -> list[Prospect]:
+    """Quoted spans, number codes and parallel runs, scored by recurrence and shape."""
+    out = []
+    for key, e in seen.items():
+        formulaic = e.kind != "quoted" or any(ch in NUMERALS for ch in key[:1]) or "+" in key
+        if e.count < min_count and not (e.kind == "parallel" and has_template(key.split("、"))):
+            continue
+        count = max(e.count, stats.count(key))
+        if e.kind == "quoted":
+            share = e.quoted / max(count, 1)
+            if (len(key) > 8 and e.count < 3) or _dated(key) or (share < 0.3 and bg.freq(key)):
+                continue
+            quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
+        elif e.kind == "parallel":
+            quality = 1.2 + 0.8 * has_template(key.split("、")) + 0.3 * min(e.count - 1, 3)
+        else:
+            quality = 1.5 + 0.3 * min(e.docs - 1, 3)
+        out.append(Prospect(key, e.kind, math.log2(1 + count) * quality, count, e.quoted, e.example))
+    return out

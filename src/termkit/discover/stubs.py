@@ -1,0 +1,72 @@
+"""Lexicon stubs for candidates: ready-to-edit entries with pinyin filled in and the gloss left
+as a placeholder for a curator (``gloss_status: proposed``).
+
+>>> from termkit.discover import Candidate
+>>> stub(Candidate("三会一课", 9.0, 6, 3, "numbered", "落实三会一课制度"))["pinyin"]
+'sān huì yī kè'
+>>> print(to_yaml([Candidate("三会一课", 9.0, 6, 3, "numbered", "落实三会一课制度")]), end="")
+terms:
+  # discovered: numbered, 6× in 3 documents, score 9.0 — 落实三会一课制度
+  - id: san-hui-yi-ke
+    term: 三会一课
+    pinyin: sān huì yī kè
+    gloss: "TODO: gloss"
+    gloss_status: proposed
+    category: formula
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+GLOSS_PLACEHOLDER = "TODO: gloss"
+CATEGORY = {"numbered": "formula", "parallel": "slogan", "quoted": "slogan", "mwe": "concept"}
+
+
+def pinyin_of(term: str) -> str:
+    """Tone-marked pinyin, one syllable per Han character; other characters kept as they are."""
+    from pypinyin import Style, pinyin
+
+    return " ".join(s[0] for s in pinyin(term, style=Style.TONE, errors=lambda chars: list(chars))
+                    if s and s[0].strip("、·"))
+
+
+def slug(term: str) -> str:
+    """An ASCII id from the toneless pinyin (4+1 → 4-plus-1).
+
+    >>> slug("两个确立"), slug("4+1")
+    ('liang-ge-que-li', '4-plus-1')
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    parts = lazy_pinyin(term.replace("+", " plus "), style=Style.NORMAL, v_to_u=False,
+                        errors=lambda chars: [chars])
+    text = unicodedata.normalize("NFKD", " ".join(parts)).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "term"
+
+
+def stub(c: Any) -> dict[str, Any]:
+    """The lexicon entry proposed for a candidate (valid against the schema, gloss to be written)."""
+    return {"id": slug(c.candidate), "term": c.candidate, "pinyin": pinyin_of(c.candidate),
+            "gloss": GLOSS_PLACEHOLDER, "gloss_status": "proposed", "category": CATEGORY.get(c.kind, "concept")}
+
+
+def to_yaml(cands: list[Any]) -> str:
+    """A ``terms:`` document of stubs, each after a comment with its evidence."""
+    lines = ["terms:"]
+    for c in cands:
+        s = stub(c)
+        example = c.example.replace("\n", " ")
+        lines.append(f"  # discovered: {c.kind}, {c.count}× in {c.docs} documents, score {c.score:.1f} — {example}")
+        lines.append(f"  - id: {s['id']}")
+        for key in ("term", "pinyin", "gloss", "gloss_status", "category"):
+            lines.append(f"    {key}: {_scalar(s[key])}")
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(value: str) -> str:
+    plain = re.fullmatch(r"[\w\u3400-\u9fff][\w\u3400-\u9fff \u0300-\u036f、·āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'-]*", value)
+    return value if plain and not value.endswith(" ") else json.dumps(value, ensure_ascii=False)

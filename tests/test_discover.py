@@ -1,0 +1,195 @@
+"""termkit discover: candidate kinds (positive and negative), fragments, variants, lexicon, CLI."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+from helpers import SEEDS, make_matcher
+from typer.testing import CliRunner
+
+from termkit.cli import app
+from termkit.corpus import Document
+from termkit.discover import DiscoverOptions, discover, kind_of
+from termkit.discover.ngrams import NgramCounter
+from termkit.discover.patterns import number_codes, parallel_runs, quoted_spans
+from termkit.discover.score import is_count
+from termkit.lexicon import Entry
+
+FILLER = ["会议指出", "各地区各部门", "必须认真研究", "进一步加强工作", "群众普遍反映", "今年以来", "同志们",
+          "要统筹安排", "扎实推进", "取得明显成效", "有关方面表示", "据了解", "与此同时", "在此基础上"]
+
+
+def corpus(*phrases: str, docs: int = 4, seed: int = 1) -> list[Document]:
+    """Documents mixing the phrases into varied filler sentences (varied edges for the statistics)."""
+    rnd = random.Random(seed)
+    out = []
+    for d in range(docs):
+        sents = []
+        for p in phrases:
+            for _ in range(3):
+                sents.append(f"{rnd.choice(FILLER)}，{rnd.choice(FILLER)}{p}{rnd.choice(FILLER)}。")
+        rnd.shuffle(sents)
+        out.append(Document(f"d{d}", "\n".join(sents)))
+    return out
+
+
+def run(docs: list[Document], table, *entries: dict, **opts) -> dict:
+    found = discover(lambda: docs, make_matcher(table, *entries), DiscoverOptions(**{"min_count": 2, **opts}))
+    return {c.candidate: c for c in found}
+
+
+# numbered formulas
+
+def test_numbered_formula_found(table) -> None:
+    found = run(corpus("三会一课", "四下基层"), table)
+    assert found["三会一课"].kind == "numbered"
+    assert found["四下基层"].kind == "numbered"
+
+
+def test_ordinary_counts_are_not_formulas(table) -> None:
+    found = run(corpus("三个月", "两个小时", "五年", "两个方面", "三个方面", "四个方面"), table)
+    assert not [c for c in found.values() if c.kind == "numbered"]
+    assert is_count("三个月") and is_count("两个小时") and not is_count("四下基层")
+
+
+def test_number_codes() -> None:
+    text = "推行“4+1”模式和1+3+3机制，落实13+N清单；2023年增长12.5%，投资3+2万元，实施211工程"
+    assert [k for k, _, _ in number_codes(text)] == ["4+1", "1+3+3", "13+N", "211工程"]
+    assert not list(number_codes("2023年3月5日，增长12.5%，达到885亿元，共108个"))
+
+
+# quoted phrases
+
+def test_quoted_phrase_found(table) -> None:
+    found = run(corpus("“放管服”"), table)
+    assert found["放管服"].kind == "quoted"
+
+
+def test_quoted_speech_is_not_a_candidate(table) -> None:
+    speech = "他说：“我们一定要把这件事情办好，办扎实。”"
+    assert not list(quoted_spans(speech))
+    found = run(corpus(speech), table)
+    assert not [k for k in found if "办好" in k]
+
+
+# parallel structures
+
+@pytest.mark.parametrize("text,key", [
+    ("要学有质量、查有力度、改有成效。", "学有质量、查有力度、改有成效"),
+    ("做到真管真严、敢管敢严、长管长严", "真管真严、敢管敢严、长管长严"),
+    ("坚持学思想、强党性、重实践、建新功。", "学思想、强党性、重实践、建新功"),
+])
+def test_parallel_run_found(text: str, key: str) -> None:
+    assert [k for k, _, _ in parallel_runs(text)] == [key]
+
+
+def test_parallel_noun_list_is_not_a_run() -> None:
+    assert not list(parallel_runs("发展工业、农业、商业。"))
+    assert not list(parallel_runs("中共中央总书记、国家主席、中央军委主席"))
+
+
+def test_parallel_candidate_ranked(table) -> None:
+    found = run(corpus("学有质量、查有力度、改有成效"), table)
+    assert found["学有质量、查有力度、改有成效"].kind == "parallel"
+
+
+# statistical multi-word expressions
+
+def test_mwe_found(table) -> None:
+    found = run(corpus("智慧党建", docs=6), table)
+    assert "智慧党建" in found
+
+
+def test_mwe_rejects_function_word_strings(table) -> None:
+    found = run(corpus("智慧党建", docs=6), table)
+    assert not [k for k in found if k.startswith(("的", "了")) or k.endswith(("的", "了"))]
+
+
+# merging, fragments, lexicon
+
+def test_fragments_of_a_longer_candidate_are_dropped(table) -> None:
+    found = run(corpus("“八张问题清单”", "八张问题清单"), table)
+    assert "八张问题清单" in found
+    assert not {"张问题清单", "问题清单", "八张问题"} & set(found)
+
+
+def test_script_variants_and_quotes_merge(table) -> None:
+    docs = [Document("a", "坚定拥护“两个确立”。"), Document("b", "堅定擁護「兩個確立」。"),
+            Document("c", "做到兩個確立，提高站位。")]
+    found = run(docs, table)
+    assert found["两个确立"].count == 3 and found["两个确立"].docs == 3
+    assert not [k for k in found if "確" in k]
+
+
+def test_terms_the_lexicon_knows_are_left_out(table) -> None:
+    docs = corpus("三会一课", "四下基层")
+    found = run(docs, table, {"term": "四下基层"})
+    assert "三会一课" in found and "四下基层" not in found
+    assert not [k for k in found if k in "四下基层"]
+
+
+def test_kind_of_prefers_shape() -> None:
+    assert kind_of("三会一课", "quoted") == "numbered"
+    assert kind_of("学思想、强党性", "quoted") == "parallel"
+
+
+# bounded counting
+
+def test_lossy_counting_keeps_frequent_and_prunes_rare() -> None:
+    rnd = random.Random(0)
+    counter = NgramCounter(max_n=4, bucket_chars=500)
+    for _ in range(40):
+        noise = "".join(chr(0x4E00 + rnd.randrange(3000)) for _ in range(200))
+        counter.add(np.array([ord(c) for c in "两个确立" + noise], dtype=np.uint16))
+    stats = counter.finish()
+    assert stats.count("两个确立") >= 40 - counter.bucket
+    assert len(stats.tables[4].keys) < 100  # the random 4-grams were never kept
+
+
+# CLI
+
+def test_cli_jsonl_contract(tmp_path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("terms: []\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["discover", str(SEEDS), "-l", str(empty), "-f", "jsonl", "--min-count", "2",
+                                 "-n", "15"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all(list(x) == ["candidate", "score", "count", "docs", "kind", "example"] for x in rows)
+    assert all(x["count"] >= 2 and x["kind"] in ("numbered", "quoted", "parallel", "mwe") for x in rows)
+    assert "四下基层" in {x["candidate"] for x in rows}
+
+
+def test_cli_kind_filter_and_yaml_stubs(tmp_path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("terms: []\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["discover", str(SEEDS), "-l", str(empty), "-f", "yaml", "--kind", "numbered",
+                                 "--min-count", "2", "-n", "5"])
+    assert r.exit_code == 0, r.output
+    from ruamel.yaml import YAML
+
+    terms = YAML(typ="safe").load(r.stdout)["terms"]
+    assert terms and all(t["gloss_status"] == "proposed" and t["category"] == "formula" for t in terms)
+    for t in terms:
+        Entry(**t)
+        han = [ch for ch in t["term"] if "\u4e00" <= ch <= "\u9fff"]
+        assert len(t["pinyin"].split()) == len(han)
+
+
+def test_cli_rejects_unknown_kind() -> None:
+    r = CliRunner().invoke(app, ["discover", str(SEEDS), "--kind", "slogans"])
+    assert r.exit_code == 2
+
+
+def test_cli_add_appends_stubs(tmp_path) -> None:
+    pytest.importorskip("termkit.lexicon_edit").append_entries  # noqa: B018
+    target = tmp_path / "new.yaml"
+    target.write_text("# proposals\nterms:\n  - id: four-winds\n    term: 四风\n    gloss: Four Winds\n", "utf-8")
+    r = CliRunner().invoke(app, ["discover", str(SEEDS), "-l", str(target), "-f", "jsonl", "--kind", "numbered",
+                                 "--min-count", "2", "-n", "2", "--add", str(target)])
+    assert r.exit_code == 0, r.output
+    text = target.read_text("utf-8")
+    assert text.startswith("# proposals\n") and text.count("gloss_status: proposed") == 2
