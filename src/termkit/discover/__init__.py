@@ -140,12 +140,14 @@ def attest(prospects: list[Prospect], docs: Iterable[Any], matcher: Any) -> list
 
 
 def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -> list[Candidate]:
-    """Drop fragments (a candidate inside a longer one that takes most of its occurrences), apply
+    """Drop fragments (a candidate inside a longer one that takes most of its occurrences; a
+    numbered formula only inside a longer numbered one: 四个现代化 stays beside 实现四个现代化), apply
     ``min_count`` and ``kinds``, sort by score and keep ``top``."""
     by_len = sorted(cands, key=lambda c: -len(c.candidate))
     kept: list[Candidate] = []
     for c in by_len:
-        if any(_fragment(c.candidate, k.candidate) and k.count >= 0.5 * c.count for k in kept):
+        if any(_fragment(c.candidate, k.candidate) and k.count >= 0.7 * c.count
+               and (k.kind == c.kind or c.kind != "numbered") for k in kept):
             continue
         kept.append(c)
     kept = [c for c in kept if c.count >= options.min_count and c.kind in options.kinds]
