@@ -258,6 +258,15 @@ def deprecated_gloss(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Prob
                                "deprecated-gloss")
 
 
+@rule("gloss-placeholder")
+def gloss_placeholder(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
+    """Error: a gloss still holding the placeholder of a generated stub (``TODO: …``)."""
+    for e in lexicon.entries:
+        if e.gloss.strip().upper().startswith("TODO"):
+            yield _problem(lexicon, e, f"{e.id!r}: the gloss is a placeholder ({e.gloss!r}); write the rendering",
+                           "gloss-placeholder")
+
+
 @rule("official-source")
 def official_source(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
     """Warning: ``gloss_status: official`` without a ``source`` saying whose rendering it is."""
