@@ -175,6 +175,8 @@ def _numbered_quality(s: str, count: int, stats: NgramStats, bg: Background) -> 
     itself a formula (一带一路, 三去一降一补). A leading 一 alone is too often an article."""
     if is_count(s) or stats.count("第" + s) > 0.3 * count:
         return None
+    if _decimal(s) or s[-1] in TRAILING_PARTICLES:
+        return None  # 一点二 is 1.2, an amount; 四个现代化的 is a fragment of 四个现代化
     compound = any(ch in NUMERALS for ch in head_of(s))
     if s[0] == "一" and not compound:
         return None
@@ -188,6 +190,18 @@ def _numbered_quality(s: str, count: int, stats: NgramStats, bg: Background) -> 
         return None
     spec = specificity(stats, short)
     return spec if spec >= 0.8 else None
+
+
+TRAILING_PARTICLES = "的地得了着过和与及等"
+
+
+def _decimal(s: str) -> bool:
+    """A numeral, 点, a numeral: a decimal number (三点七), not a formula.
+
+    >>> _decimal("一点二"), _decimal("两点论")
+    (True, False)
+    """
+    return any(a in NUMERALS and b == "点" and c in NUMERALS for a, b, c in zip(s, s[1:], s[2:]))
 
 
 def _key(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
