@@ -30,6 +30,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 LexiconOpt = typer.Option(None, "--lexicon", "-l", help="Lexicon file or folder [default: the bundled one].")
 PathsArg = typer.Argument(..., help="Files, folders (read recursively) or - for stdin.")
+JobsOpt = typer.Option(None, "--jobs", "-j", min=1, show_default=False,
+                       help="Processes matching documents [default: all cores]; output is the same for any N.")
 
 
 class TagFormat(str, Enum):
@@ -85,10 +87,11 @@ def _compiled(lexicon: Optional[Path]) -> Compiled:
     return load_compiled(lexicon or bundled_lexicon_path())
 
 
-def _results(paths: list[str], compiled: Compiled, nested: bool = False) -> Iterator[Any]:
-    """Documents matched one at a time, with a progress bar on stderr for many files."""
+def _results(paths: list[str], compiled: Compiled, nested: bool = False,
+             jobs: Optional[int] = 1) -> Iterator[Any]:
+    """Documents matched in order (on ``jobs`` processes), with a progress bar on stderr for many files."""
     from .corpus import iter_files, read_documents
-    from .match import analyse
+    from .parallel import match_documents
 
     err = _stderr()
 
@@ -96,7 +99,7 @@ def _results(paths: list[str], compiled: Compiled, nested: bool = False) -> Iter
         err.print(f"[yellow]warning:[/] {msg}", soft_wrap=True, markup=True, highlight=False)
 
     files = [p if p == "-" else str(f) for p in paths for f in ([p] if p == "-" else iter_files(Path(p), warn))]
-    results = analyse(read_documents(files, warn), compiled.matcher, nested=nested)
+    results = match_documents(read_documents(files, warn), compiled.matcher, nested=nested, jobs=jobs)
     if len(files) < 20 or not err.is_terminal:
         yield from results
         return
@@ -118,6 +121,7 @@ def tag(
     nested: bool = typer.Option(False, "--nested", help="Also show matches nested inside longer ones."),
     full: bool = typer.Option(False, "--full", help="Show every line, not only lines with terms."),
     explain: bool = typer.Option(False, "--explain", help="Say which surface form and which foldings matched."),
+    jobs: Optional[int] = JobsOpt,
 ) -> None:
     """Show each term in place with its gloss."""
     from .match import explain as explain_match
@@ -125,7 +129,7 @@ def tag(
 
     compiled = _compiled(lexicon)
     out = _stdout()
-    for r in _results(paths, compiled, nested):
+    for r in _results(paths, compiled, nested, jobs):
         if format == TagFormat.jsonl:
             for m in r.matches:
                 record = m.to_dict(r.doc.id)
@@ -155,6 +159,7 @@ def count(
     top: Optional[int] = typer.Option(None, "--top", "-n", min=1, help="Only the N first rows."),
     sort: str = typer.Option("count", "--sort", help="count, docs, per_10k, term, id, category or first."),
     nested: bool = typer.Option(False, "--nested", help="Count matches nested inside longer ones too."),
+    jobs: Optional[int] = JobsOpt,
 ) -> None:
     """Frequency table of the terms over all documents."""
     from .stats import SORT_KEYS, count as tally
@@ -162,7 +167,7 @@ def count(
     if sort not in SORT_KEYS:
         raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
     compiled = _compiled(lexicon)
-    stats = tally(_results(paths, compiled, nested))
+    stats = tally(_results(paths, compiled, nested, jobs))
     rows = stats.sorted(sort)[:top]
     if format == CountFormat.table:
         from .render import render_counts
@@ -278,6 +283,7 @@ def gloss(
     all_entries: bool = typer.Option(False, "--all", help="The whole lexicon, with counts from any PATHs."),
     sort: str = typer.Option("first", "--sort", help="first (appearance), count, or term (by pinyin)."),
     excel: bool = typer.Option(False, "--excel", help="csv: start with a BOM so that Excel reads UTF-8."),
+    jobs: Optional[int] = JobsOpt,
 ) -> None:
     """Glossary of the terms found, for translators and their tools (--all: the whole lexicon)."""
     from .atomic import write_atomic
@@ -291,7 +297,7 @@ def gloss(
     if not paths and not all_entries:
         raise typer.BadParameter("give files or folders, or --all for the whole lexicon", param_hint="PATHS")
     compiled = _compiled(lexicon)
-    results = (r for r in _results(paths or [], compiled) if not _warn_damage(r))
+    results = (r for r in _results(paths or [], compiled, jobs=jobs) if not _warn_damage(r))
     glossary = build_glossary(results, compiled.lexicon if all_entries else None, sort)
     rendered = export(glossary, format, ExportOptions(excel=excel))
     for problem in rendered.problems:

@@ -1,0 +1,155 @@
+"""Match documents on several cores: same results, same order as :func:`termkit.match.analyse`.
+
+Documents are read in the calling process, grouped into chunks (a few documents, or one large
+one) and matched in a process pool. The compiled matcher goes to each worker once (as the pool
+initializer's argument); a chunk goes out as plain ``(text, …)`` strings and comes back as compact
+tuples — ``(start, end, entry index)`` per match, ``(start, end, line, column)`` per damaged
+run — from which the :class:`~termkit.match.Match` objects are rebuilt here, against this
+process's own entries. At most ``2 × jobs`` chunks are in flight, so memory stays flat whatever
+the corpus size. A run whose whole input fits in one chunk, or ``jobs=1``, starts no pool.
+
+>>> from termkit.corpus import Document
+>>> from termkit.lexicon import Entry, Lexicon
+>>> from termkit.compile import compile_lexicon
+>>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+>>> [(r.doc.id, len(r.matches)) for r in match_documents([Document("a", "四风四風")], m, jobs=2)]
+[('a', 2)]
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .match import DocumentResult, Match, Matcher, analyse
+from .normalize import Damage
+
+CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
+CHUNK_DOCS = 256
+
+Spans = tuple[list[tuple[int, int, int]], list[tuple[int, int, int, int]]]
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """The number of processes to use: ``None`` or 0 means every core this process may run on.
+
+    >>> resolve_jobs(3)
+    3
+    >>> resolve_jobs(None) >= 1
+    True
+    """
+    if jobs:
+        return max(1, jobs)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunked(docs: Iterable[Any], max_chars: int = CHUNK_CHARS, max_docs: int = CHUNK_DOCS) -> Iterator[list[Any]]:
+    """Group documents into lists of at most ``max_docs`` documents or about ``max_chars`` characters
+    (a larger document is a chunk on its own).
+
+    >>> from termkit.corpus import Document
+    >>> [len(c) for c in chunked([Document(str(i), "x" * 4) for i in range(5)], max_chars=8)]
+    [2, 2, 1]
+    """
+    chunk: list[Any] = []
+    size = 0
+    for doc in docs:
+        if chunk and (size + len(doc.text) > max_chars or len(chunk) >= max_docs):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(doc)
+        size += len(doc.text)
+    if chunk:
+        yield chunk
+
+
+def match_documents(docs: Iterable[Any], matcher: Matcher, nested: bool = False, jobs: int | None = 1,
+                    chunk_chars: int | None = None) -> Iterator[DocumentResult]:
+    """Like :func:`termkit.match.analyse`, on ``jobs`` processes (``None``: all cores), in input order.
+
+    About ``2 * jobs`` chunks of about ``chunk_chars`` (default ``CHUNK_CHARS``) characters are read ahead of the caller, no more.
+    """
+    jobs = resolve_jobs(jobs)
+    if jobs == 1:
+        yield from analyse(docs, matcher, nested)
+        return
+    chunks = chunked(docs, chunk_chars or CHUNK_CHARS)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:  # small input: a pool would cost more than it saves
+        yield from analyse(first, matcher, nested)
+        return
+    yield from _pooled(_prepend(first, second, chunks), matcher, nested, jobs)
+
+
+def _prepend(a: list[Any], b: list[Any], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    yield a
+    yield b
+    yield from rest
+
+
+def _pooled(chunks: Iterator[list[Any]], matcher: Matcher, nested: bool, jobs: int) -> Iterator[DocumentResult]:
+    entries = matcher.entries
+    # fork is cheapest and shares the matcher without a copy, but is unsafe once other threads run
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
+        else "spawn"
+    ctx = multiprocessing.get_context(method)
+    pending: deque[tuple[list[Any], Any]] = deque()
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, nested)) as pool:
+        for chunk in chunks:
+            pending.append((chunk, pool.apply_async(_match_chunk, ([d.text for d in chunk],))))
+            while len(pending) > 2 * jobs or (pending and pending[0][1].ready()):
+                yield from _rebuild(*_done(pending), entries)
+        while pending:
+            yield from _rebuild(*_done(pending), entries)
+
+
+def _done(pending: deque[tuple[list[Any], Any]]) -> tuple[list[Any], list[Spans]]:
+    chunk, result = pending.popleft()
+    return chunk, result.get()
+
+
+def _rebuild(chunk: list[Any], spans: list[Spans], entries: tuple[Any, ...]) -> Iterator[DocumentResult]:
+    for doc, (matches, damaged) in zip(chunk, spans):
+        text = doc.text
+        yield DocumentResult(doc, [Match(s, e, text[s:e], entries[i]) for s, e, i in matches],
+                             [Damage(*d) for d in damaged])
+
+
+# The state of a worker process (never set in the parent): its matcher and options.
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(matcher: Matcher, nested: bool) -> None:
+    _worker["matcher"] = matcher
+    _worker["nested"] = nested
+    _worker["index"] = {e.id: i for i, e in enumerate(matcher.entries)}
+
+
+def _match_chunk(texts: list[str]) -> list[Spans]:
+    """Match texts in a worker; return compact spans instead of Match objects."""
+    return [match_spans(t, _worker["matcher"], _worker["index"], _worker["nested"]) for t in texts]
+
+
+def match_spans(text: str, matcher: Matcher, index: dict[str, int], nested: bool = False) -> Spans:
+    """Matches and damaged runs of one text as plain tuples (what crosses a process boundary).
+
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> from termkit.compile import compile_lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+    >>> match_spans("反对四风??。", m, {"four-winds": 0})
+    ([(2, 4, 0)], [(4, 6, 1, 5)])
+    """
+    from .normalize import find_damage
+
+    matches = [(m.start, m.end, index[m.entry.id]) for m in matcher.find(text, nested=nested)]
+    return matches, [(d.start, d.end, d.line, d.column) for d in find_damage(text)]
