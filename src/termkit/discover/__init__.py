@@ -37,7 +37,7 @@ from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
 from .view import make_view
 
 KINDS = ("numbered", "quoted", "parallel", "mwe")
-KIND_WEIGHT = {"numbered": 1.25, "quoted": 1.15, "parallel": 1.0, "mwe": 0.8}
+KIND_WEIGHT = {"numbered": 1.25, "quoted": 1.15, "parallel": 1.0, "mwe": 0.5}
 CONTEXT = 18  # characters of context on each side of an example
 
 
