@@ -26,3 +26,20 @@ def test_damage_is_reported_not_lost(table) -> None:
     stats = count(analyse([Document("d", "寧??h委"), Document("e", "寧海縣委")], m))
     assert stats.matches == 1
     assert [d.doc for d in stats.damage] == ["d"] and stats.damage[0].characters == 2
+
+
+def test_merged_partial_tallies_equal_one_tally(table) -> None:
+    from termkit.stats import Tally
+
+    m = make_matcher(table, {"term": "四风"}, {"term": "两个确立"}, {"term": "宁海县"})
+    docs = [Document("a", "两个确立"), Document("b", "四风 四风"), Document("c", "寧??縣"),
+            Document("d", "四风两个确立宁海县"), Document("e", "")]
+    whole = count(analyse(docs, m))
+    for cut in range(len(docs) + 1):
+        merged = Tally()
+        for part in (docs[:cut], docs[cut:]):
+            t = Tally()
+            for r in analyse(part, m):
+                t.add(r.doc.id, r.doc.text, r.matches, r.damage)
+            merged.merge(t)
+        assert merged.result() == whole

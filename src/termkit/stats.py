@@ -111,6 +111,28 @@ class Tally:
         if damage:
             self._damage.append(DamageReport(doc, tuple(damage)))
 
+    def merge(self, other: Tally) -> None:
+        """Add the documents of ``other`` as if they had come after this tally's own (terms keep
+        the order of their first appearance). Partial tallies of consecutive partitions, merged in
+        order, equal one tally over all of them.
+
+        >>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
+        >>> a, b = Tally(), Tally()
+        >>> a.add("a", "四风", [Match(0, 2, "四风", e)], [])
+        >>> b.add("b", "四风", [Match(0, 2, "四风", e)], [])
+        >>> a.merge(b)
+        >>> (a.documents, a.result().terms[0].count, a.result().terms[0].docs)
+        (2, 2, 2)
+        """
+        self.documents += other.documents
+        self.characters += other.characters
+        self.matches += other.matches
+        for eid, n in other._counts.items():
+            self._entries.setdefault(eid, other._entries[eid])
+            self._counts[eid] = self._counts.get(eid, 0) + n
+            self._docs[eid] = self._docs.get(eid, 0) + other._docs[eid]
+        self._damage.extend(other._damage)
+
     def result(self) -> CorpusStats:
         chars = max(1, self.characters)
         terms = tuple(TermCount(self._entries[i], n, self._docs[i], n * 10000 / chars, first)
