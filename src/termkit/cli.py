@@ -45,6 +45,11 @@ class CountFormat(str, Enum):
     json = "json"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class ShowFormat(str, Enum):
     text = "text"
     json = "json"
@@ -62,6 +67,13 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def _escape(text: str) -> str:
+    """A message printed as is: brackets in it ([dask], file names) are not rich markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
 def handles_errors(func: F) -> F:
     """Turn library errors into one line on stderr and exit code 1 (never a traceback)."""
 
@@ -72,7 +84,7 @@ def handles_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except TermkitError as exc:
-            _stderr().print(f"[red]error:[/] {exc}", soft_wrap=True, markup=True)
+            _stderr().print(f"[red]error:[/] {_escape(str(exc))}", soft_wrap=True, markup=True)
             raise typer.Exit(1) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
@@ -96,7 +108,7 @@ def _results(paths: list[str], compiled: Compiled, nested: bool = False,
     err = _stderr()
 
     def warn(msg: str) -> None:
-        err.print(f"[yellow]warning:[/] {msg}", soft_wrap=True, markup=True, highlight=False)
+        err.print(f"[yellow]warning:[/] {_escape(msg)}", soft_wrap=True, markup=True, highlight=False)
 
     files = [p if p == "-" else str(f) for p in paths for f in ([p] if p == "-" else iter_files(Path(p), warn))]
     results = match_documents(read_documents(files, warn), compiled.matcher, nested=nested, jobs=jobs)
@@ -160,6 +172,8 @@ def count(
     sort: str = typer.Option("count", "--sort", help="count, docs, per_10k, term, id, category or first."),
     nested: bool = typer.Option(False, "--nested", help="Count matches nested inside longer ones too."),
     jobs: Optional[int] = JobsOpt,
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="--engine dask: tcp://host:8786."),
 ) -> None:
     """Frequency table of the terms over all documents."""
     from .stats import SORT_KEYS, count as tally
@@ -167,7 +181,13 @@ def count(
     if sort not in SORT_KEYS:
         raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
     compiled = _compiled(lexicon)
-    stats = tally(_results(paths, compiled, nested, jobs))
+    if engine == Engine.dask:
+        from .corpus import read_documents
+        from .engine_dask import count_on_dask
+
+        stats = count_on_dask(read_documents(paths, _warn), compiled.matcher, scheduler, nested)
+    else:
+        stats = tally(_results(paths, compiled, nested, jobs))
     rows = stats.sorted(sort)[:top]
     if format == CountFormat.table:
         from .render import render_counts
@@ -237,7 +257,7 @@ def discover(
 
 
 def _warn(msg: str) -> None:
-    _stderr().print(f"[yellow]warning:[/] {msg}", soft_wrap=True, markup=True, highlight=False)
+    _stderr().print(f"[yellow]warning:[/] {_escape(msg)}", soft_wrap=True, markup=True, highlight=False)
 
 
 def _warn_once(err: Console) -> Callable[[str], None]:
@@ -247,7 +267,7 @@ def _warn_once(err: Console) -> Callable[[str], None]:
     def warn(msg: str) -> None:
         if msg not in said:
             said.add(msg)
-            err.print(f"[yellow]warning:[/] {msg}", soft_wrap=True, markup=True, highlight=False)
+            err.print(f"[yellow]warning:[/] {_escape(msg)}", soft_wrap=True, markup=True, highlight=False)
 
     return warn
 
