@@ -3,6 +3,13 @@
 Documents are yielded one at a time (a corpus is never held in memory). A file that cannot be
 read or decoded is skipped with a warning passed to ``on_warning``; the run goes on.
 
+Besides plain text, a file may hold many documents: JSONL (one JSON object a line) or CSV (a
+header, then one row a document), chosen by extension (``.jsonl``, ``.csv``, ``.tsv``) or by
+:class:`ReadOptions`. A row that cannot be read (not JSON, no text field, a broken CSV row) is
+reported with its file and line and skipped. A document's date (ISO: ``YYYY-MM-DD``, ``YYYY-MM``
+or ``YYYY``) and group go into ``Document.meta``; the date comes from ``date_field`` or else from
+the file name (``xinwenlianbo_2024-01.txt``, ``20240105.txt``).
+
 >>> decode_bytes("兩個確立".encode("big5"), "x.txt")
 ('兩個確立', 'big5hkscs')
 """
@@ -10,9 +17,14 @@ read or decoded is skipped with a warning passed to ``on_warning``; the run goes
 from __future__ import annotations
 
 import codecs
+import csv
+import datetime as _dt
+import io
+import json
 import os
+import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,28 +45,266 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
+INPUT_FORMATS = ("auto", "text", "jsonl", "csv", "tsv")
+_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read the documents: the input format and, for JSONL/CSV, which fields hold what.
+
+    ``input_format`` ``auto`` picks by extension (``.jsonl``, ``.csv``, ``.tsv``; anything else,
+    and stdin, is text). Without ``id_field`` a row's id is ``file:line``.
+
+    >>> ReadOptions(input_format="auto").format_for("news/2024.jsonl")
+    'jsonl'
+    """
+
+    input_format: str = "auto"
+    text_field: str = "text"
+    id_field: str | None = None
+    date_field: str | None = None
+    group_field: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.input_format not in INPUT_FORMATS:
+            raise InputError(f"unknown input format {self.input_format!r}; use one of {', '.join(INPUT_FORMATS)}")
+
+    def format_for(self, name: str) -> str:
+        """The format to read ``name`` in (``-`` is stdin)."""
+        if self.input_format != "auto":
+            return self.input_format
+        if name == "-":
+            return "text"
+        return _EXTENSIONS.get(os.path.splitext(name)[1].lower(), "text")
+
+
 def _ignore(_: str) -> None:
     pass
 
 
-def read_documents(paths: Iterable[str], on_warning: Warn = _ignore) -> Iterator[Document]:
-    """Yield the documents named by ``paths`` (files, folders, ``-``), skipping unreadable ones."""
+def read_documents(paths: Iterable[str], on_warning: Warn = _ignore,
+                   options: ReadOptions | None = None) -> Iterator[Document]:
+    """Yield the documents named by ``paths`` (files, folders, ``-``), skipping unreadable ones.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "news.jsonl"
+    >>> _ = p.write_text('{"text": "两个确立", "date": "2021/11/16"}\\n', encoding="utf-8")
+    >>> [(d.id.endswith("news.jsonl:1"), d.text, d.meta) for d in read_documents(
+    ...     [str(p)], options=ReadOptions(date_field="date"))]
+    [(True, '两个确立', {'date': '2021-11-16'})]
+    """
+    options = options or ReadOptions()
     for path in paths:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            doc = _document("<stdin>", data, on_warning)
-            if doc is not None:
-                yield doc
-            continue
-        for file in iter_files(Path(path), on_warning):
+        files: Iterable[Path | None] = [None] if path == "-" else iter_files(Path(path), on_warning)
+        for file in files:
+            name = "<stdin>" if file is None else str(file)
+            fmt = options.format_for("-" if file is None else file.name)
             try:
-                data = file.read_bytes()
+                if fmt == "text":
+                    data = sys.stdin.buffer.read() if file is None else file.read_bytes()
+                    doc = _document(name, data, on_warning)
+                    yield from [doc] if doc is not None else []
+                else:
+                    yield from _read_records(file, name, fmt, options, on_warning)
             except OSError as exc:
-                on_warning(f"{file}: cannot read ({exc.strerror or exc}); skipped")
-                continue
-            doc = _document(str(file), data, on_warning)
-            if doc is not None:
-                yield doc
+                on_warning(f"{name}: cannot read ({exc.strerror or exc}); skipped")
+
+
+def _read_records(file: Path | None, name: str, fmt: str, options: ReadOptions,
+                  on_warning: Warn) -> Iterator[Document]:
+    """The documents of a JSONL or CSV file (``None``: stdin)."""
+    try:
+        lines, encoding = _open_lines(file, name)
+    except InputError as exc:
+        on_warning(f"{exc}; skipped")
+        return
+    if fmt == "jsonl":
+        records: Iterator[tuple[int, Mapping[str, Any]]] = parse_jsonl(lines, name, on_warning)
+    else:
+        records = parse_csv(lines, name, on_warning, delimiter="\t" if fmt == "tsv" else ",")
+    file_date = date_from_name(name) if file is not None else None
+    for line, record in records:
+        doc = _record_document(record, name, line, encoding, file_date, options, on_warning)
+        if doc is not None:
+            yield doc
+
+
+def _open_lines(file: Path | None, name: str) -> tuple[Iterable[str], str]:
+    """The lines of a JSONL/CSV source and its encoding: streamed when UTF-8 (a corpus file may be
+    larger than memory), else decoded whole like a text file."""
+    if file is not None:
+        with open(file, "rb") as fh:
+            head = fh.read(SAMPLE)
+        if _utf8_head(head):
+            return _stream_utf8(file), "utf-8"
+        data = file.read_bytes()
+    else:
+        data = sys.stdin.buffer.read()
+    text, encoding = decode_bytes(data, name)
+    return io.StringIO(text, newline=""), encoding
+
+
+def _utf8_head(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+    return True
+
+
+def _stream_utf8(file: Path) -> Iterator[str]:
+    # broken bytes further on become U+FFFD, which the damage report then counts
+    with open(file, encoding="utf-8-sig", errors="replace", newline="") as fh:
+        yield from fh
+
+
+def parse_jsonl(lines: Iterable[str], name: str, on_warning: Warn = _ignore) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each line of JSONL; other lines are reported and skipped.
+
+    >>> list(parse_jsonl(['{"text": "四风"}\\n', '\\n', '[1]\\n'], "a.jsonl", print))
+    a.jsonl:3: not a JSON object (a list); skipped
+    [(1, {'text': '四风'})]
+    """
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            on_warning(f"{name}:{number}: not JSON ({exc.msg} at column {exc.colno}); skipped")
+            continue
+        if not isinstance(value, dict):
+            on_warning(f"{name}:{number}: not a JSON object (a {_json_kind(value)}); skipped")
+            continue
+        yield number, value
+
+
+def _json_kind(value: Any) -> str:
+    kinds = {list: "list", str: "string", bool: "boolean", int: "number", float: "number"}
+    return kinds.get(type(value), "null")
+
+
+def parse_csv(lines: Iterable[str], name: str, on_warning: Warn = _ignore,
+              delimiter: str = ",") -> Iterator[tuple[int, dict[str, str]]]:
+    """``(line number, row)`` for each CSV row after the header; a row that is broken or has
+    the wrong number of fields is reported and skipped. A quoted field may span lines.
+
+    >>> list(parse_csv(['id,text\\n', 'a,四风\\n', 'b\\n'], "a.csv", print))
+    a.csv:3: 1 fields where the header has 2; skipped
+    [(2, {'id': 'a', 'text': '四风'})]
+    """
+    # an article is often longer than csv's default limit of 131072 characters a field
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    header: list[str] | None = None
+    last = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            on_warning(f"{name}:{last + 1}: bad CSV row ({exc}); skipped")
+            last = reader.line_num
+            continue
+        start, last = last + 1, reader.line_num
+        if not row:
+            continue
+        if header is None:
+            header = [h.strip() for h in row]
+        elif len(row) != len(header):
+            on_warning(f"{name}:{start}: {len(row)} fields where the header has {len(header)}; skipped")
+        else:
+            yield start, dict(zip(header, row))
+
+
+def _record_document(record: Mapping[str, Any], name: str, line: int, encoding: str, file_date: str | None,
+                     options: ReadOptions, on_warning: Warn) -> Document | None:
+    """The document of one JSONL object or CSV row, or ``None`` (reported) when it has no text."""
+    where = f"{name}:{line}"
+    text = record.get(options.text_field)
+    if not isinstance(text, str):
+        problem = "has no" if text is None else f"has a {_json_kind(text)} in its"
+        on_warning(f"{where}: {problem} text field {options.text_field!r}; skipped")
+        return None
+    meta: dict[str, Any] = {}
+    date = None
+    if options.date_field and record.get(options.date_field) not in (None, ""):
+        raw = record[options.date_field]
+        date = normalize_date(raw)
+        if date is None:
+            on_warning(f"{where}: {options.date_field} {raw!r} is not a date; taken as undated")
+    date = date or file_date
+    if date:
+        meta["date"] = date
+    if options.group_field and record.get(options.group_field) not in (None, ""):
+        meta["group"] = str(record[options.group_field])
+    doc_id = record.get(options.id_field) if options.id_field else None
+    return Document(str(doc_id) if doc_id not in (None, "") else where, text, encoding, meta)
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?"),
+    re.compile(r"(\d{4})(\d{2})(\d{2})(?:[T ].*)?"),
+    re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})[日号])?"),
+    re.compile(r"(\d{4})[-/.](\d{1,2})()"),
+    re.compile(r"(\d{4})年?()()"),
+)
+_NAME_DATES = (
+    re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.])(\d\d)\2(\d\d)(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d\d)()(\d\d)(\d\d)(?!\d)"),
+    re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.])(\d\d)()(?!\d)"),
+)
+
+
+def normalize_date(value: Any) -> str | None:
+    """An ISO date (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when that is all there is), or
+    ``None`` when ``value`` is not a valid date.
+
+    >>> [normalize_date(v) for v in ("2024/1/5", "20240105", "2024年1月", "2024-01-05T08:00:00Z", 2021)]
+    ['2024-01-05', '2024-01-05', '2024-01', '2024-01-05', '2021']
+    >>> normalize_date("2024-13-01") is None
+    True
+    """
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    text = str(value).strip()
+    for pattern in _DATE_PATTERNS:
+        m = pattern.fullmatch(text)
+        if m:
+            return _iso(*m.groups()[:3])
+    return None
+
+
+def date_from_name(name: str) -> str | None:
+    """The date in a file's name (``YYYY-MM-DD``, ``YYYYMMDD`` or ``YYYY-MM``), if any.
+
+    >>> [date_from_name(n) for n in ("news/xinwenlianbo_2024-01.txt", "rmrb_20210115.txt", "000_afae.txt")]
+    ['2024-01', '2021-01-15', None]
+    """
+    base = os.path.basename(name)
+    for pattern in _NAME_DATES:
+        for m in pattern.finditer(base):
+            year, _, month, day = m.groups()
+            iso = _iso(year, month, day)
+            if iso:
+                return iso
+    return None
+
+
+def _iso(year: str, month: str | None, day: str | None) -> str | None:
+    """``YYYY[-MM[-DD]]`` for valid parts, else ``None``."""
+    try:
+        _dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    if not 1000 <= int(year) <= 2999:
+        return None
+    parts = [year] + [f"{int(p):02d}" for p in (month, day) if p]
+    return "-".join(parts)
 
 
 def iter_files(path: Path, on_warning: Warn = _ignore) -> Iterator[Path]:
@@ -87,7 +337,8 @@ def _document(name: str, data: bytes, on_warning: Warn) -> Document | None:
         return None
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         on_warning(f"{name}: decoded as {encoding}")
-    return Document(name, text, encoding)
+    date = date_from_name(name) if name != "<stdin>" else None
+    return Document(name, text, encoding, {"date": date} if date else {})
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
