@@ -325,11 +325,18 @@ def iter_files(path: Path, on_warning: Warn = _ignore) -> Iterator[Path]:
         seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            file = Path(root) / name
+            if name.startswith("."):
+                continue
+            if file.exists() and not file.is_file():  # reading a FIFO found in a folder would block
+                on_warning(f"{file}: not a regular file (a FIFO, socket or device); skipped")
+                continue
+            yield file
 
 
 def _document(name: str, data: bytes, on_warning: Warn) -> Document | None:
+    if not data:
+        on_warning(f"{name}: empty file; counted as a document without text")
     try:
         text, encoding = decode_bytes(data, name)
     except InputError as exc:
