@@ -1,0 +1,61 @@
+"""Terminal view of a :class:`termkit.trend.Trend`: a table of counts and rates, and a sparkline
+chart of each term's rate over the periods. Nothing here decides anything; it only draws.
+
+>>> sparkline([0.0, 1.0, None, 4.0])
+'▁▃ █'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .trend import Trend
+
+BLOCKS = "▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float | None]) -> str:
+    """One character per value: blank for no data, ``▁`` for zero, ``▂``…``█`` scaled to the maximum."""
+    top = max((v for v in values if v), default=0.0)
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+        elif not v or not top:
+            out.append("▁")
+        else:
+            out.append(BLOCKS[min(len(BLOCKS) - 1, int(v / top * len(BLOCKS) - 1e-9))])
+    return "".join(out)
+
+
+def render_trend(console: Console, trend: Trend) -> None:
+    """The table (a row per period: documents, characters, each term's count and rate), then the
+    chart, then a note on documents without a date or group."""
+    table = Table(title=f"terms by {trend.by} (count · per 10k characters)", title_justify="left")
+    table.add_column(trend.by, no_wrap=True)
+    table.add_column("docs", justify="right")
+    table.add_column("chars", justify="right")
+    for e in trend.terms:
+        table.add_column(e.term, justify="right", no_wrap=True)
+    for p in trend.periods:
+        cells = [f"{n} · {r:.2f}" if (r := p.per_10k(i)) is not None else "–" for i, n in enumerate(p.counts)]
+        table.add_row(p.key, str(p.documents), f"{p.characters:,}", *cells)
+    console.print(table)
+    placed = trend.placed
+    if placed and trend.terms:
+        chart = Table(title=f"rate per 10k, {placed[0].key} → {placed[-1].key}", title_justify="left", box=None)
+        for col, justify in (("term", "left"), ("gloss", "left"), ("chart", "left"), ("max", "right")):
+            chart.add_column(col, justify=justify, no_wrap=col != "gloss")  # type: ignore[arg-type]
+        for i, e in enumerate(trend.terms):
+            series = trend.series(i)
+            top = max((v for v in series if v is not None), default=0.0)
+            chart.add_row(e.term, Text(e.gloss, style="dim"), Text(sparkline(series), style="bold cyan"), f"{top:.2f}")
+        console.print(chart)
+    if trend.missing:
+        what = "no group (give --group-field)" if trend.by == "group" else \
+            "no date (give --date-field, or put YYYY-MM-DD in file names)"
+        console.print(f"{trend.missing} documents have {what}; they are counted in '{trend.missing_key}'.")
