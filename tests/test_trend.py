@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import json
+from pathlib import Path
 
 import pytest
-from helpers import make_matcher
+from helpers import SEEDS, make_matcher
 from rich.console import Console
+from typer.testing import CliRunner
 
+from termkit.cli import app
 from termkit.corpus import Document
 from termkit.match import analyse
 from termkit.trend import NO_GROUP, UNDATED, TrendTally, period_of, trend
 from termkit.trend_view import render_trend, sparkline
+
+runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +111,58 @@ def test_view_shows_table_chart_and_the_undated_note(matcher) -> None:
     assert "四风" in text and "3 · 1500.00" in text
     assert "2013 → 2021" in text and "█" in text
     assert "1 documents have no date" in text and "'undated'" in text
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+def _corpus(tmp_path: Path) -> Path:
+    f = tmp_path / "corpus.jsonl"
+    rows = [{"id": "a", "body": "反对四风，落实中央八项规定精神", "day": "2013-06-18", "outlet": "人民日报"},
+            {"id": "b", "body": "坚决反对四风。四风问题", "day": "2014/1/5", "outlet": "新华社"},
+            {"id": "c", "body": "两个确立", "outlet": "新华社"}]
+    f.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows) + "{oops\n", encoding="utf-8")
+    return f
+
+
+READ = ("--text-field", "body", "--id-field", "id", "--date-field", "day", "--group-field", "outlet")
+
+
+def test_trend_cli_csv(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["trend", str(_corpus(tmp_path)), *READ, "-t", "four-forms-of-decadence,两个确立",
+                            "-f", "csv"])
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert [(x["period"], x["id"], x["count"]) for x in rows] == [
+        ("2013", "four-forms-of-decadence", "1"), ("2013", "two-establishments", "0"),
+        ("2014", "four-forms-of-decadence", "2"), ("2014", "two-establishments", "0"),
+        ("undated", "four-forms-of-decadence", "0"), ("undated", "two-establishments", "1")]
+    assert "corpus.jsonl:4: not JSON" in r.stderr
+    assert "1 documents without a date are counted in 'undated'" in r.stderr
+
+
+def test_trend_cli_json_by_group(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["trend", str(_corpus(tmp_path)), *READ, "--by", "group", "-n", "1", "-f", "json"])
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert [(x["period"], x["id"], x["count"], x["documents"]) for x in rows] == [
+        ("人民日报", "four-forms-of-decadence", 1, 1), ("新华社", "four-forms-of-decadence", 2, 2)]
+
+
+def test_trend_cli_table_with_chart(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["trend", str(_corpus(tmp_path)), *READ, "-n", "2"])
+    assert r.exit_code == 0, r.stderr
+    assert "四风" in r.stdout and "2013 → 2014" in r.stdout and "█" in r.stdout
+    assert "1 documents have no date" in r.stdout
+
+
+def test_trend_cli_unknown_term_is_a_usage_error(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["trend", str(_corpus(tmp_path)), "-t", "no-such-term"])
+    assert r.exit_code == 2 and "no-such-term" in r.stderr
+
+
+def test_trend_cli_on_the_seeds_says_they_are_undated() -> None:
+    r = runner.invoke(app, ["trend", str(SEEDS), "-f", "json", "-t", "two-establishments"])
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)[0] == {"period": "undated", "documents": 5, "characters": 21011,
+                                       "id": "two-establishments", "term": "两个确立", "gloss": "Two Establishments",
+                                       "count": 3, "per_10k": 1.428}

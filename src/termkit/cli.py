@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .compile import Compiled
+    from .corpus import ReadOptions
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Find, count and explain the formulaic language of Chinese political writing.")
@@ -53,6 +54,54 @@ class Engine(str, Enum):
 class ShowFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+
+
+# Options of every command that reads documents; ``reads_documents`` adds them and hands the
+# command one ``read: ReadOptions``.
+_READ_OPTIONS: list[tuple[str, Any, Any]] = [
+    ("input_format", InputFormat, typer.Option(
+        InputFormat.auto, "--input-format", help="auto (by extension: .jsonl, .csv, .tsv; else text), text, "
+                                                 "jsonl, csv or tsv.")),
+    ("text_field", str, typer.Option("text", "--text-field", help="JSONL/CSV: the field holding the text.")),
+    ("id_field", Optional[str], typer.Option(None, "--id-field",
+                                             help="JSONL/CSV: the document id [file:line].")),
+    ("date_field", Optional[str], typer.Option(None, "--date-field",
+                                               help="JSONL/CSV: the date [else a date in the file name].")),
+    ("group_field", Optional[str], typer.Option(None, "--group-field",
+                                                help="JSONL/CSV: a group such as region or outlet.")),
+]
+
+
+def reads_documents(func: F) -> F:
+    """Give a command the corpus reading options (``--input-format``, ``--text-field`` …), passed
+    to it as one ``read: ReadOptions``."""
+    import inspect
+
+    names = [name for name, _, _ in _READ_OPTIONS]
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .corpus import ReadOptions
+
+        values = {name: kwargs.pop(name) for name in names}
+        values["input_format"] = InputFormat(values["input_format"]).value
+        return func(*args, read=ReadOptions(**values), **kwargs)
+
+    sig = inspect.signature(func)
+    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt, annotation=kind)
+             for name, kind, opt in _READ_OPTIONS]
+    wrapper.__signature__ = sig.replace(  # type: ignore[attr-defined]
+        parameters=[p for p in sig.parameters.values() if p.name != "read"] + extra)
+    wrapper.__annotations__ = {k: v for k, v in func.__annotations__.items() if k != "read"}
+    return wrapper  # type: ignore[return-value]
 
 
 def _stdout() -> Console:
@@ -100,7 +149,7 @@ def _compiled(lexicon: Optional[Path]) -> Compiled:
 
 
 def _results(paths: list[str], compiled: Compiled, nested: bool = False,
-             jobs: Optional[int] = 1) -> Iterator[Any]:
+             jobs: Optional[int] = 1, read: Optional[ReadOptions] = None) -> Iterator[Any]:
     """Documents matched in order (on ``jobs`` processes), with a progress bar on stderr for many files."""
     from .corpus import iter_files, read_documents
     from .parallel import match_documents
@@ -111,7 +160,7 @@ def _results(paths: list[str], compiled: Compiled, nested: bool = False,
         err.print(f"[yellow]warning:[/] {_escape(msg)}", soft_wrap=True, markup=True, highlight=False)
 
     files = [p if p == "-" else str(f) for p in paths for f in ([p] if p == "-" else iter_files(Path(p), warn))]
-    results = match_documents(read_documents(files, warn), compiled.matcher, nested=nested, jobs=jobs)
+    results = match_documents(read_documents(files, warn, read), compiled.matcher, nested=nested, jobs=jobs)
     if len(files) < 20 or not err.is_terminal:
         yield from results
         return
@@ -126,6 +175,7 @@ def _results(paths: list[str], compiled: Compiled, nested: bool = False,
 
 @app.command()
 @handles_errors
+@reads_documents
 def tag(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
@@ -134,6 +184,7 @@ def tag(
     full: bool = typer.Option(False, "--full", help="Show every line, not only lines with terms."),
     explain: bool = typer.Option(False, "--explain", help="Say which surface form and which foldings matched."),
     jobs: Optional[int] = JobsOpt,
+    read: Optional[ReadOptions] = None,
 ) -> None:
     """Show each term in place with its gloss."""
     from .match import explain as explain_match
@@ -141,7 +192,7 @@ def tag(
 
     compiled = _compiled(lexicon)
     out = _stdout()
-    for r in _results(paths, compiled, nested, jobs):
+    for r in _results(paths, compiled, nested, jobs, read):
         if format == TagFormat.jsonl:
             for m in r.matches:
                 record = m.to_dict(r.doc.id)
@@ -164,6 +215,7 @@ def _warn_damage(r: Any) -> None:
 
 @app.command()
 @handles_errors
+@reads_documents
 def count(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
@@ -174,6 +226,7 @@ def count(
     jobs: Optional[int] = JobsOpt,
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="--engine dask: tcp://host:8786."),
+    read: Optional[ReadOptions] = None,
 ) -> None:
     """Frequency table of the terms over all documents."""
     from .stats import SORT_KEYS, count as tally
@@ -185,9 +238,9 @@ def count(
         from .corpus import read_documents
         from .engine_dask import count_on_dask
 
-        stats = count_on_dask(read_documents(paths, _warn), compiled.matcher, scheduler, nested)
+        stats = count_on_dask(read_documents(paths, _warn, read), compiled.matcher, scheduler, nested)
     else:
-        stats = tally(_results(paths, compiled, nested, jobs))
+        stats = tally(_results(paths, compiled, nested, jobs, read))
     rows = stats.sorted(sort)[:top]
     if format == CountFormat.table:
         from .render import render_counts
@@ -295,6 +348,7 @@ def show(
 
 @app.command()
 @handles_errors
+@reads_documents
 def gloss(
     paths: Optional[list[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
     lexicon: Optional[Path] = LexiconOpt,
@@ -304,6 +358,7 @@ def gloss(
     sort: str = typer.Option("first", "--sort", help="first (appearance), count, or term (by pinyin)."),
     excel: bool = typer.Option(False, "--excel", help="csv: start with a BOM so that Excel reads UTF-8."),
     jobs: Optional[int] = JobsOpt,
+    read: Optional[ReadOptions] = None,
 ) -> None:
     """Glossary of the terms found, for translators and their tools (--all: the whole lexicon)."""
     from .atomic import write_atomic
@@ -317,7 +372,7 @@ def gloss(
     if not paths and not all_entries:
         raise typer.BadParameter("give files or folders, or --all for the whole lexicon", param_hint="PATHS")
     compiled = _compiled(lexicon)
-    results = (r for r in _results(paths or [], compiled, jobs=jobs) if not _warn_damage(r))
+    results = (r for r in _results(paths or [], compiled, jobs=jobs, read=read) if not _warn_damage(r))
     glossary = build_glossary(results, compiled.lexicon if all_entries else None, sort)
     rendered = export(glossary, format, ExportOptions(excel=excel))
     for problem in rendered.problems:
@@ -328,6 +383,66 @@ def gloss(
         sys.stdout.buffer.flush()
     else:
         write_atomic(output, rendered.data)
+
+
+class TrendBy(str, Enum):
+    year = "year"
+    month = "month"
+    group = "group"
+
+
+@app.command("trend")
+@handles_errors
+@reads_documents
+def trend_cli(
+    paths: list[str] = PathsArg,
+    lexicon: Optional[Path] = LexiconOpt,
+    by: TrendBy = typer.Option(TrendBy.year, "--by", help="year, month (dates) or group (--group-field)."),
+    terms: Optional[str] = typer.Option(None, "--terms", "-t", help="Comma-separated ids or terms [top N]."),
+    top: int = typer.Option(5, "--top", "-n", min=1, help="Without --terms: the N most frequent terms."),
+    format: CountFormat = typer.Option(CountFormat.table, "--format", "-f", help="table, csv or json."),
+    jobs: Optional[int] = JobsOpt,
+    read: Optional[ReadOptions] = None,
+) -> None:
+    """Counts and rates per 10k characters of terms per year, month or group."""
+    from .trend import TrendTally
+
+    compiled = _compiled(lexicon)
+    chosen = _entries(compiled, terms) if terms else None
+    tally = TrendTally(by.value)
+    for r in _results(paths, compiled, jobs=jobs, read=read):
+        tally.add(r)
+    result = tally.result(chosen, top)
+    if format == CountFormat.table:
+        from .trend_view import render_trend
+
+        render_trend(_stdout(), result)
+        return
+    records = result.records()
+    if format == CountFormat.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    else:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["period"],
+                                lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    if result.missing:
+        what = "group" if by == TrendBy.group else "date"
+        _warn(f"{result.missing} documents without a {what} are counted in '{result.missing_key}'")
+
+
+def _entries(compiled: Compiled, terms: str) -> list[Any]:
+    """Lexicon entries named by a comma-separated list of ids or surface forms."""
+    found = []
+    for name in (t.strip() for t in terms.split(",") if t.strip()):
+        entry = compiled.lexicon.by_id.get(name) or compiled.matcher.lookup(name)
+        if entry is None:
+            raise typer.BadParameter(f"{name!r} is not in the lexicon (give an id or a term)",
+                                     param_hint="--terms")
+        found.append(entry)
+    return found
 
 
 @lexicon_app.command("check")

@@ -37,10 +37,10 @@ def render_trend(console: Console, trend: Trend) -> None:
     chart, then a note on documents without a date or group."""
     table = Table(title=f"terms by {trend.by} (count · per 10k characters)", title_justify="left")
     table.add_column(trend.by, no_wrap=True)
-    table.add_column("docs", justify="right")
-    table.add_column("chars", justify="right")
+    table.add_column("docs", justify="right", no_wrap=True)
+    table.add_column("chars", justify="right", no_wrap=True)
     for e in trend.terms:
-        table.add_column(e.term, justify="right", no_wrap=True)
+        table.add_column(e.term, justify="right")
     for p in trend.periods:
         cells = [f"{n} · {r:.2f}" if (r := p.per_10k(i)) is not None else "–" for i, n in enumerate(p.counts)]
         table.add_row(p.key, str(p.documents), f"{p.characters:,}", *cells)
