@@ -1,19 +1,23 @@
 """Benchmark of ``termkit count`` against its peers, measured in one run on the same text.
 
-    python bench/bench_count.py [--corpus DIR] [--min-mb 50] [--repeats 3] [--peer-mb 8]
+    python bench/bench_count.py [--corpus DIR] [--min-mb 200] [--repeats 3] [--peer-mb 8] [--jobs 1,2]
+                                [--mem-mb 50,500]
 
 Prints a Markdown table: throughput in MB/s of UTF-8 input (median of ``--repeats`` runs) and
 the ratio to the raw pyahocorasick scan, for
 
-- termkit count, end to end in-process (read + decode + fold + match + tally), and via the CLI;
+- termkit count, end to end in-process (read + decode + fold + match + tally) at each ``--jobs``
+  (a process pool above 1, as ``termkit count --jobs N``), and via the CLI;
 - the raw automaton scan of the already-decoded text, with the lexicon's canonical forms as
   keys (no folding: it misses traditional, quoted and annotated forms) — the speed ceiling;
 - flashtext and a regex alternation over the same keys (pure-Python peers; run on the first
   ``--peer-mb`` MB because they are slow, which the table says);
 - jieba with the lexicon as a user dictionary (segmentation, then a dictionary look-up).
 
-Then peak memory (max RSS) of ``termkit count`` at 1x and 3x the corpus, and start-up times.
-Uses ../shared/corpus when present, else the seeds repeated to --min-mb.
+Then peak memory of ``termkit count`` at each ``--mem-mb`` size and job count: the largest RSS of
+one process, and the largest sum over the process and its pool workers (sampled with psutil every
+50 ms, because getrusage(RUSAGE_CHILDREN) only gives the largest single descendant, not the sum);
+and start-up times. Uses ../shared/corpus when present, else the seeds repeated to --min-mb.
 """
 
 from __future__ import annotations
@@ -31,11 +35,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from termkit.compile import load_compiled  # noqa: E402
-from termkit.corpus import iter_files, read_documents  # noqa: E402
-from termkit.lexicon import bundled_lexicon_path  # noqa: E402
-from termkit.match import analyse  # noqa: E402
-from termkit.stats import count  # noqa: E402
+from termkit.compile import load_compiled
+from termkit.corpus import iter_files, read_documents
+from termkit.lexicon import bundled_lexicon_path
+from termkit.parallel import match_documents
+from termkit.stats import count
 
 
 def corpus_files(corpus: Path | None, min_mb: float) -> tuple[list[str], str]:
@@ -47,6 +51,17 @@ def corpus_files(corpus: Path | None, min_mb: float) -> tuple[list[str], str]:
     return files * times, f"{base} ({len(files)} files, {size / 1e6:.1f} MB) x{times}"
 
 
+def sized(files: list[str], mb: float) -> list[str]:
+    """The files, repeated in order, until they hold at least ``mb`` MB."""
+    out: list[str] = []
+    total = 0
+    while total < mb * 1e6:
+        f = files[len(out) % len(files)]
+        out.append(f)
+        total += os.path.getsize(f)
+    return out
+
+
 def timed(fn, repeats: int) -> float:
     runs = []
     for _ in range(repeats):
@@ -54,6 +69,30 @@ def timed(fn, repeats: int) -> float:
         fn()
         runs.append(time.perf_counter() - t)
     return statistics.median(runs)
+
+
+def peak_memory_mb(cmd: list[str]) -> tuple[float, float, float]:
+    """Run a command; return (seconds, peak RSS of the largest process, peak summed RSS of the
+    process and all its descendants) in MB. The sum is sampled every 50 ms."""
+    import psutil
+
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ps = psutil.Process(proc.pid)
+    peak_one = peak_sum = 0
+    while proc.poll() is None:
+        rss = []
+        for p in [ps, *ps.children(recursive=True)]:
+            try:
+                rss.append(p.memory_info().rss)
+            except psutil.Error:  # a worker that just ended
+                pass
+        peak_one, peak_sum = max(peak_one, *rss, 0), max(peak_sum, sum(rss))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return seconds, peak_one / 2**20, peak_sum / 2**20
 
 
 def max_rss_mb(cmd: list[str]) -> tuple[float, float]:
@@ -69,9 +108,11 @@ def max_rss_mb(cmd: list[str]) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path)
-    ap.add_argument("--min-mb", type=float, default=50)
+    ap.add_argument("--min-mb", type=float, default=200)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--peer-mb", type=float, default=8)
+    ap.add_argument("--jobs", default="1,2", help="job counts to compare, e.g. 1,2")
+    ap.add_argument("--mem-mb", default="50,500", help="input sizes for the peak-memory runs")
     args = ap.parse_args()
 
     files, described = corpus_files(args.corpus, args.min_mb)
@@ -84,12 +125,13 @@ def main() -> None:
           f"python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
 
     rows: list[tuple[str, float, str]] = []
+    job_counts = [int(j) for j in args.jobs.split(",")]
+    for jobs in job_counts:
+        def run_termkit(jobs: int = jobs) -> None:
+            count(match_documents(read_documents(files), compiled.matcher, jobs=jobs))
 
-    def run_termkit() -> None:
-        count(analyse(read_documents(files), compiled.matcher))
-
-    rows.append(("termkit count (in-process, read+decode+fold+match+tally)",
-                 mb / timed(run_termkit, args.repeats), "full corpus"))
+        rows.append((f"termkit count --jobs {jobs} (in-process, read+decode+fold+match+tally)",
+                     mb / timed(run_termkit, args.repeats), "full corpus"))
 
     import ahocorasick
 
@@ -161,18 +203,32 @@ def main() -> None:
         base = [max_rss_mb([sys.executable, "-c", "pass"])[0] for _ in range(5)]
         helps = [max_rss_mb([*termkit, "--help"])[0] for _ in range(5)]
         tags = [max_rss_mb([*termkit, "tag", str(small)])[0] for _ in range(5)]
-    one_x = unique * max(1, len(files) // len(unique))
-    cli_s, rss1 = max_rss_mb([*termkit, "count", *one_x, "--format", "csv"])
-    cli_mb = sum(os.path.getsize(f) for f in one_x) / 1e6
-    _, rss3 = max_rss_mb([*termkit, "count", *(one_x * 3), "--format", "csv"])
-    print(f"\n| check | figure |\n|---|---:|")
-    print(f"| termkit count via CLI, {cli_mb:.0f} MB (incl. start-up) | {cli_mb / cli_s:.1f} MB/s |")
-    print(f"| peak RSS, count over {cli_mb:.0f} MB | {rss1:.0f} MB |")
-    print(f"| peak RSS, count over {3 * cli_mb:.0f} MB | {rss3:.0f} MB (ratio {rss3 / rss1:.2f}) |")
-    print(f"| python -c pass (interpreter start-up, median of 5) | {statistics.median(base):.3f} s |")
-    print(f"| termkit --help (median of 5) | {statistics.median(helps):.3f} s |")
-    print(f"| termkit tag on a 2,000-character file (median of 5, cached matcher) | "
-          f"{statistics.median(tags):.3f} s |")
+    speeds = {name: speed for name, speed, _ in rows}
+    one = next(v for k, v in speeds.items() if k.startswith("termkit count --jobs 1 "))
+    for jobs in job_counts[1:]:
+        n = next(v for k, v in speeds.items() if k.startswith(f"termkit count --jobs {jobs} "))
+        print(f"\nspeed-up of --jobs {jobs} over --jobs 1 (in-process): {n / one:.2f}x")
+
+    print("\n| termkit count via CLI | input | jobs | MB/s incl. start-up | peak RSS, largest process | "
+          "peak RSS, process + workers |\n|---|---:|---:|---:|---:|---:|")
+    peaks: dict[int, list[float]] = {}
+    for size in (float(x) for x in args.mem_mb.split(",")):
+        subset = sized(unique, size)
+        sub_mb = sum(os.path.getsize(f) for f in subset) / 1e6
+        for jobs in job_counts:
+            secs, one_rss, sum_rss = peak_memory_mb([*termkit, "count", *subset, "--format", "csv",
+                                                     "--jobs", str(jobs)])
+            peaks.setdefault(jobs, []).append(sum_rss)
+            print(f"| count | {sub_mb:.0f} MB | {jobs} | {sub_mb / secs:.1f} | {one_rss:.0f} MB | {sum_rss:.0f} MB |")
+    for jobs, sums in peaks.items():
+        print(f"\npeak memory (process + workers), --jobs {jobs}, largest input / smallest: "
+              f"{sums[-1] / sums[0]:.2f}")
+
+    print("\n| start-up | seconds |\n|---|---:|")
+    print(f"| python -c pass (interpreter start-up, median of 5) | {statistics.median(base):.3f} |")
+    print(f"| termkit --help (median of 5) | {statistics.median(helps):.3f} |")
+    print(f"| termkit tag on a 2,000-character file (median of 5, cached matcher, default --jobs) | "
+          f"{statistics.median(tags):.3f} |")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,105 @@
+"""Properties of matching on generated text: random Unicode, mixed scripts, quotes, pinyin
+annotations and damage, around and inside real lexicon terms.
+
+- nothing crashes; every match satisfies ``original[start:end] == text``;
+- without ``nested``, matches are sorted and never overlap; with it, they include those;
+- a document cut where no match can span (after a ``。`` that separates its sentences) gives,
+  piece by piece with offsets shifted, the matches of the whole document;
+- the process pool gives what one process gives.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from termkit.compile import compile_lexicon
+from termkit.corpus import Document
+from termkit.lexicon import bundled_lexicon_path, load_lexicon
+from termkit.match import Matcher, analyse
+from termkit.parallel import match_documents
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                           HealthCheck.too_slow])
+TRADITIONAL = ["兩個確立", "兩個維護", "四風", "幹部", "當下改", "長久立", "領導", "黨中央", "習近平新時代中國特色社會主義思想"]
+NOISE = ["“", "”", "「", "」", "『", "』", "'", '"', " ", "\n", "\u3000", "\u200b", "(lǐng)", "（dǎo）", "(dao3)",
+         "?", "??", "???", "\ufffd", "4+1", "14+12", "Ａ", "ｘ", "，", "、", "-", "(", ")", "（", "）"]
+
+
+@functools.lru_cache(maxsize=1)
+def matcher() -> Matcher:
+    return compile_lexicon(load_lexicon(bundled_lexicon_path()))
+
+
+@functools.lru_cache(maxsize=1)
+def surfaces() -> list[str]:
+    return sorted({s for e in matcher().entries for s in e.surfaces})
+
+
+@st.composite
+def decorated_term(draw: st.DrawFn) -> str:
+    """A lexicon surface (or a traditional form), with quotes, spaces or annotations slipped in."""
+    term = draw(st.sampled_from(surfaces()) | st.sampled_from(TRADITIONAL))
+    out = []
+    for ch in term:
+        out.append(ch)
+        if draw(st.integers(0, 5)) == 0:
+            out.append(draw(st.sampled_from(NOISE)))
+    return "".join(out)
+
+
+piece = st.one_of(
+    decorated_term(),
+    st.sampled_from(NOISE),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=6),
+    st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=6),
+)
+sentence = st.lists(piece, max_size=6).map("".join).filter(lambda s: "。" not in s)
+document = st.lists(sentence, min_size=1, max_size=6)
+
+
+def _spans(text: str, nested: bool = False) -> list[tuple[int, int, str, str]]:
+    return [(m.start, m.end, m.text, m.entry.id) for m in matcher().find(text, nested=nested)]
+
+
+@SETTINGS
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=200) | document.map("。".join))
+def test_offsets_index_the_original(text: str) -> None:
+    for nested in (False, True):
+        for start, end, surface, _ in _spans(text, nested):
+            assert 0 <= start < end <= len(text)
+            assert text[start:end] == surface
+
+
+@SETTINGS
+@given(document.map("。".join))
+def test_matches_never_overlap_without_nested(text: str) -> None:
+    plain = _spans(text)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(plain))
+    assert set(plain) <= set(_spans(text, nested=True))
+
+
+@SETTINGS
+@given(document, st.data())
+def test_a_document_cut_between_sentences_gives_the_same_matches(sentences: list[str], data: st.DataObject) -> None:
+    text = "。".join(sentences)
+    cut_after = data.draw(st.integers(0, len(sentences) - 1))
+    cut = len("。".join(sentences[:cut_after + 1])) + (1 if cut_after < len(sentences) - 1 else 0)
+    head, tail = text[:cut], text[cut:]
+    shifted = [(s + cut, e + cut, t, i) for s, e, t, i in _spans(tail)]
+    assert _spans(head) + shifted == _spans(text)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(st.lists(document.map("。".join), min_size=2, max_size=12))
+def test_the_pool_gives_what_one_process_gives(texts: list[str]) -> None:
+    docs = [Document(str(i), t) for i, t in enumerate(texts)]
+
+    def flat(results) -> list:
+        return [(r.doc.id, [(m.start, m.end, m.entry.id) for m in r.matches], r.damage) for r in results]
+
+    assert flat(match_documents(docs, matcher(), jobs=2, chunk_chars=50)) == flat(analyse(docs, matcher()))
