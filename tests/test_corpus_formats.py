@@ -167,3 +167,39 @@ def test_plain_text_files_keep_their_old_behaviour(tmp_path: Path) -> None:
     docs, warnings = _read([f])
     assert [(d.id, d.text, d.encoding, d.meta) for d in docs] == [(str(f), "四风", "utf-8", {})]
     assert warnings == []
+
+
+# --- the reading options on the commands ---------------------------------------------------------
+
+def test_tag_count_and_gloss_read_jsonl_with_fields(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from termkit.cli import app
+
+    f = _jsonl(tmp_path / "c.jsonl", {"k": "x1", "body": "坚持两个确立"}, "nope", {"k": "x2", "body": "反对四风"})
+    runner = CliRunner()
+    fields = ["--text-field", "body", "--id-field", "k"]
+    tag = runner.invoke(app, ["tag", str(f), *fields, "-f", "jsonl"])
+    assert tag.exit_code == 0, tag.stderr
+    assert [(r["doc"], r["text"]) for r in map(json.loads, tag.stdout.splitlines())] == [
+        ("x1", "两个确立"), ("x2", "四风")]
+    assert f"{f}:2: not JSON" in tag.stderr
+    count = runner.invoke(app, ["count", str(f), *fields, "-f", "json"])
+    assert {r["term"]: r["count"] for r in json.loads(count.stdout)} == {"两个确立": 1, "四风": 1}
+    gloss = runner.invoke(app, ["gloss", str(f), *fields, "-f", "csv"])
+    assert gloss.exit_code == 0 and "Two Establishments" in gloss.stdout
+    as_text = runner.invoke(app, ["count", str(f), "--input-format", "text", "-f", "json"])
+    assert as_text.exit_code == 0 and "两个确立" in as_text.stdout  # the whole file read as one text
+    bad = runner.invoke(app, ["count", str(f), "--input-format", "xml"])
+    assert bad.exit_code == 2
+
+
+def test_commands_that_read_documents_have_the_reading_options() -> None:
+    from typer.testing import CliRunner
+
+    from termkit.cli import app
+
+    for command in ("tag", "count", "gloss", "trend", "report"):
+        out = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
+        for option in ("--input-format", "--text-field", "--id-field", "--date-field", "--group-field"):
+            assert option in out, (command, option)

@@ -445,6 +445,37 @@ def _entries(compiled: Compiled, terms: str) -> list[Any]:
     return found
 
 
+@app.command("report")
+@handles_errors
+@reads_documents
+def report_cli(
+    paths: list[str] = PathsArg,
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write (atomically); - for stdout."),
+    lexicon: Optional[Path] = LexiconOpt,
+    by: TrendBy = typer.Option(TrendBy.year, "--by", help="Trends by year, month or group."),
+    top: int = typer.Option(20, "--top", "-n", min=1, help="Terms in the bar chart."),
+    docs: int = typer.Option(50, "--docs", min=0, help="Documents shown in full (the figures cover all)."),
+    title: str = typer.Option("termkit report", "--title", help="The page title."),
+    jobs: Optional[int] = JobsOpt,
+    read: Optional[ReadOptions] = None,
+) -> None:
+    """One self-contained HTML page: summary, tables, charts, trends, highlighted documents."""
+    from .atomic import write_atomic
+    from .report import ReportOptions, build_report
+
+    compiled = _compiled(lexicon)
+    options = ReportOptions(title=title, top=top, by=by.value, documents=docs,
+                            note=f"{', '.join(paths)} · lexicon: {lexicon or 'bundled'}")
+    page = build_report(_results(paths, compiled, jobs=jobs, read=read), options)
+    if str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(page.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(output, page)
+        _stderr().print(f"wrote {_escape(str(output))} ({len(page.encode('utf-8')):,} bytes)", highlight=False)
+
+
 @lexicon_app.command("check")
 @handles_errors
 def lexicon_check(
