@@ -268,7 +268,7 @@ def _trends(trend: Trend) -> str:
                        for k, v in points)
         legend = (f'<rect x="{label + (i % 3) * 230}" y="{height - 34 + (i // 3) * 16}" width="10" height="10" '
                   f'fill="{color}"/><text x="{label + (i % 3) * 230 + 14}" y="{height - 25 + (i // 3) * 16}">'
-                  f"{escape(_clip(e.term + ' ' + e.gloss, 30))}</text>")
+                  f"{escape(_clip(e.term + ' ' + e.gloss, 24))}</text>")
         lines.append(f"<g>{path}{dots}{legend}</g>")
     every = max(1, len(placed) // 10)
     xlabels = "".join(f'<text x="{xy(k, 0)[0]}" y="{top + plot_h + 16}" text-anchor="middle">{escape(p.key)}</text>'
