@@ -271,6 +271,7 @@ class DiscoverFormat(str, Enum):
 
 @app.command()
 @handles_errors
+@reads_documents
 def discover(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
@@ -279,6 +280,7 @@ def discover(
     min_count: int = typer.Option(3, "--min-count", min=1, help="Only candidates seen at least this often."),
     kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="numbered, quoted, parallel or mwe (repeat)."),
     add: Optional[Path] = typer.Option(None, "--add", help="Append the candidates shown to this lexicon FILE."),
+    read: Optional[ReadOptions] = None,
 ) -> None:
     """Rank candidate terms found in the documents and absent from the lexicon."""
     from .corpus import read_documents
@@ -288,8 +290,8 @@ def discover(
         raise typer.BadParameter(f"{bad[0]!r}: use one of {', '.join(KINDS)}", param_hint="--kind")
     compiled = _compiled(lexicon)
     err = _stderr()
-    docs = list(read_documents(["-"], _warn)) if "-" in paths else None
-    found = find_candidates(lambda: docs if docs is not None else read_documents(paths, _warn_once(err)),
+    docs = list(read_documents(["-"], _warn, read)) if "-" in paths else None
+    found = find_candidates(lambda: docs if docs is not None else read_documents(paths, _warn_once(err), read),
                             compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS)))
     if format == DiscoverFormat.jsonl:
         sys.stdout.writelines(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found)
