@@ -23,6 +23,7 @@ and start-up times. Uses ../shared/corpus when present, else the seeds repeated 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import statistics
@@ -83,10 +84,8 @@ def peak_memory_mb(cmd: list[str]) -> tuple[float, float, float]:
     while proc.poll() is None:
         rss = []
         for p in [ps, *ps.children(recursive=True)]:
-            try:
+            with contextlib.suppress(psutil.Error):  # a worker that just ended
                 rss.append(p.memory_info().rss)
-            except psutil.Error:  # a worker that just ended
-                pass
         peak_one, peak_sum = max(peak_one, *rss, 0), max(peak_sum, sum(rss))
         time.sleep(0.05)
     seconds = time.perf_counter() - t

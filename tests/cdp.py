@@ -58,7 +58,7 @@ class Browser:
             raise
         return cls(process, ws)
 
-    def __enter__(self) -> Browser:  # noqa: PYI034 (typing.Self needs Python 3.11)
+    def __enter__(self) -> Browser:
         return self
 
     def __exit__(self, *exc: object) -> None:

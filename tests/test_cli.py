@@ -18,9 +18,9 @@ import subprocess
 import sys
 
 import pytest
+from helpers import SEEDS
 from typer.testing import CliRunner
 
-from helpers import SEEDS
 from termkit.cli import app
 
 runner = CliRunner()

@@ -37,7 +37,7 @@ def test_hkscs_extension_decodes(text: str) -> None:
 
 
 def test_binary_is_refused_with_the_file_name() -> None:
-    with pytest.raises(InputError, match="blob.bin: binary"):
+    with pytest.raises(InputError, match=r"blob\.bin: binary"):
         decode_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)), "blob.bin")
 
 

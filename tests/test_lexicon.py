@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from helpers import write_lexicon
+
 from termkit.compile import check, compile_lexicon, load_compiled
 from termkit.errors import LexiconError
 from termkit.lexicon import bundled_lexicon_path, load_lexicon, read_lexicon

@@ -3,18 +3,18 @@ compared with the automaton on random inputs."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
 
 import pytest
+from helpers import make_matcher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termkit.match import Candidate, select_leftmost_longest
 from termkit.normalize import DROP, FoldTable, is_han
-
-from helpers import make_matcher
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "matching.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
@@ -137,7 +137,7 @@ def test_offsets_and_no_overlap(text: str, words: list[str], table: FoldTable) -
     if len(set(keys)) != len(keys):
         return
     found = make_matcher(table, *specs).find(text)
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
     for x in found:
         assert text[x.start:x.end] == x.text

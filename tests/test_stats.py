@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers import make_matcher
+
 from termkit.corpus import Document
 from termkit.match import analyse
 from termkit.stats import count, visible_length

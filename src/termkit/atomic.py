@@ -10,6 +10,7 @@ target. A crash or a full disk mid-write leaves the old file intact.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -39,8 +40,6 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except OSError as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise ExportError(f"{target}: cannot write ({exc.strerror or exc}); the old file is unchanged") from exc

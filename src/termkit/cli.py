@@ -229,7 +229,8 @@ def count(
     read: Optional[ReadOptions] = None,
 ) -> None:
     """Frequency table of the terms over all documents."""
-    from .stats import SORT_KEYS, count as tally
+    from .stats import SORT_KEYS
+    from .stats import count as tally
 
     if sort not in SORT_KEYS:
         raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
@@ -284,7 +285,8 @@ def discover(
 ) -> None:
     """Rank candidate terms found in the documents and absent from the lexicon."""
     from .corpus import read_documents
-    from .discover import KINDS, DiscoverOptions, discover as find_candidates
+    from .discover import KINDS, DiscoverOptions
+    from .discover import discover as find_candidates
 
     if bad := [k for k in kind or () if k not in KINDS]:
         raise typer.BadParameter(f"{bad[0]!r}: use one of {', '.join(KINDS)}", param_hint="--kind")

@@ -125,7 +125,7 @@ def load_compiled(path: str | os.PathLike[str], cache_dir: Path | None = None,
                 compiled = pickle.load(fh)
             if isinstance(compiled, Compiled):
                 return compiled
-        except Exception:  # noqa: BLE001 - a stale or damaged cache is rebuilt, never fatal
+        except Exception:
             pass
     lexicon = load_lexicon(path)
     compiled = Compiled(lexicon, compile_lexicon(lexicon))

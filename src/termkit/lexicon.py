@@ -282,7 +282,7 @@ def _validate_entry(raw: Any, name: str, line: int) -> tuple[Entry | None, Locat
 def _key_line(raw: Any, key: Any, default: int) -> int:
     try:
         return raw.lc.key(key)[0] + 1
-    except Exception:  # noqa: BLE001 - ruamel gives no line for a missing key
+    except Exception:
         return default
 
 

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from .lexicon import Entry
-from .normalize import FoldTable, Folded, Lut, fold
+from .normalize import Folded, FoldTable, Lut, fold
 
 
 @dataclass(frozen=True)
@@ -194,9 +194,8 @@ class Matcher:
         s, e = span
         if _is_word_char(folded_text[c.start]) and s > 0 and _is_word_char(self._fold_char(text[s - 1])):
             return False
-        if _is_word_char(folded_text[c.end - 1]) and e < len(text) and _is_word_char(self._fold_char(text[e])):
-            return False
-        return True
+        return not (_is_word_char(folded_text[c.end - 1]) and e < len(text)
+                    and _is_word_char(self._fold_char(text[e])))
 
     def _fold_char(self, ch: str) -> str:
         code = int(self.lut.full[ord(ch)])

@@ -74,7 +74,8 @@ def match_documents(docs: Iterable[Any], matcher: Matcher, nested: bool = False,
                     chunk_chars: int | None = None) -> Iterator[DocumentResult]:
     """Like :func:`termkit.match.analyse`, on ``jobs`` processes (``None``: all cores), in input order.
 
-    About ``2 * jobs`` chunks of about ``chunk_chars`` (default ``CHUNK_CHARS``) characters are read ahead of the caller, no more.
+    About ``2 * jobs`` chunks of about ``chunk_chars`` (default ``CHUNK_CHARS``) characters are read
+    ahead of the caller, no more.
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1:

@@ -185,7 +185,8 @@ def _bar_chart(stats: CorpusStats, top: int) -> str:
         bars.append(f'<g><title>{escape(e.term)} — {escape(e.gloss)}: {t.count} in {t.docs} documents</title>'
                     f'<text x="{label - 8}" y="{y + 16}" text-anchor="end">{escape(text)}</text>'
                     f'<rect class="bar" x="{label}" y="{y + 4}" width="{max(1.0, t.count * scale):.1f}" '
-                    f'height="{row - 8}"/><text x="{label + t.count * scale + 6:.1f}" y="{y + 16}">{t.count}</text></g>')
+                    f'height="{row - 8}"/>'
+                    f'<text x="{label + t.count * scale + 6:.1f}" y="{y + 16}">{t.count}</text></g>')
     height = 20 + len(rows) * row
     return (f'<svg id="top-chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
             f'aria-label="The {len(rows)} most frequent terms by count">{"".join(bars)}</svg>')
