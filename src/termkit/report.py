@@ -25,6 +25,7 @@ import base64
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -181,7 +182,7 @@ def _bar_chart(stats: CorpusStats, top: int) -> str:
     bars = []
     for i, t in enumerate(rows):
         y, e = 10 + i * row, t.entry
-        text = _clip(f"{e.term}  {e.gloss}", 34)
+        text = _clip(f"{e.term}  {e.gloss}", 44)
         bars.append(f'<g><title>{escape(e.term)} — {escape(e.gloss)}: {t.count} in {t.docs} documents</title>'
                     f'<text x="{label - 8}" y="{y + 16}" text-anchor="end">{escape(text)}</text>'
                     f'<rect class="bar" x="{label}" y="{y + 4}" width="{max(1.0, t.count * scale):.1f}" '
@@ -193,7 +194,19 @@ def _bar_chart(stats: CorpusStats, top: int) -> str:
 
 
 def _clip(text: str, n: int) -> str:
-    return text if len(text) <= n else text[:n - 1] + "…"
+    """Cut ``text`` to ``n`` cells of width, a Chinese character taking two (labels must fit).
+
+    >>> _clip("深入贯彻中央八项规定精神学习教育 Party-wide", 12)
+    '深入贯彻中…'
+    """
+    out, width = [], 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if width + w > n - 1:
+            return "".join(out) + "…"
+        out.append(ch)
+        width += w
+    return text
 
 
 def _dispersion(positions: Sequence[tuple[str, int, list[tuple[str, int]]]], terms: Sequence[Entry],
@@ -222,7 +235,7 @@ def _dispersion(positions: Sequence[tuple[str, int, list[tuple[str, int]]]], ter
         lines = "".join(f'<line class="tick" x1="{t}" x2="{t}" y1="{y + 4}" y2="{y + row - 4}"/>'
                         for t in sorted(ticks[i]))
         parts.append(f'<g><title>{escape(e.term)} — {escape(e.gloss)}</title>'
-                     f'<text x="{label - 8}" y="{y + 17}" text-anchor="end">{escape(_clip(e.term, 12))}</text>'
+                     f'<text x="{label - 8}" y="{y + 17}" text-anchor="end">{escape(_clip(e.term, 16))}</text>'
                      f'<line class="axis" x1="{label}" x2="{label + plot}" y1="{y + row / 2}" y2="{y + row / 2}"/>'
                      f'<g stroke="{color}">{lines}</g></g>')
     edges = []
@@ -269,7 +282,7 @@ def _trends(trend: Trend) -> str:
                        for k, v in points)
         legend = (f'<rect x="{label + (i % 3) * 230}" y="{height - 34 + (i // 3) * 16}" width="10" height="10" '
                   f'fill="{color}"/><text x="{label + (i % 3) * 230 + 14}" y="{height - 25 + (i // 3) * 16}">'
-                  f"{escape(_clip(e.term + ' ' + e.gloss, 24))}</text>")
+                  f"{escape(_clip(e.term + ' ' + e.gloss, 32))}</text>")
         lines.append(f"<g>{path}{dots}{legend}</g>")
     every = max(1, len(placed) // 10)
     xlabels = "".join(f'<text x="{xy(k, 0)[0]}" y="{top + plot_h + 16}" text-anchor="middle">{escape(p.key)}</text>'
