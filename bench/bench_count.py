@@ -112,6 +112,8 @@ def main() -> None:
     ap.add_argument("--peer-mb", type=float, default=8)
     ap.add_argument("--jobs", default="1,2", help="job counts to compare, e.g. 1,2")
     ap.add_argument("--mem-mb", default="50,500", help="input sizes for the peak-memory runs")
+    ap.add_argument("--long-line-mb", type=float, default=100,
+                    help="size of the one-line document for the long-document memory run (0: skip)")
     args = ap.parse_args()
 
     files, described = corpus_files(args.corpus, args.min_mb)
@@ -222,6 +224,27 @@ def main() -> None:
     for jobs, sums in peaks.items():
         print(f"\npeak memory (process + workers), --jobs {jobs}, largest input / smallest: "
               f"{sums[-1] / sums[0]:.2f}")
+
+    if args.long_line_mb > 0:
+        print("\n| one document on one line | input | jobs | seconds | peak RSS, process + workers | "
+              "peak / input |\n|---|---:|---:|---:|---:|---:|")
+        with tempfile.TemporaryDirectory() as tmp:
+            line = Path(tmp) / "one-line.txt"
+            with line.open("w", encoding="utf-8") as fh:
+                written = 0
+                while written < args.long_line_mb * 1e6:
+                    for f in unique:
+                        chunk = texts[f].replace("\r", "").replace("\n", "")
+                        fh.write(chunk)
+                        written += len(chunk.encode("utf-8"))
+                        if written >= args.long_line_mb * 1e6:
+                            break
+            line_mb = line.stat().st_size / 1e6
+            for jobs in job_counts:
+                secs, _, sum_rss = peak_memory_mb([*termkit, "count", str(line), "--format", "csv",
+                                                   "--jobs", str(jobs)])
+                print(f"| count | {line_mb:.0f} MB | {jobs} | {secs:.1f} | {sum_rss:.0f} MB | "
+                      f"{sum_rss / line_mb:.2f} |")
 
     print("\n| start-up | seconds |\n|---|---:|")
     print(f"| python -c pass (interpreter start-up, median of 5) | {statistics.median(base):.3f} |")

@@ -5,6 +5,7 @@ annotations and damage, around and inside real lexicon terms.
 - without ``nested``, matches are sorted and never overlap; with it, they include those;
 - a document cut where no match can span (after a ``。`` that separates its sentences) gives,
   piece by piece with offsets shifted, the matches of the whole document;
+- a long text matched in segments (cut only after barrier punctuation) gives what it gives whole;
 - the process pool gives what one process gives.
 """
 
@@ -91,6 +92,24 @@ def test_a_document_cut_between_sentences_gives_the_same_matches(sentences: list
     head, tail = text[:cut], text[cut:]
     shifted = [(s + cut, e + cut, t, i) for s, e, t, i in _spans(tail)]
     assert _spans(head) + shifted == _spans(text)
+
+
+BARRIERS = ["。", "！", "？", "；", "!", "?", ";"]
+
+
+@SETTINGS
+@given(st.lists(st.lists(piece, max_size=6).map("".join), min_size=1, max_size=12), st.data())
+def test_segmented_matching_equals_whole_matching(sentences: list[str], data: st.DataObject) -> None:
+    ends = data.draw(st.lists(st.sampled_from(BARRIERS), min_size=len(sentences), max_size=len(sentences)))
+    text = "".join(s + e for s, e in zip(sentences, ends))
+    size = data.draw(st.integers(1, 40))
+    for nested in (False, True):
+        whole = matcher().find(text, nested=nested, segment=len(text))
+        pieces = matcher().find(text, nested=nested, segment=size)
+        assert [(m.start, m.end, m.text, m.entry.id) for m in pieces] == \
+            [(m.start, m.end, m.text, m.entry.id) for m in whole]
+    cuts = list(matcher().segments(text, size))
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text) and all(a[1] == b[0] for a, b in itertools.pairwise(cuts))
 
 
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -33,6 +33,10 @@ from .lexicon import Entry
 from .normalize import Folded, FoldTable, Lut, fold
 
 
+SEGMENT_CHARS = 1 << 20  # longer texts are matched piece by piece (see Matcher.find)
+BARRIER_CANDIDATES = "。！？；!?;"
+
+
 @dataclass(frozen=True)
 class Match:
     """A term found in a document; offsets index the original text, end exclusive."""
@@ -115,6 +119,7 @@ class Matcher:
     table: FoldTable
     _lut: Lut | None = field(default=None, repr=False, compare=False)
     prefilter: Prefilter | None = None
+    _barriers: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def lut(self) -> Lut:
@@ -144,8 +149,63 @@ class Matcher:
             return None
         return self.entries[value[1]]
 
-    def find(self, text: str, nested: bool = False) -> list[Match]:
-        """All matches in ``text``, non-overlapping leftmost-longest unless ``nested``."""
+    def find(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS) -> list[Match]:
+        """All matches in ``text``, non-overlapping leftmost-longest unless ``nested``.
+
+        A text longer than ``segment`` characters is matched piece by piece, cut only after a
+        barrier character (one no match can contain), so the result is the same as matching it
+        whole while the folding arrays stay small (a 100 MB single-line file would otherwise
+        need about nine times its size).
+
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+        >>> text = "反对四风。" * 3
+        >>> m.find(text, segment=4) == m.find(text)
+        True
+        """
+        if len(text) <= segment:
+            return self._find(text, nested)
+        found: list[Match] = []
+        for a, b in self.segments(text, segment):
+            found.extend(Match(m.start + a, m.end + a, m.text, m.entry) for m in self._find(text[a:b], nested))
+        return found
+
+    def segments(self, text: str, size: int) -> Iterable[tuple[int, int]]:
+        """Cut ``text`` into ``[a, b)`` pieces of about ``size`` characters, each cut right after a
+        barrier character; a stretch with no barrier stays whole.
+
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+        >>> list(m.segments("一二三。四五六。七八", 3))
+        [(0, 4), (4, 8), (8, 10)]
+        """
+        barriers = self.barriers()
+        a, n = 0, len(text)
+        while n - a > size:
+            start = a + size - 1
+            cut = _first_of(text, barriers, start, start + size)
+            if cut < 0:
+                cut = _first_of(text, barriers, start, n)  # a long stretch without one: cut later
+            if cut < 0:
+                break
+            yield a, cut + 1
+            a = cut + 1
+        if a < n:
+            yield a, n
+
+    def barriers(self) -> str:
+        """Sentence punctuation that no lexicon key (nor ``exclude`` string) contains after folding,
+        and that is not dropped by folding: no match, annotation or word boundary spans one."""
+        if self._barriers is None:
+            key_chars = set("".join(self.automaton.keys())) if len(self.automaton) else set()
+            self._barriers = "".join(
+                ch for ch in BARRIER_CANDIDATES
+                if (f := self._fold_char(ch)) != " " and f not in key_chars and not _is_word_char(f))
+        return self._barriers
+
+    def _find(self, text: str, nested: bool) -> list[Match]:
         folded = self.fold(text)
         cands = self.candidates(folded.text, folded.codes)
         spans = self._original_spans(folded, cands)
@@ -200,6 +260,11 @@ class Matcher:
     def _fold_char(self, ch: str) -> str:
         code = int(self.lut.full[ord(ch)])
         return chr(code) if code else " "
+
+
+def _first_of(text: str, chars: str, start: int, end: int) -> int:
+    """The first index in ``text[start:end]`` holding one of ``chars``, or -1."""
+    return min((i for i in (text.find(ch, start, end) for ch in chars) if i >= 0), default=-1)
 
 
 def _is_word_char(ch: str) -> bool:
