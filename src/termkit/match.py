@@ -32,7 +32,6 @@ import numpy as np
 from .lexicon import Entry
 from .normalize import Folded, FoldTable, Lut, fold
 
-
 SEGMENT_CHARS = 1 << 20  # longer texts are matched piece by piece (see Matcher.find)
 BARRIER_CANDIDATES = "。！？；!?;"
 
