@@ -14,7 +14,7 @@ from termkit.cli import app
 from termkit.corpus import Document
 from termkit.discover import DiscoverOptions, discover, kind_of
 from termkit.discover.ngrams import NgramCounter
-from termkit.discover.patterns import number_codes, parallel_runs, quoted_spans
+from termkit.discover.patterns import number_codes, paired_quotes, parallel_runs, quoted_spans
 from termkit.discover.score import is_count
 from termkit.lexicon import Entry
 
@@ -193,3 +193,28 @@ def test_cli_add_appends_stubs(tmp_path) -> None:
     assert r.exit_code == 0, r.output
     text = target.read_text("utf-8")
     assert text.startswith("# proposals\n") and text.count("gloss_status: proposed") == 2
+
+
+# paired formulas
+
+def test_paired_quotes_found_as_one_candidate_whichever_joiner(table) -> None:
+    docs = corpus("坚持“当下改”和“长久立”相结合", "推动“当下改”与“长久立”", "既要“引进来”也要“走出去”")
+    found = run(docs, table)
+    pair = found["“当下改”和“长久立”"]
+    assert pair.kind == "quoted" and pair.count == 2 * 3 * 4 and pair.docs == 4
+    assert "当下改" not in found and "长久立" not in found  # fragments of the pair
+    assert "“当下改”与“长久立”" not in found  # the 与 form is counted with the 和 form
+    assert "引进来" in found  # not joined by 和/与: two separate phrases
+
+
+def test_pairs_need_items_of_one_length() -> None:
+    text = "建设“工业发展走廊”和“鱼米走廊”，推进“硬投资”和“软建设”，“首次”和“首次”"
+    assert [k for k, _, _ in paired_quotes(text)] == ["“硬投资”和“软建设”"]
+
+
+def test_a_pair_the_lexicon_knows_is_not_proposed(table) -> None:
+    docs = corpus("推动“当下改”与“长久立”")
+    entry = {"id": "pair", "term": "“当下改”和“长久立”", "gloss": "fix now, build to last",
+             "variants": ["“当下改”与“长久立”"]}
+    found = run(docs, table, entry)
+    assert not [k for k in found if "当下改" in k or "长久立" in k]

@@ -6,7 +6,7 @@ import pytest
 
 from termkit.compile import compile_lexicon
 from termkit.corpus import Document
-from termkit.gloss import build_glossary, pinyin_of, sentence_at
+from termkit.gloss import build_glossary, sentence_at
 from termkit.lexicon import Entry, Lexicon
 from termkit.match import analyse
 
@@ -85,11 +85,6 @@ def test_converters_can_be_given():
     rows = {r.entry.id: r for r in g.rows}
     assert rows["core-leadership"].pinyin == "x"
     assert rows["four-winds"].traditional == "四风"
-
-
-def test_pinyin_skips_punctuation_digits_and_latin():
-    assert pinyin_of("“当下改”和“长久立”") == "dāng xià gǎi hé cháng jiǔ lì"
-    assert pinyin_of("4+1重要要求") == "zhòng yào yāo qiú"
 
 
 @pytest.mark.parametrize(("text", "span", "expected"), [

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from termkit.cli import app
 from termkit.errors import LexiconError
 from termkit.lexicon import load_lexicon
-from termkit.lexicon_edit import add_term, append_entries, choose_file, derive_pinyin, format_text, slugify
+from termkit.lexicon_edit import add_term, append_entries, choose_file, format_text, slugify
 from termkit.lexicon_stats import era, lexicon_stats
 
 FORMULAS = """\
@@ -117,8 +117,6 @@ def test_choose_file_and_helpers(lex: Path) -> None:
     with pytest.raises(LexiconError, match="--file"):
         choose_file(lex, "event")
     assert slugify("Two Upholds") == "two-upholds"
-    assert derive_pinyin("长久立") in ("cháng jiǔ lì", "zhǎng jiǔ lì")
-    assert derive_pinyin("ABC") is None
 
 
 UNTIDY = """\

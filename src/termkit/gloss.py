@@ -157,7 +157,7 @@ def _row(s: _Seen, to_traditional: Callable[[str], str], to_pinyin: Callable[[st
     if e.pinyin:
         pinyin, auto = e.pinyin, False
     else:
-        pinyin, auto = (to_pinyin or pinyin_of)(e.term), True
+        pinyin, auto = (to_pinyin or _derived_pinyin)(e.term), True
     return GlossRow(e, to_traditional(e.term), pinyin, auto, s.count, s.docs, s.context, s.context_doc,
                     s.surface)
 
@@ -173,16 +173,10 @@ def opencc_converter(config: str = TRADITIONAL) -> Callable[[str], str]:
     return opencc.OpenCC(config).convert
 
 
-def pinyin_of(term: str) -> str:
-    """Tone-marked pinyin of the Han characters of ``term``, one syllable each, by pypinyin
-    (its phrase data picks readings such as 重庆 chóng qìng). Not checked by a person.
+def _derived_pinyin(term: str) -> str:
+    from .pinyin import derive_pinyin
 
-    >>> pinyin_of("“当下改”和“长久立”")
-    'dāng xià gǎi hé cháng jiǔ lì'
-    """
-    from pypinyin import Style, lazy_pinyin
-
-    return " ".join(lazy_pinyin(term, style=Style.TONE, errors="ignore"))
+    return derive_pinyin(term) or ""
 
 
 def _toneless(pinyin: str) -> str:

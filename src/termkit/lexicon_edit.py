@@ -35,7 +35,7 @@ from typing import Any
 from .atomic import write_atomic
 from .errors import LexiconError
 from .lexicon import Entry, lexicon_files, read_lexicon
-from .normalize import is_han
+from .pinyin import derive_pinyin
 
 # The order of keys in an entry, as in docs/lexicon-schema.md.
 KEY_ORDER = ("id", "term", "pinyin", "gloss", "gloss_status", "category", "expansion", "alt_glosses", "literal",
@@ -216,22 +216,6 @@ def slugify(text: str, max_len: int = 60) -> str:
             break
         slug = f"{slug}-{w}" if slug else w[:max_len]
     return slug
-
-
-def derive_pinyin(term: str) -> str | None:
-    """Pinyin with tone marks, one syllable per Han character, from pypinyin (for review), or None
-    when pypinyin does not give exactly one syllable per Han character.
-
-    >>> derive_pinyin("两个维护")
-    'liǎng gè wéi hù'
-    """
-    from pypinyin import Style, lazy_pinyin
-
-    han = "".join(c for c in term if is_han(c))
-    if not han:
-        return None
-    syllables = lazy_pinyin(han, style=Style.TONE, errors=lambda chars: [""] * len(chars))
-    return " ".join(syllables) if len(syllables) == len(han) and all(syllables) else None
 
 
 def choose_file(folder: Path, category: str) -> Path:

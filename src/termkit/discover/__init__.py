@@ -12,7 +12,8 @@ Two passes over the documents:
    term, are dropped.
 
 :func:`rank` merges, drops fragments of longer candidates and sorts. Kinds: ``numbered`` (两个确立,
-4+1), ``quoted`` (“放管服”), ``parallel`` (学思想、强党性、重实践、建新功), ``mwe`` (statistical).
+4+1), ``quoted`` (“放管服”, and paired formulas such as “当下改”和“长久立”), ``parallel``
+(学思想、强党性、重实践、建新功), ``mwe`` (statistical).
 
 >>> from termkit.compile import compile_lexicon
 >>> from termkit.corpus import Document
@@ -124,10 +125,13 @@ def attest(prospects: list[Prospect], docs: Iterable[Any], matcher: Any) -> list
     """Second pass: exact counts, documents and a first example for each prospect, on the text
     folded as for matching. Prospects the lexicon knows, and occurrences inside a known term,
     are left out; a prospect with no occurrence left is dropped."""
+    from .patterns import pair_forms
     from .recount import recount
 
-    prospects = [p for p in prospects if matcher.lookup(p.key) is None]
-    counts = recount([p.key for p in prospects], docs, matcher, CONTEXT)
+    prospects = [p for p in prospects if matcher.lookup(p.key) is None
+                 and not any(matcher.lookup(form) for form in pair_forms(p.key))]
+    aliases = {p.key: forms for p in prospects if (forms := pair_forms(p.key))}
+    counts = recount([p.key for p in prospects], docs, matcher, CONTEXT, aliases)
     out = []
     for p in prospects:
         c = counts.get(p.key)

@@ -4,6 +4,8 @@ hits; :class:`Tally` adds them up over documents in bounded memory.
 
 >>> [k for k, _, _ in quoted_spans("坚持“两个毫不动摇”，他说：“我们一定要把这件事情办好，办扎实。”")]
 ['两个毫不动摇']
+>>> [k for k, _, _ in paired_quotes("既要“当下改”，又要“长久立”；推动“当下改”与“长久立”相结合")]
+['“当下改”和“长久立”']
 >>> [k for k, _, _ in number_codes("推行“4+1”模式，12.5+3万元，实施211工程、211工程")]
 ['4+1', '211工程', '211工程']
 >>> [k for k, _, _ in parallel_runs("要学思想、强党性、重实践、建新功。")]
@@ -22,6 +24,7 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original offsets)
 
 QUOTED_RE = re.compile(rf"“([{HAN}0-9A-Za-z+·、]{{2,14}})”")
+PAIR_RE = re.compile(rf"“([{HAN}]{{2,6}})”([和与])“([{HAN}]{{2,6}})”")
 CODE_RE = re.compile(r"(?<![0-9A-Za-z.+])(\d{1,3}(?:\+(?:\d{1,3}|[A-Za-z]))+)(?![0-9A-Za-z.%+])")
 NAMED_NUMBER_RE = re.compile(rf"(?<![0-9A-Za-z.,+])(\d{{2,5}})(?=[“”]?([{HAN}]{{2}}))")
 CLAUSE_RE = re.compile(r"[^。！？；：!?;:,，\n\x01()（）《》]+")
@@ -36,6 +39,25 @@ def quoted_spans(text: str) -> Iterator[Hit]:
         key = m.group(1)
         if sum(1 for ch in key if ch.isalnum()) >= 2:
             yield key, m.start(1), m.end(1)
+
+
+def paired_quotes(text: str) -> Iterator[Hit]:
+    """Two quoted items of one length joined by 和 or 与: a paired formula (“当下改”和“长久立”).
+    The key keeps its quotation marks, as the lexicon writes such terms (matching folds them
+    away), and is written with 和 whichever joiner the text used (see :func:`pair_forms`)."""
+    for m in PAIR_RE.finditer(text):
+        if len(m.group(1)) == len(m.group(3)) and m.group(1) != m.group(3):
+            yield f"“{m.group(1)}”和“{m.group(3)}”", m.start(), m.end()
+
+
+def pair_forms(key: str) -> list[str]:
+    """The other ways a paired formula is written: the same pair joined by 与.
+
+    >>> pair_forms("“当下改”和“长久立”"), pair_forms("放管服")
+    (['“当下改”与“长久立”'], [])
+    """
+    m = PAIR_RE.fullmatch(key)
+    return [f"“{m.group(1)}”与“{m.group(3)}”"] if m and m.group(2) == "和" else []
 
 
 def number_codes(text: str) -> Iterator[Hit]:
@@ -140,8 +162,8 @@ class Tally:
 
     def add(self, doc_id: str, text: str) -> None:
         self._doc += 1
-        for kind, hits in (("quoted", quoted_spans(text)), ("numbered", number_codes(text)),
-                           ("parallel", parallel_runs(text))):
+        for kind, hits in (("quoted", quoted_spans(text)), ("quoted", paired_quotes(text)),
+                           ("numbered", number_codes(text)), ("parallel", parallel_runs(text))):
             for key, start, end in hits:
                 self._note(kind, key, doc_id, start, end)
         if len(self.seen) > self.cap:

@@ -31,16 +31,19 @@ class Recount:
     example: str = ""
 
 
-def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int) -> dict[str, Recount]:
-    """Occurrences, documents and a first example (with ``context`` characters each side)."""
+def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int,
+            aliases: dict[str, list[str]] | None = None) -> dict[str, Recount]:
+    """Occurrences, documents and a first example (with ``context`` characters each side).
+    ``aliases`` gives other surface forms that count for a key (a pair joined by 与 for 和)."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    folded_keys = {}
+    folded_keys: dict[str, list[str]] = {}
     for key in keys:
-        fk = matcher.fold(key).text
-        if fk:
-            folded_keys.setdefault(fk, []).append(key)
+        for form in [key, *(aliases or {}).get(key, ())]:
+            fk = matcher.fold(form).text
+            if fk and key not in folded_keys.get(fk, ()):
+                folded_keys.setdefault(fk, []).append(key)
     for i, fk in enumerate(folded_keys):
         auto.add_word(fk, (i, len(fk)))
     result = {k: Recount() for k in keys}
@@ -51,7 +54,7 @@ def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int) ->
     for doc in docs:
         folded = matcher.fold(doc.text)
         known = _known_spans(folded.text, matcher)
-        seen: set[int] = set()
+        seen: set[str] = set()
         for end, (i, length) in auto.iter(folded.text):
             start = end - length + 1
             if not _bounded(folded.text, start, end + 1) or _inside(known, start, end + 1):
@@ -59,12 +62,12 @@ def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int) ->
             for key in folded_keys[names[i]]:
                 r = result[key]
                 r.count += 1
-                if i not in seen:
+                if key not in seen:
                     r.docs += 1
+                    seen.add(key)
                 if not r.example:
                     s, e = folded.original_span(start, end + 1)
                     r.example = _context(doc.text, s, e, context)
-            seen.add(i)
     return result
 
 

@@ -26,14 +26,6 @@ GLOSS_PLACEHOLDER = "TODO: gloss"
 CATEGORY = {"numbered": "formula", "parallel": "slogan", "quoted": "slogan", "mwe": "concept"}
 
 
-def pinyin_of(term: str) -> str:
-    """Tone-marked pinyin, one syllable per Han character; other characters kept as they are."""
-    from pypinyin import Style, pinyin
-
-    return " ".join(s[0] for s in pinyin(term, style=Style.TONE, errors=lambda chars: list(chars))
-                    if s and s[0].strip("、·"))
-
-
 def slug(term: str) -> str:
     """An ASCII id from the toneless pinyin (4+1 → 4-plus-1).
 
@@ -50,8 +42,11 @@ def slug(term: str) -> str:
 
 def stub(c: Any) -> dict[str, Any]:
     """The lexicon entry proposed for a candidate (valid against the schema, gloss to be written)."""
-    return {"id": slug(c.candidate), "term": c.candidate, "pinyin": pinyin_of(c.candidate),
-            "gloss": GLOSS_PLACEHOLDER, "gloss_status": "proposed", "category": CATEGORY.get(c.kind, "concept")}
+    from ..pinyin import derive_pinyin
+
+    entry = {"id": slug(c.candidate), "term": c.candidate, "pinyin": derive_pinyin(c.candidate),
+             "gloss": GLOSS_PLACEHOLDER, "gloss_status": "proposed", "category": CATEGORY.get(c.kind, "concept")}
+    return {k: v for k, v in entry.items() if v is not None}
 
 
 def to_yaml(cands: list[Any]) -> str:
@@ -63,7 +58,8 @@ def to_yaml(cands: list[Any]) -> str:
         lines.append(f"  # discovered: {c.kind}, {c.count}× in {c.docs} documents, score {c.score:.1f} — {example}")
         lines.append(f"  - id: {s['id']}")
         for key in ("term", "pinyin", "gloss", "gloss_status", "category"):
-            lines.append(f"    {key}: {_scalar(s[key])}")
+            if key in s:
+                lines.append(f"    {key}: {_scalar(s[key])}")
     return "\n".join(lines) + "\n"
 
 
