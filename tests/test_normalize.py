@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termkit.normalize import FoldTable, annotation_spans, find_damage, fold, fold_term, is_han, to_codes
 
@@ -72,3 +74,13 @@ def test_damage_location_is_line_and_column() -> None:
 def test_table_keeps_bmp_in_bmp(table: FoldTable) -> None:
     bmp = table.keys < 0x10000
     assert (table.values[bmp] < 0x10000).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["党", "建", "\n", "??", "?", "\ufffd", "a", "。", "\r\n", " "]), max_size=60).map("".join))
+def test_damage_line_and_column_agree_with_a_plain_count(text: str) -> None:
+    # line numbers are counted forward once over the text (a long line with many runs stays linear);
+    # here they are checked against counting from the start for every run
+    for d in find_damage(text):
+        assert d.line == text.count("\n", 0, d.start) + 1
+        assert d.column == d.start - (text.rfind("\n", 0, d.start) + 1) + 1

@@ -237,6 +237,7 @@ def find_damage(text: str) -> list[Damage]:
     found: list[Damage] = []
     if "?" not in text and "\ufffd" not in text:
         return found
+    line, line_start, counted_to = 1, 0, 0  # line numbers are counted forward, once over the text
     for m in re.finditer(r"[?\ufffd]+", text):
         s, e = m.span()
         run = m.group()
@@ -249,7 +250,10 @@ def find_damage(text: str) -> list[Damage]:
                 continue
         elif not (before and not before.isspace() and after and (after.isalpha() or after in "/!")):
             continue
-        line = text.count("\n", 0, s) + 1
-        column = s - (text.rfind("\n", 0, s) + 1) + 1
-        found.append(Damage(s, e, line, column))
+        breaks = text.count("\n", counted_to, s)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", counted_to, s) + 1
+        counted_to = s
+        found.append(Damage(s, e, line, s - line_start + 1))
     return found
