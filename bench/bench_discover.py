@@ -1,15 +1,19 @@
 """Time and peak memory of ``termkit discover`` on the shared corpus (one run per setting).
 
 Runs the real command in a child process (so start-up, jieba and the matcher cache count) and
-reads the child's peak RSS from ``resource.getrusage(RUSAGE_CHILDREN)``. Targets: the whole
-corpus in under 120 s with a peak under 2 GB on the 2-core machine.
+reads that child's own peak RSS from ``os.wait4``. Targets: the whole corpus in under 120 s with a
+peak under 2 GB on the 2-core machine.
 
-    python bench/bench_discover.py [CORPUS] [--empty-only]
+``--scaling`` then runs the empty-lexicon setting on a quarter, a half, all of the corpus (every
+k-th file, so each part mixes its kinds of text) and the corpus read three times over, to show
+that peak memory levels off instead of growing with the input (n-grams are pruned as they come).
+
+    python bench/bench_discover.py [CORPUS] [--empty-only] [--scaling]
 """
 
 from __future__ import annotations
 
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -24,12 +28,38 @@ def run(paths: list[str], lexicon: str | None) -> tuple[float, float, int]:
     cmd = [sys.executable, "-m", "termkit", "discover", *paths, "-f", "jsonl", "-n", "100"]
     if lexicon:
         cmd += ["--lexicon", lexicon]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    t = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-    wall = time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux; max over children so far
-    return wall, max(peak, before) / 1024, len(out.splitlines())
+    with tempfile.TemporaryFile() as out:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own peak, KiB on Linux
+        wall = time.perf_counter() - t
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"failed: {' '.join(cmd)}")
+        out.seek(0)
+        rows = len(out.read().splitlines())
+    return wall, usage.ru_maxrss / 1024, rows
+
+
+def scaling(corpus: Path, empty: str, tmp: Path) -> None:
+    files = sorted(corpus.rglob("*.txt"))
+    print("\nscaling (empty lexicon)")
+    print(f"{'input':<22}{'M chars':>9}{'wall s':>9}{'peak MB':>10}")
+    peaks = []
+    for share in (4, 2, 1):
+        part = files[::share]
+        folder = tmp / f"part{share}"
+        folder.mkdir()
+        for i, f in enumerate(part):
+            (folder / f"{i:04d}-{f.name}").symlink_to(f)
+        chars = sum(len(f.read_bytes().decode("utf-8", "replace")) for f in part)
+        wall, peak, _ = run([str(folder)], empty)
+        peaks.append(peak)
+        print(f"{f'1/{share} of the corpus':<22}{chars / 1e6:>9.1f}{wall:>9.1f}{peak:>10.0f}")
+    chars = 3 * sum(len(f.read_bytes().decode("utf-8", "replace")) for f in files)
+    wall, peak, _ = run([str(corpus)] * 3, empty)
+    print(f"{'the corpus 3 times':<22}{chars / 1e6:>9.1f}{wall:>9.1f}{peak:>10.0f}")
+    print(f"peak ratios to the quarter: half {peaks[1] / peaks[0]:.2f}, whole {peaks[2] / peaks[0]:.2f}, "
+          f"3x {peak / peaks[0]:.2f}")
 
 
 def main() -> None:
@@ -49,6 +79,8 @@ def main() -> None:
             ok = wall < LIMIT_S and peak < LIMIT_MB
             print(f"{name:<18}{wall:>9.1f}{peak:>10.0f}{chars / 1e6 / wall:>11.2f}{rows:>6}  "
                   f"{'yes' if ok else 'NO'} (limits {LIMIT_S:.0f} s, {LIMIT_MB:.0f} MB)")
+        if "--scaling" in sys.argv:
+            scaling(corpus, str(empty), Path(tmp))
 
 
 if __name__ == "__main__":
