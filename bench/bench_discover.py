@@ -60,6 +60,37 @@ def scaling(corpus: Path, empty: str, tmp: Path) -> None:
     print(f"{'the corpus 3 times':<22}{chars / 1e6:>9.1f}{wall:>9.1f}{peak:>10.0f}")
     print(f"peak ratios to the quarter: half {peaks[1] / peaks[0]:.2f}, whole {peaks[2] / peaks[0]:.2f}, "
           f"3x {peak / peaks[0]:.2f}")
+    table_trace(files)
+
+
+def table_trace(files: list[Path]) -> None:
+    """The n-gram table's size after each bucket of the first pass (in this process): the part of
+    discover's memory that could grow with the corpus."""
+    import resource
+
+    from termkit.compile import compile_lexicon
+    from termkit.corpus import read_documents
+    from termkit.discover.ngrams import NgramCounter
+    from termkit.discover.view import make_view
+    from termkit.lexicon import Lexicon
+
+    matcher = compile_lexicon(Lexicon(()))
+    counter = NgramCounter()
+    flush = counter._flush
+    print("\nfirst-pass n-gram table after each bucket (empty lexicon, whole corpus)")
+    print(f"{'bucket':>6}{'M chars':>9}{'entries':>12}{'table MB':>10}{'peak RSS MB':>13}")
+
+    def traced() -> None:
+        flush()
+        entries = sum(len(t.keys) for t in counter.tables)
+        size = sum(a.nbytes for t in counter.tables for a in vars(t).values()) / 2**20
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{counter.bucket:>6}{counter.chars / 1e6:>9.1f}{entries:>12,}{size:>10.0f}{rss:>13.0f}")
+
+    counter._flush = traced
+    for doc in read_documents([str(f) for f in files]):
+        counter.add(make_view(doc.text, matcher).han)
+    counter.finish()
 
 
 def main() -> None:
