@@ -94,6 +94,8 @@ def test_converters_can_be_given():
     ("坚决做到两个\n维护。", (4, 11), "坚决做到两个维护。"),  # a line break inside the match is joined
     ("标题\n正文里的四风", (7, 9), "正文里的四风"),
     ("𠮷𠮷四风。", (2, 4), "𠮷𠮷四风。"),
+    # pinyin annotations pasted after characters are left out of the translator's context
+    ("要反對四(sì)風(fēng)，領(lǐng)導帶頭。", (3, 11), "要反對四風，領導帶頭。"),
 ])
 def test_sentence_at(text, span, expected):
     assert sentence_at(text, *span) == expected

@@ -80,8 +80,8 @@ def sentence_at(text: str, start: int, end: int, limit: int = CONTEXT_MAX) -> st
     """The sentence of ``text`` that holds ``text[start:end]``, on one line.
 
     A sentence ends at 。！？!?… (with any closing quotes after it) or at a line break outside the
-    match; line breaks inside it are joined (Chinese needs no space there). A sentence longer than
-    ``limit`` is cut to a window around the match, marked with …
+    match; line breaks inside it are joined (Chinese needs no space there) and pinyin annotations
+    are left out. A sentence longer than ``limit`` is cut to a window around the match, marked with …
 
     >>> sentence_at("第一句。我们要反对“四风”问题！下一句", 11, 13)
     '我们要反对“四风”问题！'
@@ -105,6 +105,16 @@ def sentence_at(text: str, start: int, end: int, limit: int = CONTEXT_MAX) -> st
 
 
 def _one_line(s: str) -> str:
+    """The context as a translator reads it: on one line, pinyin annotations (領(lǐng)) left out.
+
+    >>> _one_line("領(lǐng)導(dǎo)\\n幹部")
+    '領導幹部'
+    """
+    from .normalize import annotation_spans
+
+    spans = annotation_spans(s)
+    if spans:
+        s = "".join(s[a:b] for a, b in zip([0] + [e for _, e in spans], [st for st, _ in spans] + [len(s)]))
     return _WS_RE.sub(" ", _NEWLINE_RE.sub("", s)).strip()
 
 
