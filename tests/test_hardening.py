@@ -143,6 +143,19 @@ def test_single_line_of_100_mb(tmp_path: Path) -> None:
     _still_counted(counts)
 
 
+def test_warnings_stay_on_one_line_and_keep_brackets(folder: Path) -> None:
+    # rich wraps at the console width and reads [brackets] as markup unless told not to
+    name = "[bold]" + "长" * 60 + "[red] damaged.txt"
+    (folder / name).write_text("宁??县委坚持两个确立。\n", encoding="utf-8")
+    result = runner.invoke(app, ["count", str(folder), "--format", "json"])
+    assert result.exit_code == 0
+    _one_warning(result.stderr, "damaged text: 1 runs in 1 document ")
+    result = runner.invoke(app, ["tag", str(folder / name), "--format", "jsonl"])
+    _one_warning(result.stderr, name, "1 damaged runs", "line 1, column 2")
+    result = runner.invoke(app, ["count", str(folder)])  # the table: damage listed under it, one line each
+    assert any(name in ln and ln.endswith("column 2") for ln in result.stdout.splitlines())
+
+
 def test_lexicon_with_a_python_object_tag_is_refused(folder: Path, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     lex = tmp_path / "evil.yaml"

@@ -209,8 +209,8 @@ def tag(
 def _warn_damage(r: Any) -> None:
     if r.damage:
         d = r.damage[0]
-        _stderr().print(f"[yellow]warning:[/] {r.doc.id}: {len(r.damage)} damaged runs (? or U+FFFD), first at "
-                        f"line {d.line}, column {d.column}", soft_wrap=True, highlight=False)
+        _stderr().print(f"[yellow]warning:[/] {_escape(r.doc.id)}: {len(r.damage)} damaged runs (? or U+FFFD), "
+                        f"first at line {d.line}, column {d.column}", soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -260,8 +260,9 @@ def count(
         writer.writerows(records)
     if stats.damage:
         runs = sum(len(d.spans) for d in stats.damage)
-        _stderr().print(f"[yellow]warning:[/] damaged text: {runs} runs in {len(stats.damage)} documents "
-                        "(run the table format for details)", highlight=False)
+        docs = len(stats.damage)
+        _stderr().print(f"[yellow]warning:[/] damaged text: {runs} runs in {docs} document{'s' * (docs != 1)} "
+                        "(run the table format for details)", soft_wrap=True, highlight=False)
 
 
 class DiscoverFormat(str, Enum):
@@ -310,7 +311,8 @@ def discover(
         from .lexicon_edit import append_entries
 
         append_entries(add, [stub(c) for c in found])
-        err.print(f"appended {len(found)} stubs to {add} (gloss_status: proposed; write the glosses)")
+        err.print(f"appended {len(found)} stubs to {_escape(str(add))} (gloss_status: proposed; write the glosses)",
+                  soft_wrap=True, highlight=False)
 
 
 def _warn(msg: str) -> None:
@@ -477,7 +479,8 @@ def report_cli(
         sys.stdout.buffer.flush()
     else:
         write_atomic(output, page)
-        _stderr().print(f"wrote {_escape(str(output))} ({len(page.encode('utf-8')):,} bytes)", highlight=False)
+        _stderr().print(f"wrote {_escape(str(output))} ({len(page.encode('utf-8')):,} bytes)", soft_wrap=True,
+                        highlight=False)
 
 
 @lexicon_app.command("check")

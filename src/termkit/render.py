@@ -121,11 +121,13 @@ def render_damage_summary(console: Console, stats: CorpusStats) -> None:
         return
     runs = sum(len(d.spans) for d in stats.damage)
     chars = sum(d.characters for d in stats.damage)
+    docs = len(stats.damage)
     console.print(f"[yellow]damaged text:[/] {runs} runs, {chars} characters lost or garbled in "
-                  f"{len(stats.damage)} documents; terms inside them cannot be counted:")
+                  f"{docs} document{'s' * (docs != 1)}; terms inside them cannot be counted:", soft_wrap=True)
     for d in stats.damage:
         first = d.spans[0]
-        console.print(f"  {escape(d.doc)}: {len(d.spans)} runs, first at line {first.line}, column {first.column}")
+        console.print(f"  {escape(d.doc)}: {len(d.spans)} runs, first at line {first.line}, column {first.column}",
+                      soft_wrap=True)
 
 
 def render_entry(console: Console, entry: Entry, lexicon: Lexicon | None = None) -> None:
