@@ -24,6 +24,7 @@ from typing import Any
 
 from .lexicon import Entry, Lexicon
 from .match import DocumentResult
+from .pinyin import derive_pinyin
 
 SORT_KEYS = ("first", "count", "term")
 SENTENCE_END = "。！？!?…"
@@ -167,7 +168,7 @@ def _row(s: _Seen, to_traditional: Callable[[str], str], to_pinyin: Callable[[st
     if e.pinyin:
         pinyin, auto = e.pinyin, False
     else:
-        pinyin, auto = (to_pinyin or _derived_pinyin)(e.term), True
+        pinyin, auto = (to_pinyin or derive_pinyin)(e.term) or "", True
     return GlossRow(e, to_traditional(e.term), pinyin, auto, s.count, s.docs, s.context, s.context_doc,
                     s.surface)
 
@@ -181,12 +182,6 @@ def opencc_converter(config: str = TRADITIONAL) -> Callable[[str], str]:
     import opencc
 
     return opencc.OpenCC(config).convert
-
-
-def _derived_pinyin(term: str) -> str:
-    from .pinyin import derive_pinyin
-
-    return derive_pinyin(term) or ""
 
 
 def _toneless(pinyin: str) -> str:

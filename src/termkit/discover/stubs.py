@@ -22,6 +22,8 @@ import re
 import unicodedata
 from typing import Any
 
+from ..pinyin import derive_pinyin
+
 GLOSS_PLACEHOLDER = "TODO: gloss"
 CATEGORY = {"numbered": "formula", "parallel": "slogan", "quoted": "slogan", "mwe": "concept"}
 
@@ -42,8 +44,6 @@ def slug(term: str) -> str:
 
 def stub(c: Any) -> dict[str, Any]:
     """The lexicon entry proposed for a candidate (valid against the schema, gloss to be written)."""
-    from ..pinyin import derive_pinyin
-
     entry = {"id": slug(c.candidate), "term": c.candidate, "pinyin": derive_pinyin(c.candidate),
              "gloss": GLOSS_PLACEHOLDER, "gloss_status": "proposed", "category": CATEGORY.get(c.kind, "concept")}
     return {k: v for k, v in entry.items() if v is not None}
