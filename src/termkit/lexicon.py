@@ -30,6 +30,17 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
+def _date_value(v: Any) -> Any:
+    """A date field as its string form (YYYY, YYYY-MM or YYYY-MM-DD); YAML may give an int or a date."""
+    if isinstance(v, (_dt.date, _dt.datetime)):
+        v = v.strftime("%Y-%m-%d")
+    if isinstance(v, int):
+        v = str(v)
+    if isinstance(v, str) and not DATE_RE.match(v):
+        raise ValueError(f"date {v!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    return v
+
+
 class GlossStatus(str, Enum):
     official = "official"
     common = "common"
@@ -65,6 +76,26 @@ class AltGloss(BaseModel):
     source: str | None = None
 
 
+class Context(BaseModel):
+    """Conditions on a match's surroundings that keep a short or generic term to its own sense.
+
+    Every condition is checked against the ORIGINAL text around the match (folded the same way as the
+    match itself). A match that fails any condition is not counted.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    not_after: tuple[str, ...] = ()       # dropped when the text right before the match ends with one of these
+    not_before: tuple[str, ...] = ()      # dropped when the text right after the match starts with one of these
+    not_in_sentence: tuple[str, ...] = ()  # dropped when its sentence contains one of these (another sense)
+    in_sentence: tuple[str, ...] = ()     # kept only when its sentence contains one of these
+    since: str | None = None              # dropped in documents dated before this (generic use before the formula)
+
+    @field_validator("since", mode="before")
+    @classmethod
+    def _since(cls, v: Any) -> Any:
+        return _date_value(v)
+
+
 class Entry(BaseModel):
     """One lexicon entry: a term, its English rendering and what it stands for."""
 
@@ -77,6 +108,7 @@ class Entry(BaseModel):
     category: Category = Category.concept
     pinyin: str | None = None
     expansion: tuple[str, ...] = ()
+    expansion_en: tuple[str, ...] = ()
     alt_glosses: tuple[AltGloss, ...] = ()
     literal: str | None = None
     definition: str | None = None
@@ -84,12 +116,14 @@ class Entry(BaseModel):
     exclude: tuple[str, ...] = ()
     first_seen: str | None = None
     adopted: str | None = None
+    date_source: str | None = None
     level: Level = Level.central
     place: str | None = None
     active: bool = True
     pos: Literal["noun", "verb", "adjective", "adverb", "other"] | None = None
     source: str | None = None
     related: tuple[str, ...] = ()
+    context: Context | None = None
 
     @field_validator("id")
     @classmethod
@@ -101,13 +135,7 @@ class Entry(BaseModel):
     @field_validator("first_seen", "adopted", mode="before")
     @classmethod
     def _date(cls, v: Any) -> Any:
-        if isinstance(v, (_dt.date, _dt.datetime)):
-            v = v.strftime("%Y-%m-%d")
-        if isinstance(v, int):
-            v = str(v)
-        if isinstance(v, str) and not DATE_RE.match(v):
-            raise ValueError(f"date {v!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
-        return v
+        return _date_value(v)
 
     @field_validator("term", "gloss", "variants", "exclude", "expansion", mode="after")
     @classmethod
@@ -116,6 +144,13 @@ class Entry(BaseModel):
             if not s.strip() or s != s.strip():
                 raise ValueError(f"{s!r} is empty or has leading/trailing whitespace")
         return v
+
+    @model_validator(mode="after")
+    def _expansion_en_pairs(self) -> Entry:
+        if self.expansion_en and len(self.expansion_en) != len(self.expansion):
+            raise ValueError(f"expansion_en has {len(self.expansion_en)} items but expansion has "
+                             f"{len(self.expansion)}: give one English item per Chinese item, in the same order")
+        return self
 
     @model_validator(mode="after")
     def _place_for_local(self) -> Entry:

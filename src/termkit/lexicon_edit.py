@@ -38,9 +38,9 @@ from .lexicon import Entry, lexicon_files, read_lexicon
 from .pinyin import derive_pinyin
 
 # The order of keys in an entry, as in docs/lexicon-schema.md.
-KEY_ORDER = ("id", "term", "pinyin", "gloss", "gloss_status", "category", "expansion", "alt_glosses", "literal",
-             "definition", "variants", "exclude", "first_seen", "adopted", "level", "place", "active", "pos",
-             "source", "related")
+KEY_ORDER = ("id", "term", "pinyin", "gloss", "gloss_status", "category", "expansion", "expansion_en",
+             "alt_glosses", "literal", "definition", "variants", "exclude", "context", "first_seen", "adopted",
+             "date_source", "level", "place", "active", "pos", "source", "related")
 ALT_GLOSS_ORDER = ("text", "status", "source")
 FLOW_LISTS = ("variants", "exclude", "related")  # short lists written inline, as the curators do
 DATE_KEYS = ("first_seen", "adopted")
