@@ -41,6 +41,6 @@ def test_merged_partial_tallies_equal_one_tally(table) -> None:
         for part in (docs[:cut], docs[cut:]):
             t = Tally()
             for r in analyse(part, m):
-                t.add(r.doc.id, r.doc.text, r.matches, r.damage)
+                t.add(r)
             merged.merge(t)
         assert merged.result() == whole

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .compile import Compiled
-    from .corpus import ReadOptions
+    from .match import DocumentResult
+    from .pipeline import Corpus
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Find, count and explain the formulaic language of Chinese political writing.")
@@ -64,44 +65,25 @@ class InputFormat(str, Enum):
     tsv = "tsv"
 
 
-# Options of every command that reads documents; ``reads_documents`` adds them and hands the
-# command one ``read: ReadOptions``.
-_READ_OPTIONS: list[tuple[str, Any, Any]] = [
-    ("input_format", InputFormat, typer.Option(
-        InputFormat.auto, "--input-format", help="auto (by extension: .jsonl, .csv, .tsv; else text), text, "
-                                                 "jsonl, csv or tsv.")),
-    ("text_field", str, typer.Option("text", "--text-field", help="JSONL/CSV: the field holding the text.")),
-    ("id_field", Optional[str], typer.Option(None, "--id-field",
-                                             help="JSONL/CSV: the document id [file:line].")),
-    ("date_field", Optional[str], typer.Option(None, "--date-field",
-                                               help="JSONL/CSV: the date [else a date in the file name].")),
-    ("group_field", Optional[str], typer.Option(None, "--group-field",
-                                                help="JSONL/CSV: a group such as region or outlet.")),
-]
+# The reading options of every command that reads documents, in the order --help lists them.
+InputFormatOpt = Annotated[InputFormat, typer.Option(
+    "--input-format", help="auto (by extension: .jsonl, .csv, .tsv; else text), text, jsonl, csv or tsv.")]
+TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL/CSV: the field holding the text.")]
+IdFieldOpt = Annotated[Optional[str], typer.Option("--id-field", help="JSONL/CSV: the document id [file:line].")]
+DateFieldOpt = Annotated[Optional[str], typer.Option(
+    "--date-field", help="JSONL/CSV: the date [else a date in the file name].")]
+GroupFieldOpt = Annotated[Optional[str], typer.Option(
+    "--group-field", help="JSONL/CSV: a group such as region or outlet.")]
 
 
-def reads_documents(func: F) -> F:
-    """Give a command the corpus reading options (``--input-format``, ``--text-field`` …), passed
-    to it as one ``read: ReadOptions``."""
-    import inspect
+def _corpus(paths: list[str], input_format: InputFormat, text_field: str, id_field: Optional[str],
+            date_field: Optional[str], group_field: Optional[str]) -> Corpus:
+    """The documents a command reads, with its reading options; warnings go to stderr."""
+    from .corpus import ReadOptions
+    from .pipeline import open_corpus
 
-    names = [name for name, _, _ in _READ_OPTIONS]
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .corpus import ReadOptions
-
-        values = {name: kwargs.pop(name) for name in names}
-        values["input_format"] = InputFormat(values["input_format"]).value
-        return func(*args, read=ReadOptions(**values), **kwargs)
-
-    sig = inspect.signature(func)
-    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt, annotation=kind)
-             for name, kind, opt in _READ_OPTIONS]
-    wrapper.__signature__ = sig.replace(  # type: ignore[attr-defined]
-        parameters=[p for p in sig.parameters.values() if p.name != "read"] + extra)
-    wrapper.__annotations__ = {k: v for k, v in func.__annotations__.items() if k != "read"}
-    return wrapper  # type: ignore[return-value]
+    read = ReadOptions(InputFormat(input_format).value, text_field, id_field, date_field, group_field)
+    return open_corpus(paths, read, _warn)
 
 
 def _stdout() -> Console:
@@ -141,6 +123,11 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _warn(message: str) -> None:
+    """Every warning of every command: one line on stderr, printed as is."""
+    _stderr().print(f"[yellow]warning:[/] {_escape(message)}", soft_wrap=True, markup=True, highlight=False)
+
+
 def _compiled(lexicon: Optional[Path]) -> Compiled:
     from .compile import load_compiled
     from .lexicon import bundled_lexicon_path
@@ -148,34 +135,64 @@ def _compiled(lexicon: Optional[Path]) -> Compiled:
     return load_compiled(lexicon or bundled_lexicon_path())
 
 
-def _results(paths: list[str], compiled: Compiled, nested: bool = False,
-             jobs: Optional[int] = 1, read: Optional[ReadOptions] = None) -> Iterator[Any]:
-    """Documents matched in order (on ``jobs`` processes), with a progress bar on stderr for many files."""
-    from .corpus import iter_files, read_documents
-    from .parallel import match_documents
-
+def _progress(results: Iterator[DocumentResult], files: int) -> Iterator[DocumentResult]:
+    """``results`` as they come, with a progress bar on a terminal's stderr when there are many files."""
     err = _stderr()
-
-    def warn(msg: str) -> None:
-        err.print(f"[yellow]warning:[/] {_escape(msg)}", soft_wrap=True, markup=True, highlight=False)
-
-    files = [p if p == "-" else str(f) for p in paths for f in ([p] if p == "-" else iter_files(Path(p), warn))]
-    results = match_documents(read_documents(files, warn, read), compiled.matcher, nested=nested, jobs=jobs)
-    if len(files) < 20 or not err.is_terminal:
+    if files < 20 or not err.is_terminal:
         yield from results
         return
     from rich.progress import Progress
 
     with Progress(console=err, transient=True) as progress:
-        task = progress.add_task("reading", total=len(files))
+        task = progress.add_task("reading", total=files)
         for r in results:
             progress.advance(task)
             yield r
 
 
+def _results(corpus: Corpus, compiled: Compiled, nested: bool = False, jobs: Optional[int] = 1,
+             warn_damage: bool = False) -> Iterator[DocumentResult]:
+    return _progress(corpus.results(compiled.matcher, nested, jobs, warn_damage), corpus.files)
+
+
+def _write_bytes(text: str, output: Optional[Path]) -> None:
+    """``text`` as UTF-8 to stdout (``None`` or ``-``) or atomically to ``output``."""
+    from .atomic import write_atomic
+
+    if output is None or str(output) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        write_atomic(output, text)
+
+
+def _write_records(records: list[dict[str, Any]], format: CountFormat, fields: list[str]) -> None:
+    """Rows to stdout as JSON (an indented array) or CSV with a header."""
+    if format == CountFormat.json:
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+
+
+def _entry(compiled: Compiled, name: str, hint: Optional[str] = None) -> Any:
+    """The entry with id or surface form ``name``; an error naming the option ``hint`` if none."""
+    entry = compiled.entry(name)
+    if entry is not None:
+        return entry
+    if hint:
+        raise typer.BadParameter(f"{name!r} is not in the lexicon (give an id or a term)", param_hint=hint)
+    from .errors import TermkitError
+
+    raise TermkitError(f"{name!r} is not in the lexicon (try 'termkit tag' on a text that contains it)")
+
+
 @app.command()
 @handles_errors
-@reads_documents
 def tag(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
@@ -184,15 +201,20 @@ def tag(
     full: bool = typer.Option(False, "--full", help="Show every line, not only lines with terms."),
     explain: bool = typer.Option(False, "--explain", help="Say which surface form and which foldings matched."),
     jobs: Optional[int] = JobsOpt,
-    read: Optional[ReadOptions] = None,
+    input_format: InputFormatOpt = InputFormat.auto,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    group_field: GroupFieldOpt = None,
 ) -> None:
     """Show each term in place with its gloss."""
     from .match import explain as explain_match
     from .render import render_explained, render_tagged
 
     compiled = _compiled(lexicon)
+    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     out = _stdout()
-    for r in _results(paths, compiled, nested, jobs, read):
+    for r in _results(corpus, compiled, nested, jobs, warn_damage=True):
         if format == TagFormat.jsonl:
             for m in r.matches:
                 record = m.to_dict(r.doc.id)
@@ -203,19 +225,10 @@ def tag(
             render_tagged(out, r, full=full)
             if explain:
                 render_explained(out, [(m, explain_match(m, compiled.matcher)) for m in r.matches])
-        _warn_damage(r)
-
-
-def _warn_damage(r: Any) -> None:
-    if r.damage:
-        d = r.damage[0]
-        _stderr().print(f"[yellow]warning:[/] {_escape(r.doc.id)}: {len(r.damage)} damaged runs (? or U+FFFD), "
-                        f"first at line {d.line}, column {d.column}", soft_wrap=True, highlight=False)
 
 
 @app.command()
 @handles_errors
-@reads_documents
 def count(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
@@ -226,43 +239,35 @@ def count(
     jobs: Optional[int] = JobsOpt,
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="--engine dask: tcp://host:8786."),
-    read: Optional[ReadOptions] = None,
+    input_format: InputFormatOpt = InputFormat.auto,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    group_field: GroupFieldOpt = None,
 ) -> None:
     """Frequency table of the terms over all documents."""
-    from .stats import SORT_KEYS
+    from .stats import SORT_KEYS, TermCount
     from .stats import count as tally
 
     if sort not in SORT_KEYS:
         raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
     compiled = _compiled(lexicon)
+    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     if engine == Engine.dask:
-        from .corpus import read_documents
         from .engine_dask import count_on_dask
 
-        stats = count_on_dask(read_documents(paths, _warn, read), compiled.matcher, scheduler, nested)
+        stats = count_on_dask(corpus.documents(), compiled.matcher, scheduler, nested)
     else:
-        stats = tally(_results(paths, compiled, nested, jobs, read))
+        stats = tally(_results(corpus, compiled, nested, jobs))
     rows = stats.sorted(sort)[:top]
     if format == CountFormat.table:
         from .render import render_counts
 
         render_counts(_stdout(), stats, rows)
         return
-    records = [t.to_dict() for t in rows]
-    if format == CountFormat.json:
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    else:
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=["id", "term", "gloss", "category", "count", "docs",
-                                                        "per_10k"], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-    if stats.damage:
-        runs = sum(len(d.spans) for d in stats.damage)
-        docs = len(stats.damage)
-        _stderr().print(f"[yellow]warning:[/] damaged text: {runs} runs in {docs} document{'s' * (docs != 1)} "
-                        "(run the table format for details)", soft_wrap=True, highlight=False)
+    _write_records([t.to_dict() for t in rows], format, list(TermCount.FIELDS))
+    if note := stats.damage_note():
+        _warn(note)
 
 
 class DiscoverFormat(str, Enum):
@@ -273,7 +278,6 @@ class DiscoverFormat(str, Enum):
 
 @app.command()
 @handles_errors
-@reads_documents
 def discover(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
@@ -282,20 +286,21 @@ def discover(
     min_count: int = typer.Option(3, "--min-count", min=1, help="Only candidates seen at least this often."),
     kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="numbered, quoted, parallel or mwe (repeat)."),
     add: Optional[Path] = typer.Option(None, "--add", help="Append the candidates shown to this lexicon FILE."),
-    read: Optional[ReadOptions] = None,
+    input_format: InputFormatOpt = InputFormat.auto,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    group_field: GroupFieldOpt = None,
 ) -> None:
     """Rank candidate terms found in the documents and absent from the lexicon."""
-    from .corpus import read_documents
     from .discover import KINDS, DiscoverOptions
     from .discover import discover as find_candidates
 
     if bad := [k for k in kind or () if k not in KINDS]:
         raise typer.BadParameter(f"{bad[0]!r}: use one of {', '.join(KINDS)}", param_hint="--kind")
     compiled = _compiled(lexicon)
-    err = _stderr()
-    docs = list(read_documents(["-"], _warn, read)) if "-" in paths else None
-    found = find_candidates(lambda: docs if docs is not None else read_documents(paths, _warn_once(err), read),
-                            compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS)))
+    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
+    found = find_candidates(corpus.documents, compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS)))
     if format == DiscoverFormat.jsonl:
         sys.stdout.writelines(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found)
     elif format == DiscoverFormat.yaml:
@@ -311,24 +316,8 @@ def discover(
         from .lexicon_edit import append_entries
 
         append_entries(add, [stub(c) for c in found])
-        err.print(f"appended {len(found)} stubs to {_escape(str(add))} (gloss_status: proposed; write the glosses)",
-                  soft_wrap=True, highlight=False)
-
-
-def _warn(msg: str) -> None:
-    _stderr().print(f"[yellow]warning:[/] {_escape(msg)}", soft_wrap=True, markup=True, highlight=False)
-
-
-def _warn_once(err: Console) -> Callable[[str], None]:
-    """Warnings of the first reading only (discover reads the documents twice)."""
-    said: set[str] = set()
-
-    def warn(msg: str) -> None:
-        if msg not in said:
-            said.add(msg)
-            err.print(f"[yellow]warning:[/] {_escape(msg)}", soft_wrap=True, markup=True, highlight=False)
-
-    return warn
+        _stderr().print(f"appended {len(found)} stubs to {_escape(str(add))} (gloss_status: proposed; write the "
+                        "glosses)", soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -339,13 +328,10 @@ def show(
     format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text or json."),
 ) -> None:
     """Show one lexicon entry in full, with its related entries."""
-    from .errors import TermkitError
     from .render import render_entry
 
     compiled = _compiled(lexicon)
-    entry = compiled.lexicon.by_id.get(term) or compiled.matcher.lookup(term)
-    if entry is None:
-        raise TermkitError(f"{term!r} is not in the lexicon (try 'termkit tag' on a text that contains it)")
+    entry = _entry(compiled, term)
     if format == ShowFormat.json:
         sys.stdout.write(json.dumps(entry.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -354,7 +340,6 @@ def show(
 
 @app.command()
 @handles_errors
-@reads_documents
 def gloss(
     paths: Optional[list[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
     lexicon: Optional[Path] = LexiconOpt,
@@ -364,10 +349,13 @@ def gloss(
     sort: str = typer.Option("first", "--sort", help="first (appearance), count, or term (by pinyin)."),
     excel: bool = typer.Option(False, "--excel", help="csv: start with a BOM so that Excel reads UTF-8."),
     jobs: Optional[int] = JobsOpt,
-    read: Optional[ReadOptions] = None,
+    input_format: InputFormatOpt = InputFormat.auto,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    group_field: GroupFieldOpt = None,
 ) -> None:
     """Glossary of the terms found, for translators and their tools (--all: the whole lexicon)."""
-    from .atomic import write_atomic
     from .export import FORMATS, ExportOptions, export
     from .gloss import SORT_KEYS, build_glossary
 
@@ -378,17 +366,13 @@ def gloss(
     if not paths and not all_entries:
         raise typer.BadParameter("give files or folders, or --all for the whole lexicon", param_hint="PATHS")
     compiled = _compiled(lexicon)
-    results = (r for r in _results(paths or [], compiled, jobs=jobs, read=read) if not _warn_damage(r))
+    corpus = _corpus(paths or [], input_format, text_field, id_field, date_field, group_field)
+    results = _results(corpus, compiled, jobs=jobs, warn_damage=True)
     glossary = build_glossary(results, compiled.lexicon if all_entries else None, sort)
     rendered = export(glossary, format, ExportOptions(excel=excel))
     for problem in rendered.problems:
-        _stderr().print(f"[yellow]warning:[/] {format}: {problem}", soft_wrap=True, highlight=False)
-    if output is None or str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(rendered.data.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    else:
-        write_atomic(output, rendered.data)
+        _warn(f"{format}: {problem}")
+    _write_bytes(rendered.data, output)
 
 
 class TrendBy(str, Enum):
@@ -399,7 +383,6 @@ class TrendBy(str, Enum):
 
 @app.command("trend")
 @handles_errors
-@reads_documents
 def trend_cli(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
@@ -408,52 +391,33 @@ def trend_cli(
     top: int = typer.Option(5, "--top", "-n", min=1, help="Without --terms: the N most frequent terms."),
     format: CountFormat = typer.Option(CountFormat.table, "--format", "-f", help="table, csv or json."),
     jobs: Optional[int] = JobsOpt,
-    read: Optional[ReadOptions] = None,
+    input_format: InputFormatOpt = InputFormat.auto,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    group_field: GroupFieldOpt = None,
 ) -> None:
     """Counts and rates per 10k characters of terms per year, month or group."""
-    from .trend import TrendTally
+    from .trend import trend
 
     compiled = _compiled(lexicon)
-    chosen = _entries(compiled, terms) if terms else None
-    tally = TrendTally(by.value)
-    for r in _results(paths, compiled, jobs=jobs, read=read):
-        tally.add(r)
-    result = tally.result(chosen, top)
+    names = [t.strip() for t in (terms or "").split(",") if t.strip()]
+    chosen = [_entry(compiled, name, "--terms") for name in names] if terms else None
+    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
+    result = trend(_results(corpus, compiled, jobs=jobs), by.value, chosen, top)
     if format == CountFormat.table:
         from .trend_view import render_trend
 
         render_trend(_stdout(), result)
         return
     records = result.records()
-    if format == CountFormat.json:
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    else:
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(records[0]) if records else ["period"],
-                                lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-    if result.missing:
-        what = "group" if by == TrendBy.group else "date"
-        _warn(f"{result.missing} documents without a {what} are counted in '{result.missing_key}'")
-
-
-def _entries(compiled: Compiled, terms: str) -> list[Any]:
-    """Lexicon entries named by a comma-separated list of ids or surface forms."""
-    found = []
-    for name in (t.strip() for t in terms.split(",") if t.strip()):
-        entry = compiled.lexicon.by_id.get(name) or compiled.matcher.lookup(name)
-        if entry is None:
-            raise typer.BadParameter(f"{name!r} is not in the lexicon (give an id or a term)",
-                                     param_hint="--terms")
-        found.append(entry)
-    return found
+    _write_records(records, format, list(records[0]) if records else ["period"])
+    if note := result.missing_note():
+        _warn(note)
 
 
 @app.command("report")
 @handles_errors
-@reads_documents
 def report_cli(
     paths: list[str] = PathsArg,
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write (atomically); - for stdout."),
@@ -463,22 +427,22 @@ def report_cli(
     docs: int = typer.Option(50, "--docs", min=0, help="Documents shown in full (the figures cover all)."),
     title: str = typer.Option("termkit report", "--title", help="The page title."),
     jobs: Optional[int] = JobsOpt,
-    read: Optional[ReadOptions] = None,
+    input_format: InputFormatOpt = InputFormat.auto,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    group_field: GroupFieldOpt = None,
 ) -> None:
     """One self-contained HTML page: summary, tables, charts, trends, highlighted documents."""
-    from .atomic import write_atomic
     from .report import ReportOptions, build_report
 
     compiled = _compiled(lexicon)
+    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     options = ReportOptions(title=title, top=top, by=by.value, documents=docs,
                             note=f"{', '.join(paths)} · lexicon: {lexicon or 'bundled'}")
-    page = build_report(_results(paths, compiled, jobs=jobs, read=read), options)
-    if str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(page.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    else:
-        write_atomic(output, page)
+    page = build_report(_results(corpus, compiled, jobs=jobs), options)
+    _write_bytes(page, output)
+    if str(output) != "-":
         _stderr().print(f"wrote {_escape(str(output))} ({len(page.encode('utf-8')):,} bytes)", soft_wrap=True,
                         highlight=False)
 
@@ -515,24 +479,15 @@ def lexicon_stats_cli(
     format: StatsFormat = typer.Option(StatsFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Entries by category, gloss status, era, decade and level; fields missing how often."""
-    from rich.table import Table
-
     from .lexicon import bundled_lexicon_path, load_lexicon
     from .lexicon_stats import lexicon_stats
+    from .render import render_lexicon_stats
 
     stats = lexicon_stats(load_lexicon(lexicon or bundled_lexicon_path()))
     if format == StatsFormat.json:
         sys.stdout.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    out = _stdout()
-    out.print(f"{stats.entries} entries in {stats.files} files")
-    for title, rows in stats.tables():
-        table = Table(title=title, title_justify="left")
-        for col, justify in ((title, "left"), ("entries", "right"), ("share", "right")):
-            table.add_column(col, justify=justify)  # type: ignore[arg-type]
-        for key, n in rows:
-            table.add_row(key, str(n), f"{100 * n / max(stats.entries, 1):.0f}%")
-        out.print(table)
+    else:
+        render_lexicon_stats(_stdout(), stats)
 
 
 @lexicon_app.command("add")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LexiconError
-from .lexicon import Lexicon, Problem, lexicon_files, load_lexicon, read_lexicon
+from .lexicon import Entry, Lexicon, Problem, lexicon_files, load_lexicon, read_lexicon
 from .match import Matcher, Prefilter
 from .normalize import FoldTable, fold_term
 
@@ -32,6 +32,17 @@ class Compiled:
 
     lexicon: Lexicon
     matcher: Matcher
+
+    def entry(self, name: str) -> Entry | None:
+        """The entry whose id is ``name``, else the one with ``name`` among its surface forms (after
+        folding), else ``None``.
+
+        >>> lex = Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),))
+        >>> c = Compiled(lex, compile_lexicon(lex))
+        >>> c.entry("four-winds").term, c.entry("「四風」").id, c.entry("x")
+        ('四风', 'four-winds', None)
+        """
+        return self.lexicon.by_id.get(name) or self.matcher.lookup(name)
 
 
 def surface_problems(lexicon: Lexicon, table: FoldTable | None = None) -> list[Problem]:

@@ -95,20 +95,43 @@ def read_documents(paths: Iterable[str], on_warning: Warn = _ignore,
     [(True, '两个确立', {'date': '2021-11-16'})]
     """
     options = options or ReadOptions()
+    for source in expand_paths(paths, on_warning):
+        yield from read_source(source, options, on_warning)
+
+
+Source = Path | None  # a file, or None for stdin
+
+
+def expand_paths(paths: Iterable[str], on_warning: Warn = _ignore) -> Iterator[Source]:
+    """The files named by ``paths``, folders walked (see :func:`iter_files`); ``-`` is ``None`` (stdin).
+
+    >>> list(expand_paths(["-"]))
+    [None]
+    """
     for path in paths:
-        files: Iterable[Path | None] = [None] if path == "-" else iter_files(Path(path), on_warning)
-        for file in files:
-            name = "<stdin>" if file is None else str(file)
-            fmt = options.format_for("-" if file is None else file.name)
-            try:
-                if fmt == "text":
-                    data = sys.stdin.buffer.read() if file is None else file.read_bytes()
-                    doc = _document(name, data, on_warning)
-                    yield from [doc] if doc is not None else []
-                else:
-                    yield from _read_records(file, name, fmt, options, on_warning)
-            except OSError as exc:
-                on_warning(f"{name}: cannot read ({exc.strerror or exc}); skipped")
+        if path == "-":
+            yield None
+        else:
+            yield from iter_files(Path(path), on_warning)
+
+
+def read_source(source: Source, options: ReadOptions | None = None,
+                on_warning: Warn = _ignore) -> Iterator[Document]:
+    """The documents of one file (``None``: stdin): one for text, one a record for JSONL/CSV."""
+    options = options or ReadOptions()
+    name = "<stdin>" if source is None else str(source)
+    fmt = options.format_for("-" if source is None else source.name)
+    try:
+        if fmt == "text":
+            data = sys.stdin.buffer.read() if source is None else source.read_bytes()
+            doc = _document(name, data, on_warning)
+            yield from [doc] if doc is not None else []
+        else:
+            yield from _read_records(source, name, fmt, options, on_warning)
+    except FileNotFoundError:  # a dangling link in a folder, or a file removed since it was listed
+        on_warning(f"{name}: no such file or folder; skipped")
+    except OSError as exc:
+        on_warning(f"{name}: cannot read ({exc.strerror or exc}); skipped")
 
 
 def _read_records(file: Path | None, name: str, fmt: str, options: ReadOptions,

@@ -12,7 +12,8 @@ the workers need termkit installed (the matcher itself travels with the run).
 >>> from termkit.lexicon import Entry, Lexicon
 >>> from termkit.compile import compile_lexicon
 >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
->>> count_partition(m, [("a", "反对四风"), ("b", "四風")]).result().matches
+>>> from termkit.corpus import Document
+>>> count_partition(m, [Document("a", "反对四风"), Document("b", "四風")]).result().matches
 2
 """
 
@@ -22,15 +23,16 @@ from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
+from .corpus import Document
 from .errors import TermkitError
-from .match import Matcher
+from .match import Matcher, match_document
 from .parallel import chunked
 from .stats import CorpusStats, Tally
 
 PARTITION_CHARS = 4 << 20  # ~4M characters of text per task
 
 
-def count_on_dask(docs: Iterable[Any], matcher: Matcher, scheduler: Any, nested: bool = False,
+def count_on_dask(docs: Iterable[Document], matcher: Matcher, scheduler: Any, nested: bool = False,
                   partition_chars: int = PARTITION_CHARS) -> CorpusStats:
     """Tally ``docs`` on the Dask cluster at ``scheduler`` (an address such as ``tcp://host:8786``,
     or a ``distributed.Client``). Raises :class:`TermkitError` when dask is missing or the
@@ -42,7 +44,7 @@ def count_on_dask(docs: Iterable[Any], matcher: Matcher, scheduler: Any, nested:
         total = Tally()
         pending: deque[Any] = deque()
         for part in chunked(docs, partition_chars, max_docs=4096):
-            [data] = client.scatter([[(d.id, d.text) for d in part]], hash=False)
+            [data] = client.scatter([part], hash=False)
             pending.append(client.submit(count_partition, shared, data, nested, pure=False))
             while len(pending) > limit:
                 total.merge(pending.popleft().result())
@@ -54,13 +56,11 @@ def count_on_dask(docs: Iterable[Any], matcher: Matcher, scheduler: Any, nested:
             client.close()
 
 
-def count_partition(matcher: Matcher, docs: list[tuple[str, str]], nested: bool = False) -> Tally:
-    """The partial tally of one partition of ``(id, text)`` pairs (runs on a worker)."""
-    from .normalize import find_damage
-
+def count_partition(matcher: Matcher, docs: list[Document], nested: bool = False) -> Tally:
+    """The partial tally of one partition of documents (runs on a worker)."""
     tally = Tally()
-    for doc_id, text in docs:
-        tally.add(doc_id, text, matcher.find(text, nested=nested), find_damage(text))
+    for doc in docs:
+        tally.add(match_document(doc, matcher, nested))
     return tally
 
 

@@ -23,14 +23,17 @@ all candidates come from ``iter()`` and are resolved here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from .lexicon import Entry
-from .normalize import Folded, FoldTable, Lut, fold
+from .normalize import Damage, Folded, FoldTable, Lut, fold
+
+if TYPE_CHECKING:
+    from .corpus import Document
 
 SEGMENT_CHARS = 1 << 20  # longer texts are matched piece by piece (see Matcher.find)
 BARRIER_CANDIDATES = "。！？；!?;"
@@ -295,14 +298,30 @@ def select_leftmost_longest(cands: Iterable[Candidate]) -> list[Candidate]:
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """A document with its matches and its damaged runs."""
+    """A document with its matches and its damaged runs: what the pipeline hands to every later stage."""
 
-    doc: Any  # corpus.Document
+    doc: Document
     matches: list[Match]
-    damage: list[Any]  # normalize.Damage
+    damage: list[Damage]
 
 
-def analyse(docs: Iterable[Any], matcher: Matcher, nested: bool = False) -> Iterable[DocumentResult]:
+def match_document(doc: Document, matcher: Matcher, nested: bool = False) -> DocumentResult:
+    """Match one document and find its damaged runs (the one place both happen, in any process).
+
+    >>> from termkit.corpus import Document
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> from termkit.compile import compile_lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+    >>> r = match_document(Document("a", "四风??"), m)
+    >>> (len(r.matches), len(r.damage))
+    (1, 1)
+    """
+    from .normalize import find_damage
+
+    return DocumentResult(doc, matcher.find(doc.text, nested=nested), find_damage(doc.text))
+
+
+def analyse(docs: Iterable[Document], matcher: Matcher, nested: bool = False) -> Iterator[DocumentResult]:
     """Match every document in turn (lazily, so memory stays flat in corpus size).
 
     >>> from termkit.corpus import Document
@@ -312,10 +331,8 @@ def analyse(docs: Iterable[Any], matcher: Matcher, nested: bool = False) -> Iter
     >>> [len(r.matches) for r in analyse([Document("a", "四风四風")], m)]
     [2]
     """
-    from .normalize import find_damage
-
     for doc in docs:
-        yield DocumentResult(doc, matcher.find(doc.text, nested=nested), find_damage(doc.text))
+        yield match_document(doc, matcher, nested)
 
 
 def explain(match: Match, matcher: Matcher) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """Match documents on several cores: same results, same order as :func:`termkit.match.analyse`.
 
+The pipeline (:mod:`termkit.pipeline`) calls this; a notebook rarely needs it directly.
+
 Documents are read in the calling process, grouped into chunks (a few documents, or one large
-one) and matched in a process pool. The compiled matcher goes to each worker once (as the pool
-initializer's argument); a chunk goes out as plain ``(text, …)`` strings and comes back as compact
-tuples — ``(start, end, entry index)`` per match, ``(start, end, line, column)`` per damaged
+one) and matched in a process pool by :func:`termkit.match.match_document`. The compiled matcher
+goes to each worker once (as the pool initializer's argument); a chunk goes out as its documents
+and comes back as compact tuples — ``(start, end, entry index)`` per match, ``(start, end, line, column)`` per damaged
 run — from which the :class:`~termkit.match.Match` objects are rebuilt here, against this
 process's own entries. At most ``2 × jobs`` chunks are in flight, so memory stays flat whatever
 the corpus size. A run whose whole input fits in one chunk, or ``jobs=1``, starts no pool.
@@ -23,10 +25,13 @@ import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .match import DocumentResult, Match, Matcher, analyse
+from .match import DocumentResult, Match, Matcher, analyse, match_document
 from .normalize import Damage
+
+if TYPE_CHECKING:
+    from .corpus import Document
 
 CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
 CHUNK_DOCS = 256
@@ -50,7 +55,8 @@ def resolve_jobs(jobs: int | None) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def chunked(docs: Iterable[Any], max_chars: int = CHUNK_CHARS, max_docs: int = CHUNK_DOCS) -> Iterator[list[Any]]:
+def chunked(docs: Iterable[Document], max_chars: int = CHUNK_CHARS,
+            max_docs: int = CHUNK_DOCS) -> Iterator[list[Document]]:
     """Group documents into lists of at most ``max_docs`` documents or about ``max_chars`` characters
     (a larger document is a chunk on its own).
 
@@ -58,7 +64,7 @@ def chunked(docs: Iterable[Any], max_chars: int = CHUNK_CHARS, max_docs: int = C
     >>> [len(c) for c in chunked([Document(str(i), "x" * 4) for i in range(5)], max_chars=8)]
     [2, 2, 1]
     """
-    chunk: list[Any] = []
+    chunk: list[Document] = []
     size = 0
     for doc in docs:
         if chunk and (size + len(doc.text) > max_chars or len(chunk) >= max_docs):
@@ -70,7 +76,7 @@ def chunked(docs: Iterable[Any], max_chars: int = CHUNK_CHARS, max_docs: int = C
         yield chunk
 
 
-def match_documents(docs: Iterable[Any], matcher: Matcher, nested: bool = False, jobs: int | None = 1,
+def match_documents(docs: Iterable[Document], matcher: Matcher, nested: bool = False, jobs: int | None = 1,
                     chunk_chars: int | None = None) -> Iterator[DocumentResult]:
     """Like :func:`termkit.match.analyse`, on ``jobs`` processes (``None``: all cores), in input order.
 
@@ -92,34 +98,34 @@ def match_documents(docs: Iterable[Any], matcher: Matcher, nested: bool = False,
     yield from _pooled(_prepend(first, second, chunks), matcher, nested, jobs)
 
 
-def _prepend(a: list[Any], b: list[Any], rest: Iterator[list[Any]]) -> Iterator[list[Any]]:
+def _prepend(a: list[Document], b: list[Document], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
     yield a
     yield b
     yield from rest
 
 
-def _pooled(chunks: Iterator[list[Any]], matcher: Matcher, nested: bool, jobs: int) -> Iterator[DocumentResult]:
+def _pooled(chunks: Iterator[list[Document]], matcher: Matcher, nested: bool, jobs: int) -> Iterator[DocumentResult]:
     entries = matcher.entries
     # fork is cheapest and shares the matcher without a copy, but is unsafe once other threads run
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
         else "spawn"
     ctx = multiprocessing.get_context(method)
-    pending: deque[tuple[list[Any], Any]] = deque()
+    pending: deque[tuple[list[Document], Any]] = deque()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, nested)) as pool:
         for chunk in chunks:
-            pending.append((chunk, pool.apply_async(_match_chunk, ([d.text for d in chunk],))))
+            pending.append((chunk, pool.apply_async(_match_chunk, (chunk,))))
             while len(pending) > 2 * jobs or (pending and pending[0][1].ready()):
                 yield from _rebuild(*_done(pending), entries)
         while pending:
             yield from _rebuild(*_done(pending), entries)
 
 
-def _done(pending: deque[tuple[list[Any], Any]]) -> tuple[list[Any], list[Spans]]:
+def _done(pending: deque[tuple[list[Document], Any]]) -> tuple[list[Document], list[Spans]]:
     chunk, result = pending.popleft()
     return chunk, result.get()
 
 
-def _rebuild(chunk: list[Any], spans: list[Spans], entries: tuple[Any, ...]) -> Iterator[DocumentResult]:
+def _rebuild(chunk: list[Document], spans: list[Spans], entries: tuple[Any, ...]) -> Iterator[DocumentResult]:
     for doc, (matches, damaged) in zip(chunk, spans):
         text = doc.text
         yield DocumentResult(doc, [Match(s, e, text[s:e], entries[i]) for s, e, i in matches],
@@ -136,21 +142,20 @@ def _init_worker(matcher: Matcher, nested: bool) -> None:
     _worker["index"] = {e.id: i for i, e in enumerate(matcher.entries)}
 
 
-def _match_chunk(texts: list[str]) -> list[Spans]:
-    """Match texts in a worker; return compact spans instead of Match objects."""
-    return [match_spans(t, _worker["matcher"], _worker["index"], _worker["nested"]) for t in texts]
+def _match_chunk(docs: list[Document]) -> list[Spans]:
+    """Match documents in a worker; return compact spans instead of Match objects."""
+    return [compact(match_document(d, _worker["matcher"], _worker["nested"]), _worker["index"]) for d in docs]
 
 
-def match_spans(text: str, matcher: Matcher, index: dict[str, int], nested: bool = False) -> Spans:
-    """Matches and damaged runs of one text as plain tuples (what crosses a process boundary).
+def compact(result: DocumentResult, index: dict[str, int]) -> Spans:
+    """A result's matches and damaged runs as plain tuples (what crosses a process boundary).
 
+    >>> from termkit.corpus import Document
     >>> from termkit.lexicon import Entry, Lexicon
     >>> from termkit.compile import compile_lexicon
     >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
-    >>> match_spans("反对四风??。", m, {"four-winds": 0})
+    >>> compact(match_document(Document("a", "反对四风??。"), m), {"four-winds": 0})
     ([(2, 4, 0)], [(4, 6, 1, 5)])
     """
-    from .normalize import find_damage
-
-    matches = [(m.start, m.end, index[m.entry.id]) for m in matcher.find(text, nested=nested)]
-    return matches, [(d.start, d.end, d.line, d.column) for d in find_damage(text)]
+    return ([(m.start, m.end, index[m.entry.id]) for m in result.matches],
+            [(d.start, d.end, d.line, d.column) for d in result.damage])

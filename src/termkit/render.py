@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .lexicon import Entry, Lexicon, Problem
+from .lexicon_stats import LexiconStats
 from .match import DocumentResult, Match
 from .stats import CorpusStats, TermCount
 
@@ -167,3 +168,15 @@ def render_problems(console: Console, problems: Sequence[Problem]) -> None:
         where = f"{p.location}: " if p.location else ""
         console.print(f"{escape(where)}[{colour}]{p.severity}[/]: {escape(p.message)} [dim]({p.rule})[/]",
                       soft_wrap=True)
+
+
+def render_lexicon_stats(console: Console, stats: LexiconStats) -> None:
+    """``termkit lexicon stats``: the totals, then one table per breakdown with counts and shares."""
+    console.print(f"{stats.entries} entries in {stats.files} files")
+    for title, rows in stats.tables():
+        table = Table(title=title, title_justify="left")
+        for col, justify in ((title, "left"), ("entries", "right"), ("share", "right")):
+            table.add_column(col, justify=justify)  # type: ignore[arg-type]
+        for key, n in rows:
+            table.add_row(key, str(n), f"{100 * n / max(stats.entries, 1):.0f}%")
+        console.print(table)

@@ -69,7 +69,7 @@ def build_report(results: Iterable[Any], options: ReportOptions | None = None) -
     options = options or ReportOptions()
     tally, trends, seen = Tally(), TrendTally(options.by), _Seen()
     for r in results:
-        tally.add(r.doc.id, r.doc.text, r.matches, r.damage)
+        tally.add(r)
         trends.add(r)
         if len(seen.shown) < options.documents:
             seen.shown.append(r)

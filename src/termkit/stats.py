@@ -3,11 +3,12 @@
 ``characters`` counts every character except whitespace, so a rate does not depend on how a
 text was wrapped.
 
+>>> from termkit.corpus import Document
 >>> from termkit.lexicon import Entry
->>> from termkit.match import Match
+>>> from termkit.match import DocumentResult, Match
 >>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
 >>> t = Tally()
->>> t.add("a", "反对四风", [Match(2, 4, "四风", e)], [])
+>>> t.add(DocumentResult(Document("a", "反对四风"), [Match(2, 4, "四风", e)], []))
 >>> r = t.result()
 >>> (r.terms[0].count, r.terms[0].docs, r.terms[0].per_10k)
 (1, 1, 2500.0)
@@ -15,12 +16,12 @@ text was wrapped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from .lexicon import Entry
-from .match import Match
+from .match import DocumentResult
 from .normalize import Damage
 
 WHITESPACE = " \t\r\n\u3000\u00a0\f\v"
@@ -45,6 +46,8 @@ class TermCount:
     docs: int
     per_10k: float
     first: int = 0  # order of first appearance in the corpus
+
+    FIELDS: ClassVar[tuple[str, ...]] = ("id", "term", "gloss", "category", "count", "docs", "per_10k")
 
     def to_dict(self) -> dict[str, Any]:
         """The row of the ``count`` contract."""
@@ -83,6 +86,18 @@ class CorpusStats:
             return sorted(self.terms, key=lambda t: t.first)
         return sorted(self.terms, key=lambda t: (-getattr(t, key), -t.count, t.entry.id))
 
+    def damage_note(self) -> str | None:
+        """One line on the damaged text found, for a run whose output has no room for the details.
+
+        >>> CorpusStats(1, 1, 0, (), (DamageReport("a", (Damage(0, 2, 1, 1),)),)).damage_note()
+        'damaged text: 1 runs in 1 document (run the table format for details)'
+        """
+        if not self.damage:
+            return None
+        runs = sum(len(d.spans) for d in self.damage)
+        docs = len(self.damage)
+        return f"damaged text: {runs} runs in {docs} document{'s' * (docs != 1)} (run the table format for details)"
+
 
 @dataclass
 class Tally:
@@ -96,30 +111,33 @@ class Tally:
     _entries: dict[str, Entry] = field(default_factory=dict)
     _damage: list[DamageReport] = field(default_factory=list)
 
-    def add(self, doc: str, text: str, matches: Sequence[Match], damage: Sequence[Damage]) -> None:
+    def add(self, result: DocumentResult) -> None:
+        """Count one document's matches, characters and damage."""
         self.documents += 1
-        self.characters += visible_length(text)
-        self.matches += len(matches)
+        self.characters += visible_length(result.doc.text)
+        self.matches += len(result.matches)
         seen = set()
-        for m in matches:
+        for m in result.matches:
             eid = m.entry.id
             self._entries.setdefault(eid, m.entry)
             self._counts[eid] = self._counts.get(eid, 0) + 1
             if eid not in seen:
                 seen.add(eid)
                 self._docs[eid] = self._docs.get(eid, 0) + 1
-        if damage:
-            self._damage.append(DamageReport(doc, tuple(damage)))
+        if result.damage:
+            self._damage.append(DamageReport(result.doc.id, tuple(result.damage)))
 
     def merge(self, other: Tally) -> None:
         """Add the documents of ``other`` as if they had come after this tally's own (terms keep
         the order of their first appearance). Partial tallies of consecutive partitions, merged in
         order, equal one tally over all of them.
 
+        >>> from termkit.corpus import Document
+        >>> from termkit.match import Match
         >>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
         >>> a, b = Tally(), Tally()
-        >>> a.add("a", "四风", [Match(0, 2, "四风", e)], [])
-        >>> b.add("b", "四风", [Match(0, 2, "四风", e)], [])
+        >>> a.add(DocumentResult(Document("a", "四风"), [Match(0, 2, "四风", e)], []))
+        >>> b.add(DocumentResult(Document("b", "四风"), [Match(0, 2, "四风", e)], []))
         >>> a.merge(b)
         >>> (a.documents, a.result().terms[0].count, a.result().terms[0].docs)
         (2, 2, 2)
@@ -140,9 +158,9 @@ class Tally:
         return CorpusStats(self.documents, self.characters, self.matches, terms, tuple(self._damage))
 
 
-def count(results: Any) -> CorpusStats:
+def count(results: Iterable[DocumentResult]) -> CorpusStats:
     """Tally an iterable of :class:`termkit.match.DocumentResult`."""
     tally = Tally()
     for r in results:
-        tally.add(r.doc.id, r.doc.text, r.matches, r.damage)
+        tally.add(r)
     return tally.result()

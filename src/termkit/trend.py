@@ -78,6 +78,13 @@ class Trend:
     def missing_key(self) -> str:
         return NO_GROUP if self.by == "group" else UNDATED
 
+    def missing_note(self) -> str | None:
+        """One line on the documents without a date (or group), if any."""
+        if not self.missing:
+            return None
+        what = "group" if self.by == "group" else "date"
+        return f"{self.missing} documents without a {what} are counted in '{self.missing_key}'"
+
     @property
     def placed(self) -> tuple[Period, ...]:
         """The periods proper, without the bucket of documents that have none."""
