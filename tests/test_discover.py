@@ -7,17 +7,19 @@ import random
 
 import numpy as np
 import pytest
-from helpers import SEEDS, make_matcher
+from helpers import ROOT, SEEDS, make_matcher
 from typer.testing import CliRunner
 
 from termkit.cli import app
 from termkit.corpus import Document
 from termkit.discover import DiscoverOptions, discover, kind_of
 from termkit.discover.ngrams import NgramCounter
+from termkit.discover.noise import boilerplate, noise_reason
 from termkit.discover.patterns import number_codes, paired_quotes, parallel_runs, quoted_spans
 from termkit.discover.score import is_count
 from termkit.lexicon import Entry
 
+CASES = ROOT / "tests" / "cases"
 FILLER = ["会议指出", "各地区各部门", "必须认真研究", "进一步加强工作", "群众普遍反映", "今年以来", "同志们",
           "要统筹安排", "扎实推进", "取得明显成效", "有关方面表示", "据了解", "与此同时", "在此基础上"]
 
@@ -158,7 +160,8 @@ def test_cli_jsonl_contract(tmp_path) -> None:
                                  "-n", "15"])
     assert r.exit_code == 0, r.output
     rows = [json.loads(line) for line in r.stdout.splitlines()]
-    assert rows and all(list(x) == ["candidate", "score", "count", "docs", "kind", "example"] for x in rows)
+    assert rows and all(list(x)[:6] == ["candidate", "score", "count", "docs", "kind", "example"] for x in rows)
+    assert all({"key", "relation", "entry", "edit", "reasons"} <= set(x) for x in rows)
     assert all(x["count"] >= 2 and x["kind"] in ("numbered", "quoted", "parallel", "mwe") for x in rows)
     assert "四下基层" in {x["candidate"] for x in rows}
 
@@ -218,3 +221,73 @@ def test_a_pair_the_lexicon_knows_is_not_proposed(table) -> None:
              "variants": ["“当下改”与“长久立”"]}
     found = run(docs, table, entry)
     assert not [k for k in found if "当下改" in k or "长久立" in k]
+
+
+# noise: one case per line in tests/cases/discover_noise.jsonl, each kind of noise covered
+
+NOISE_CASES = [json.loads(line) for line in (CASES / "discover_noise.jsonl").read_text("utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("case", NOISE_CASES, ids=[c["key"] for c in NOISE_CASES])
+def test_noise_rules(case: dict) -> None:
+    assert noise_reason(case["key"]) == case["reason"], case["why"]
+
+
+def test_every_kind_of_noise_has_a_case() -> None:
+    assert {c["reason"] for c in NOISE_CASES} >= {"count", "date", "sequence", None}
+
+
+def test_counted_nouns_are_not_proposed(table) -> None:
+    found = run(corpus("全国31个省", "连续10个月", "三名航天员", "“四下基层”"), table)
+    assert "四下基层" in found
+    assert not [k for k in found if any(x in k for x in ("31个", "10个", "三名", "个月", "航天员"))]
+
+
+def test_boilerplate_lines_are_not_proposed(table) -> None:
+    docs = [Document(f"d{i}", "\n".join(f"本台消息（晚间新闻）：{f}推进“放管服”改革。" for f in FILLER))
+            for i in range(3)]
+    found = run(docs, table)
+    assert "放管服" in found
+    assert not [k for k in found if "本台消息" in k]
+    assert boilerplate(line_start=9, count=10) == "boilerplate" and boilerplate(2, 10) is None
+
+
+# edges, spelling, relations to the lexicon
+
+def test_candidates_are_trimmed_to_the_name(table) -> None:
+    found = run(corpus("贯彻新发展理念", "加快构建新发展格局", docs=6), table)
+    assert "新发展理念" in found and "新发展格局" in found
+    assert "贯彻新发展理念" not in found and "加快构建新发展格局" not in found
+
+
+def test_candidates_are_shown_as_written(table) -> None:
+    docs = corpus("推行“1+2+X”模式", docs=4)
+    found = run(docs, table)
+    c = found["1+2+X"]
+    assert c.key == "1+2+x" and c.to_dict()["candidate"] == "1+2+X"
+
+
+def test_relations_to_known_entries(table) -> None:
+    docs = corpus("“乡村全面振兴”", "道路自信、理论自信、制度自信、文化自信", "“新质生产力”")
+    entries = ({"id": "rural", "term": "乡村振兴"},
+               {"id": "four-confidences", "term": "四个自信", "expansion": ["道路自信", "理论自信", "制度自信", "文化自信"]})
+    found = run(docs, table, *entries)
+    longer = found["乡村全面振兴"].relation
+    assert (longer.kind, longer.entry, longer.edit) == ("longer", "rural", {"variants": ["乡村全面振兴"]})
+    assert found["道路自信、理论自信、制度自信、文化自信"].relation.entry == "four-confidences"
+    assert found["新质生产力"].relation is None
+
+
+def test_yaml_proposes_edits_for_related_candidates(tmp_path) -> None:
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("terms:\n  - id: rural\n    term: 乡村振兴\n    gloss: rural revitalization\n", "utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("\n".join(f"{f}推进“乡村全面振兴”，{f}。" for f in FILLER), "utf-8")
+    r = CliRunner().invoke(app, ["discover", str(text), "-l", str(lex), "-f", "yaml"])
+    assert r.exit_code == 0, r.output
+    from ruamel.yaml import YAML
+
+    doc = YAML(typ="safe").load(r.stdout)
+    assert {"id": "rural", "add": {"variants": ["乡村全面振兴"]}} in [
+        {k: e[k] for k in ("id", "add")} for e in doc["edits"]]
+    assert not [t for t in doc.get("terms") or [] if t["term"] == "乡村全面振兴"]

@@ -315,8 +315,9 @@ def discover(
         from .discover.stubs import stub
         from .lexicon_edit import append_entries
 
-        append_entries(add, [stub(c) for c in found])
-        _stderr().print(f"appended {len(found)} stubs to {_escape(str(add))} (gloss_status: proposed; write the "
+        new = [c for c in found if c.relation is None]
+        append_entries(add, [stub(c) for c in new])
+        _stderr().print(f"appended {len(new)} stubs to {_escape(str(add))} (gloss_status: proposed; write the "
                         "glosses)", soft_wrap=True, highlight=False)
 
 

@@ -33,7 +33,9 @@ from typing import Any
 
 from .background import Background
 from .ngrams import NgramCounter, NgramStats
+from .noise import boilerplate, noise_reason
 from .patterns import Tally
+from .relations import Relation, RelationIndex
 from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
 from .view import make_view
 
@@ -56,7 +58,11 @@ class DiscoverOptions:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A candidate term, as the ``discover`` JSONL contract has it."""
+    """A candidate term, as the ``discover`` JSONL contract has it.
+
+    ``candidate`` is the most frequent original spelling (1+2+X, not the folded 1+2+x); ``key`` the
+    folded form it was counted under. ``relation`` says when the candidate belongs to an entry the
+    lexicon has (see :mod:`.relations`); ``reasons`` the main evidence behind the score."""
 
     candidate: str
     score: float
@@ -65,11 +71,19 @@ class Candidate:
     kind: str
     example: str
     notes: dict[str, float] = field(default_factory=dict, compare=False)
+    key: str = ""
+    relation: Relation | None = None
+    reasons: tuple[str, ...] = ()
+    periods: dict[str, int] = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        """``candidate, score, count, docs, kind, example``."""
+        """``candidate, score, count, docs, kind, example``, then ``key``, ``relation`` (``new`` or how it
+        belongs to an entry), ``entry``, ``edit`` and ``reasons``."""
+        rel = self.relation
         return {"candidate": self.candidate, "score": round(self.score, 2), "count": self.count,
-                "docs": self.docs, "kind": self.kind, "example": self.example}
+                "docs": self.docs, "kind": self.kind, "example": self.example, "key": self.key or self.candidate,
+                "relation": rel.kind if rel else "new", "entry": rel.entry if rel else None,
+                "edit": rel.edit if rel else None, "reasons": list(self.reasons)}
 
 
 @dataclass
@@ -117,7 +131,7 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
             p.kind = kind_of(p.key, p.kind)
         else:
             merged[p.key].quoted = max(merged[p.key].quoted, p.quoted)
-    wanted = [p for p in merged.values() if p.kind in options.kinds]
+    wanted = [p for p in merged.values() if p.kind in options.kinds and not noise_reason(p.key.replace("、", ""))]
     return wanted[: max(options.pool, 3 * (options.top or 0))]
 
 
@@ -132,14 +146,17 @@ def attest(prospects: list[Prospect], docs: Iterable[Any], matcher: Any) -> list
                  and not any(matcher.lookup(form) for form in pair_forms(p.key))]
     aliases = {p.key: forms for p in prospects if (forms := pair_forms(p.key))}
     counts = recount([p.key for p in prospects], docs, matcher, CONTEXT, aliases)
+    index = RelationIndex.build(matcher.entries, lambda s: matcher.fold(s).text)
     out = []
     for p in prospects:
         c = counts.get(p.key)
-        if c is None or c.count == 0:
+        if c is None or c.count == 0 or boilerplate(c.line_start, c.count):
             continue
         score = p.score / math.log2(1 + max(p.count, 1)) * math.log2(1 + c.count) * KIND_WEIGHT[p.kind]
         score *= 1 + 0.25 * math.log2(c.docs)
-        out.append(Candidate(p.key, score, c.count, c.docs, p.kind, c.example, p.notes))
+        written = p.key if "“" in p.key else c.written(p.key)
+        out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, p.notes, p.key,
+                             index.relate(p.key, written), periods=c.periods))
     return out
 
 
@@ -147,10 +164,10 @@ def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -
     """Drop fragments (a candidate inside a longer one that takes most of its occurrences; a
     numbered formula only inside a longer numbered one: 四个现代化 stays beside 实现四个现代化), apply
     ``min_count`` and ``kinds``, sort by score and keep ``top``."""
-    by_len = sorted(cands, key=lambda c: -len(c.candidate))
+    by_len = sorted(cands, key=lambda c: -len(c.key or c.candidate))
     kept: list[Candidate] = []
     for c in by_len:
-        if any(_fragment(c.candidate, k.candidate) and k.count >= 0.7 * c.count
+        if any(_fragment(c.key or c.candidate, k.key or k.candidate) and k.count >= 0.7 * c.count
                and (k.kind == c.kind or c.kind != "numbered") for k in kept):
             continue
         kept.append(c)

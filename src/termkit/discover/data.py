@@ -11,9 +11,12 @@ DIGITS = NUMERALS | frozenset("零〇万亿")
 # words that stand where a numeral could: their counts show a head takes any quantity (几个方面)
 QUANTIFIERS = tuple("一二两三四五六七八九十几多各每这那数")
 MEASURES = frozenset("个项条种大张件点类批支位名")
+# measure words that count people and things (三名航天员, 两位数, 五只熊猫): a numeral before them is a
+# count, not a formula, unless a second numeral makes a shape (三位一体, 五位一体)
+COUNTING_MEASURES = frozenset("名位只头匹辆艘架座栋份篇部本封枚颗台响根株棵头尾盏")
 # units and counted things after a number: an amount, a date or an ordinary count, not a name
 UNIT_CHARS = frozenset("年月日号时分秒岁周天夜晚倍万亿千百十元角块吨斤米里亩克升度次人口户家所台辆架艘件届期成番多余"
-                       "季代班层级段句遍趟场")
+                       "季代班层级段句遍趟场兆")
 UNIT_WORDS = ("小时", "分钟", "公里", "公斤", "百分点", "世纪", "星期", "平方", "立方", "千米", "千克", "方面",
               "部分", "阶段", "地区", "国家", "城市", "省份", "单位", "同志", "月份", "季度", "年代")
 # single-word edges that make a span a piece of a sentence rather than a name
@@ -28,3 +31,12 @@ FIXED_TAGS = frozenset({"l", "i", "j", "nz"})
 # preposition, conjunction, particle, modal
 BAD_FIRST_TAGS = frozenset("drpcuy")
 BAD_LAST_TAGS = frozenset("dpcuy")
+# first words trimmed off a statistical candidate: a term names something, and the verb or adverb in
+# front of it (贯彻新发展理念, 实现中华民族伟大复兴) belongs to the sentence
+TRIM_FIRST_TAGS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "y", "ad", "m", "q"})
+TRIM_LAST_TAGS = frozenset({"u", "y", "c", "p", "d", "f"})
+# heads that end many formula names (战略, 理念 …): a feature of the learned ranking, not a rule
+FORMULA_HEADS = ("战略", "理念", "精神", "工程", "经验", "格局", "观", "主义", "共同体", "倡议", "思想", "制度",
+                 "体系", "路线", "方针", "政策", "行动", "计划", "模式", "机制", "原则", "作风", "运动", "生产力",
+                 "现代化", "一体化", "战役", "攻坚战", "保卫战", "清单", "自信", "意识", "改革", "振兴", "强国",
+                 "方略", "路径", "大局", "使命", "初心", "底线", "红线", "风")

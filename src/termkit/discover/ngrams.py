@@ -146,6 +146,7 @@ class NgramStats:
     tables: list[Table]
     chars: int
     max_n: int
+    _entropy: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
 
     def count(self, s: str) -> int:
         """Count of a string of Han characters (0 when unseen or pruned)."""
@@ -181,6 +182,19 @@ class NgramStats:
             n_safe = np.maximum(total, 1.0)
             out.append(np.maximum(np.log(n_safe) - s / n_safe, 0.0))
         return out[0], out[1]
+
+    def edge_entropy(self, s: str) -> tuple[float, float]:
+        """Left and right branching entropy of one string (0, 0 when unseen or pruned)."""
+        n = len(s)
+        if not s or n > self.max_n:
+            return 0.0, 0.0
+        if n not in self._entropy:
+            self._entropy[n] = self.entropy(n)
+        pos, found = self.tables[n].find(hash_rows(np.array([[ord(x) for x in s]], dtype=np.uint16)))
+        if not found[0]:
+            return 0.0, 0.0
+        left, right = self._entropy[n]
+        return float(left[pos[0]]), float(right[pos[0]])
 
     def cohesion(self, rows: np.ndarray) -> np.ndarray:
         """Smallest pointwise mutual information (bits) over the two-way splits of each row."""

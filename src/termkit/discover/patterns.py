@@ -26,7 +26,7 @@ Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original 
 QUOTED_RE = re.compile(rf"“([{HAN}0-9A-Za-z+·、]{{2,14}})”")
 PAIR_RE = re.compile(rf"“([{HAN}]{{2,6}})”([和与])“([{HAN}]{{2,6}})”")
 CODE_RE = re.compile(r"(?<![0-9A-Za-z.+])(\d{1,3}(?:\+(?:\d{1,3}|[A-Za-z]))+)(?![0-9A-Za-z.%+])")
-NAMED_NUMBER_RE = re.compile(rf"(?<![0-9A-Za-z.,+])(\d{{2,5}})(?=[“”]?([{HAN}]{{2}}))")
+NAMED_NUMBER_RE = re.compile(rf"(?<![0-9A-Za-z.,+\-])(\d{{2,5}})(?=[“”]?([{HAN}]{{2}}))")
 CLAUSE_RE = re.compile(r"[^。！？；：!?;:,，\n\x01()（）《》]+")
 ITEM_SPLIT_RE = re.compile(r"、")
 LAST_JOIN_RE = re.compile(r"[和与及]")

@@ -16,19 +16,51 @@ does not count, and a candidate ending in a letter or digit does not match insid
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from ..match import select_leftmost_longest
 
+MAX_FORMS = 8  # original spellings kept per key (the most frequent one is shown)
+LEAD_IN = frozenset(" \t\u3000【〖[(（“‘「『《")
+OPEN_QUOTES = frozenset("“‘「『〝﹁﹃\"'")
+CLOSE_QUOTES = frozenset("”’」』〞〟﹂﹄\"'")
+
 
 @dataclass
 class Recount:
+    """Exact evidence for one key: occurrences, documents, the first example, how many occurrences
+    stand in quotation marks or open a line, and its original spellings with their counts."""
+
     count: int = 0
     docs: int = 0
     example: str = ""
+    quoted: int = 0
+    line_start: int = 0
+    forms: dict[str, int] = field(default_factory=dict)
+    periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
+
+    def written(self, key: str) -> str:
+        """The most frequent original spelling with the key's own Han characters (1+2+X for the key
+        1+2+x; a traditional spelling is shown in the simplified script of the key, as the lexicon
+        writes terms); the key itself when there is none."""
+        han = _han(key)
+        same = [f for f in self.forms if _han(f) == han]
+        return max(same, key=lambda f: self.forms[f]) if same else key
+
+    def note(self, text: str, start: int, end: int) -> None:
+        """Count one occurrence at ``text[start:end]`` (original offsets)."""
+        form = "".join(text[start:end].split())
+        if form in self.forms or len(self.forms) < MAX_FORMS:
+            self.forms[form] = self.forms.get(form, 0) + 1
+        if start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES:
+            self.quoted += 1
+        i = start - 1
+        while i >= 0 and text[i] in LEAD_IN:
+            i -= 1
+        self.line_start += i < 0 or text[i] == "\n"
 
 
 def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int,
@@ -53,6 +85,7 @@ def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int,
     names = list(folded_keys)
     for doc in docs:
         folded = matcher.fold(doc.text)
+        month = str((getattr(doc, "meta", None) or {}).get("date", ""))[:7]
         known = _known_spans(folded.text, matcher)
         seen: set[str] = set()
         for end, (i, length) in auto.iter(folded.text):
@@ -65,10 +98,17 @@ def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int,
                 if key not in seen:
                     r.docs += 1
                     seen.add(key)
+                s, e = folded.original_span(start, end + 1)
+                r.note(doc.text, s, e)
+                if month:
+                    r.periods[month] = r.periods.get(month, 0) + 1
                 if not r.example:
-                    s, e = folded.original_span(start, end + 1)
                     r.example = _context(doc.text, s, e, context)
     return result
+
+
+def _han(text: str) -> str:
+    return "".join(ch for ch in text if ord(ch) > 0x2FFF and not ch.isspace() and ch not in "“”‘’「」『』")
 
 
 def _known_spans(text: str, matcher: Any) -> np.ndarray:

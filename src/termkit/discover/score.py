@@ -27,10 +27,13 @@ from .data import (
     QUANTIFIERS,
     STOP_EDGE,
     STOP_START,
+    TRIM_FIRST_TAGS,
+    TRIM_LAST_TAGS,
     UNIT_CHARS,
     UNIT_WORDS,
 )
 from .ngrams import NgramStats
+from .noise import noise_reason
 from .patterns import Evidence, has_template
 
 MIN_ENTROPY = 0.9  # nats: below this one side is (nearly) always the same character
@@ -116,6 +119,36 @@ def edges_ok(words: list[str], bg: Background) -> bool:
     return not (last_tag.startswith("v") and last_tag != "vn" and whole not in ("l", "j", "nz"))
 
 
+def trim_edges(s: str, bg: Background) -> str:
+    """The part of ``s`` that is itself a name: leading verbs and adverbs (贯彻, 实现, 加快构建) and
+    trailing function words (的, 中) cut off, as long as at least three characters (two for a numbered
+    formula) remain. A string the dictionary lists whole as a fixed expression is kept.
+
+    >>> bg = Background.load()
+    >>> trim_edges("贯彻新发展理念", bg), trim_edges("加快构建新发展格局", bg), trim_edges("实现四个现代化", bg)
+    ('新发展理念', '新发展格局', '四个现代化')
+    >>> trim_edges("全面建设社会主义现代化国家", bg), trim_edges("乡村振兴", bg)
+    ('全面建设社会主义现代化国家', '乡村振兴')
+    """
+    if bg.tag(s) in FIXED_TAGS:
+        return s
+    words = bg.words(s)
+    i, j = 0, len(words)
+    while i < j - 1 and _trimmable(words[i], bg, TRIM_FIRST_TAGS, STOP_START):
+        i += 1
+    while j > i + 1 and _trimmable(words[j - 1], bg, TRIM_LAST_TAGS, STOP_EDGE):
+        j -= 1
+    core = "".join(words[i:j])
+    enough = 2 if is_numbered(core) else 3
+    return core if len(core) >= enough else s
+
+
+def _trimmable(word: str, bg: Background, tags: frozenset[str], stops: frozenset[str]) -> bool:
+    if len(word) == 1:
+        return word in stops
+    return bg.tag(word) in tags and word not in NUMERALS and not any(ch in NUMERALS for ch in word)
+
+
 def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: int) -> list[Prospect]:
     """The best ``limit`` strings of 2 … max_n characters by first-pass score.
 
@@ -152,6 +185,15 @@ def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: i
 
 def _judge(s: str, count: int, left: float, right: float, pmi: float, stats: NgramStats,
            bg: Background) -> Prospect | None:
+    if noise_reason(s):
+        return None
+    core = trim_edges(s, bg) if not is_numbered(s) else s
+    if core != s:  # judged as the core, with the freer of its own and the longer string's edges
+        own_left, own_right = stats.edge_entropy(core)
+        rows = np.array([[ord(x) for x in core]], dtype=np.uint16)
+        core_pmi = float(stats.cohesion(rows)[0]) if len(core) > 1 else 0.0
+        return _judge(core, max(stats.count(core), count), max(left, own_left), max(right, own_right),
+                      core_pmi, stats, bg)
     notes = {"left": round(left, 2), "right": round(right, 2), "pmi": round(pmi, 2)}
     base = math.log2(1 + count)
     if is_numbered(s):
@@ -221,11 +263,6 @@ def _phrase_ok(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
     return True
 
 
-def _dated(key: str) -> bool:
-    """Two numerals alone name a day (五一, 七一), not a formula (十四五 has three)."""
-    return len(key) <= 2 and all(ch in NUMERALS for ch in key)
-
-
 def shape_prospects(seen: dict[str, Evidence], stats: NgramStats, bg: Background,
                     min_count: int) -> list[Prospect]:
     """Quoted spans, number codes and parallel runs, scored by recurrence and shape."""
@@ -237,7 +274,7 @@ def shape_prospects(seen: dict[str, Evidence], stats: NgramStats, bg: Background
         count = max(e.count, stats.count(key))
         if e.kind == "quoted":
             share = e.quoted / max(count, 1)
-            if (len(key) > 8 and e.count < 3) or _dated(key) or (share < 0.3 and bg.freq(key)):
+            if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
         elif e.kind == "parallel":

@@ -50,9 +50,24 @@ def stub(c: Any) -> dict[str, Any]:
 
 
 def to_yaml(cands: list[Any]) -> str:
-    """A ``terms:`` document of stubs, each after a comment with its evidence."""
-    lines = ["terms:"]
-    for c in cands:
+    """A ``terms:`` document of stubs for new candidates, each after a comment with its evidence, and
+    an ``edits:`` list for candidates that belong to an entry the lexicon has (what to add to it).
+
+    >>> from termkit.discover import Candidate
+    >>> from termkit.discover.relations import Relation
+    >>> c = Candidate("乡村全面振兴", 5.0, 4, 2, "quoted", "推进乡村全面振兴",
+    ...               relation=Relation("longer", "rural", "乡村振兴", {"variants": ["乡村全面振兴"]}))
+    >>> print(to_yaml([c]), end="")
+    terms: []
+    edits:
+      # longer form of 乡村振兴: quoted, 4× in 2 documents, score 5.0 — 推进乡村全面振兴
+      - id: rural
+        add: {variants: [乡村全面振兴]}
+    """
+    new = [c for c in cands if getattr(c, "relation", None) is None]
+    related = [c for c in cands if getattr(c, "relation", None) is not None]
+    lines = ["terms:" if new else "terms: []"]
+    for c in new:
         s = stub(c)
         example = c.example.replace("\n", " ")
         lines.append(f"  # discovered: {c.kind}, {c.count}× in {c.docs} documents, score {c.score:.1f} — {example}")
@@ -60,7 +75,25 @@ def to_yaml(cands: list[Any]) -> str:
         for key in ("term", "pinyin", "gloss", "gloss_status", "category"):
             if key in s:
                 lines.append(f"    {key}: {_scalar(s[key])}")
+    if related:
+        lines.append("edits:")
+    for c in related:
+        rel = c.relation
+        example = c.example.replace("\n", " ")
+        what = RELATION_WORDS.get(rel.kind, rel.kind)
+        evidence = f"{c.kind}, {c.count}× in {c.docs} documents, score {c.score:.1f}"
+        lines.append(f"  # {what} {rel.term}: {evidence} — {example}")
+        lines.append(f"  - id: {rel.entry}")
+        if rel.edit:
+            fields = ", ".join(f"{k}: [{', '.join(_scalar(v) for v in vs)}]" for k, vs in rel.edit.items())
+            lines.append(f"    add: {{{fields}}}")
+        else:
+            lines.append(f"    add: {{}}  # {_scalar(c.candidate)} is already listed")
     return "\n".join(lines) + "\n"
+
+
+RELATION_WORDS = {"expansion": "spells out the items of", "longer": "longer form of", "shorter": "shorter form of",
+                  "variant": "variant of"}
 
 
 def _scalar(value: str) -> str:

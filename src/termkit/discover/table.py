@@ -20,8 +20,10 @@ def render_candidates(console: Any, cands: Sequence[Any]) -> None:
 
     table = Table(title=f"{len(cands)} candidates", title_justify="left")
     for name, justify in (("#", "right"), ("candidate", "left"), ("kind", "left"), ("score", "right"),
-                          ("count", "right"), ("docs", "right"), ("example", "left")):
+                          ("count", "right"), ("docs", "right"), ("lexicon", "left"), ("example", "left")):
         table.add_column(name, justify=justify, overflow="fold" if name == "example" else "ellipsis")
     for i, c in enumerate(cands, 1):
-        table.add_row(str(i), c.candidate, c.kind, f"{c.score:.1f}", str(c.count), str(c.docs), c.example)
+        rel = getattr(c, "relation", None)
+        known = f"{rel.kind} of {rel.term}" if rel else "new"
+        table.add_row(str(i), c.candidate, c.kind, f"{c.score:.1f}", str(c.count), str(c.docs), known, c.example)
     console.print(table)
