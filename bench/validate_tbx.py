@@ -102,8 +102,8 @@ def main() -> int:
     print("|----------------------------------|--------:|----------:|----------|-------------------:|")
     ok = check("TBX-Basic official example", (args.schemas / "TBX-Basic_example_DCA_valid.tbx").read_bytes(),
                schema)
-    ok &= check(f"seeds ({seeds.documents} documents)", export(seeds, "tbx").data.encode(), schema)
-    ok &= check("whole bundled lexicon (--all)", export(whole, "tbx").data.encode(), schema)
+    ok &= check(f"seeds ({seeds.documents} documents)", export(seeds, "tbx3").data.encode(), schema)
+    ok &= check("whole bundled lexicon (--all)", export(whole, "tbx3").data.encode(), schema)
 
     print("\n| format | whole lexicon: ms | bytes     | ratio to json | problems |")
     print("|--------|------------------:|----------:|--------------:|---------:|")

@@ -23,7 +23,7 @@ from termkit.compile import compile_lexicon
 from termkit.corpus import Document
 from termkit.errors import ExportError
 from termkit.export import FORMATS, ExportOptions, export
-from termkit.export._fields import COLUMNS, FORMULA_START, LIST_SEP
+from termkit.export._fields import COLUMNS, FORMULA_START, LIST_SEP, ordered_alts
 from termkit.gloss import Glossary, GlossRow, build_glossary
 from termkit.lexicon import Entry, load_lexicon
 from termkit.match import analyse
@@ -115,8 +115,8 @@ def test_fixture_glossary(glossary, lexicon):
 
 
 def test_registry_has_one_module_per_format_and_imports_lazily():
-    assert list(FORMATS) == ["md", "csv", "tsv", "deepl", "omegat", "tbx", "tbx2", "json"]
-    assert len(set(FORMATS.values())) == len(FORMATS)
+    assert list(FORMATS) == ["md", "csv", "tsv", "deepl", "omegat", "tbx", "tbx2", "tbx3", "json"]
+    assert FORMATS["tbx"] == FORMATS["tbx2"] != FORMATS["tbx3"]  # tbx is TBX 2008; tbx2 its old name
     code = ("import sys, termkit.export; "
             "print(any(m.startswith('termkit.export._') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -130,6 +130,54 @@ def test_every_format_handles_an_empty_glossary(fmt):
     assert isinstance(render(Glossary(()), fmt).data, str)
 
 
+def split_like_a_spreadsheet(data: str, separators: str = ",;\t") -> list[list[str]]:
+    """Split as LibreOffice Calc's text import does by default (comma, semicolon and tab all ticked,
+    `"` as the string delimiter): any separator outside quotes ends a cell; `""` inside quotes is `"`."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell, quoted, i = "", False, 0
+    while i < len(data):
+        ch = data[i]
+        if quoted:
+            if ch == '"' and data[i + 1:i + 2] == '"':
+                cell, i = cell + '"', i + 1
+            elif ch == '"':
+                quoted = False
+            else:
+                cell += ch
+        elif ch == '"' and not cell:
+            quoted = True
+        elif ch in separators:
+            row, cell = [*row, cell], ""
+        elif ch == "\n":
+            rows.append([*row, cell])
+            row, cell = [], ""
+        else:
+            cell += ch
+        i += 1
+    return rows
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_spreadsheet_import_keeps_columns_and_numbers(fmt):
+    """A definition with ';' and ',' and a gloss with ';' stay in their cells; counts stay numbers."""
+    e = Entry(id="x", term="四风", gloss="style; conduct", definition='Four "winds": a, b; c.')
+    rows = split_like_a_spreadsheet(render(Glossary((GlossRow(e, "四風", "sì fēng", count=7, docs=2),)), fmt).data)
+    assert [len(r) for r in rows] == [len(COLUMNS)] * 2
+    record = dict(zip(rows[0], rows[1]))
+    assert (record["gloss"], record["definition"]) == ("style; conduct", 'Four "winds": a, b; c.')
+    assert (record["count"], record["docs"]) == ("7", "2")
+    line = render(Glossary((GlossRow(e, "四風", "sì fēng", count=7, docs=2),)), fmt).data.splitlines()[1]
+    assert "7" in line.replace('"', "").split("," if fmt == "csv" else "\t")  # written bare, read as a number
+
+
+def test_spreadsheet_import_of_the_seed_glossary():
+    result = CliRunner().invoke(app, ["gloss", SEEDS, "-f", "csv"])
+    rows = split_like_a_spreadsheet(result.stdout)
+    assert len(rows) > 100 and {len(r) for r in rows} == {len(COLUMNS)}
+    assert all(r[COLUMNS.index("count")].isdigit() for r in rows[1:])
+
+
 def read_csv(data: str, delimiter: str) -> list[dict[str, str]]:
     rows = list(csv.DictReader(io.StringIO(data), delimiter=delimiter))
     return [{k: unneutralise(v) for k, v in r.items()} for r in rows]
@@ -138,7 +186,7 @@ def read_csv(data: str, delimiter: str) -> list[dict[str, str]]:
 @pytest.mark.parametrize(("fmt", "delimiter"), [("csv", ","), ("tsv", "\t")])
 def test_csv_and_tsv_round_trip(glossary, lexicon, fmt, delimiter):
     data = render(glossary, fmt).data
-    assert data.splitlines()[0].split(delimiter) == list(COLUMNS)
+    assert next(csv.reader(io.StringIO(data), delimiter=delimiter)) == list(COLUMNS)
     rows = read_csv(data, delimiter)
     assert [r["id"] for r in rows] == [r.entry.id for r in glossary.rows]
     for rec, row in zip(rows, glossary.rows):
@@ -182,7 +230,11 @@ def test_json_round_trip(glossary, lexicon):
 
 def test_deepl_entries_follow_the_rules(glossary, lexicon):
     out = render(glossary, "deepl")
-    assert out.problems == ()
+    formulas = [r.entry for r in glossary.rows if r.entry.gloss.startswith(FORMULA_START)]
+    assert formulas, "the fixture has a gloss a spreadsheet would run"
+    assert [p.split(":")[0] for p in out.problems] == [e.id for e in formulas]  # warned, once per entry
+    assert all("runs it as a formula" in p for p in out.problems)
+    assert all(f"{e.term}\t{e.gloss}" in out.data.splitlines() for e in formulas)  # DeepL wants the raw text
     pairs = [line.split("\t") for line in out.data.splitlines()]
     assert all(len(p) == 2 for p in pairs)
     sources = [s for s, _ in pairs]
@@ -234,7 +286,7 @@ def test_omegat_round_trip(glossary):
 
 
 def tbx_root(glossary):
-    out = render(glossary, "tbx")
+    out = render(glossary, "tbx3")
     assert out.problems == ()
     return etree.fromstring(out.data.encode("utf-8"))
 
@@ -302,21 +354,50 @@ def est_definition(glossary):
     return next(r.entry.definition for r in glossary.rows if r.entry.id == "two-establishments")
 
 
-def test_tbx2_read_by_translate_toolkit(glossary, lexicon):
-    from translate.storage import tbx
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2"])
+def test_default_tbx_read_by_translate_toolkit(glossary, lexicon, tmp_path, fmt):
+    """translate-toolkit opens the file as a user would (by file name), preferred rendering first,
+    deprecated ones not offered as targets but named in a "do not use" note."""
+    from translate.storage import factory
 
-    store = tbx.tbxfile.parsestring(render(glossary, "tbx2").data.encode("utf-8"))
+    path = tmp_path / "glossary.tbx"
+    path.write_text(render(glossary, fmt).data, encoding="utf-8")
+    store = factory.getobject(str(path))
     assert len(store.units) == len(glossary.rows)
     for unit, row in zip(store.units, glossary.rows):
         e = row.entry
         assert (unit.getid().lstrip("_"), unit.source, unit.target) == (e.id, e.term, e.gloss)
         source_terms = [t.text for t in unit.get_source_terms()]
         assert source_terms == list(dict.fromkeys((e.term, row.traditional)))
-        targets = unit.get_target_terms()
-        assert [t.text for t in targets] == [e.gloss, *(a.text for a in e.alt_glosses)]
-        deprecated = {t.text for t in targets if t.deprecated}
-        assert deprecated == {a.text for a in e.alt_glosses if a.status == "deprecated"}
+        targets = [t.text for t in unit.get_target_terms()]
+        assert targets == [e.gloss, *(a.text for a in ordered_alts(e) if a.status != "deprecated")]
+        for a in e.alt_glosses:
+            if a.status == "deprecated":
+                assert a.text not in targets and f"do not use: {a.text}" in unit.getnotes()
         assert row.pinyin in unit.getnotes()
+
+
+def test_tbx2po_converts_the_default_tbx(glossary, tmp_path):
+    """translate-toolkit's own converter writes one message per entry (it wrote 0 bytes for TBX v3)."""
+    from translate.convert import tbx2po
+
+    src, dst = tmp_path / "g.tbx", tmp_path / "g.po"
+    src.write_text(render(glossary, "tbx").data, encoding="utf-8")
+    with src.open("rb") as fin, dst.open("wb") as fout:
+        tbx2po.converttbx(fin, fout, None)
+    po = dst.read_text(encoding="utf-8")
+    assert po.count("\nmsgid ") - 1 == len(glossary.rows)  # the header is a message too
+    assert 'msgid "两个确立"' in po
+
+
+def test_tbx3_keeps_deprecated_renderings_as_deprecated_terms(glossary):
+    root = tbx_root(glossary)
+    statuses = {t.findtext(q("term")): t.findtext(f"{q('termNote')}[@type='administrativeStatus']")
+                for t in root.iter(q("termSec"))}
+    for row in glossary.rows:
+        for a in row.entry.alt_glosses:
+            assert statuses[a.text] == ("deprecatedTerm-admn-sts" if a.status == "deprecated"
+                                        else "admittedTerm-admn-sts")
 
 
 def test_markdown_shows_every_entry(glossary):
@@ -363,14 +444,35 @@ def test_cli_gloss_seeds_json():
         assert Path(r["context_doc"]).name.startswith(doc) and phrase in r["context"], id_
 
 
-def test_cli_gloss_writes_a_file_and_sorts(tmp_path):
+@pytest.mark.parametrize(("args", "root_tag"), [(["-f", "tbx3"], q("tbx")), (["-f", "tbx"], "martif"),
+                                               ([], "martif")])
+def test_cli_gloss_writes_a_file_and_sorts(tmp_path, args, root_tag):
     target = tmp_path / "seeds.tbx"
-    result = CliRunner().invoke(app, ["gloss", SEEDS, "-f", "tbx", "-o", str(target), "--sort", "count"])
+    result = CliRunner().invoke(app, ["gloss", SEEDS, *args, "-o", str(target), "--sort", "count"])
     assert result.exit_code == 0, result.output
-    assert "<conceptEntry" not in result.stdout
+    assert "<conceptEntry" not in result.stdout and "<termEntry" not in result.stdout
     root = etree.parse(str(target)).getroot()
-    assert root.tag == q("tbx")
+    assert root.tag == root_tag
     assert not list(tmp_path.glob(".*.tmp"))  # the atomic writer left nothing behind
+
+
+@pytest.mark.parametrize(("name", "fmt", "first"), [("g.csv", None, '"id","term"'), ("g.md", None, "# Glossary"),
+                                                    ("g.json", None, "["), ("g", None, "# Glossary"),
+                                                    ("g.tsv", "deepl", "两个确立\t")])
+def test_cli_gloss_takes_the_format_from_the_file_name(tmp_path, name, fmt, first):
+    target = tmp_path / name
+    args = ["gloss", "-", "-o", str(target)] + (["-f", fmt] if fmt else [])
+    result = CliRunner().invoke(app, args, input="坚定拥护“两个确立”。")
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").lstrip("\ufeff").startswith(first)
+
+
+def test_cli_gloss_format_and_file_name_that_disagree_is_an_error(tmp_path):
+    target = tmp_path / "x.tbx"
+    result = CliRunner().invoke(app, ["gloss", SEEDS, "-f", "md", "-o", str(target)])
+    assert result.exit_code == 1
+    assert "error: " in result.stderr and "x.tbx" in result.stderr and "--format md" in result.stderr
+    assert not target.exists()
 
 
 def test_cli_gloss_usage_errors():

@@ -344,7 +344,10 @@ def show(
 def gloss(
     paths: Optional[list[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
     lexicon: Optional[Path] = LexiconOpt,
-    format: str = typer.Option("md", "--format", "-f", help="md, csv, tsv, deepl, omegat, tbx, tbx2 or json."),
+    format: Optional[str] = typer.Option(
+        None, "--format", "-f", help="md, csv, tsv, deepl, omegat, tbx (TBX 2008, as CAT tools read it; tbx2 is the "
+        "same), tbx3 (ISO 30042:2019) or json. Default: from the -o file's extension (.tbx .csv .tsv .md .json "
+        ".utf8), else md."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write FILE (atomically), not stdout."),
     all_entries: bool = typer.Option(False, "--all", help="The whole lexicon, with counts from any PATHs."),
     sort: str = typer.Option("first", "--sort", help="first (appearance), count, or term (by pinyin)."),
@@ -357,11 +360,12 @@ def gloss(
     group_field: GroupFieldOpt = None,
 ) -> None:
     """Glossary of the terms found, for translators and their tools (--all: the whole lexicon)."""
-    from .export import FORMATS, ExportOptions, export
+    from .export import FORMATS, ExportOptions, export, resolve_format
     from .gloss import SORT_KEYS, build_glossary
 
-    if format not in FORMATS:
+    if format is not None and format not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    format = resolve_format(format, None if output is None else str(output))
     if sort not in SORT_KEYS:
         raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
     if not paths and not all_entries:

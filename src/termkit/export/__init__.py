@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..errors import ExportError
@@ -28,10 +29,21 @@ FORMATS: dict[str, str] = {
     "tsv": "_tsv",
     "deepl": "_deepl",
     "omegat": "_omegat",
-    "tbx": "_tbx",
-    "tbx2": "_tbx2",
+    "tbx": "_tbx2",   # TBX 2008 (martif): what OmegaT, translate-toolkit and most CAT tools read
+    "tbx2": "_tbx2",  # the same, by its version (the name earlier releases used for it)
+    "tbx3": "_tbx",   # ISO 30042:2019 (TBX v3, DCA): for tools that read v3
     "json": "_json",
 }
+# the formats each file extension may hold; ``-o FILE`` without ``--format`` takes the first
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    ".md": ("md",),
+    ".csv": ("csv",),
+    ".tsv": ("tsv", "deepl", "omegat"),
+    ".tbx": ("tbx", "tbx2", "tbx3"),
+    ".utf8": ("omegat",),
+    ".json": ("json",),
+}
+DEFAULT_FORMAT = "md"
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,25 @@ class Rendered:
 
 
 Exporter = Callable[["Glossary", ExportOptions], Rendered]
+
+
+def resolve_format(name: str | None, output: str | None) -> str:
+    """The format to write: ``name`` if given, else the one the output file's extension names, else
+    Markdown. :class:`ExportError` when the two disagree (``-o x.tbx --format md``).
+
+    >>> resolve_format(None, "glossary.tbx"), resolve_format("tbx3", "glossary.tbx"), resolve_format(None, None)
+    ('tbx', 'tbx3', 'md')
+    """
+    if name is not None and name not in FORMATS:
+        raise ExportError(f"unknown glossary format {name!r}; use one of {', '.join(FORMATS)}")
+    suffix = "" if output is None or output == "-" else PurePath(output).suffix.lower()
+    allowed = EXTENSIONS.get(suffix)
+    if name is None:
+        return allowed[0] if allowed else DEFAULT_FORMAT
+    if allowed and name not in allowed:
+        raise ExportError(f"{output}: the extension {suffix} does not hold --format {name} "
+                          f"(use {', '.join(allowed)}, or another file name)")
+    return name
 
 
 def get_exporter(name: str) -> Exporter:

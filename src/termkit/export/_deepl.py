@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..gloss import Glossary
 from . import ExportOptions, Rendered
-from ._fields import cell_problem
+from ._fields import FORMULA_START, cell_problem
 
 MAX_BYTES = 1024
 
@@ -49,4 +49,7 @@ def export(glossary: Glossary, options: ExportOptions) -> Rendered:
                 continue
             owner[source] = e.id
             lines.append(f"{source}\t{e.gloss}\n")
+            if e.gloss.startswith(FORMULA_START) and source == e.term:
+                problems.append(f"{e.id}: target {e.gloss!r} starts with {e.gloss[0]!r}: written as it is (DeepL "
+                                "wants the raw text), but a spreadsheet opening this file runs it as a formula")
     return Rendered("".join(lines), tuple(problems))

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..gloss import GlossRow
+from ..lexicon import AltGloss, Entry
 
 LIST_SEP = " | "
 COLUMNS = ("id", "term", "traditional", "pinyin", "pinyin_source", "gloss", "gloss_status", "category", "pos",
@@ -61,3 +62,19 @@ def one_line(text: str) -> str:
     'a b'
     """
     return " ".join(_CONTROL_RE.sub(" ", text).split())
+
+
+# the order in which alternative renderings follow the preferred one: most trusted first
+ALT_ORDER = ("official-variant", "scholarly", "media", "literal", "deprecated")
+
+
+def ordered_alts(entry: Entry) -> list[AltGloss]:
+    """The entry's other renderings, most trusted first, deprecated last; the gloss itself left out.
+
+    >>> e = Entry(id="x", term="一带一路", gloss="Belt and Road", alt_glosses=[
+    ...     {"text": "One Belt, One Road", "status": "deprecated"}, {"text": "B&R", "status": "media"}])
+    >>> [a.text for a in ordered_alts(e)]
+    ['B&R', 'One Belt, One Road']
+    """
+    alts = [a for a in entry.alt_glosses if a.text != entry.gloss]
+    return sorted(alts, key=lambda a: ALT_ORDER.index(a.status))

@@ -14,7 +14,7 @@ import re
 
 from ..gloss import Glossary, GlossRow
 from . import ExportOptions, Rendered
-from ._fields import one_line
+from ._fields import one_line, ordered_alts
 
 _SPECIAL_RE = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START_RE = re.compile(r"^([#>+\-=]|\d+\.)")
@@ -47,9 +47,13 @@ def _section(r: GlossRow) -> list[str]:
     facts = [f"- **Traditional:** {escape(r.traditional)}", f"- **Pinyin:** {escape(r.pinyin)}{auto}",
              f"- **Gloss status:** {e.gloss_status} · **Category:** {e.category}"
              + (f" · **Part of speech:** {e.pos}" if e.pos else "")]
-    if e.alt_glosses:
-        alts = "; ".join(f"{escape(a.text)} ({a.status})" for a in e.alt_glosses)
-        facts.append(f"- **Other renderings:** {alts}")
+    alts = ordered_alts(e)
+    usable = [a for a in alts if a.status != "deprecated"]
+    if usable:
+        facts.append("- **Other renderings:** " + "; ".join(f"{escape(a.text)} ({a.status})" for a in usable))
+    deprecated = [a for a in alts if a.status == "deprecated"]
+    if deprecated:
+        facts.append("- **Do not use (deprecated):** " + "; ".join(escape(a.text) for a in deprecated))
     if e.literal:
         facts.append(f"- **Literally:** {escape(e.literal)}")
     if r.count:

@@ -1,5 +1,7 @@
 """OmegaT glossary: tab-separated ``source<TAB>target<TAB>comment`` lines, UTF-8, after the
-magic comment line OmegaT itself writes (lines starting with ``#`` are comments to OmegaT).
+magic comment line OmegaT itself writes (lines starting with ``#`` are comments to OmegaT). The
+target is the preferred rendering alone; a deprecated rendering appears only in the comment, as
+"do not use: …" (OmegaT shows no status, so it is never offered as a translation).
 
 The term and, where it differs, its traditional form each get a line. OmegaT splits lines on tabs
 and trims each field, so a term or gloss with a tab, a line break, padding or a leading ``#`` is
@@ -28,6 +30,7 @@ def comment(row: GlossRow) -> str:
              e.gloss_status]
     if e.expansion:
         parts.append("；".join(e.expansion))
+    parts.extend(f"do not use: {a.text}" for a in e.alt_glosses if a.status == "deprecated")
     if e.definition:
         parts.append(e.definition)
     return one_line(" · ".join(p for p in parts if p))

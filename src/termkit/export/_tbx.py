@@ -31,7 +31,9 @@ from dataclasses import dataclass
 
 from .. import __version__
 from ..gloss import Glossary, GlossRow
+from ..lexicon import AltGloss
 from . import ExportOptions, Rendered
+from ._fields import ordered_alts
 
 NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -49,6 +51,10 @@ class Names:
     entry: str = "conceptEntry"
     lang: str = "langSec"
     term: str = "termSec"
+    # deprecated renderings as terms of their own (with deprecatedTerm-admn-sts), or only as a
+    # "do not use" note: readers such as OmegaT offer every term of a language as a translation and
+    # show no status, so there a deprecated rendering must not be a term
+    deprecated_terms: bool = True
 
 
 V3 = Names()
@@ -66,6 +72,11 @@ def concept_id(entry_id: str) -> str:
 def alt_status(status: str) -> str:
     """The TBX-Basic administrative status of an alternative gloss."""
     return DEPRECATED if status == "deprecated" else ADMITTED
+
+
+def do_not_use(alt: AltGloss) -> str:
+    """The note that stands for a deprecated rendering where it is not written as a term."""
+    return f"do not use: {alt.text} (deprecated rendering" + (f"; {alt.source})" if alt.source else ")")
 
 
 class _Builder:
@@ -140,20 +151,24 @@ class _Builder:
             if form != e.term:
                 vs = self.term(ls, form, ADMITTED, e.pos, "variant")
                 if form == row.traditional:
-                    self.sub(vs, "note", "traditional script", lang="en")
+                    self.sub(vs, "note", f"traditional script: {form}", lang="en")
 
     def english(self, ce: ET.Element, row: GlossRow) -> None:
         e = row.entry
         ls = self.sub(ce, self.names.lang, lang="en")
         if e.definition:
             self.sub(ls, "descrip", e.definition, type="definition")
+        alts = ordered_alts(e)
+        if not self.names.deprecated_terms:
+            for alt in alts:
+                if alt.status == "deprecated":
+                    self.sub(ls, "note", do_not_use(alt))
+            alts = [a for a in alts if a.status != "deprecated"]
         ts = self.term(ls, e.gloss, PREFERRED)
         self.sub(ts, "note", f"gloss status: {e.gloss_status}")
         if e.literal:
             self.sub(ts, "note", f"literally: {e.literal}")
-        for alt in e.alt_glosses:
-            if alt.text == e.gloss:
-                continue
+        for alt in alts:
             ats = self.term(ls, alt.text, alt_status(alt.status))
             if alt.source:
                 self.sub(ats, "admin", alt.source, type="source")
@@ -171,7 +186,8 @@ def _concept_notes(row: GlossRow) -> list[str]:
     if not e.active:
         notes.append("no longer in active use")
     if row.count:
-        notes.append(f"{row.count} occurrences in {row.docs} of the source documents")
+        notes.append(f"found {row.count} {'time' if row.count == 1 else 'times'} in {row.docs} "
+                     f"{'document' if row.docs == 1 else 'documents'}")
     return notes
 
 

@@ -1,5 +1,7 @@
-"""TBX 2008 (ISO 30042:2008, TBX-Basic), the ``martif`` form many CAT tools still read: the same
-content as the TBX v3 export, in ``termEntry`` / ``langSet`` / ``tig``.
+"""TBX 2008 (ISO 30042:2008, TBX-Basic), the ``martif`` form that OmegaT, translate-toolkit and most
+CAT tools read — termkit's default ``tbx``: the content of the TBX v3 export in ``termEntry`` /
+``langSet`` / ``tig``, except that a deprecated rendering is not a term but a "do not use" note of
+the English ``langSet`` (OmegaT offers every English term as a translation and shows no status).
 
 >>> from termkit.gloss import Glossary, GlossRow
 >>> from termkit.lexicon import Entry
@@ -16,7 +18,7 @@ from ..gloss import Glossary
 from . import ExportOptions, Rendered
 from ._tbx import XML_LANG, Names, build_body, description, serialise
 
-V2 = Names(entry="termEntry", lang="langSet", term="tig")
+V2 = Names(entry="termEntry", lang="langSet", term="tig", deprecated_terms=False)
 DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n'
 
 

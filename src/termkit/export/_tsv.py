@@ -1,8 +1,9 @@
-"""TSV: the CSV columns separated by tabs (a cell holding a tab or line break is quoted).
+"""TSV: the CSV columns separated by tabs, text cells quoted as in the CSV (a spreadsheet that also
+splits on commas and semicolons then keeps them whole).
 
 >>> from termkit.gloss import Glossary
 >>> export(Glossary(()), ExportOptions()).data.split("\\t")[:3]
-['id', 'term', 'traditional']
+['"id"', '"term"', '"traditional"']
 """
 
 from __future__ import annotations
