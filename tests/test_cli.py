@@ -16,6 +16,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from helpers import SEEDS
@@ -173,3 +174,23 @@ def test_tag_explain_names_surface_and_foldings() -> None:
     three = next(r for r in records if r["id"] == "three-services-zhejiang")
     assert three["explain"]["folded"] == "三服务"
     assert set(three["explain"]["folds"]) == {"script", "annotation"}
+
+
+def test_tag_explain_says_which_context_rule_dropped_a_match(tmp_path: Path) -> None:
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("terms:\n  - {id: three-links, term: 三通, gloss: three direct links, "
+                   "context: {not_after: [小], since: '2008'}}\n", encoding="utf-8")
+    doc = tmp_path / "news_2009-01-02.txt"
+    doc.write_text("两岸“小三通”航线。两岸直接“三通”。", encoding="utf-8")
+    old = tmp_path / "news_2001-01-02.txt"
+    old.write_text("两岸直接“三通”。", encoding="utf-8")
+    out, _, code = _invoke("tag", str(doc), str(old), "-l", str(lex), "--format", "jsonl", "--explain")
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["doc"][-14:-4], r["start"], r.get("dropped")) for r in records] == [
+        ("2009-01-02", 15, None), ("2009-01-02", 4, {"rule": "not_after", "detail": "小"}),
+        ("2001-01-02", 5, {"rule": "since", "detail": "2008"})]
+    plain, _, _ = _invoke("tag", str(doc), "-l", str(lex), "--format", "jsonl")
+    assert [json.loads(line)["start"] for line in plain.splitlines()] == [15]
+    text, _, _ = _invoke("tag", str(doc), "-l", str(lex), "--explain")
+    assert "dropped 三通 at 4 (three-links)" in text and "not_after: 小" in text

@@ -54,7 +54,7 @@ def test_good_lexicon_has_no_problems(tmp_path: Path) -> None:
 def test_every_rule_is_registered_once_with_a_docstring() -> None:
     assert set(RULES) >= {"related-missing", "expansion-count", "expansion-missing", "missing-pinyin",
                           "pinyin-length", "pinyin-tones", "deprecated-gloss", "official-source",
-                          "place-without-level", "never-matches", "redundant-variant", "gloss-placeholder"}
+                          "place-without-level", "never-matches", "redundant-variant", "gloss-placeholder", "context"}
     assert all(r.func.__doc__ for r in RULES.values())
 
 
@@ -74,6 +74,10 @@ FAILING = [
     ("never-matches", "error", {"exclude": "[当下改]"}),
     ("never-matches", "warning", {"variants": "[当下就改]", "exclude": "[当下就改]"}),
     ("redundant-variant", "warning", {"variants": "[當下改]"}),
+    ("context", "error", {"context": '{not_after: ["“”"]}'}),  # folds to nothing
+    ("context", "error", {"context": "{in_sentence: [改革。开放]}"}),
+    ("context", "error", {"context": "{not_in_sentence: [下改]}"}),
+    ("context", "warning", {"context": "{in_sentence: [當下]}"}),
     ("duplicate-id", "error", None),
     ("duplicate-surface", "error", None),
 ]
@@ -101,6 +105,7 @@ PASSING = [
     {"level": "provincial", "place": "浙江省"},
     {"exclude": "[不当下改]"},  # a longer exclude leaves the term matchable
     {"variants": "[当下就改]"},
+    {"context": "{not_after: [不], not_before: [了], not_in_sentence: [食品], in_sentence: [整改], since: 2012}"},
 ]
 
 

@@ -27,11 +27,14 @@ def _specs(terms: list) -> list[dict]:
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_case(case: dict, table: FoldTable) -> None:
     m = make_matcher(table, *_specs(case["terms"]))
-    found = m.find(case["text"], nested=case.get("nested", False))
+    found = m.find(case["text"], nested=case.get("nested", False), date=case.get("date"))
     got = sorted([x.start, x.end, x.text] for x in found)
     assert got == sorted(case["spans"])
     for x in found:
         assert case["text"][x.start:x.end] == x.text
+    if "dropped" in case:  # what a context rule dropped, and which rule: [start, end, rule]
+        dropped = m.find_dropped(case["text"], nested=case.get("nested", False), date=case.get("date"))
+        assert sorted([d.match.start, d.match.end, d.rule] for d in dropped) == sorted(case["dropped"])
 
 
 # --- brute-force reference --------------------------------------------------------------------

@@ -42,6 +42,17 @@ def test_pool_gives_the_same_results_in_the_same_order(matcher) -> None:
     assert sum(len(m) for _, m, _ in serial) > 20 and any(d for _, _, d in serial)
 
 
+def test_pool_sends_each_documents_date_for_since() -> None:
+    from termkit.compile import compile_lexicon
+    from termkit.lexicon import Context, Entry, Lexicon
+
+    m = compile_lexicon(Lexicon((Entry(id="new-era", term="新时代", gloss="new era", context=Context(since="2012")),)))
+    docs = [Document(f"d{i}", "迈向新时代。" * 50, meta={"date": str(1990 + i)}) for i in range(40)]
+    pooled = _flat(match_documents(docs, m, jobs=2, chunk_chars=500))
+    assert pooled == _flat(analyse(docs, m))
+    assert [len(ms) > 0 for _, ms, _ in pooled] == [1990 + i >= 2012 for i in range(40)]
+
+
 def test_pool_keeps_nested_matches(matcher) -> None:
     docs = _docs()
     assert _flat(match_documents(docs, matcher, nested=True, jobs=2, chunk_chars=2000)) == _flat(

@@ -199,7 +199,8 @@ def tag(
     format: TagFormat = typer.Option(TagFormat.text, "--format", "-f", help="text (terminal) or jsonl."),
     nested: bool = typer.Option(False, "--nested", help="Also show matches nested inside longer ones."),
     full: bool = typer.Option(False, "--full", help="Show every line, not only lines with terms."),
-    explain: bool = typer.Option(False, "--explain", help="Say which surface form and which foldings matched."),
+    explain: bool = typer.Option(False, "--explain", help="Say which surface form and which foldings matched, "
+                                 "and which matches a context rule dropped (jsonl: records with a 'dropped' field)."),
     jobs: Optional[int] = JobsOpt,
     input_format: InputFormatOpt = InputFormat.auto,
     text_field: TextFieldOpt = "text",
@@ -208,23 +209,29 @@ def tag(
     group_field: GroupFieldOpt = None,
 ) -> None:
     """Show each term in place with its gloss."""
+    from .match import doc_date
     from .match import explain as explain_match
-    from .render import render_explained, render_tagged
+    from .render import render_dropped, render_explained, render_tagged
 
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     out = _stdout()
     for r in _results(corpus, compiled, nested, jobs, warn_damage=True):
+        dropped = compiled.matcher.find_dropped(r.doc.text, nested, doc_date(r.doc)) if explain else []
         if format == TagFormat.jsonl:
             for m in r.matches:
                 record = m.to_dict(r.doc.id)
                 if explain:
                     record["explain"] = explain_match(m, compiled.matcher)
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for d in dropped:
+                record = {**d.match.to_dict(r.doc.id), "dropped": d.to_dict()}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             render_tagged(out, r, full=full)
             if explain:
                 render_explained(out, [(m, explain_match(m, compiled.matcher)) for m in r.matches])
+                render_dropped(out, dropped)
 
 
 @app.command()

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
+from .context import compile_rule
 from .errors import LexiconError
 from .lexicon import Entry, Lexicon, Problem, lexicon_files, load_lexicon, read_lexicon
 from .match import Matcher, Prefilter
 from .normalize import FoldTable, fold_term
 
 CACHE_FORMAT = 3
-PICKLED_MODULES = ("lexicon.py", "match.py", "normalize.py", "compile.py")
+PICKLED_MODULES = ("lexicon.py", "match.py", "normalize.py", "compile.py", "context.py")
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def compile_lexicon(lexicon: Lexicon, table: FoldTable | None = None) -> Matcher
         automaton.add_word(key, (len(key), entry, tuple(sorted(excl))))
     if keys:
         automaton.make_automaton()
-    return Matcher(lexicon.entries, automaton, table, lut, Prefilter.build(keys))
+    contexts = {i: compile_rule(e.context, table, lut) for i, e in enumerate(lexicon.entries) if e.context}
+    return Matcher(lexicon.entries, automaton, table, lut, Prefilter.build(keys), contexts=contexts)
 
 
 def default_cache_dir() -> Path:

@@ -8,7 +8,7 @@ header, then one row a document), chosen by extension (``.jsonl``, ``.csv``, ``.
 :class:`ReadOptions`. A row that cannot be read (not JSON, no text field, a broken CSV row) is
 reported with its file and line and skipped. A document's date (ISO: ``YYYY-MM-DD``, ``YYYY-MM``
 or ``YYYY``) and group go into ``Document.meta``; the date comes from ``date_field`` or else from
-the file name (``xinwenlianbo_2024-01.txt``, ``20240105.txt``).
+the file name (``xinwenlianbo_2024-01.txt``, ``20240105.txt``, ``report_1988.txt``).
 
 >>> decode_bytes("兩個確立".encode("big5"), "x.txt")
 ('兩個確立', 'big5hkscs')
@@ -280,6 +280,8 @@ _NAME_DATES = (
     re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.])(\d\d)\2(\d\d)(?!\d)"),
     re.compile(r"(?<!\d)((?:19|20)\d\d)()(\d\d)(\d\d)(?!\d)"),
     re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.])(\d\d)()(?!\d)"),
+    # a year alone, not glued to letters or digits: gov_work_report_1988.txt, but not sighan2005 or v2.2019
+    re.compile(r"(?<![0-9A-Za-z.])((?:19|20)\d\d)()()()(?![0-9A-Za-z]|\.\d)"),
 )
 
 
@@ -303,10 +305,12 @@ def normalize_date(value: Any) -> str | None:
 
 
 def date_from_name(name: str) -> str | None:
-    """The date in a file's name (``YYYY-MM-DD``, ``YYYYMMDD`` or ``YYYY-MM``), if any.
+    """The date in a file's name (``YYYY-MM-DD``, ``YYYYMMDD``, ``YYYY-MM``, or a year alone), if any.
 
     >>> [date_from_name(n) for n in ("news/xinwenlianbo_2024-01.txt", "rmrb_20210115.txt", "000_afae.txt")]
     ['2024-01', '2021-01-15', None]
+    >>> [date_from_name(n) for n in ("gov_work_report_1988.txt", "v2.2019.txt", "id_120199.txt", "sighan2005.txt")]
+    ['1988', None, None, None]
     """
     base = os.path.basename(name)
     for pattern in _NAME_DATES:

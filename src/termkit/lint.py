@@ -337,3 +337,39 @@ def redundant_variant(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Pro
                 yield _problem(lexicon, e, f"{e.id!r}: variant {s!r} folds to the same form as {seen[key]!r} "
                                "(script, width and quote variants are automatic)", "redundant-variant", "warning")
             seen.setdefault(key, s)
+
+
+# ── context rules ──────────────────────────────────────────────────────────────────────────
+
+
+@rule("context", needs_matcher=True)
+def context_rules(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
+    """Context rules that cannot work (see docs/lexicon-schema.md, "Context rules").
+
+    Errors: a string that folds to nothing (it would drop, or keep, every match); an ``in_sentence`` or
+    ``not_in_sentence`` string holding a sentence end (never inside one sentence); a ``not_in_sentence``
+    string found in a surface of the entry (every match of that surface is dropped). Warning: an
+    ``in_sentence`` string found in every surface (the rule keeps everything).
+    """
+    from .context import SENTENCE_ENDS
+
+    assert matcher is not None
+    for e in lexicon.entries:
+        c = e.context
+        if c is None:
+            continue
+        surfaces = [matcher.fold(s).text for s in e.surfaces]
+        for key in ("not_after", "not_before", "not_in_sentence", "in_sentence"):
+            for s in getattr(c, key):
+                folded = matcher.fold(s).text
+                if not folded:
+                    yield _problem(lexicon, e, f"{e.id!r}: context {key} {s!r} is empty after folding", "context")
+                elif key.endswith("in_sentence") and any(ch in s for ch in SENTENCE_ENDS):
+                    yield _problem(lexicon, e, f"{e.id!r}: context {key} {s!r} holds a sentence end, so it is "
+                                   "never inside one sentence", "context")
+                elif key == "not_in_sentence" and any(folded in f for f in surfaces):
+                    yield _problem(lexicon, e, f"{e.id!r}: context not_in_sentence {s!r} is part of the term, "
+                                   "so every match is dropped", "context")
+                elif key == "in_sentence" and all(folded in f for f in surfaces):
+                    yield _problem(lexicon, e, f"{e.id!r}: context in_sentence {s!r} is part of the term, so "
+                                   "the rule keeps every match", "context", "warning")

@@ -7,6 +7,10 @@ Matching semantics (each rule is applied in exactly one place):
 - **boundaries** (``_at_boundary``): a term that begins or ends with a Latin letter or digit does not
   match inside a longer run of letters or digits (4+1 is not found in 14+12);
 - **exclude** (``_drop_excluded``): a match inside one of its entry's ``exclude`` strings is dropped;
+- **context** (``_apply_context``, rules in :mod:`termkit.context`): a match whose surroundings fail its
+  entry's ``context:`` rules (``not_after``, ``not_before``, ``not_in_sentence``, ``in_sentence``) or
+  whose document is dated before its ``since`` is dropped; like an excluded one, it does not block
+  another match of the same characters;
 - **leftmost-longest** (``select_leftmost_longest``): overlapping matches are resolved by taking the
   leftmost, then the longest; ``nested=True`` keeps them all;
 - **offsets**: ``start``/``end`` index the ORIGINAL text, so ``text[start:end] == match.text``.
@@ -29,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from .context import ContextRule, Drop, date_drop, sentence_span, text_drop
 from .lexicon import Entry
 from .normalize import Damage, Folded, FoldTable, Lut, fold
 
@@ -53,6 +58,18 @@ class Match:
         e = self.entry
         return {"doc": doc, "start": self.start, "end": self.end, "text": self.text, "id": e.id,
                 "term": e.term, "gloss": e.gloss, "category": e.category}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A match that a context rule of its entry dropped, and why (for ``tag --explain``)."""
+
+    match: Match
+    rule: str  # not_after, not_before, not_in_sentence, in_sentence or since
+    detail: str  # the string (or date) that decided
+
+    def to_dict(self) -> dict[str, str]:
+        return {"rule": self.rule, "detail": self.detail}
 
 
 class Candidate(NamedTuple):
@@ -122,6 +139,7 @@ class Matcher:
     _lut: Lut | None = field(default=None, repr=False, compare=False)
     prefilter: Prefilter | None = None
     _barriers: str | None = field(default=None, repr=False, compare=False)
+    contexts: dict[int, ContextRule] = field(default_factory=dict)  # entry index -> its folded context rules
 
     @property
     def lut(self) -> Lut:
@@ -151,8 +169,10 @@ class Matcher:
             return None
         return self.entries[value[1]]
 
-    def find(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS) -> list[Match]:
-        """All matches in ``text``, non-overlapping leftmost-longest unless ``nested``.
+    def find(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS,
+             date: str | None = None) -> list[Match]:
+        """All matches in ``text``, non-overlapping leftmost-longest unless ``nested``. ``date`` is the
+        document's date (ISO, as in ``Document.meta``), for the ``since`` rule; None keeps everything.
 
         A text longer than ``segment`` characters is matched piece by piece, cut only after a
         barrier character (one no match can contain), so the result is the same as matching it
@@ -167,11 +187,24 @@ class Matcher:
         True
         """
         if len(text) <= segment:
-            return self._find(text, nested)
+            return self._find(text, nested, date)[0]
         found: list[Match] = []
         for a, b in self.segments(text, segment):
-            found.extend(Match(m.start + a, m.end + a, m.text, m.entry) for m in self._find(text[a:b], nested))
+            found.extend(Match(m.start + a, m.end + a, m.text, m.entry)
+                         for m in self._find(text[a:b], nested, date)[0])
         return found
+
+    def find_dropped(self, text: str, nested: bool = False, date: str | None = None) -> list[Dropped]:
+        """The matches that context rules dropped, with the rule that did (those that a kept, longer
+        match covers anyway are left out).
+
+        >>> from termkit.lexicon import Context, Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="x", term="三通", gloss="x", context=Context(not_after=("小",))),)))
+        >>> [(d.match.start, d.rule, d.detail) for d in m.find_dropped("两岸“小三通”与三通")]
+        [(4, 'not_after', '小')]
+        """
+        return self._find(text, nested, date)[1]
 
     def segments(self, text: str, size: int) -> Iterable[tuple[int, int]]:
         """Cut ``text`` into ``[a, b)`` pieces of about ``size`` characters, each cut right after a
@@ -207,17 +240,44 @@ class Matcher:
                 if (f := self._fold_char(ch)) != " " and f not in key_chars and not _is_word_char(f))
         return self._barriers
 
-    def _find(self, text: str, nested: bool) -> list[Match]:
+    def _find(self, text: str, nested: bool, date: str | None = None) -> tuple[list[Match], list[Dropped]]:
         folded = self.fold(text)
         cands = self.candidates(folded.text, folded.codes)
         spans = self._original_spans(folded, cands)
         kept = [(c, span) for c, span in zip(cands, spans) if self._at_boundary(text, folded.text, c, span)]
+        drops: list[tuple[Candidate, tuple[int, int], Drop]] = []
+        if self.contexts:
+            kept, drops = self._apply_context(text, folded.text, kept, date)
         if not nested:
             chosen = set(select_leftmost_longest(c for c, _ in kept))
             kept = [(c, span) for c, span in kept if c in chosen]
         kept.sort(key=lambda cs: (cs[1][0], cs[1][1]))
         entries = self.entries
-        return [Match(s, e, text[s:e], entries[c.entry]) for c, (s, e) in kept]
+        matches = [Match(s, e, text[s:e], entries[c.entry]) for c, (s, e) in kept]
+        covered = [span for _, span in kept]
+        dropped = [Dropped(Match(s, e, text[s:e], entries[c.entry]), d.rule, d.detail) for c, (s, e), d in drops
+                   if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in covered)]
+        return matches, dropped
+
+    def _apply_context(self, text: str, folded_text: str, kept: list[tuple[Candidate, tuple[int, int]]],
+                       date: str | None) -> tuple[list[tuple[Candidate, tuple[int, int]]],
+                                                  list[tuple[Candidate, tuple[int, int], Drop]]]:
+        """Split candidates into those their entry's context rules keep and those they drop (with why)."""
+        ok: list[tuple[Candidate, tuple[int, int]]] = []
+        drops: list[tuple[Candidate, tuple[int, int], Drop]] = []
+        for c, span in kept:
+            rule = self.contexts.get(c.entry)
+            drop = None
+            if rule is not None:
+                drop = date_drop(rule, date)
+                if drop is None and rule.needs_text:
+                    drop = text_drop(rule, folded_text, c.start, c.end,
+                                     lambda span=span: self.fold(text[slice(*sentence_span(text, *span))]).text)
+            if drop is None:
+                ok.append((c, span))
+            else:
+                drops.append((c, span, drop))
+        return ok, drops
 
     def candidates(self, folded_text: str, codes: np.ndarray | None = None) -> list[Candidate]:
         """Every automaton hit in a folded text, with the ``exclude`` rule applied."""
@@ -306,7 +366,8 @@ class DocumentResult:
 
 
 def match_document(doc: Document, matcher: Matcher, nested: bool = False) -> DocumentResult:
-    """Match one document and find its damaged runs (the one place both happen, in any process).
+    """Match one document and find its damaged runs (the one place both happen, in any process);
+    the document's date goes to the ``since`` rule.
 
     >>> from termkit.corpus import Document
     >>> from termkit.lexicon import Entry, Lexicon
@@ -318,7 +379,7 @@ def match_document(doc: Document, matcher: Matcher, nested: bool = False) -> Doc
     """
     from .normalize import find_damage
 
-    return DocumentResult(doc, matcher.find(doc.text, nested=nested), find_damage(doc.text))
+    return DocumentResult(doc, matcher.find(doc.text, nested=nested, date=doc_date(doc)), find_damage(doc.text))
 
 
 def analyse(docs: Iterable[Document], matcher: Matcher, nested: bool = False) -> Iterator[DocumentResult]:
@@ -333,6 +394,18 @@ def analyse(docs: Iterable[Document], matcher: Matcher, nested: bool = False) ->
     """
     for doc in docs:
         yield match_document(doc, matcher, nested)
+
+
+def doc_date(doc: Any) -> str | None:
+    """A document's date as the ``since`` rule reads it (``meta['date']``), or None.
+
+    >>> from termkit.corpus import Document
+    >>> doc_date(Document("a", "", meta={"date": "2021-11"})), doc_date(Document("b", ""))
+    ('2021-11', None)
+    """
+    meta = getattr(doc, "meta", None) or {}
+    date = meta.get("date")
+    return str(date) if date else None
 
 
 def explain(match: Match, matcher: Matcher) -> dict[str, Any]:

@@ -8,7 +8,8 @@ goes to each worker once (as the pool initializer's argument); a chunk goes out 
 and comes back as compact tuples — ``(start, end, entry index)`` per match, ``(start, end, line, column)`` per damaged
 run — from which the :class:`~termkit.match.Match` objects are rebuilt here, against this
 process's own entries. At most ``2 × jobs`` chunks are in flight, so memory stays flat whatever
-the corpus size. A run whose whole input fits in one chunk, or ``jobs=1``, starts no pool.
+the corpus size. A document's date goes along with its text (for the ``since`` rule). A run whose
+whole input fits in one chunk, or ``jobs=1``, starts no pool.
 
 >>> from termkit.corpus import Document
 >>> from termkit.lexicon import Entry, Lexicon

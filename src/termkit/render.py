@@ -22,7 +22,7 @@ from rich.text import Text
 
 from .lexicon import Entry, Lexicon, Problem
 from .lexicon_stats import LexiconStats
-from .match import DocumentResult, Match
+from .match import DocumentResult, Dropped, Match
 from .stats import CorpusStats, TermCount
 
 CATEGORY_STYLES = {
@@ -82,6 +82,14 @@ def render_explained(console: Console, explained: Sequence[tuple[Match, dict]]) 
         folds = ", ".join(why["folds"]) or "exact"
         console.print(Text.assemble((m.text.replace("\n", "⏎"), style_for(m.entry)), f" → {why['folded']}  ",
                                     (f"[{folds}]", "dim"), f"  as {why['surface']} ({m.entry.id})"))
+
+
+def render_dropped(console: Console, dropped: Sequence[Dropped]) -> None:
+    """One line per match a context rule dropped: where, what, and the rule that decided."""
+    for d in dropped:
+        m = d.match
+        console.print(Text.assemble(("dropped ", "dim"), m.text.replace("\n", "⏎"), f" at {m.start} ({m.entry.id})  ",
+                                    (f"[context {d.rule}: {d.detail}]", "dim")))
 
 
 def render_legend(console: Console, result: DocumentResult) -> None:
