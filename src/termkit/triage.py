@@ -1,0 +1,258 @@
+"""Corpus triage: show that the lexicon is complete against a corpus.
+
+Two kinds of candidate are drawn from a corpus, independently of any lexicon:
+
+- **quoted**: a string of 2 … 16 characters between “ ” or 「 」 (no quotation mark or line break
+  inside), counted where it stands quoted, script, width and case folded as for matching, so
+  「一國兩制」 and “一国两制” are one candidate, ``一国两制``;
+- **numbered**: the numbered formulas ``discover`` finds (its ``numbered`` kind, run with an empty
+  lexicon so that the list does not depend on what the lexicon already knows).
+
+Each candidate at or above its threshold must be either *matched* by the lexicon (one entry
+matches the candidate whole) or listed in the triage file with a decision and a reason. The triage
+file is TSV with the columns ``candidate, count, kind, decision, reason``; lines starting with
+``#`` are comments. ``decision`` is ``entry`` (the lexicon should have it: the reason says where
+the entry is) or ``reject`` (the reason starts with one of :data:`REJECT_REASONS`).
+
+>>> from termkit.compile import compile_lexicon
+>>> from termkit.corpus import Document
+>>> from termkit.lexicon import Entry, Lexicon
+>>> m = compile_lexicon(Lexicon((Entry(id="octs", term="一国两制", gloss="one country, two systems"),)))
+>>> docs = [Document("a", "坚持「一國兩制」，推进“一国两制”，“放管服”改革，“放管服”。")]
+>>> quoted = quoted_counts(docs, m)
+>>> sorted(quoted.items())
+[('一国两制', 2), ('放管服', 2)]
+>>> header = "candidate\\tcount\\tkind\\tdecision\\treason\\n"
+>>> rows = parse_triage(header + "放管服\\t2\\tquoted\\tentry\\tin staging: x.yaml\\n")
+>>> cands = [TriageCandidate(k, n, "quoted") for k, n in quoted.items()]
+>>> r = check(cands, m, rows)
+>>> [c.candidate for c in r.matched], [c.candidate for c in r.triaged], r.missing
+(['一国两制'], ['放管服'], [])
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+QUOTED_MIN = 8  # a quoted string counts from this many quoted occurrences
+NUMBERED_MIN = 5  # a numbered formula counts from this many occurrences
+# discover's second-pass pool, raised from its default (600) so that numbered prospects are not
+# crowded out by statistical ones; 8000 adds mostly fragments and takes four times as long
+NUMBERED_POOL = 3000
+QUOTED_RE = re.compile(r"“([^“”「」\n]{2,16})”|「([^“”「」\n]{2,16})」")
+COLUMNS = ("candidate", "count", "kind", "decision", "reason")
+KINDS = ("quoted", "numbered", "quoted+numbered")
+DECISIONS = ("entry", "reject")
+REJECT_REASONS = (
+    "ordinary phrase",  # everyday wording, quoted for emphasis
+    "name",  # a place, organisation, person, product, project, ship, weapon, storm, programme title
+    "event",  # an event, festival, anniversary, day, exhibition, award
+    "quotation",  # a quoted remark, headline or line of a text
+    "too ambiguous",  # a formula in some texts, ordinary words in most
+    "fragment",  # part of a longer candidate or term
+    "count or date",  # a number, a count, a date, a plan period used as a date
+    "foreign term",  # another country's formula or name, reported
+    "media phrase",  # a broadcaster's or newspaper's own column, series or catchword
+    "slogan of a campaign group",  # a slogan of a non-official movement or party
+    "run of known terms",  # lexicon terms listed one after another (一国两制、港人治港 …), each matched
+)
+
+
+@dataclass(frozen=True)
+class TriageCandidate:
+    """One candidate: its folded form, its count and how it was found."""
+
+    candidate: str
+    count: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class TriageRow:
+    """One line of the triage file."""
+
+    candidate: str
+    count: int
+    kind: str
+    decision: str
+    reason: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class TriageReport:
+    """Candidates matched by the lexicon, triaged by the file, and neither (``missing``)."""
+
+    matched: list[TriageCandidate]
+    triaged: list[TriageCandidate]
+    missing: list[TriageCandidate]
+
+
+def corpus_files(root: str | Path) -> list[Path]:
+    """The text files of the test corpus that count: every ``*.txt`` below ``root`` except
+    ``encodings/``, whose files are the same texts as two others in legacy encodings (counting them
+    would count those texts twice)."""
+    root = Path(root)
+    return sorted(p for p in root.rglob("*.txt") if "encodings" not in p.relative_to(root).parts)
+
+
+def quoted_counts(docs: Iterable[Any], matcher: Any) -> Counter[str]:
+    """Quoted occurrences of every quoted string (2 … 16 characters), keyed by its folded form."""
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for m in QUOTED_RE.finditer(doc.text):
+            key = matcher.fold(m.group(1) or m.group(2)).text
+            if len(key) >= 2:
+                counts[key] += 1
+    return counts
+
+
+def numbered_counts(open_docs: Callable[[], Iterable[Any]], min_count: int = NUMBERED_MIN,
+                    pool: int = NUMBERED_POOL) -> dict[str, int]:
+    """The numbered formulas ``discover`` finds at least ``min_count`` times, with their counts.
+    Run with an empty lexicon, so the list is the same whatever the lexicon holds."""
+    from .compile import compile_lexicon
+    from .discover import DiscoverOptions, discover
+    from .lexicon import Lexicon
+
+    options = DiscoverOptions(kinds=("numbered",), min_count=min_count, top=None, pool=pool)
+    found = discover(open_docs, compile_lexicon(Lexicon(())), options)
+    return {c.candidate: c.count for c in found}
+
+
+def corpus_candidates(root: str | Path, quoted_min: int = QUOTED_MIN, numbered_min: int = NUMBERED_MIN
+                      ) -> list[TriageCandidate]:
+    """Both kinds of candidate from the corpus below ``root`` (see :func:`corpus_files`)."""
+    from .compile import compile_lexicon
+    from .corpus import read_documents
+    from .lexicon import Lexicon
+
+    files = [str(f) for f in corpus_files(root)]
+    quoted = quoted_counts(read_documents(files), compile_lexicon(Lexicon(())))
+    numbered = numbered_counts(lambda: read_documents(files), numbered_min)
+    return candidates(quoted, numbered, quoted_min)
+
+
+def candidates(quoted: dict[str, int], numbered: dict[str, int], quoted_min: int = QUOTED_MIN
+               ) -> list[TriageCandidate]:
+    """Merge both kinds (one candidate per string; its count is the larger one), most frequent first.
+
+    >>> [(c.candidate, c.count, c.kind) for c in candidates({"两新": 148, "好": 9, "少": 2}, {"两新": 151})]
+    [('两新', 151, 'quoted+numbered'), ('好', 9, 'quoted')]
+    """
+    keys = {k for k, n in quoted.items() if n >= quoted_min} | set(numbered)
+    out = []
+    for k in keys:
+        q, n = k in quoted and quoted[k] >= quoted_min, k in numbered
+        kind = "quoted+numbered" if q and n else "quoted" if q else "numbered"
+        out.append(TriageCandidate(k, max(quoted.get(k, 0) if q else 0, numbered.get(k, 0)), kind))
+    return sorted(out, key=lambda c: (-c.count, c.candidate))
+
+
+def matched_whole(candidate: str, matcher: Any) -> bool:
+    """True when one lexicon match covers the whole candidate.
+
+    >>> from termkit.compile import compile_lexicon
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+    >>> matched_whole("四風", m), matched_whole("反对四风", m)
+    (True, False)
+    """
+    found = matcher.find(candidate)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(candidate)
+
+
+def check(cands: Iterable[TriageCandidate], matcher: Any, rows: Iterable[TriageRow]) -> TriageReport:
+    """Sort every candidate into matched, triaged or missing."""
+    listed = {r.candidate for r in rows}
+    matched, triaged, missing = [], [], []
+    for c in cands:
+        if matched_whole(c.candidate, matcher):
+            matched.append(c)
+        elif c.candidate in listed:
+            triaged.append(c)
+        else:
+            missing.append(c)
+    return TriageReport(matched, triaged, missing)
+
+
+def parse_triage(text: str, name: str = "<triage>", fold: Callable[[str], str] | None = None
+                 ) -> list[TriageRow]:
+    """Read and check a triage file; :class:`InputError` names the file and line of a bad row.
+    With ``fold``, a candidate must be written in its folded form (as candidates are keyed).
+
+    >>> parse_triage("candidate\\tcount\\tkind\\tdecision\\treason\\n好\\t9\\tquoted\\treject\\twhy\\n", "t.tsv")
+    Traceback (most recent call last):
+    ...
+    termkit.errors.InputError: t.tsv:2: reason 'why' of a rejection must start with one of: ordinary phrase, ...
+    """
+    rows: list[TriageRow] = []
+    header_seen = False
+    for number, line in _lines(text):
+        cells = line.split("\t")
+        if not header_seen:
+            if tuple(cells) != COLUMNS:
+                raise InputError(f"{name}:{number}: the header must be {' '.join(COLUMNS)} (tab-separated)")
+            header_seen = True
+            continue
+        row = _row(cells, name, number, fold)
+        if rows and (-row.count, row.candidate) <= (-rows[-1].count, rows[-1].candidate):
+            raise InputError(f"{name}:{number}: rows must be sorted by count (descending) and then candidate,"
+                             f" without repeats: {row.candidate!r} after {rows[-1].candidate!r}")
+        rows.append(row)
+    if not header_seen:
+        raise InputError(f"{name}: no header line")
+    return rows
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line.rstrip("\r")
+
+
+def _row(cells: list[str], name: str, number: int, fold: Callable[[str], str] | None) -> TriageRow:
+    where = f"{name}:{number}"
+    if len(cells) != len(COLUMNS):
+        raise InputError(f"{where}: {len(cells)} columns, expected {len(COLUMNS)} ({', '.join(COLUMNS)})")
+    cand, count, kind, decision, reason = (c.strip() for c in cells)
+    if not cand or (fold is not None and fold(cand) != cand):
+        raise InputError(f"{where}: candidate {cand!r} is not in its folded form")
+    if not count.isdigit() or int(count) < 1:
+        raise InputError(f"{where}: count {count!r} is not a positive number")
+    if kind not in KINDS:
+        raise InputError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    if decision not in DECISIONS:
+        raise InputError(f"{where}: decision {decision!r} is not one of {', '.join(DECISIONS)}")
+    if not reason:
+        raise InputError(f"{where}: a reason is needed")
+    if decision == "reject" and not reason.startswith(REJECT_REASONS):
+        raise InputError(f"{where}: reason {reason!r} of a rejection must start with one of: "
+                         f"{', '.join(REJECT_REASONS)}")
+    return TriageRow(cand, int(count), kind, decision, reason, number)
+
+
+def read_triage(path: str | Path, fold: Callable[[str], str] | None = None) -> list[TriageRow]:
+    """:func:`parse_triage` on a file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read ({exc})") from exc
+    return parse_triage(text, str(path), fold)
+
+
+def format_rows(rows: Iterable[TriageRow | TriageCandidate]) -> str:
+    """TSV lines (no header) for rows or, with empty decision and reason, for candidates."""
+    out = []
+    for r in rows:
+        decision, reason = (r.decision, r.reason) if isinstance(r, TriageRow) else ("", "")
+        out.append("\t".join((r.candidate, str(r.count), r.kind, decision, reason)))
+    return "".join(line + "\n" for line in out)

@@ -1,0 +1,100 @@
+"""The corpus triage (eval/corpus-triage.tsv): well-formed always; complete against ../shared/corpus
+when that corpus is present (every frequent quoted string and numbered formula is matched by the
+lexicon or triaged)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from termkit.compile import compile_lexicon, load_compiled
+from termkit.corpus import Document
+from termkit.errors import InputError
+from termkit.lexicon import Entry, Lexicon, bundled_lexicon_path
+from termkit.triage import (
+    TriageCandidate,
+    candidates,
+    check,
+    corpus_candidates,
+    parse_triage,
+    quoted_counts,
+    read_triage,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+TRIAGE = ROOT / "eval" / "corpus-triage.tsv"
+CORPUS = Path(os.environ.get("TERMKIT_CORPUS") or ROOT.parent / "shared" / "corpus")
+HEADER = "candidate\tcount\tkind\tdecision\treason\n"
+
+
+@pytest.fixture(scope="module")
+def empty_matcher():
+    return compile_lexicon(Lexicon(()))
+
+
+def test_triage_file_is_well_formed(empty_matcher) -> None:
+    rows = read_triage(TRIAGE, lambda s: empty_matcher.fold(s).text)
+    assert rows, "the triage file lists no candidate"
+
+
+BAD = [
+    ("candidate\tcount\n", "header"),
+    (HEADER + "放管服\t3\tquoted\tentry\n", "4 columns"),
+    (HEADER + "放管服\tx\tquoted\tentry\tin staging: a.yaml\n", "count"),
+    (HEADER + "放管服\t3\tspoken\tentry\tin staging: a.yaml\n", "kind"),
+    (HEADER + "放管服\t3\tquoted\tmaybe\tin staging: a.yaml\n", "decision"),
+    (HEADER + "放管服\t3\tquoted\tentry\t\n", "reason is needed"),
+    (HEADER + "放管服\t3\tquoted\treject\tnot sure\n", "must start with"),
+    (HEADER + "一國\t3\tquoted\treject\tfragment\n", "folded form"),
+    (HEADER + "甲乙\t3\tquoted\treject\tfragment\n丙丁\t4\tquoted\treject\tfragment\n", "sorted"),
+    (HEADER + "甲乙\t3\tquoted\treject\tfragment\n甲乙\t3\tquoted\treject\tfragment\n", "sorted"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD)
+def test_bad_triage_is_refused_with_its_line(text: str, message: str, empty_matcher) -> None:
+    with pytest.raises(InputError, match=message) as exc:
+        parse_triage(text, "t.tsv", lambda s: empty_matcher.fold(s).text)
+    assert str(exc.value).startswith("t.tsv")
+
+
+def test_comments_and_blank_lines_are_skipped() -> None:
+    text = "# a comment\n" + HEADER + "\n# another\n甲乙\t3\tquoted\treject\tname: a place\n"
+    rows = parse_triage(text)
+    assert [(r.candidate, r.line) for r in rows] == [("甲乙", 5)]
+
+
+def test_quoted_counts_fold_script_and_both_quote_styles(empty_matcher) -> None:
+    docs = [Document("a", "「一國兩制」和“一国两制”，“一”太短，“一国两制\n”跨行不算"),
+            Document("b", "“" + "长" * 17 + "”太长，“" + "长" * 16 + "”不太长")]
+    assert dict(quoted_counts(docs, empty_matcher)) == {"一国两制": 2, "长" * 16: 1}
+
+
+def test_candidates_apply_the_quoted_threshold_and_merge_kinds() -> None:
+    got = candidates({"甲乙": 8, "丙丁": 7, "两新": 9}, {"丙丁": 5, "两新": 12}, quoted_min=8)
+    assert [(c.candidate, c.count, c.kind) for c in got] == [
+        ("两新", 12, "quoted+numbered"), ("甲乙", 8, "quoted"), ("丙丁", 5, "numbered")]
+
+
+def test_check_matched_whole_triaged_or_missing() -> None:
+    lexicon = Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),))
+    m = compile_lexicon(lexicon)
+    rows = parse_triage(HEADER + "放管服\t3\tquoted\tentry\tin staging: a.yaml\n")
+    cands = [TriageCandidate(k, 3, "quoted") for k in ("四风", "放管服", "反对四风", "甲乙")]
+    report = check(cands, m, rows)
+    assert [c.candidate for c in report.matched] == ["四风"]
+    assert [c.candidate for c in report.triaged] == ["放管服"]
+    assert [c.candidate for c in report.missing] == ["反对四风", "甲乙"]  # a part matched is not the whole
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus ({CORPUS}) is absent; "
+                    "set TERMKIT_CORPUS to run the triage completeness test")
+def test_triage_is_complete_against_the_corpus() -> None:
+    matcher = load_compiled(bundled_lexicon_path()).matcher
+    rows = read_triage(TRIAGE, lambda s: matcher.fold(s).text)
+    report = check(corpus_candidates(CORPUS), matcher, rows)
+    missing = [f"{c.candidate} ({c.kind}, {c.count})" for c in report.missing]
+    assert not missing, (f"{len(missing)} candidates neither matched by the lexicon nor in {TRIAGE.name} "
+                         f"(run python eval/triage.py): " + "、".join(missing))
