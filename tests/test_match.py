@@ -13,8 +13,9 @@ from helpers import make_matcher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from termkit.chardata import is_han
 from termkit.match import Candidate, select_leftmost_longest
-from termkit.normalize import DROP, FoldTable, is_han
+from termkit.normalize import DROP, FoldTable
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "matching.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termkit.normalize import FoldTable, annotation_spans, find_damage, fold, fold_term, is_han, to_codes
+from termkit.normalize import FoldTable, annotation_spans, find_damage, fold, fold_term, to_codes
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -48,10 +48,6 @@ def test_annotation_needs_a_han_character_before() -> None:
     assert annotation_spans("(lǐng)") == []
     assert annotation_spans("党(dǎng)") == [(1, 7)]
     assert annotation_spans("党(CPC)") == []  # capitals are not pinyin annotations
-
-
-def test_is_han() -> None:
-    assert is_han("國") and is_han("𠮷") and not is_han("，") and not is_han("A")
 
 
 @pytest.mark.parametrize("text, spans", [

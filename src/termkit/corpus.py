@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .chardata import UNIFIED
 from .errors import InputError
 
 Warn = Callable[[str], None]
@@ -466,7 +467,8 @@ def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
 def _common_share(text: str, enc: str) -> float:
     """Share of Han characters that are among the common ones of the encoding's own script
     (GB2312 level 1, Big5 frequent): high for real text, low for text decoded the wrong way."""
-    han = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    lo, hi = UNIFIED
+    han = [c for c in text[:20000] if lo <= ord(c) < hi]
     if not han:
         return 0.0
     if enc.startswith("utf-16"):

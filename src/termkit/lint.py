@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .chardata import CLASSIFIERS, NUMERAL_VALUES, ORDINAL_MARKERS, TERM_NUMERALS, TONE_MARKS, is_han
 from .lexicon import Entry, Lexicon, Problem
-from .normalize import is_han
 
 if TYPE_CHECKING:
     from .match import Matcher
@@ -109,13 +109,9 @@ def related_missing(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Probl
 
 # ── numbered formulas ──────────────────────────────────────────────────────────────────────
 
-DIGITS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-NUMERALS = "零一二两三四五六七八九十百千万双"
-# Measure words that bind a leading numeral to the noun after it: 两个维护, 四项基本原则, 三大攻坚战.
-CLASSIFIERS = "个项大条种类点支股面"
-# After these a numeral is an ordinal, not a count: 十九届, 三中全会, 二十大 (大 after a count above ten).
-ORDINAL_MARKERS = "届次号"
-_NUMERAL_RUN = re.compile(f"^[{NUMERALS}]+")
+# Numerals, classifiers and ordinal markers are character data (termkit.chardata); 大 after a count
+# above ten is an ordinal too (二十大).
+_NUMERAL_RUN = re.compile(f"^[{TERM_NUMERALS}]+")
 
 
 def parse_count(run: str) -> int | None:
@@ -127,15 +123,15 @@ def parse_count(run: str) -> int | None:
     >>> [parse_count(r) for r in ("两", "十四", "二十", "八八", "九二", "千万", "一", "十")]
     [2, 14, 20, 8, None, None, None, 10]
     """
-    if len(run) == 2 and run[0] == run[1] and run[0] in DIGITS:
-        return DIGITS[run[0]]
-    if run in DIGITS:
-        return DIGITS[run]
+    if len(run) == 2 and run[0] == run[1] and run[0] in NUMERAL_VALUES:
+        return NUMERAL_VALUES[run[0]]
+    if run in NUMERAL_VALUES:
+        return NUMERAL_VALUES[run]
     m = re.fullmatch(r"([二三四五六七八九]?)十([一二三四五六七八九]?)", run)
     if not m:
         return None
     tens, ones = m.groups()
-    return (DIGITS[tens] if tens else 1) * 10 + ("一二三四五六七八九".index(ones) + 1 if ones else 0)
+    return (NUMERAL_VALUES[tens] if tens else 1) * 10 + ("一二三四五六七八九".index(ones) + 1 if ones else 0)
 
 
 def expected_items(e: Entry) -> tuple[int, bool] | None:
@@ -165,7 +161,7 @@ def expected_items(e: Entry) -> tuple[int, bool] | None:
     if rest[0] in ORDINAL_MARKERS or rest.startswith("中全会") or (rest[0] == "大" and n > 10):
         return None
     has_classifier = rest[0] in CLASSIFIERS and len(rest) > 1
-    later = re.finditer(f"[{NUMERALS}]+(.?)", rest[1:] if has_classifier else rest)
+    later = re.finditer(f"[{TERM_NUMERALS}]+(.?)", rest[1:] if has_classifier else rest)
     if has_classifier:
         if any(x.group(1) and x.group(1) in CLASSIFIERS for x in later):
             return None
@@ -198,7 +194,6 @@ def expansion_missing(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Pro
 
 # ── pinyin ─────────────────────────────────────────────────────────────────────────────────
 
-TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # Characters often read in the neutral tone, whose syllable rightly carries no mark (的 de, 子 zi).
 NEUTRAL_TONE_CHARS = "的了着过们么子头吗呢吧啊"
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from .chardata import QUOTES, is_word_char
 from .context import ContextRule, Drop, date_drop, sentence_span, text_drop
 from .lexicon import Entry
 from .normalize import Damage, Folded, FoldTable, Lut, fold
@@ -237,7 +238,7 @@ class Matcher:
             key_chars = set("".join(self.automaton.keys())) if len(self.automaton) else set()
             self._barriers = "".join(
                 ch for ch in BARRIER_CANDIDATES
-                if (f := self._fold_char(ch)) != " " and f not in key_chars and not _is_word_char(f))
+                if (f := self._fold_char(ch)) != " " and f not in key_chars and not is_word_char(f))
         return self._barriers
 
     def _find(self, text: str, nested: bool, date: str | None = None) -> tuple[list[Match], list[Dropped]]:
@@ -314,10 +315,9 @@ class Matcher:
         if not folded_text[c.start].isascii() and not folded_text[c.end - 1].isascii():
             return True  # the usual case, decided without a look at the neighbours
         s, e = span
-        if _is_word_char(folded_text[c.start]) and s > 0 and _is_word_char(self._fold_char(text[s - 1])):
-            return False
-        return not (_is_word_char(folded_text[c.end - 1]) and e < len(text)
-                    and _is_word_char(self._fold_char(text[e])))
+        before = self._fold_char(text[s - 1]) if s > 0 else ""
+        after = self._fold_char(text[e]) if e < len(text) else ""
+        return at_word_boundary(folded_text[c.start], folded_text[c.end - 1], before, after)
 
     def _fold_char(self, ch: str) -> str:
         code = int(self.lut.full[ord(ch)])
@@ -329,8 +329,17 @@ def _first_of(text: str, chars: str, start: int, end: int) -> int:
     return min((i for i in (text.find(ch, start, end) for ch in chars) if i >= 0), default=-1)
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+def at_word_boundary(first: str, last: str, before: str, after: str) -> bool:
+    """The boundary rule: a span whose first (last) character is a Latin letter or digit must not
+    have one right before (after) it. ``before``/``after`` are "" at the edges of the text. The
+    matcher and discovery's recount both decide by this.
+
+    >>> at_word_boundary("4", "1", "“", "”"), at_word_boundary("4", "1", "1", "2")
+    (True, False)
+    >>> at_word_boundary("四", "风", "a", "b"), at_word_boundary("A", "B", "", "")
+    (True, True)
+    """
+    return not ((is_word_char(first) and is_word_char(before)) or (is_word_char(last) and is_word_char(after)))
 
 
 def _drop_excluded(hits: list[Candidate], excluded: dict[int, list[tuple[int, int]]]) -> list[Candidate]:
@@ -418,7 +427,7 @@ def explain(match: Match, matcher: Matcher) -> dict[str, Any]:
     >>> explain(m.find("“當下改”和“長久立”")[0], m)
     {'surface': '当下改和长久立', 'folded': '当下改和长久立', 'folds': ['script', 'quotes']}
     """
-    from .normalize import QUOTES, annotation_spans
+    from .normalize import annotation_spans
 
     folded = matcher.fold(match.text).text
     surface = next((s for s in match.entry.surfaces if matcher.fold(s).text == folded), match.entry.term)

@@ -23,26 +23,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .chardata import HAN_RANGES, PINYIN_LETTERS, QUOTES, ZERO_WIDTH, is_han
+
 MAX_CODE = 0x110000
 DROP = 0  # table value meaning "not part of the folded text"
 
-QUOTES = "\"'“”‘’「」『』〝〞〟﹁﹂﹃﹄＂＇‹›«»‚„‛‟"
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-TONE_LETTERS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿê"
-ANNOTATION_RE = re.compile(rf"[(（]\s?[{TONE_LETTERS}]{{1,6}}[1-5]?\s?[)）]")
-HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2A6E0), (0x2A700, 0x2EBF0),
-              (0x30000, 0x3134B))
+ANNOTATION_RE = re.compile(rf"[(（]\s?[{PINYIN_LETTERS}]{{1,6}}[1-5]?\s?[)）]")
 OPENCC_CONFIGS = ("t2s", "tw2s", "hk2s")  # first one wins where they disagree
-
-
-def is_han(ch: str) -> bool:
-    """True for a CJK unified or compatibility ideograph.
-
-    >>> is_han("党"), is_han("a")
-    (True, False)
-    """
-    c = ord(ch)
-    return any(lo <= c < hi for lo, hi in HAN_RANGES)
 
 
 @dataclass(frozen=True)
@@ -187,7 +174,7 @@ def fold_term(term: str, table: FoldTable, lut: Lut | None = None) -> str:
     return fold(term, table, lut).text
 
 
-_TONE_CODES = np.array(sorted({ord(c) for c in "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿê"}))
+_TONE_CODES = np.array(sorted({ord(c) for c in PINYIN_LETTERS}))
 
 
 def annotation_spans(text: str, codes: np.ndarray | None = None) -> list[tuple[int, int]]:

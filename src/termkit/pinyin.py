@@ -7,7 +7,7 @@ stubs and ``gloss`` (for an entry without pinyin) all fill it from here.
 
 from __future__ import annotations
 
-from .normalize import is_han
+from .chardata import is_han
 
 
 def derive_pinyin(term: str) -> str | None:

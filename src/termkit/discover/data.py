@@ -1,16 +1,20 @@
-"""Character data for discovery: numerals, units, function words. Generic Chinese, no terms.
+"""Word lists for discovery: numerals, units, function words, part-of-speech tags. Generic Chinese,
+no terms. The numerals and measure words are :mod:`termkit.chardata`'s, as sets: ``in`` asks
+about one character (or a whole word), never a substring.
 
->>> "两" in NUMERALS, "年" in UNIT_CHARS
-(True, True)
+>>> "两" in NUMERALS, "三四" in NUMERALS, "年" in UNIT_CHARS
+(True, False, True)
 """
 
 from __future__ import annotations
 
-NUMERALS = frozenset("一二两三四五六七八九十百千")
-DIGITS = NUMERALS | frozenset("零〇万亿")
+from .. import chardata
+
+NUMERALS = frozenset(chardata.COUNT_NUMERALS)
+DIGITS = frozenset(chardata.NUMBER_CHARS)
+MEASURES = frozenset(chardata.MEASURES)
 # words that stand where a numeral could: their counts show a head takes any quantity (几个方面)
 QUANTIFIERS = tuple("一二两三四五六七八九十几多各每这那数")
-MEASURES = frozenset("个项条种大张件点类批支位名")
 # measure words that count people and things (三名航天员, 两位数, 五只熊猫): a numeral before them is a
 # count, not a formula, unless a second numeral makes a shape (三位一体, 五位一体)
 COUNTING_MEASURES = frozenset("名位只头匹辆艘架座栋份篇部本封枚颗台响根株棵头尾盏")

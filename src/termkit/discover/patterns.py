@@ -18,9 +18,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..chardata import HAN_CLASS
 from .data import UNIT_CHARS, UNIT_WORDS
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = HAN_CLASS
 Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original offsets)
 
 QUOTED_RE = re.compile(rf"“([{HAN}0-9A-Za-z+·、]{{2,14}})”")

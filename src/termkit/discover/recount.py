@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from ..match import select_leftmost_longest
+from ..match import at_word_boundary, select_leftmost_longest
 
 MAX_FORMS = 8  # original spellings kept per key (the most frequent one is shown)
 LEAD_IN = frozenset(" \t\u3000【〖[(（“‘「『《")
@@ -126,12 +126,9 @@ def _inside(known: np.ndarray, start: int, end: int) -> bool:
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
-    def word(ch: str) -> bool:
-        return ch.isascii() and ch.isalnum()
-
-    if word(text[start]) and start > 0 and word(text[start - 1]):
-        return False
-    return not (word(text[end - 1]) and end < len(text) and word(text[end]))
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return at_word_boundary(text[start], text[end - 1], before, after)
 
 
 def _context(text: str, start: int, end: int, width: int) -> str:

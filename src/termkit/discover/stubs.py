@@ -22,6 +22,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..chardata import HAN_CLASS, TONE_VOWELS
 from ..pinyin import derive_pinyin
 
 GLOSS_PLACEHOLDER = "TODO: gloss"
@@ -97,5 +98,5 @@ RELATION_WORDS = {"expansion": "spells out the items of", "longer": "longer form
 
 
 def _scalar(value: str) -> str:
-    plain = re.fullmatch(r"[\w\u3400-\u9fff][\w\u3400-\u9fff \u0300-\u036f、·āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü'-]*", value)
+    plain = re.fullmatch(rf"[\w{HAN_CLASS}][\w{HAN_CLASS} \u0300-\u036f、·{TONE_VOWELS}ü'-]*", value)
     return value if plain and not value.endswith(" ") else json.dumps(value, ensure_ascii=False)

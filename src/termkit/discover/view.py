@@ -21,10 +21,9 @@ from typing import Any
 
 import numpy as np
 
+from ..chardata import CLOSE_QUOTES, HAN_BMP_RANGES, OPEN_QUOTES
 from ..normalize import DROP, annotation_spans, to_codes
 
-OPEN = "“‘「『〝﹁﹃"
-CLOSE = "”’」』〞〟﹂﹄"
 KNOWN = "\x01"
 SPACE = 0x20
 
@@ -37,8 +36,7 @@ class View:
     han: np.ndarray  # uint16 per character: the folded code for Han characters, 0 elsewhere
 
 
-_QUOTE_MAP = {**{ord(c): ord("“") for c in OPEN}, **{ord(c): ord("”") for c in CLOSE}}
-_HAN_BMP = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+_QUOTE_MAP = {**{ord(c): ord("“") for c in OPEN_QUOTES}, **{ord(c): ord("”") for c in CLOSE_QUOTES}}
 
 
 def han_mask(codes: np.ndarray) -> np.ndarray:
@@ -48,7 +46,7 @@ def han_mask(codes: np.ndarray) -> np.ndarray:
     [True, False]
     """
     mask = np.zeros(len(codes), dtype=bool)
-    for lo, hi in _HAN_BMP:
+    for lo, hi in HAN_BMP_RANGES:
         mask |= (codes >= lo) & (codes < hi)
     return mask
 
