@@ -54,7 +54,8 @@ def test_good_lexicon_has_no_problems(tmp_path: Path) -> None:
 def test_every_rule_is_registered_once_with_a_docstring() -> None:
     assert set(RULES) >= {"related-missing", "expansion-count", "expansion-missing", "missing-pinyin",
                           "pinyin-length", "pinyin-tones", "deprecated-gloss", "official-source",
-                          "place-without-level", "never-matches", "redundant-variant", "gloss-placeholder", "context"}
+                          "place-without-level", "never-matches", "redundant-variant", "gloss-placeholder", "context",
+                          "british-spelling", "gloss-article", "gloss-brackets"}
     assert all(r.func.__doc__ for r in RULES.values())
 
 
@@ -78,6 +79,11 @@ FAILING = [
     ("context", "error", {"context": "{in_sentence: [改革。开放]}"}),
     ("context", "error", {"context": "{not_in_sentence: [下改]}"}),
     ("context", "warning", {"context": "{in_sentence: [當下]}"}),
+    ("british-spelling", "warning", {"gloss": "modernisation drive"}),
+    ("british-spelling", "warning", {"definition": "A Centred programme."}),
+    ("british-spelling", "warning", {"alt_glosses": "[{text: civilised, status: media}]"}),
+    ("gloss-article", "warning", {"gloss": "the new era"}),
+    ("gloss-brackets", "warning", {"gloss": "fix now (a slogan)"}),
     ("duplicate-id", "error", None),
     ("duplicate-surface", "error", None),
 ]
@@ -106,6 +112,9 @@ PASSING = [
     {"exclude": "[不当下改]"},  # a longer exclude leaves the term matchable
     {"variants": "[当下就改]"},
     {"context": "{not_after: [不], not_before: [了], not_in_sentence: [食品], in_sentence: [整改], since: 2012}"},
+    {"gloss": "modernization", "definition": "An emphasis on the organizing center; a labor program."},
+    {"gloss": "The Party commands the gun"},  # a sentence (or a name) keeps its capital The
+    {"source": "Organisation for Economic Co-operation and Development"},  # a source is cited as written
 ]
 
 

@@ -33,6 +33,10 @@ def test_the_wheel_holds_every_lexicon_file(wheel: Path) -> None:
             assert z.read(f"termkit/_lexicon/{p.name}") == p.read_bytes()
 
 
+def test_the_wheel_holds_the_data_the_lint_reads(wheel: Path) -> None:
+    assert "termkit/spelling.tsv" in set(zipfile.ZipFile(wheel).namelist())
+
+
 def test_an_installed_wheel_finds_its_lexicon_from_another_folder(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(target),

@@ -368,3 +368,94 @@ def context_rules(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem
                 elif key == "in_sentence" and all(folded in f for f in surfaces):
                     yield _problem(lexicon, e, f"{e.id!r}: context in_sentence {s!r} is part of the term, so "
                                    "the rule keeps every match", "context", "warning")
+
+
+# ── English target forms ───────────────────────────────────────────────────────────────────
+
+_ENDINGS_IS = ("e", "ed", "es", "ing", "er", "ers", "ation", "ations", "ational")
+_ENDINGS_LL = ("ed", "ing", "er", "ers")
+_ENDINGS_WORD = ("", "s", "d", "ed", "es", "er", "ers", "ing", "able", "ably", "ite", "ites", "ment", "ments")
+
+
+def spelling_endings(stem: str) -> tuple[str, ...]:
+    """The endings a British stem of ``spelling.tsv`` takes (so that ``emphasis`` is not ``emphasise``).
+
+    >>> spelling_endings("modernis")[:2], spelling_endings("travell")[0], spelling_endings("labour")[0]
+    (('e', 'ed'), 'ed', '')
+    """
+    if stem.endswith(("is", "ys")):
+        return _ENDINGS_IS
+    return _ENDINGS_LL if stem.endswith("ll") else _ENDINGS_WORD
+
+
+def british_spellings() -> dict[str, str]:
+    """Every British word form of ``spelling.tsv`` mapped to its American form (lower case).
+
+    >>> forms = british_spellings()
+    >>> forms["modernisation"], forms["civilised"], forms["centred"], "emphasis" in forms
+    ('modernization', 'civilized', 'centered', False)
+    """
+    from importlib.resources import files
+
+    forms: dict[str, str] = {}
+    for line in files("termkit").joinpath("spelling.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            british, american = line.split("\t")
+            for ending in spelling_endings(british):
+                # centre → center: centred → centered
+                us_ending = "ed" if ending == "d" and british.endswith("re") and american.endswith("er") else ending
+                forms[british + ending] = american + us_ending
+    return forms
+
+
+def english_fields(e: Entry) -> Iterator[tuple[str, str]]:
+    """The English target text of an entry, as ``(field, text)``: what translators and exports use."""
+    yield "gloss", e.gloss
+    for alt in e.alt_glosses:
+        yield "alt_glosses", alt.text
+    for name in ("literal", "definition"):
+        if value := getattr(e, name):
+            yield name, value
+    for item in e.expansion_en:
+        yield "expansion_en", item
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@rule("british-spelling")
+def british_spelling(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
+    """Warning: a British spelling (from ``spelling.tsv``) in an English field; the lexicon writes American
+    English, as China's official English outlets do (modernization, civilized, labor, program)."""
+    forms = british_spellings()
+    for e in lexicon.entries:
+        found: dict[str, str] = {}
+        for name, text in english_fields(e):
+            for word in _WORD.findall(text):
+                american = forms.get(word.lower())
+                if american:
+                    found.setdefault(word, f"{word} → {american} ({name})")
+        if found:
+            yield _problem(lexicon, e, f"{e.id!r}: British spelling: {'; '.join(found.values())}",
+                           "british-spelling", "warning")
+
+
+@rule("gloss-article")
+def gloss_article(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
+    """Warning: a gloss that starts with a lower-case "the". A target term is the term alone (the
+    translator's sentence supplies the article); write "The" only where it belongs to a name or the gloss
+    is a sentence (The Party commands the gun)."""
+    for e in lexicon.entries:
+        if e.gloss.startswith("the "):
+            yield _problem(lexicon, e, f"{e.id!r}: gloss {e.gloss!r} starts with 'the' (leave it out, or write "
+                           "'The' if it belongs to a name or a sentence)", "gloss-article", "warning")
+
+
+@rule("gloss-brackets")
+def gloss_brackets(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
+    """Warning: brackets in a gloss. Glossary and TBX exports use the gloss as the target term, so an
+    explanation in brackets belongs in ``definition``."""
+    for e in lexicon.entries:
+        if re.search(r"[()\[\]（）【】]", e.gloss):
+            yield _problem(lexicon, e, f"{e.id!r}: gloss {e.gloss!r} has brackets (move the explanation to the "
+                           "definition)", "gloss-brackets", "warning")
