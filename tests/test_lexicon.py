@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import write_lexicon
 
-from termkit.compile import check, compile_lexicon, load_compiled
+from termkit.compile import code_digest, compile_lexicon, load_compiled, surface_problems
 from termkit.errors import LexiconError
 from termkit.lexicon import bundled_lexicon_path, load_lexicon, read_lexicon
 
@@ -63,9 +63,9 @@ def test_duplicate_id_across_files(tmp_path) -> None:
 def test_surface_claimed_by_two_entries_after_folding(tmp_path) -> None:
     write_lexicon(tmp_path, "terms:\n  - {id: a, term: 四风, gloss: x}\n  - {id: b, term: 三严, gloss: y, "
                             "variants: [四風]}\n")
-    _, problems = check(tmp_path)
-    assert [p.rule for p in problems] == ["duplicate-surface"]
-    lex, _ = read_lexicon(tmp_path)
+    lex, problems = read_lexicon(tmp_path)
+    assert problems == []
+    assert [p.rule for p in surface_problems(lex)] == ["duplicate-surface"]
     with pytest.raises(LexiconError, match="also claimed by 'a'"):
         compile_lexicon(lex)
 
@@ -76,17 +76,35 @@ def test_missing_lexicon_path() -> None:
 
 
 def test_cache_is_used_and_invalidated(tmp_path, monkeypatch) -> None:
+    import termkit.compile as compile_module
+
     cache = tmp_path / "cache"
     path = write_lexicon(tmp_path, GOOD)
-    first = load_compiled(path, cache_dir=cache)
+    load_compiled(path, cache_dir=cache)
     assert len(list(cache.glob("matcher-*.pickle"))) == 1
-    second = load_compiled(path, cache_dir=cache)
+
+    def no_compiling(*_):
+        raise AssertionError("compiled again although the cache holds this lexicon")
+
+    monkeypatch.setattr(compile_module, "compile_lexicon", no_compiling)
+    second = load_compiled(path, cache_dir=cache)  # from the cache, or the line above raises
     assert [m.entry.id for m in second.matcher.find("反对四風")] == ["four-winds"]
-    assert second.lexicon.by_id.keys() == first.lexicon.by_id.keys()
+    monkeypatch.undo()
     path.write_text(GOOD.replace("四风", "四风问题"), encoding="utf-8")
     third = load_compiled(path, cache_dir=cache)
     assert third.lexicon.by_id["four-winds"].term == "四风问题"
     assert len(list(cache.glob("matcher-*.pickle"))) == 2
+
+
+def test_cache_key_follows_every_source_file(tmp_path) -> None:
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("class A: pass\n")
+    before = code_digest(package)
+    (package / "sub" / "b.py").write_text("class A: pass\n")  # a class moved to a new module
+    moved = code_digest(package)
+    (package / "a.py").write_text("")
+    assert len({before, moved, code_digest(package)}) == 3
 
 
 def test_damaged_cache_is_rebuilt(tmp_path) -> None:
@@ -95,7 +113,8 @@ def test_damaged_cache_is_rebuilt(tmp_path) -> None:
     load_compiled(path, cache_dir=cache)
     [cached] = cache.glob("matcher-*.pickle")
     cached.write_bytes(b"garbage")
-    assert load_compiled(path, cache_dir=cache).lexicon.by_id["four-winds"]
+    assert load_compiled(path, cache_dir=cache).lexicon.by_id["four-winds"].term == "四风"
+    assert cached.read_bytes() != b"garbage"  # rewritten by the run that could not read it
 
 
 def test_bundled_lexicon_is_found_and_loads() -> None:

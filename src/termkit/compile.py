@@ -9,6 +9,7 @@ surface forms), and cache the result on disk keyed by the lexicon's content.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -19,12 +20,11 @@ from pathlib import Path
 from . import __version__
 from .context import compile_rule
 from .errors import LexiconError
-from .lexicon import Entry, Lexicon, Problem, lexicon_files, load_lexicon, read_lexicon
+from .lexicon import Entry, Lexicon, Problem, lexicon_files, load_lexicon
 from .match import Matcher, Prefilter
 from .normalize import FoldTable, fold_term
 
 CACHE_FORMAT = 3
-PICKLED_MODULES = ("lexicon.py", "match.py", "normalize.py", "compile.py", "context.py")
 
 
 @dataclass(frozen=True)
@@ -106,13 +106,29 @@ def default_cache_dir() -> Path:
 
 def lexicon_digest(path: str | os.PathLike[str]) -> str:
     """A key for the cache: termkit's version and code, and the bytes and names of every lexicon file."""
-    h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{_opencc_version()}".encode())
-    for module in PICKLED_MODULES:  # a changed class layout must never meet an old pickle
-        h.update((Path(__file__).parent / module).read_bytes())
+    h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{_opencc_version()}/{_own_code()}".encode())
     for f in lexicon_files(path):
         h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
         h.update(str(f.resolve()).encode() + b"\0")  # locations in messages name the file
     return h.hexdigest()[:32]
+
+
+def code_digest(package: Path = Path(__file__).parent) -> str:
+    """A digest of every Python source file of the package (names and bytes): a class that changes or
+    moves to another module never meets a pickle made by older code, with no list of modules to keep.
+
+    >>> len(code_digest())
+    64
+    """
+    h = hashlib.sha256()
+    for f in sorted(package.rglob("*.py")):
+        h.update(f.relative_to(package).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+@functools.cache
+def _own_code() -> str:
+    return code_digest()
 
 
 def _opencc_version() -> str:
@@ -156,9 +172,3 @@ def _write_cache(cache_file: Path, compiled: Compiled) -> None:
         os.replace(tmp, cache_file)
     except OSError:
         pass
-
-
-def check(path: str | os.PathLike[str]) -> tuple[Lexicon, list[Problem]]:
-    """All problems of a lexicon: schema, ids, and surfaces (the lint rules build on this)."""
-    lexicon, problems = read_lexicon(path)
-    return lexicon, problems + surface_problems(lexicon)

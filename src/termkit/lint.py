@@ -71,14 +71,18 @@ def lint(lexicon: Lexicon, matcher: Matcher | None = None) -> list[Problem]:
 def check_lexicon(path: str | os.PathLike[str]) -> tuple[Lexicon, list[Problem]]:
     """Everything ``termkit lexicon check`` reports: schema, ids, surfaces and the lint rules,
     sorted by file and line. The matcher rules run only when the lexicon compiles."""
-    from .compile import check, compile_lexicon
+    from .compile import compile_lexicon, surface_problems
     from .errors import LexiconError
+    from .lexicon import read_lexicon
+    from .normalize import FoldTable
 
-    lexicon, problems = check(path)
+    table = FoldTable.build()  # once: the surface checks and the compiled matcher share it
+    lexicon, problems = read_lexicon(path)
+    problems += surface_problems(lexicon, table)
     matcher = None
     if not any(p.rule in ("surface", "duplicate-surface") for p in problems):
         try:
-            matcher = compile_lexicon(lexicon)
+            matcher = compile_lexicon(lexicon, table)
         except LexiconError:
             matcher = None
     problems = problems + lint(lexicon, matcher)
