@@ -123,6 +123,11 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _note(message: str) -> None:
+    """An informational line on stderr (never mixed into a machine format on stdout)."""
+    _stderr().print(_escape(message), soft_wrap=True, markup=True, highlight=False)
+
+
 def _warn(message: str) -> None:
     """Every warning of every command: one line on stderr, printed as is."""
     _stderr().print(f"[yellow]warning:[/] {_escape(message)}", soft_wrap=True, markup=True, highlight=False)
@@ -331,7 +336,8 @@ def discover(
 @app.command()
 @handles_errors
 def show(
-    term: str = typer.Argument(..., help="An id, or any surface form (simplified, traditional, variant)."),
+    term: str = typer.Argument(..., help="An id, any surface form (simplified, traditional, variant), or an "
+                               "English rendering (the gloss or another rendering the entry lists)."),
     lexicon: Optional[Path] = LexiconOpt,
     format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text or json."),
 ) -> None:
@@ -339,7 +345,16 @@ def show(
     from .render import render_entry
 
     compiled = _compiled(lexicon)
-    entry = _entry(compiled, term)
+    entry = compiled.entry(term)
+    if entry is None:
+        from .search import rendering_of
+
+        found = rendering_of(compiled.lexicon, term)
+        if found is None:
+            entry = _entry(compiled, term)
+        else:
+            entry, rendering, status = found
+            _note(f"“{rendering}” is a {status} rendering of {entry.term} ({entry.id}); its gloss is “{entry.gloss}”")
     if format == ShowFormat.json:
         sys.stdout.write(json.dumps(entry.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -359,6 +374,8 @@ def gloss(
     all_entries: bool = typer.Option(False, "--all", help="The whole lexicon, with counts from any PATHs."),
     sort: str = typer.Option("first", "--sort", help="first (appearance), count, or term (by pinyin)."),
     excel: bool = typer.Option(False, "--excel", help="csv: start with a BOM so that Excel reads UTF-8."),
+    direction: str = typer.Option("zh-en", "--direction", help="deepl, omegat: zh-en (Chinese sources) or en-zh "
+                                  "(English sources, for English→Chinese work); other formats hold both languages."),
     jobs: Optional[int] = JobsOpt,
     input_format: InputFormatOpt = InputFormat.auto,
     text_field: TextFieldOpt = "text",
@@ -367,12 +384,17 @@ def gloss(
     group_field: GroupFieldOpt = None,
 ) -> None:
     """Glossary of the terms found, for translators and their tools (--all: the whole lexicon)."""
-    from .export import FORMATS, ExportOptions, export, resolve_format
+    from .export import DIRECTIONAL, DIRECTIONS, FORMATS, ExportOptions, export, resolve_format
     from .gloss import SORT_KEYS, build_glossary
 
     if format is not None and format not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
     format = resolve_format(format, None if output is None else str(output))
+    if direction not in DIRECTIONS:
+        raise typer.BadParameter(f"use one of {', '.join(DIRECTIONS)}", param_hint="--direction")
+    if direction != "zh-en" and format not in DIRECTIONAL:
+        raise typer.BadParameter(f"only {' and '.join(DIRECTIONAL)} glossaries have a direction; {format} holds "
+                                 "both languages", param_hint="--direction")
     if sort not in SORT_KEYS:
         raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
     if not paths and not all_entries:
@@ -381,7 +403,7 @@ def gloss(
     corpus = _corpus(paths or [], input_format, text_field, id_field, date_field, group_field)
     results = _results(corpus, compiled, jobs=jobs, warn_damage=True)
     glossary = build_glossary(results, compiled.lexicon if all_entries else None, sort)
-    rendered = export(glossary, format, ExportOptions(excel=excel))
+    rendered = export(glossary, format, ExportOptions(excel=excel, direction=direction))
     for problem in rendered.problems:
         _warn(f"{format}: {problem}")
     _write_bytes(rendered.data, output)
@@ -548,3 +570,129 @@ def lexicon_fmt(
 def main() -> None:
     """Entry point of the ``termkit`` console script."""
     app()
+
+
+class SearchFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+SEARCH_FIELDS = ["id", "term", "gloss", "gloss_status", "category", "score", "matched"]
+
+
+@app.command("search")
+@handles_errors
+def search_cli(
+    words: list[str] = typer.Argument(..., help="English words, pinyin (tone marks and spaces optional: liangge "
+                                      "weihu) or Chinese (either script)."),
+    lexicon: Optional[Path] = LexiconOpt,
+    format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f", help="table, json or csv."),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, help="Rows in the table [0: all]; json and csv list all."),
+) -> None:
+    """Find entries from English, pinyin or Chinese: gloss, other renderings, definition, pinyin, term."""
+    from .search import has_han, search
+
+    compiled = _compiled(lexicon)
+    query = " ".join(words)
+    hits = search(compiled.lexicon, query, fold=lambda s: compiled.matcher.fold(s).text,
+                  pinyin=None if has_han(query) else _generated_pinyin(compiled))
+    if not hits:
+        from .errors import TermkitError
+
+        raise TermkitError(f"no entry matches {query!r} (search looks at glosses, renderings, definitions, pinyin "
+                           "and terms)")
+    if format == SearchFormat.table:
+        from .render import render_search
+
+        render_search(_stdout(), query, hits, limit or len(hits))
+        return
+    records = [{"id": h.entry.id, "term": h.entry.term, "gloss": h.entry.gloss, "gloss_status": h.entry.gloss_status,
+                "category": h.entry.category, "score": h.score, "matched": "; ".join(h.why)} for h in hits]
+    _write_records(records, CountFormat(format.value), SEARCH_FIELDS)
+
+
+def _generated_pinyin(compiled: Compiled) -> dict[str, str]:
+    """Pinyin for the entries whose lexicon record has none (pypinyin, loaded only when needed)."""
+    missing = [e for e in compiled.lexicon.entries if not e.pinyin]
+    if not missing:
+        return {}
+    from .pinyin import derive_pinyin
+
+    return {e.id: p for e in missing if (p := derive_pinyin(e.term))}
+
+
+class QaFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class QaLevel(str, Enum):
+    ok = "ok"
+    other = "other"
+    inconsistent = "inconsistent"
+    missing = "missing"
+    deprecated = "deprecated"
+
+
+class BilingualFormat(str, Enum):
+    auto = "auto"
+    xliff = "xliff"
+    tmx = "tmx"
+    csv = "csv"
+    tsv = "tsv"
+
+
+QA_FIELDS = ["file", "segment", "source_term", "id", "expected", "found", "finding"]
+
+
+@app.command("qa")
+@handles_errors
+def qa_cli(
+    files: Optional[list[Path]] = typer.Argument(None, help="Bilingual files: XLIFF 1.2/2.x (.xlf .xliff .sdlxliff), "
+                                                 "TMX, CSV or TSV."),
+    source: Optional[Path] = typer.Option(None, "--source", help="A plain-text source file, line-aligned with "
+                                          "--target."),
+    target: Optional[Path] = typer.Option(None, "--target", help="The plain-text translation of --source, line by "
+                                          "line."),
+    lexicon: Optional[Path] = LexiconOpt,
+    format: QaFormat = typer.Option(QaFormat.table, "--format", "-f", help="table, csv or jsonl."),
+    fail_on: QaLevel = typer.Option(QaLevel.missing, "--fail-on", help="Exit 1 when a finding this serious or more "
+                                    "exists (ok < other < inconsistent < missing < deprecated)."),
+    input_format: BilingualFormat = typer.Option(BilingualFormat.auto, "--input-format",
+                                                 help="auto (by extension), xliff, tmx, csv or tsv."),
+    source_field: str = typer.Option("source", "--source-field", help="CSV/TSV: the source column."),
+    target_field: str = typer.Option("target", "--target-field", help="CSV/TSV: the target column."),
+    id_field: Optional[str] = typer.Option(None, "--id-field", help="CSV/TSV: the segment id [line number]."),
+    show_ok: bool = typer.Option(False, "--all", help="Table: list the ok findings too."),
+) -> None:
+    """Check a translation's terminology against the lexicon (Chinese source, English target)."""
+    from .bilingual import read_aligned, read_bilingual
+    from .qa import at_or_above, check
+
+    if bool(source) != bool(target):
+        raise typer.BadParameter("give both --source and --target (two line-aligned plain-text files)",
+                                 param_hint="--source/--target")
+    if not files and not source:
+        raise typer.BadParameter("give bilingual files, or --source A --target B", param_hint="FILES")
+    compiled = _compiled(lexicon)
+    fmt = None if input_format == BilingualFormat.auto else input_format.value
+    segments = [s for f in files or [] for s in read_bilingual(f, fmt, source_field, target_field, id_field)]
+    if source and target:
+        segments += read_aligned(source, target)
+    findings = check(segments, compiled.matcher)
+    if format == QaFormat.table:
+        from .render import render_qa
+
+        render_qa(_stdout(), findings, show_ok)
+    elif format == QaFormat.jsonl:
+        for f in findings:
+            sys.stdout.write(json.dumps(f.record(), ensure_ascii=False) + "\n")
+    else:
+        _write_records([f.record() for f in findings], CountFormat.csv, QA_FIELDS)
+    failing = at_or_above(findings, fail_on.value)
+    if failing:
+        _note(f"{len(failing)} {'finding' if len(failing) == 1 else 'findings'} at or above '{fail_on.value}' in "
+              f"{len(segments)} segments")
+        raise typer.Exit(1)

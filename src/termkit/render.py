@@ -23,6 +23,8 @@ from rich.text import Text
 from .lexicon import Entry, Lexicon, Problem
 from .lexicon_stats import LexiconStats
 from .match import DocumentResult, Dropped, Match
+from .qa import SEVERITY, Finding, summary
+from .search import SearchHit
 from .stats import CorpusStats, TermCount
 
 CATEGORY_STYLES = {
@@ -188,3 +190,50 @@ def render_lexicon_stats(console: Console, stats: LexiconStats) -> None:
         for key, n in rows:
             table.add_row(key, str(n), f"{100 * n / max(stats.entries, 1):.0f}%")
         console.print(table)
+
+
+def render_search(console: Console, query: str, hits: Sequence[SearchHit], shown: int) -> None:
+    """The entries a search found, best first: term, gloss, status, category and why each matched."""
+    table = Table(title=Text(f"{len(hits)} {'entry' if len(hits) == 1 else 'entries'} for “{query}”"),
+                  title_justify="left", show_lines=False, expand=False)
+    table.add_column("term", no_wrap=True)
+    table.add_column("gloss", ratio=3)
+    table.add_column("status", no_wrap=True)
+    table.add_column("category", no_wrap=True)
+    table.add_column("matched", ratio=2, style="dim")
+    for hit in hits[:shown]:
+        e = hit.entry
+        table.add_row(Text(e.term, style=style_for(e)), Text(e.gloss), Text(e.gloss_status), Text(e.category),
+                      Text("; ".join(hit.why)))
+    console.print(table)
+    if len(hits) > shown:
+        console.print(Text(f"… {len(hits) - shown} more (--limit 0 shows all)", style="dim"))
+
+
+QA_STYLES = {"ok": "green", "other": "yellow", "inconsistent": "yellow", "missing": "red", "deprecated": "bold red"}
+
+
+def render_qa(console: Console, findings: Sequence[Finding], show_ok: bool = False) -> None:
+    """The findings grouped by segment (``ok`` ones only with ``show_ok``), then a summary by term."""
+    current = None
+    for f in findings:
+        if f.finding == "ok" and not show_ok:
+            continue
+        if (f.file, f.segment) != current:
+            current = (f.file, f.segment)
+            console.print(Text(f"{f.file} · segment {f.segment}", style="bold"))
+        line = Text("  ")
+        line.append(f"{f.finding:<13}", style=QA_STYLES[f.finding])
+        line.append(f.source_term, style=style_for(f.entry))
+        line.append(f"  expected “{f.expected}”")
+        if f.found and f.found != f.expected:
+            line.append(f", found “{f.found}”")
+        console.print(line, soft_wrap=True)
+    table = Table(title=Text("by term"), title_justify="left")
+    table.add_column("term", no_wrap=True)
+    table.add_column("gloss", ratio=2)
+    for level in SEVERITY:
+        table.add_column(level, justify="right", style=QA_STYLES[level])
+    for entry, counts in summary(findings):
+        table.add_row(Text(entry.term), Text(entry.gloss), *(str(counts[level] or "") for level in SEVERITY))
+    console.print(table)

@@ -51,6 +51,12 @@ class ExportOptions:
     """Choices that apply to some formats only (the others ignore them)."""
 
     excel: bool = False  # csv: start with a BOM so that Excel reads the file as UTF-8
+    direction: str = "zh-en"  # deepl, omegat: "en-zh" writes English sources and Chinese targets
+
+
+# the formats that have a source and a target side; the others (tbx, csv …) hold both languages as equals
+DIRECTIONAL = ("deepl", "omegat")
+DIRECTIONS = ("zh-en", "en-zh")
 
 
 @dataclass(frozen=True)

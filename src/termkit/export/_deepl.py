@@ -1,5 +1,7 @@
 """DeepL glossary entries: ``source<TAB>target`` lines (the ``tsv`` entries format of DeepL's
-glossary API), the term and, where it differs, its traditional form, each mapped to the gloss.
+glossary API), the term and, where it differs, its traditional form, each mapped to the gloss
+(``--direction en-zh``: the gloss and its official variants, each mapped to the term; DeepL
+glossaries work in one direction only).
 
 DeepL refuses a whole glossary for one bad entry, so the rules are checked here: no duplicate
 source, no empty or whitespace-padded entry, no tab, line break or other control character, at
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from ..gloss import Glossary
 from . import ExportOptions, Rendered
-from ._fields import FORMULA_START, cell_problem
+from ._fields import FORMULA_START, cell_problem, pairs
 
 MAX_BYTES = 1024
 
@@ -40,16 +42,19 @@ def export(glossary: Glossary, options: ExportOptions) -> Rendered:
     owner: dict[str, str] = {}
     for row in glossary.rows:
         e = row.entry
-        for source in dict.fromkeys((e.term, row.traditional)):
-            problem = entry_problem(source, e.gloss)
+        warned = False
+        for source, target in pairs(row, options.direction):
+            problem = entry_problem(source, target)
             if problem is None and source in owner:
                 problem = f"source {source!r} is already the source of {owner[source]}"
             if problem:
                 problems.append(f"{e.id}: {problem}; not written")
                 continue
             owner[source] = e.id
-            lines.append(f"{source}\t{e.gloss}\n")
-            if e.gloss.startswith(FORMULA_START) and source == e.term:
-                problems.append(f"{e.id}: target {e.gloss!r} starts with {e.gloss[0]!r}: written as it is (DeepL "
-                                "wants the raw text), but a spreadsheet opening this file runs it as a formula")
+            lines.append(f"{source}\t{target}\n")
+            for text in (source, target):
+                if text.startswith(FORMULA_START) and not warned:
+                    warned = True
+                    problems.append(f"{e.id}: {text!r} starts with {text[0]!r}: written as it is (DeepL wants "
+                                    "the raw text), but a spreadsheet opening this file runs it as a formula")
     return Rendered("".join(lines), tuple(problems))

@@ -78,3 +78,20 @@ def ordered_alts(entry: Entry) -> list[AltGloss]:
     """
     alts = [a for a in entry.alt_glosses if a.text != entry.gloss]
     return sorted(alts, key=lambda a: ALT_ORDER.index(a.status))
+
+
+def pairs(row: GlossRow, direction: str = "zh-en") -> list[tuple[str, str]]:
+    """The (source, target) pairs a directional glossary writes for one row: for ``zh-en`` the term
+    and its traditional form, each to the gloss; for ``en-zh`` the gloss and the ``official-variant``
+    renderings, each to the term (a deprecated or media rendering is never a source to learn from).
+
+    >>> e = Entry(id="bri", term="一带一路", gloss="Belt and Road Initiative", alt_glosses=[
+    ...     {"text": "BRI", "status": "official-variant"}, {"text": "OBOR", "status": "deprecated"}])
+    >>> pairs(GlossRow(e, "一帶一路", "yī dài yī lù"), "en-zh")
+    [('Belt and Road Initiative', '一带一路'), ('BRI', '一带一路')]
+    """
+    e = row.entry
+    if direction == "en-zh":
+        sources = [e.gloss, *(a.text for a in e.alt_glosses if a.status == "official-variant")]
+        return [(s, e.term) for s in dict.fromkeys(sources)]
+    return [(s, e.gloss) for s in dict.fromkeys((e.term, row.traditional))]

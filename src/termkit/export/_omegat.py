@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..gloss import Glossary, GlossRow
 from . import ExportOptions, Rendered
-from ._fields import cell_problem, one_line
+from ._fields import cell_problem, one_line, pairs
 
 HEADER = "# Glossary in tab-separated format -*- coding: utf-8 -*-\n"
 
@@ -41,12 +41,12 @@ def export(glossary: Glossary, options: ExportOptions) -> Rendered:
     problems: list[str] = []
     for row in glossary.rows:
         e = row.entry
-        for source in dict.fromkeys((e.term, row.traditional)):
-            problem = cell_problem(source, "source") or cell_problem(e.gloss, "target")
+        for source, target in pairs(row, options.direction):
+            problem = cell_problem(source, "source") or cell_problem(target, "target")
             if problem is None and source.startswith("#"):
                 problem = f"source {source!r} starts with '#' (a comment line to OmegaT)"
             if problem:
                 problems.append(f"{e.id}: {problem}; not written")
                 continue
-            lines.append(f"{source}\t{e.gloss}\t{comment(row)}\n")
+            lines.append(f"{source}\t{target}\t{comment(row)}\n")
     return Rendered("".join(lines), tuple(problems))
