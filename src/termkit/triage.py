@@ -157,7 +157,8 @@ def candidates(quoted: dict[str, int], numbered: dict[str, int], quoted_min: int
 
 
 def matched_whole(candidate: str, matcher: Any) -> bool:
-    """True when one lexicon match covers the whole candidate.
+    """True when one lexicon match covers the whole candidate, or the candidate is a surface form of an
+    entry whose context rules drop it out of context (三通 alone is not in a sentence about Taiwan).
 
     >>> from termkit.compile import compile_lexicon
     >>> from termkit.lexicon import Entry, Lexicon
@@ -166,7 +167,8 @@ def matched_whole(candidate: str, matcher: Any) -> bool:
     (True, False)
     """
     found = matcher.find(candidate)
-    return len(found) == 1 and found[0].start == 0 and found[0].end == len(candidate)
+    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(candidate)
+    return whole or (bool(matcher.contexts) and matcher.lookup(candidate) is not None)
 
 
 def check(cands: Iterable[TriageCandidate], matcher: Any, rows: Iterable[TriageRow]) -> TriageReport:
