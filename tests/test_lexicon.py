@@ -120,3 +120,29 @@ def test_damaged_cache_is_rebuilt(tmp_path) -> None:
 def test_bundled_lexicon_is_found_and_loads() -> None:
     assert bundled_lexicon_path().is_dir()
     assert len(load_lexicon(bundled_lexicon_path())) >= 300
+
+
+def test_a_new_entry_field_is_one_edit_of_the_model() -> None:
+    """The file order, ``show`` and ``lexicon stats`` read the fields from the model: a field added
+    there (here in a subclass) is placed, shown and counted with no other edit."""
+    import io
+
+    from pydantic import create_model
+    from rich.console import Console
+
+    from termkit.lexicon import ENTRY_KEYS, Entry, Lexicon, optional_fields
+    from termkit.lexicon_edit import KEY_ORDER, to_node
+    from termkit.lexicon_stats import lexicon_stats
+    from termkit.render import render_entry
+
+    assert KEY_ORDER == ENTRY_KEYS == tuple(Entry.model_fields)
+    assert list(to_node({"related": ["b"], "gloss": "x", "id": "a", "term": "四风"})) == ["id", "term", "gloss",
+                                                                                        "related"]
+    wider = create_model("Wider", __base__=Entry, nickname=(str | None, None))
+    entry = wider(id="four-winds", term="四风", gloss="Four Winds", nickname="the winds")
+    out = Console(file=io.StringIO(), width=100)
+    render_entry(out, entry)
+    assert "nickname" in out.file.getvalue() and "the winds" in out.file.getvalue()
+    assert optional_fields(wider)[-1] == "nickname" and "nickname" not in optional_fields()
+    stats = lexicon_stats(Lexicon((entry, wider(id="b", term="三严", gloss="y"))), fields=optional_fields(wider))
+    assert stats.missing["nickname"] == 1

@@ -96,34 +96,46 @@ class Context(BaseModel):
         return _date_value(v)
 
 
+def _show(how: str, default: Any) -> Any:
+    """A field with a ``default`` that ``termkit show`` presents ``how`` (see render.py), not as a
+    plain row."""
+    return Field(default, json_schema_extra={"show": how})
+
+
 class Entry(BaseModel):
-    """One lexicon entry: a term, its English rendering and what it stands for."""
+    """One lexicon entry: a term, its English rendering and what it stands for.
+
+    This model is the one description of an entry's fields: their order here is the order in the
+    lexicon files (``lexicon fmt``), in ``show`` and in JSON output, and ``show``, ``lexicon stats``
+    and the lint read the fields from here. Adding a field is one line here, plus its documentation
+    in docs/lexicon-schema.md.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, validate_default=True)
 
     id: str
-    term: str = Field(min_length=1)
+    term: str = Field(min_length=1, json_schema_extra={"show": "heading"})
+    pinyin: str | None = None
     gloss: str = Field(min_length=1)
     gloss_status: GlossStatus = GlossStatus.proposed
     category: Category = Category.concept
-    pinyin: str | None = None
-    expansion: tuple[str, ...] = ()
-    expansion_en: tuple[str, ...] = ()
-    alt_glosses: tuple[AltGloss, ...] = ()
+    expansion: tuple[str, ...] = _show("numbered", ())
+    expansion_en: tuple[str, ...] = _show("numbered", ())
+    alt_glosses: tuple[AltGloss, ...] = _show("alt_glosses", ())
     literal: str | None = None
     definition: str | None = None
     variants: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    context: Context | None = _show("context", None)
     first_seen: str | None = None
     adopted: str | None = None
     date_source: str | None = None
-    level: Level = Level.central
+    level: Level = _show("unless_default", Level.central)
     place: str | None = None
-    active: bool = True
+    active: bool = _show("unless_default", True)
     pos: Literal["noun", "verb", "adjective", "adverb", "other"] | None = None
     source: str | None = None
-    related: tuple[str, ...] = ()
-    context: Context | None = None
+    related: tuple[str, ...] = _show("related", ())
 
     @field_validator("id")
     @classmethod
@@ -162,6 +174,18 @@ class Entry(BaseModel):
     def surfaces(self) -> tuple[str, ...]:
         """The canonical term followed by its listed variants."""
         return (self.term, *self.variants)
+
+
+ENTRY_KEYS = tuple(Entry.model_fields)  # the order of an entry's keys in a lexicon file
+
+
+def optional_fields(model: type[Entry] = Entry) -> tuple[str, ...]:
+    """The fields an entry may leave out, and that have no value of their own when it does.
+
+    >>> optional_fields()[:3]
+    ('pinyin', 'expansion', 'expansion_en')
+    """
+    return tuple(name for name, f in model.model_fields.items() if not f.is_required() and f.default in (None, ()))
 
 
 @dataclass(frozen=True)

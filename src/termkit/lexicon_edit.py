@@ -34,14 +34,12 @@ from typing import Any
 
 from .atomic import write_atomic
 from .errors import LexiconError
-from .lexicon import Entry, lexicon_files, read_lexicon
+from .lexicon import ENTRY_KEYS, AltGloss, Entry, lexicon_files, read_lexicon
 from .pinyin import derive_pinyin
 
-# The order of keys in an entry, as in docs/lexicon-schema.md.
-KEY_ORDER = ("id", "term", "pinyin", "gloss", "gloss_status", "category", "expansion", "expansion_en",
-             "alt_glosses", "literal", "definition", "variants", "exclude", "context", "first_seen", "adopted",
-             "date_source", "level", "place", "active", "pos", "source", "related")
-ALT_GLOSS_ORDER = ("text", "status", "source")
+# The order of keys in an entry and in an alternative gloss: the models' own order.
+KEY_ORDER = ENTRY_KEYS
+ALT_GLOSS_ORDER = tuple(AltGloss.model_fields)
 FLOW_LISTS = ("variants", "exclude", "related")  # short lists written inline, as the curators do
 DATE_KEYS = ("first_seen", "adopted")
 SEQUENCE_INDENT = 2  # the column of "-" under "terms:"

@@ -18,11 +18,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, optional_fields
 
 ERAS = (("1977-01", "Mao"), ("1989-06", "Deng"), ("2002-11", "Jiang"), ("2012-11", "Hu"), ("9999-99", "Xi"))
-OPTIONAL_FIELDS = ("pinyin", "definition", "source", "first_seen", "adopted", "expansion", "alt_glosses",
-                   "literal", "variants", "related", "pos")
+OPTIONAL_FIELDS = optional_fields()
 UNKNOWN = "unknown"
 
 
@@ -77,8 +76,9 @@ def _missing(e: Entry, name: str) -> bool:
     return value is None or value == () or value == ""
 
 
-def lexicon_stats(lexicon: Lexicon) -> LexiconStats:
-    """Count the entries of a lexicon by category, gloss status, era, decade, level and missing fields."""
+def lexicon_stats(lexicon: Lexicon, fields: tuple[str, ...] = OPTIONAL_FIELDS) -> LexiconStats:
+    """Count the entries of a lexicon by category, gloss status, era, decade, level and missing
+    ``fields`` (the model's optional fields)."""
     es = lexicon.entries
     return LexiconStats(
         entries=len(es),
@@ -88,5 +88,5 @@ def lexicon_stats(lexicon: Lexicon) -> LexiconStats:
         by_era=dict(Counter(era(e.first_seen) for e in es)),
         by_decade=dict(Counter(decade(e.first_seen) for e in es)),
         by_level=dict(Counter(e.level for e in es)),
-        missing={f: sum(_missing(e, f) for e in es) for f in OPTIONAL_FIELDS},
+        missing={f: sum(_missing(e, f) for e in es) for f in fields},
     )

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -142,34 +143,42 @@ def render_damage_summary(console: Console, stats: CorpusStats) -> None:
 
 
 def render_entry(console: Console, entry: Entry, lexicon: Lexicon | None = None) -> None:
-    """One entry in full, with its related entries."""
+    """One entry in full, its fields in the model's order, with its related entries (given the
+    lexicon). A field is one row of its value unless the model says to show it otherwise."""
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold dim")
     table.add_column()
     table.add_row("term", Text(entry.term, style=style_for(entry)))
-    fields = ("id", "pinyin", "gloss", "gloss_status", "literal", "category", "level", "place", "first_seen",
-              "adopted", "active", "definition", "source")
-    for f in fields:
-        v = getattr(entry, f)
-        if v is not None and not (f == "level" and v == "central") and not (f == "active" and v):
-            table.add_row(f, escape(str(v)))
-    if entry.expansion:
-        table.add_row("expansion", "\n".join(f"{i}. {x}" for i, x in enumerate(entry.expansion, 1)))
-    if entry.variants:
-        table.add_row("variants", "、".join(entry.variants))
-    for alt in entry.alt_glosses:
-        src = f" ({alt.source})" if alt.source else ""
-        style = "strike red" if alt.status == "deprecated" else ""
-        table.add_row("also", Text(f"{alt.text} [{alt.status}]{src}", style=style))
-    if lexicon is not None:
-        loc = lexicon.locations.get(entry.id)
-        if loc:
-            table.add_row("defined at", str(loc))
-        by_id = lexicon.by_id
-        for rid in entry.related:
-            r = by_id.get(rid)
-            table.add_row("related", f"{r.term} · {r.gloss} ({rid})" if r else f"{rid} (missing)")
+    for name, info in type(entry).model_fields.items():
+        value = getattr(entry, name)
+        how = (info.json_schema_extra or {}).get("show", "row")  # type: ignore[union-attr]
+        if how == "heading" or value is None or value == () or (how == "unless_default" and value == info.default):
+            continue
+        for label, cell in _entry_rows(name, how, value, lexicon):
+            table.add_row(label, cell)
+    if lexicon is not None and (loc := lexicon.locations.get(entry.id)):
+        table.add_row("defined at", str(loc))
     console.print(table)
+
+
+def _entry_rows(name: str, how: str, value: Any, lexicon: Lexicon | None) -> list[tuple[str, Text | str]]:
+    """The rows of one field of an entry."""
+    if how == "numbered":
+        return [(name, "\n".join(f"{i}. {x}" for i, x in enumerate(value, 1)))]
+    if how == "alt_glosses":
+        return [("also", Text(f"{a.text} [{a.status}]" + (f" ({a.source})" if a.source else ""),
+                              style="strike red" if a.status == "deprecated" else "")) for a in value]
+    if how == "context":
+        return [(name, escape(" · ".join(f"{k}: {v if isinstance(v, str) else '、'.join(v)}"
+                                         for k, v in value.model_dump(exclude_defaults=True).items())))]
+    if how == "related":
+        if lexicon is None:
+            return [(name, escape(", ".join(value)))]
+        found = [(rid, lexicon.by_id.get(rid)) for rid in value]
+        return [(name, f"{r.term} · {r.gloss} ({rid})" if r else f"{rid} (missing)") for rid, r in found]
+    if isinstance(value, tuple):
+        return [(name, escape("、".join(value)))]
+    return [(name, escape(str(value)))]
 
 
 def render_problems(console: Console, problems: Sequence[Problem]) -> None:
