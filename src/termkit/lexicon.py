@@ -24,6 +24,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .categories import CATEGORIES
+from .categories import DEFAULT as DEFAULT_CATEGORY
 from .errors import LexiconError
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -47,17 +49,8 @@ class GlossStatus(str, Enum):
     proposed = "proposed"
 
 
-class Category(str, Enum):
-    formula = "formula"
-    slogan = "slogan"
-    campaign = "campaign"
-    policy = "policy"
-    concept = "concept"
-    ideology = "ideology"
-    method = "method"
-    body = "body"
-    event = "event"
-    local = "local"
+# The categories are data of their own (termkit.categories), where each also says how it looks.
+Category = Enum("Category", {name: name for name in CATEGORIES}, type=str)  # type: ignore[misc]
 
 
 class Level(str, Enum):
@@ -118,7 +111,7 @@ class Entry(BaseModel):
     pinyin: str | None = None
     gloss: str = Field(min_length=1)
     gloss_status: GlossStatus = GlossStatus.proposed
-    category: Category = Category.concept
+    category: Category = Category(DEFAULT_CATEGORY)  # type: ignore[valid-type]
     expansion: tuple[str, ...] = _show("numbered", ())
     expansion_en: tuple[str, ...] = _show("numbered", ())
     alt_glosses: tuple[AltGloss, ...] = _show("alt_glosses", ())

@@ -21,6 +21,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from .categories import CATEGORIES
 from .lexicon import Entry, Lexicon, Problem
 from .lexicon_stats import LexiconStats
 from .match import DocumentResult, Dropped, Match
@@ -28,15 +29,10 @@ from .qa import SEVERITY, Finding, summary
 from .search import SearchHit
 from .stats import CorpusStats, TermCount
 
-CATEGORY_STYLES = {
-    "formula": "bold yellow", "slogan": "bold magenta", "campaign": "bold cyan", "policy": "bold green",
-    "concept": "bold blue", "ideology": "bold red", "method": "bold cyan", "body": "bold white",
-    "event": "bold white", "local": "bold bright_green",
-}
-
 
 def style_for(entry: Entry) -> str:
-    return CATEGORY_STYLES.get(entry.category, "bold")
+    look = CATEGORIES.get(entry.category)
+    return look.terminal if look else "bold"
 
 
 def render_tagged(console: Console, result: DocumentResult, full: bool = False) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from string import Template
 
+from .categories import Look, category_css
+
 # $csp, $title, $style, $script: trusted (ours); $body: built from escaped parts; $data: JSON with <>& escaped
 PAGE = Template("""<!DOCTYPE html>
 <html lang="en">
@@ -63,14 +65,10 @@ article.doc { background: #fff; border: 1px solid var(--line); border-radius: 6p
   margin: 1rem 0; }
 article.doc h3 { margin: .3rem 0; font-size: 1rem; word-break: break-all; }
 .text { white-space: pre-wrap; line-height: 1.9; font-size: 1rem; }
-mark.term { background: #fde9a8; color: inherit; border-bottom: 2px solid #d9a400; border-radius: 2px;
+mark.term { background: __MARK__; color: inherit; border-bottom: 2px solid __EDGE__; border-radius: 2px;
   padding: 0 1px; cursor: help; }
 mark.term:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
-mark.cat-slogan { background: #f7d6e8; border-color: #b0407a; }
-mark.cat-campaign { background: #d3eef2; border-color: #2a8a99; }
-mark.cat-policy { background: #d9f0d3; border-color: #3c8a2e; }
-mark.cat-concept { background: #dde6fa; border-color: #3f6fb5; }
-mark.cat-local { background: #e6f5c8; border-color: #6c9a1c; }
+__CATEGORIES__
 #tip { position: absolute; z-index: 10; max-width: 26rem; background: #1d2330; color: #fff; padding: .5rem .7rem;
   border-radius: 6px; font-size: .85rem; line-height: 1.45; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
 #tip .tip-gloss { font-weight: 700; }
@@ -78,6 +76,10 @@ mark.cat-local { background: #e6f5c8; border-color: #6c9a1c; }
 #tip ol { margin: .3rem 0 0 1.1rem; padding: 0; }
 .damage td { color: var(--accent); }
 """
+
+# every term's highlight, and each category's own, from termkit.categories
+STYLE = STYLE.replace("__MARK__", Look("").mark).replace("__EDGE__", Look("").edge).replace(
+    "__CATEGORIES__", category_css())
 
 SCRIPT = """
 (function () {
