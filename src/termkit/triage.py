@@ -123,8 +123,12 @@ def numbered_counts(open_docs: Callable[[], Iterable[Any]], min_count: int = NUM
     from .lexicon import Lexicon
 
     options = DiscoverOptions(kinds=("numbered",), min_count=min_count, top=None, pool=pool)
-    found = discover(open_docs, compile_lexicon(Lexicon(())), options)
-    return {c.candidate: c.count for c in found}
+    matcher = compile_lexicon(Lexicon(()))
+    counts: dict[str, int] = {}
+    for c in discover(open_docs, matcher, options):
+        key = matcher.fold(c.candidate).text  # folded like the quoted ones (一国两制”、“港人治港 → 一国两制、港人治港)
+        counts[key] = max(counts.get(key, 0), c.count)
+    return counts
 
 
 def corpus_candidates(root: str | Path, quoted_min: int = QUOTED_MIN, numbered_min: int = NUMBERED_MIN
@@ -157,18 +161,21 @@ def candidates(quoted: dict[str, int], numbered: dict[str, int], quoted_min: int
 
 
 def matched_whole(candidate: str, matcher: Any) -> bool:
-    """True when one lexicon match covers the whole candidate, or the candidate is a surface form of an
-    entry whose context rules drop it out of context (三通 alone is not in a sentence about Taiwan).
+    """True when the candidate is a surface form of an entry, or one lexicon match covers all of it.
+    An entry's ``context`` rules are not applied: they judge the text around a match, which a
+    candidate on its own does not have.
 
     >>> from termkit.compile import compile_lexicon
-    >>> from termkit.lexicon import Entry, Lexicon
-    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
-    >>> matched_whole("四風", m), matched_whole("反对四风", m)
-    (True, False)
+    >>> from termkit.lexicon import Context, Entry, Lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),
+    ...     Entry(id="x", term="三通", gloss="x", context=Context(in_sentence=("台湾",))))))
+    >>> matched_whole("四風", m), matched_whole("反对四风", m), matched_whole("三通", m)
+    (True, False, True)
     """
+    if matcher.lookup(candidate) is not None:
+        return True
     found = matcher.find(candidate)
-    whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(candidate)
-    return whole or (bool(matcher.contexts) and matcher.lookup(candidate) is not None)
+    return len(found) == 1 and found[0].start == 0 and found[0].end == len(candidate)
 
 
 def check(cands: Iterable[TriageCandidate], matcher: Any, rows: Iterable[TriageRow]) -> TriageReport:
