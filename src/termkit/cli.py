@@ -524,6 +524,44 @@ def lexicon_stats_cli(
         render_lexicon_stats(_stdout(), stats)
 
 
+@lexicon_app.command("dates")
+@handles_errors
+def lexicon_dates(
+    paths: list[str] = PathsArg,
+    lexicon: Optional[Path] = LexiconOpt,
+    terms: Optional[str] = typer.Option(None, "--terms", "-t", help="Comma-separated ids or terms [all found]."),
+    format: CountFormat = typer.Option(CountFormat.table, "--format", "-f",
+                                       help="table, csv (one column per year) or json."),
+    jobs: Optional[int] = JobsOpt,
+    input_format: InputFormatOpt = InputFormat.auto,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    group_field: GroupFieldOpt = None,
+) -> None:
+    """Per entry, the earliest dated occurrence in a dated corpus and the counts per year (to fill first_seen)."""
+    from .dates import entry_dates, years_of
+
+    compiled = _compiled(lexicon)
+    names = [t.strip() for t in (terms or "").split(",") if t.strip()]
+    chosen = [_entry(compiled, name, "--terms") for name in names] if terms else None
+    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
+    rows = entry_dates(_results(corpus, compiled, jobs=jobs, warn_damage=True), chosen)
+    if format == CountFormat.table:
+        from .render import render_dates
+
+        render_dates(_stdout(), rows)
+    elif format == CountFormat.json:
+        _write_records([r.to_dict() for r in rows], format, [])
+    else:
+        years = years_of(rows)
+        fields = list(rows[0].to_dict(years)) if rows else ["id", "term", "first_seen", "earliest", "earliest_doc",
+                                                             "count", "undated", "earlier_than_lexicon"]
+        _write_records([r.to_dict(years) for r in rows], format, fields)
+    if rows and not any(r.by_year for r in rows):
+        _warn("no document has a date: give --date-field, or dates in the file names (report_2021-11.txt)")
+
+
 @lexicon_app.command("add")
 @handles_errors
 def lexicon_add(

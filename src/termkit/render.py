@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .categories import CATEGORIES
+from .dates import EntryDates
 from .lexicon import Entry, Lexicon, Problem
 from .lexicon_stats import LexiconStats
 from .match import DocumentResult, Dropped, Match
@@ -241,4 +242,27 @@ def render_qa(console: Console, findings: Sequence[Finding], show_ok: bool = Fal
         table.add_column(level, justify="right", style=QA_STYLES[level])
     for entry, counts in summary(findings):
         table.add_row(Text(entry.term), Text(entry.gloss), *(str(counts[level] or "") for level in SEVERITY))
+    console.print(table)
+
+
+def render_dates(console: Console, rows: Sequence[EntryDates]) -> None:
+    """The dated evidence per entry: the lexicon's first_seen beside the corpus's earliest date
+    (marked ``<`` where the corpus is earlier) and its document, the count, and the years with
+    matches (``--format csv`` or ``json`` gives every year)."""
+    from pathlib import PurePath
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for col in ("id", "term", "first_seen", "earliest", "in", "n", "undated", "years (peak)"):
+        table.add_column(col, justify="right" if col in ("n", "undated") else "left",
+                         no_wrap=col in ("id", "earliest"))
+    for r in rows:
+        earliest = (r.earliest or "-") + (" <" if r.earlier_than_lexicon else "")
+        years = ""
+        if r.by_year:
+            peak = max(r.by_year, key=lambda y: (r.by_year[y], y))
+            span = min(r.by_year) if len(r.by_year) == 1 else f"{min(r.by_year)}–{max(r.by_year)}"
+            years = f"{span} ({peak}: {r.by_year[peak]})"
+        table.add_row(r.entry.id, Text(r.entry.term, style=style_for(r.entry)), r.entry.first_seen or "-", earliest,
+                      escape(PurePath(r.earliest_doc).name if r.earliest_doc else "-"), str(r.count), str(r.undated),
+                      years)
     console.print(table)
