@@ -113,7 +113,7 @@ def _terms(min_len: int) -> st.SearchStrategy[list[str]]:
 
 
 terms = _terms(1)  # one-character keys: the automaton scans the whole text
-long_terms = _terms(2)  # keys of two or more: the pair prefilter picks the windows to scan
+long_terms = _terms(2)  # keys of two or more only
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

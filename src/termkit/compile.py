@@ -21,7 +21,7 @@ from . import __version__
 from .context import compile_rule
 from .errors import LexiconError
 from .lexicon import Entry, Lexicon, Problem, lexicon_files, load_lexicon
-from .match import Matcher, Prefilter
+from .match import Matcher
 from .normalize import FoldTable, fold_term
 
 CACHE_FORMAT = 3
@@ -93,7 +93,7 @@ def compile_lexicon(lexicon: Lexicon, table: FoldTable | None = None) -> Matcher
     if keys:
         automaton.make_automaton()
     contexts = {i: compile_rule(e.context, table, lut) for i, e in enumerate(lexicon.entries) if e.context}
-    return Matcher(lexicon.entries, automaton, table, lut, Prefilter.build(keys), contexts=contexts)
+    return Matcher(lexicon.entries, automaton, table, lut, contexts=contexts)
 
 
 def default_cache_dir() -> Path:

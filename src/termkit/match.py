@@ -15,8 +15,10 @@ Matching semantics (each rule is applied in exactly one place):
   leftmost, then the longest; ``nested=True`` keeps them all;
 - **offsets**: ``start``/``end`` index the ORIGINAL text, so ``text[start:end] == match.text``.
 
-pyahocorasick's ``iter_long`` is not used (wrong results in 2.3.1, issues 133/185/189):
-all candidates come from ``iter()`` and are resolved here.
+The keys' occurrences come from one scan of the folded text (:mod:`termkit.scan`: ahocorasick_rs,
+checked against the pyahocorasick automaton that defines the matcher), overlaps included, and
+every rule above is applied to them here. pyahocorasick's ``iter_long`` is not used (wrong results
+in 2.3.1, issues 133/185/189).
 
 >>> from termkit.lexicon import Entry, Lexicon
 >>> from termkit.compile import compile_lexicon
@@ -36,7 +38,8 @@ import numpy as np
 from .chardata import QUOTES, is_word_char
 from .context import ContextRule, Drop, date_drop, sentence_span, text_drop
 from .lexicon import Entry
-from .normalize import Damage, Folded, FoldTable, Lut, fold
+from .normalize import Damage, Folded, FoldTable, Lut, fold, to_codes
+from .scan import FastScan, reference_hits
 
 if TYPE_CHECKING:
     from .corpus import Document
@@ -81,52 +84,6 @@ class Candidate(NamedTuple):
     entry: int  # index into Matcher.entries
 
 
-@dataclass(frozen=True)
-class Prefilter:
-    """Where a key can start: the sorted (first, second) character pairs of all keys.
-
-    The automaton is run only on windows around such places. pyahocorasick looks a node's
-    children up one by one, so with hundreds of distinct first characters a full scan crawls;
-    a vectorised pair test first skips the text no key can start in.
-    """
-
-    pairs: np.ndarray  # uint64: first << 21 | second, sorted
-    lengths: np.ndarray  # for each pair, the longest key that starts with it
-    first: np.ndarray  # bool over all code points: can a key start with it?
-
-    @classmethod
-    def build(cls, keys: Iterable[str]) -> Prefilter | None:
-        keys = [k for k in keys if k]
-        if not keys or min(map(len, keys)) < 2:
-            return None  # a one-character key can start anywhere: scan everything
-        longest: dict[int, int] = {}
-        for k in keys:
-            pair = ord(k[0]) << 21 | ord(k[1])
-            longest[pair] = max(longest.get(pair, 0), len(k))
-        pairs = np.array(sorted(longest), dtype=np.uint64)
-        lengths = np.array([longest[int(p)] for p in pairs], dtype=np.int64)
-        first = np.zeros(0x110000, dtype=bool)
-        first[[ord(k[0]) for k in keys]] = True
-        return cls(pairs, lengths, first)
-
-    def windows(self, codes: np.ndarray) -> Iterable[tuple[int, int]]:
-        """Disjoint ``[start, end)`` windows that hold every place a key can match."""
-        pos = np.flatnonzero(self.first[codes[:-1]])
-        if not len(pos):
-            return []
-        pair = (codes[pos].astype(np.uint64) << np.uint64(21)) | codes[pos + 1].astype(np.uint64)
-        i = np.minimum(np.searchsorted(self.pairs, pair), len(self.pairs) - 1)
-        found = self.pairs[i] == pair
-        pos = pos[found]
-        if not len(pos):
-            return []
-        ends = np.maximum.accumulate(pos + self.lengths[i[found]])
-        new = np.flatnonzero(pos[1:] >= ends[:-1]) + 1  # a window starts where the last one ended
-        starts = pos[np.concatenate(([0], new))]
-        stops = ends[np.concatenate((new - 1, [len(pos) - 1]))]
-        return zip(starts.tolist(), stops.tolist())
-
-
 @dataclass
 class Matcher:
     """A compiled lexicon: the automaton over folded surface forms, and the folding table.
@@ -138,9 +95,10 @@ class Matcher:
     automaton: Any  # ahocorasick.Automaton: folded key -> (length, entry index or -1, excluded-for)
     table: FoldTable
     _lut: Lut | None = field(default=None, repr=False, compare=False)
-    prefilter: Prefilter | None = None
+    engine: str = "fast"  # which scan finds the keys (see termkit.scan): "fast" or "reference"
     _barriers: str | None = field(default=None, repr=False, compare=False)
     contexts: dict[int, ContextRule] = field(default_factory=dict)  # entry index -> its folded context rules
+    _scan: FastScan | None = field(default=None, repr=False, compare=False)
 
     @property
     def lut(self) -> Lut:
@@ -151,6 +109,7 @@ class Matcher:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_lut"] = None  # rebuilt in a few ms; not worth 4 MB of cache file
+        state["_scan"] = None  # ahocorasick_rs automata cannot be pickled; rebuilt in a few ms
         return state
 
     def fold(self, text: str) -> Folded:
@@ -205,7 +164,7 @@ class Matcher:
         >>> [(d.match.start, d.rule, d.detail) for d in m.find_dropped("两岸“小三通”与三通")]
         [(4, 'not_after', '小')]
         """
-        return self._find(text, nested, date)[1]
+        return self._find(text, nested, date, explain=True)[1]
 
     def segments(self, text: str, size: int) -> Iterable[tuple[int, int]]:
         """Cut ``text`` into ``[a, b)`` pieces of about ``size`` characters, each cut right after a
@@ -241,20 +200,28 @@ class Matcher:
                 if (f := self._fold_char(ch)) != " " and f not in key_chars and not is_word_char(f))
         return self._barriers
 
-    def _find(self, text: str, nested: bool, date: str | None = None) -> tuple[list[Match], list[Dropped]]:
+    def _find(self, text: str, nested: bool, date: str | None = None,
+              explain: bool = False) -> tuple[list[Match], list[Dropped]]:
         folded = self.fold(text)
         cands = self.candidates(folded.text, folded.codes)
+        if not cands:
+            return [], []
         spans = self._original_spans(folded, cands)
-        kept = [(c, span) for c, span in zip(cands, spans) if self._at_boundary(text, folded.text, c, span)]
+        ft = folded.text
+        # most terms begin and end with a Chinese character: the boundary rule cannot apply to them
+        kept = [(c, span) for c, span in zip(cands, spans)
+                if not (ft[c.start].isascii() or ft[c.end - 1].isascii()) or self._at_boundary(text, ft, c, span)]
         drops: list[tuple[Candidate, tuple[int, int], Drop]] = []
         if self.contexts:
-            kept, drops = self._apply_context(text, folded.text, kept, date)
+            kept, drops = self._apply_context(text, ft, kept, date)
         if not nested:
             chosen = set(select_leftmost_longest(c for c, _ in kept))
             kept = [(c, span) for c, span in kept if c in chosen]
-        kept.sort(key=lambda cs: (cs[1][0], cs[1][1]))
+        kept.sort(key=lambda cs: cs[1])
         entries = self.entries
         matches = [Match(s, e, text[s:e], entries[c.entry]) for c, (s, e) in kept]
+        if not explain or not drops:
+            return matches, []
         covered = [span for _, span in kept]
         dropped = [Dropped(Match(s, e, text[s:e], entries[c.entry]), d.rule, d.detail) for c, (s, e), d in drops
                    if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in covered)]
@@ -266,14 +233,16 @@ class Matcher:
         """Split candidates into those their entry's context rules keep and those they drop (with why)."""
         ok: list[tuple[Candidate, tuple[int, int]]] = []
         drops: list[tuple[Candidate, tuple[int, int], Drop]] = []
+        rules = self.contexts
         for c, span in kept:
-            rule = self.contexts.get(c.entry)
-            drop = None
-            if rule is not None:
-                drop = date_drop(rule, date)
-                if drop is None and rule.needs_text:
-                    drop = text_drop(rule, folded_text, c.start, c.end,
-                                     lambda span=span: self.fold(text[slice(*sentence_span(text, *span))]).text)
+            rule = rules.get(c.entry)
+            if rule is None:
+                ok.append((c, span))
+                continue
+            drop = date_drop(rule, date)
+            if drop is None and rule.needs_text:
+                drop = text_drop(rule, folded_text, c.start, c.end,
+                                 lambda span=span: self.fold(text[slice(*sentence_span(text, *span))]).text)
             if drop is None:
                 ok.append((c, span))
             else:
@@ -281,24 +250,30 @@ class Matcher:
         return ok, drops
 
     def candidates(self, folded_text: str, codes: np.ndarray | None = None) -> list[Candidate]:
-        """Every automaton hit in a folded text, with the ``exclude`` rule applied."""
+        """Every key occurrence in a folded text (``codes``: its code points, when at hand), with the
+        ``exclude`` rule applied; ``engine`` says which scan finds them (both find the same).
+
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="x", term="四风", gloss="x", exclude=("反四风",)),)))
+        >>> m.candidates("四风反四风")
+        [Candidate(start=0, end=2, entry=0)]
+        """
+        if not self.entries or not folded_text:
+            return []
+        if self.engine == "reference":
+            found = reference_hits(self.automaton, folded_text)
+        else:
+            if self._scan is None:
+                self._scan = FastScan(self.automaton)
+            found = self._scan.hits(to_codes(folded_text) if codes is None else codes)
         hits: list[Candidate] = []
         excluded: dict[int, list[tuple[int, int]]] = {}
-        if not self.entries or not folded_text:
-            return hits
-        if self.prefilter is not None and codes is not None and len(codes) > 1:
-            windows = self.prefilter.windows(codes)
-        else:
-            windows = [(0, len(folded_text))]
-        iterate = self.automaton.iter
-        for a, b in windows:
-            # a slice, not iter(text, a, b): pyahocorasick converts the whole string on every call
-            for end_index, (length, entry, excl_for) in iterate(folded_text[a:b]):
-                end = a + end_index + 1
-                if entry >= 0:
-                    hits.append(Candidate(end - length, end, entry))
-                for x in excl_for:
-                    excluded.setdefault(x, []).append((end - length, end))
+        for end, (length, entry, excl_for) in found:
+            if entry >= 0:
+                hits.append(Candidate(end - length, end, entry))
+            for x in excl_for:
+                excluded.setdefault(x, []).append((end - length, end))
         return _drop_excluded(hits, excluded) if excluded else hits
 
     def _original_spans(self, folded: Folded, cands: list[Candidate]) -> list[tuple[int, int]]:
