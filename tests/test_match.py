@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termkit.chardata import is_han
-from termkit.match import Candidate, select_leftmost_longest
+from termkit.match import Hit, select_leftmost_longest
 from termkit.normalize import DROP, FoldTable
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "matching.jsonl").read_text(
@@ -77,7 +77,7 @@ def reference_find(text: str, specs: list[dict], table: FoldTable, nested: bool 
                 if is_exclude:
                     excluded.append((start, start + len(key), entry))
                 else:
-                    hits.append(Candidate(start, start + len(key), entry))
+                    hits.append(Hit(start, start + len(key), entry))
     notes = reference_annotations(text)
     mapping = dict(zip(table.keys.tolist(), table.values.tolist()))
 
@@ -85,11 +85,11 @@ def reference_find(text: str, specs: list[dict], table: FoldTable, nested: bool 
         ch = chr(mapping.get(ord(ch), ord(ch)) or 32)
         return ch.isascii() and ch.isalnum()
 
-    def span(h: Candidate) -> tuple[int, int]:
+    def span(h: Hit) -> tuple[int, int]:
         last = origin[h.end - 1] + 1
         return origin[h.start], notes.get(last, last)
 
-    def at_boundary(h: Candidate) -> bool:
+    def at_boundary(h: Hit) -> bool:
         s, e = span(h)
         if word(folded[h.start]) and s > 0 and word(text[s - 1]):
             return False
@@ -149,7 +149,7 @@ def test_offsets_and_no_overlap(text: str, words: list[str], table: FoldTable) -
 
 
 def test_leftmost_longest_prefers_longer_at_same_start() -> None:
-    picked = select_leftmost_longest([Candidate(0, 2, 0), Candidate(0, 4, 1), Candidate(3, 5, 2)])
+    picked = select_leftmost_longest([Hit(0, 2, 0), Hit(0, 4, 1), Hit(3, 5, 2)])
     assert [(c.start, c.end) for c in picked] == [(0, 4)]
 
 

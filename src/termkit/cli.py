@@ -258,11 +258,11 @@ def count(
     group_field: GroupFieldOpt = None,
 ) -> None:
     """Frequency table of the terms over all documents."""
-    from .stats import SORT_KEYS, TermCount
+    from .stats import COUNT_SORTS, TermCount
     from .stats import count as tally
 
-    if sort not in SORT_KEYS:
-        raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
+    if sort not in COUNT_SORTS:
+        raise typer.BadParameter(f"use one of {', '.join(COUNT_SORTS)}", param_hint="--sort")
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     if engine == Engine.dask:
@@ -385,7 +385,7 @@ def gloss(
 ) -> None:
     """Glossary of the terms found, for translators and their tools (--all: the whole lexicon)."""
     from .export import DIRECTIONAL, DIRECTIONS, FORMATS, ExportOptions, export, resolve_format
-    from .gloss import SORT_KEYS, build_glossary
+    from .gloss import GLOSS_SORTS, build_glossary
 
     if format is not None and format not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
@@ -395,8 +395,8 @@ def gloss(
     if direction != "zh-en" and format not in DIRECTIONAL:
         raise typer.BadParameter(f"only {' and '.join(DIRECTIONAL)} glossaries have a direction; {format} holds "
                                  "both languages", param_hint="--direction")
-    if sort not in SORT_KEYS:
-        raise typer.BadParameter(f"use one of {', '.join(SORT_KEYS)}", param_hint="--sort")
+    if sort not in GLOSS_SORTS:
+        raise typer.BadParameter(f"use one of {', '.join(GLOSS_SORTS)}", param_hint="--sort")
     if not paths and not all_entries:
         raise typer.BadParameter("give files or folders, or --all for the whole lexicon", param_hint="PATHS")
     compiled = _compiled(lexicon)

@@ -26,7 +26,7 @@ from .lexicon import Entry, Lexicon
 from .match import DocumentResult
 from .pinyin import derive_pinyin
 
-SORT_KEYS = ("first", "count", "term")
+GLOSS_SORTS = ("first", "count", "term")
 SENTENCE_END = "。！？!?…"
 CLOSERS = "”’」』）)】》\"'"
 # OpenCC's plain s2t writes its own standard forms (爲, 羣衆, 裏) that traditional-script texts
@@ -68,7 +68,7 @@ class Glossary:
 
 
 @dataclass
-class _Seen:
+class _Occurrences:
     entry: Entry
     count: int = 0
     docs: int = 0
@@ -119,9 +119,9 @@ def _one_line(s: str) -> str:
     return _WS_RE.sub(" ", _NEWLINE_RE.sub("", s)).strip()
 
 
-def collect(results: Iterable[DocumentResult]) -> tuple[dict[str, _Seen], int]:
+def collect(results: Iterable[DocumentResult]) -> tuple[dict[str, _Occurrences], int]:
     """Count each entry and keep the first sentence it occurs in, in order of first appearance."""
-    seen: dict[str, _Seen] = {}
+    seen: dict[str, _Occurrences] = {}
     documents = 0
     for r in results:
         documents += 1
@@ -129,7 +129,7 @@ def collect(results: Iterable[DocumentResult]) -> tuple[dict[str, _Seen], int]:
         for m in sorted(r.matches, key=lambda m: m.start):
             s = seen.get(m.entry.id)
             if s is None:
-                s = seen[m.entry.id] = _Seen(m.entry, context=sentence_at(r.doc.text, m.start, m.end),
+                s = seen[m.entry.id] = _Occurrences(m.entry, context=sentence_at(r.doc.text, m.start, m.end),
                                              context_doc=r.doc.id, surface=m.text)
             s.count += 1
             if m.entry.id not in in_doc:
@@ -148,12 +148,12 @@ def build_glossary(results: Iterable[DocumentResult], lexicon: Lexicon | None = 
     (by pinyin, then by the term). The converters default to OpenCC ``s2tw`` and pypinyin, loaded
     only when used.
     """
-    if sort not in SORT_KEYS:
-        raise ValueError(f"unknown sort key {sort!r}; use one of {', '.join(SORT_KEYS)}")
+    if sort not in GLOSS_SORTS:
+        raise ValueError(f"unknown sort key {sort!r}; use one of {', '.join(GLOSS_SORTS)}")
     seen, documents = collect(results)
     if lexicon is not None:
         for e in lexicon.entries:
-            seen.setdefault(e.id, _Seen(e))
+            seen.setdefault(e.id, _Occurrences(e))
     to_traditional = to_traditional or opencc_converter(TRADITIONAL)
     rows = [_row(s, to_traditional, to_pinyin) for s in seen.values()]
     if sort == "count":
@@ -163,7 +163,7 @@ def build_glossary(results: Iterable[DocumentResult], lexicon: Lexicon | None = 
     return Glossary(tuple(rows), documents, whole_lexicon=lexicon is not None)
 
 
-def _row(s: _Seen, to_traditional: Callable[[str], str], to_pinyin: Callable[[str], str] | None) -> GlossRow:
+def _row(s: _Occurrences, to_traditional: Callable[[str], str], to_pinyin: Callable[[str], str] | None) -> GlossRow:
     e = s.entry
     if e.pinyin:
         pinyin, auto = e.pinyin, False

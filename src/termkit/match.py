@@ -76,7 +76,7 @@ class Dropped:
         return {"rule": self.rule, "detail": self.detail}
 
 
-class Candidate(NamedTuple):
+class Hit(NamedTuple):
     """A raw automaton hit in folded coordinates."""
 
     start: int
@@ -211,7 +211,7 @@ class Matcher:
         # most terms begin and end with a Chinese character: the boundary rule cannot apply to them
         kept = [(c, span) for c, span in zip(cands, spans)
                 if not (ft[c.start].isascii() or ft[c.end - 1].isascii()) or self._at_boundary(text, ft, c, span)]
-        drops: list[tuple[Candidate, tuple[int, int], Drop]] = []
+        drops: list[tuple[Hit, tuple[int, int], Drop]] = []
         if self.contexts:
             kept, drops = self._apply_context(text, ft, kept, date)
         if not nested:
@@ -227,12 +227,12 @@ class Matcher:
                    if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in covered)]
         return matches, dropped
 
-    def _apply_context(self, text: str, folded_text: str, kept: list[tuple[Candidate, tuple[int, int]]],
-                       date: str | None) -> tuple[list[tuple[Candidate, tuple[int, int]]],
-                                                  list[tuple[Candidate, tuple[int, int], Drop]]]:
+    def _apply_context(self, text: str, folded_text: str, kept: list[tuple[Hit, tuple[int, int]]],
+                       date: str | None) -> tuple[list[tuple[Hit, tuple[int, int]]],
+                                                  list[tuple[Hit, tuple[int, int], Drop]]]:
         """Split candidates into those their entry's context rules keep and those they drop (with why)."""
-        ok: list[tuple[Candidate, tuple[int, int]]] = []
-        drops: list[tuple[Candidate, tuple[int, int], Drop]] = []
+        ok: list[tuple[Hit, tuple[int, int]]] = []
+        drops: list[tuple[Hit, tuple[int, int], Drop]] = []
         rules = self.contexts
         for c, span in kept:
             rule = rules.get(c.entry)
@@ -249,7 +249,7 @@ class Matcher:
                 drops.append((c, span, drop))
         return ok, drops
 
-    def candidates(self, folded_text: str, codes: np.ndarray | None = None) -> list[Candidate]:
+    def candidates(self, folded_text: str, codes: np.ndarray | None = None) -> list[Hit]:
         """Every key occurrence in a folded text (``codes``: its code points, when at hand), with the
         ``exclude`` rule applied; ``engine`` says which scan finds them (both find the same).
 
@@ -257,7 +257,7 @@ class Matcher:
         >>> from termkit.compile import compile_lexicon
         >>> m = compile_lexicon(Lexicon((Entry(id="x", term="四风", gloss="x", exclude=("反四风",)),)))
         >>> m.candidates("四风反四风")
-        [Candidate(start=0, end=2, entry=0)]
+        [Hit(start=0, end=2, entry=0)]
         """
         if not self.entries or not folded_text:
             return []
@@ -267,16 +267,16 @@ class Matcher:
             if self._scan is None:
                 self._scan = FastScan(self.automaton)
             found = self._scan.hits(to_codes(folded_text) if codes is None else codes)
-        hits: list[Candidate] = []
+        hits: list[Hit] = []
         excluded: dict[int, list[tuple[int, int]]] = {}
         for end, (length, entry, excl_for) in found:
             if entry >= 0:
-                hits.append(Candidate(end - length, end, entry))
+                hits.append(Hit(end - length, end, entry))
             for x in excl_for:
                 excluded.setdefault(x, []).append((end - length, end))
         return _drop_excluded(hits, excluded) if excluded else hits
 
-    def _original_spans(self, folded: Folded, cands: list[Candidate]) -> list[tuple[int, int]]:
+    def _original_spans(self, folded: Folded, cands: list[Hit]) -> list[tuple[int, int]]:
         if not cands:
             return []
         starts = folded.original_index(np.array([c.start for c in cands])).tolist()
@@ -284,7 +284,7 @@ class Matcher:
         # the pinyin annotation of the last character belongs to the match
         return [(s, folded.annotations.get(last + 1, last + 1)) for s, last in zip(starts, lasts)]
 
-    def _at_boundary(self, text: str, folded_text: str, c: Candidate, span: tuple[int, int]) -> bool:
+    def _at_boundary(self, text: str, folded_text: str, c: Hit, span: tuple[int, int]) -> bool:
         """A term that begins (ends) with a Latin letter or digit needs a non-word neighbour in
         the original text: 4+1 is not found in 14+12, but is in “4+1”."""
         if not folded_text[c.start].isascii() and not folded_text[c.end - 1].isascii():
@@ -317,21 +317,21 @@ def at_word_boundary(first: str, last: str, before: str, after: str) -> bool:
     return not ((is_word_char(first) and is_word_char(before)) or (is_word_char(last) and is_word_char(after)))
 
 
-def _drop_excluded(hits: list[Candidate], excluded: dict[int, list[tuple[int, int]]]) -> list[Candidate]:
-    def inside(c: Candidate) -> bool:
+def _drop_excluded(hits: list[Hit], excluded: dict[int, list[tuple[int, int]]]) -> list[Hit]:
+    def inside(c: Hit) -> bool:
         return any(s <= c.start and c.end <= e for s, e in excluded.get(c.entry, ()))
 
     return [c for c in hits if not inside(c)]
 
 
-def select_leftmost_longest(cands: Iterable[Candidate]) -> list[Candidate]:
+def select_leftmost_longest(cands: Iterable[Hit]) -> list[Hit]:
     """Resolve overlaps: scanning left to right, take the leftmost hit, the longest among equals.
 
     >>> [(c.start, c.end) for c in select_leftmost_longest(
-    ...     [Candidate(0, 2, 0), Candidate(0, 6, 1), Candidate(4, 8, 2), Candidate(6, 8, 3)])]
+    ...     [Hit(0, 2, 0), Hit(0, 6, 1), Hit(4, 8, 2), Hit(6, 8, 3)])]
     [(0, 6), (6, 8)]
     """
-    chosen: list[Candidate] = []
+    chosen: list[Hit] = []
     pos = 0
     for c in sorted(cands, key=lambda c: (c.start, -c.end, c.entry)):
         if c.start >= pos:

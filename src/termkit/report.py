@@ -29,11 +29,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .lexicon import Entry
 from .stats import CorpusStats, Tally
 from .trend import Trend, TrendTally
+
+if TYPE_CHECKING:
+    from .match import DocumentResult
 
 PALETTE = ("#3f6fb5", "#b3261e", "#2e8a57", "#c77800", "#7b4fb0", "#1f8a99", "#b0407a", "#6c7a1c", "#555e6e",
            "#d35f8d")
@@ -56,7 +59,7 @@ class ReportOptions:
 
 
 @dataclass
-class _Seen:
+class _PageParts:
     """What one pass over the results keeps besides the tallies."""
 
     shown: list[Any] = field(default_factory=list)  # DocumentResults shown in full
@@ -64,10 +67,10 @@ class _Seen:
     entries: dict[str, Entry] = field(default_factory=dict)
 
 
-def build_report(results: Iterable[Any], options: ReportOptions | None = None) -> str:
+def build_report(results: Iterable[DocumentResult], options: ReportOptions | None = None) -> str:
     """The report page of :class:`termkit.match.DocumentResult` s (consumed once) as one HTML string."""
     options = options or ReportOptions()
-    tally, trends, seen = Tally(), TrendTally(options.by), _Seen()
+    tally, trends, seen = Tally(), TrendTally(options.by), _PageParts()
     for r in results:
         tally.add(r)
         trends.add(r)

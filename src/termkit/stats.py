@@ -25,7 +25,7 @@ from .match import DocumentResult
 from .normalize import Damage
 
 WHITESPACE = " \t\r\n\u3000\u00a0\f\v"
-SORT_KEYS = ("count", "docs", "per_10k", "term", "id", "category", "first")
+COUNT_SORTS = ("count", "docs", "per_10k", "term", "id", "category", "first")
 
 
 def visible_length(text: str) -> int:
@@ -77,9 +77,9 @@ class CorpusStats:
     damage: tuple[DamageReport, ...] = ()
 
     def sorted(self, key: str = "count") -> list[TermCount]:
-        """Terms ordered by ``key`` (see ``SORT_KEYS``); ties broken by count, then id."""
-        if key not in SORT_KEYS:
-            raise ValueError(f"unknown sort key {key!r}; use one of {', '.join(SORT_KEYS)}")
+        """Terms ordered by ``key`` (see ``COUNT_SORTS``); ties broken by count, then id."""
+        if key not in COUNT_SORTS:
+            raise ValueError(f"unknown sort key {key!r}; use one of {', '.join(COUNT_SORTS)}")
         if key in ("term", "id", "category"):
             return sorted(self.terms, key=lambda t: (getattr(t.entry, key), t.entry.id))
         if key == "first":

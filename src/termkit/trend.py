@@ -25,10 +25,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .lexicon import Entry
 from .stats import visible_length
+
+if TYPE_CHECKING:
+    from .match import DocumentResult
 
 BY = ("year", "month", "group")
 UNDATED = "undated"
@@ -153,7 +156,8 @@ class TrendTally:
         return Period(label, b.documents, b.characters, tuple(b.counts.get(e.id, 0) for e in shown))
 
 
-def trend(results: Iterable[Any], by: str = "year", terms: Sequence[Entry] | None = None, top: int = 5) -> Trend:
+def trend(results: Iterable[DocumentResult], by: str = "year", terms: Sequence[Entry] | None = None,
+          top: int = 5) -> Trend:
     """Counts and rates of ``terms`` (default: the ``top`` most frequent) per ``by`` period over
     :class:`termkit.match.DocumentResult` s (consumed once)."""
     tally = TrendTally(by)

@@ -29,15 +29,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .background import Background
 from .ngrams import NgramCounter, NgramStats
 from .noise import boilerplate, noise_reason
-from .patterns import Tally
+from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
 from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
 from .view import make_view
+
+if TYPE_CHECKING:
+    from ..corpus import Document
+    from ..match import Matcher
 
 KINDS = ("numbered", "quoted", "parallel", "mwe")
 KIND_WEIGHT = {"numbered": 1.25, "quoted": 1.15, "parallel": 1.0, "mwe": 0.5}
@@ -91,13 +95,13 @@ class Evidence:
     """Everything the first pass learnt."""
 
     stats: NgramStats
-    tally: Tally
+    tally: ShapeTally
 
 
-def collect(docs: Iterable[Any], matcher: Any, options: DiscoverOptions = DiscoverOptions()) -> Evidence:
+def collect(docs: Iterable[Document], matcher: Matcher, options: DiscoverOptions = DiscoverOptions()) -> Evidence:
     """First pass: n-gram statistics and shape-found candidates, in bounded memory."""
     counter = NgramCounter(options.max_n, options.bucket_chars)
-    tally = Tally()
+    tally = ShapeTally()
     for doc in docs:
         view = make_view(doc.text, matcher)
         counter.add(view.han)
@@ -135,7 +139,7 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
     return wanted[: max(options.pool, 3 * (options.top or 0))]
 
 
-def attest(prospects: list[Prospect], docs: Iterable[Any], matcher: Any) -> list[Candidate]:
+def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher) -> list[Candidate]:
     """Second pass: exact counts, documents and a first example for each prospect, on the text
     folded as for matching. Prospects the lexicon knows, and occurrences inside a known term,
     are left out; a prospect with no occurrence left is dropped."""
@@ -181,7 +185,7 @@ def _fragment(short: str, long: str) -> bool:
     return short in long or (len(long) > len(short) and short in long.replace("的", ""))
 
 
-def discover(open_docs: Callable[[], Iterable[Any]], matcher: Any,
+def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
              options: DiscoverOptions = DiscoverOptions(), background: Background | None = None
              ) -> list[Candidate]:
     """Both passes and the ranking. ``open_docs`` returns a fresh iterable of documents each call."""

@@ -1,6 +1,6 @@
 """Candidates found by their shape in the discovery view: quoted spans, number codes and
 parallel runs. Each finder is a pure function from one view's text to ``(key, start, end)``
-hits; :class:`Tally` adds them up over documents in bounded memory.
+hits; :class:`ShapeTally` adds them up over documents in bounded memory.
 
 >>> [k for k, _, _ in quoted_spans("坚持“两个毫不动摇”，他说：“我们一定要把这件事情办好，办扎实。”")]
 ['两个毫不动摇']
@@ -141,7 +141,7 @@ def has_template(run: list[str]) -> bool:
 
 
 @dataclass
-class Evidence:
+class ShapeEvidence:
     """What was seen of one key: occurrences, documents, quoted occurrences, a first example."""
 
     count: int = 0
@@ -153,12 +153,12 @@ class Evidence:
 
 
 @dataclass
-class Tally:
+class ShapeTally:
     """Shape-found candidates over many documents. Bounded: when more than ``cap`` keys are held,
     keys seen only once are dropped (they are the long tail of quoted speech and one-off lists)."""
 
     cap: int = 200_000
-    seen: dict[str, Evidence] = field(default_factory=dict)
+    seen: dict[str, ShapeEvidence] = field(default_factory=dict)
     _doc: int = 0
 
     def add(self, doc_id: str, text: str) -> None:
@@ -173,7 +173,7 @@ class Tally:
     def _note(self, kind: str, key: str, doc_id: str, start: int, end: int) -> None:
         e = self.seen.get(key)
         if e is None:
-            e = self.seen[key] = Evidence(kind=kind, example=(doc_id, start, end))
+            e = self.seen[key] = ShapeEvidence(kind=kind, example=(doc_id, start, end))
         e.count += 1
         e.quoted += kind == "quoted"
         if e.kind == "quoted" and kind != "quoted":

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..match import at_word_boundary, select_leftmost_longest
+from ..match import Matcher, at_word_boundary, select_leftmost_longest
+
+if TYPE_CHECKING:
+    from ..corpus import Document
 
 MAX_FORMS = 8  # original spellings kept per key (the most frequent one is shown)
 LEAD_IN = frozenset(" \t\u3000【〖[(（“‘「『《")
@@ -63,7 +66,7 @@ class Recount:
         self.line_start += i < 0 or text[i] == "\n"
 
 
-def recount(keys: list[str], docs: Iterable[Any], matcher: Any, context: int,
+def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context: int,
             aliases: dict[str, list[str]] | None = None) -> dict[str, Recount]:
     """Occurrences, documents and a first example (with ``context`` characters each side).
     ``aliases`` gives other surface forms that count for a key (a pair joined by 与 for 和)."""
@@ -111,7 +114,7 @@ def _han(text: str) -> str:
     return "".join(ch for ch in text if ord(ch) > 0x2FFF and not ch.isspace() and ch not in "“”‘’「」『』")
 
 
-def _known_spans(text: str, matcher: Any) -> np.ndarray:
+def _known_spans(text: str, matcher: Matcher) -> np.ndarray:
     if not len(matcher.entries):
         return np.zeros((0, 2), dtype=np.int64)
     spans = [(c.start, c.end) for c in select_leftmost_longest(matcher.candidates(text))]

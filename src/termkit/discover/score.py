@@ -34,7 +34,7 @@ from .data import (
 )
 from .ngrams import NgramStats
 from .noise import noise_reason
-from .patterns import Evidence, has_template
+from .patterns import ShapeEvidence, has_template
 
 MIN_ENTROPY = 0.9  # nats: below this one side is (nearly) always the same character
 MIN_PMI = 4.0  # bits
@@ -263,7 +263,7 @@ def _phrase_ok(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
     return True
 
 
-def shape_prospects(seen: dict[str, Evidence], stats: NgramStats, bg: Background,
+def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Background,
                     min_count: int) -> list[Prospect]:
     """Quoted spans, number codes and parallel runs, scored by recurrence and shape."""
     out = []

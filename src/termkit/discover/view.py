@@ -17,12 +17,15 @@ are offsets in the original, so an example context is a slice of the original te
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..chardata import CLOSE_QUOTES, HAN_BMP_RANGES, OPEN_QUOTES
 from ..normalize import DROP, annotation_spans, to_codes
+
+if TYPE_CHECKING:
+    from ..match import Matcher
 
 KNOWN = "\x01"
 SPACE = 0x20
@@ -51,7 +54,7 @@ def han_mask(codes: np.ndarray) -> np.ndarray:
     return mask
 
 
-def make_view(text: str, matcher: Any) -> View:
+def make_view(text: str, matcher: Matcher) -> View:
     """Fold ``text`` for discovery (see the module docstring); spans ``matcher`` finds are masked."""
     codes = to_codes(text)
     if codes.dtype.itemsize == 2:
