@@ -1,7 +1,8 @@
 """List the corpus candidates the lexicon does not match and the triage file does not list.
 
     python eval/triage.py                       # the repo's lexicon, ../shared/corpus, eval/corpus-triage.tsv
-    python eval/triage.py --lexicon DIR         # another lexicon folder (e.g. the lexicon plus staged files)
+    python eval/triage.py --lexicon lexicon --lexicon DRAFTS   # the lexicon and a folder of draft files
+                                                # (first claim of an id or a surface wins)
     python eval/triage.py --all                 # every candidate, with its state (matched/triaged/missing)
     python eval/triage.py --stale               # triage rows the lexicon now matches or no longer a candidate
 
@@ -17,10 +18,10 @@ import os
 import sys
 from pathlib import Path
 
-from termkit.compile import load_compiled
+from termkit.compile import compile_lexicon, load_compiled
 from termkit.errors import TermkitError
-from termkit.lexicon import bundled_lexicon_path
-from termkit.triage import check, corpus_candidates, format_rows, matched_whole, read_triage
+from termkit.lexicon import bundled_lexicon_path, load_lexicon
+from termkit.triage import check, corpus_candidates, format_rows, matched_whole, merge_lexicons, read_triage
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = os.environ.get("TERMKIT_CORPUS") or str(ROOT.parent / "shared" / "corpus")
@@ -29,13 +30,18 @@ CORPUS = os.environ.get("TERMKIT_CORPUS") or str(ROOT.parent / "shared" / "corpu
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", default=CORPUS, help="default: $TERMKIT_CORPUS or ../shared/corpus")
-    ap.add_argument("--lexicon", default=str(bundled_lexicon_path()))
+    ap.add_argument("--lexicon", action="append", help="a lexicon file or folder; repeat to merge several "
+                    "(default: the bundled lexicon)")
     ap.add_argument("--triage", default=str(ROOT / "eval" / "corpus-triage.tsv"))
     ap.add_argument("--all", action="store_true", help="print every candidate with its state")
     ap.add_argument("--stale", action="store_true", help="print triage rows that are no longer needed")
     args = ap.parse_args(argv)
     try:
-        matcher = load_compiled(args.lexicon).matcher
+        paths = args.lexicon or [str(bundled_lexicon_path())]
+        matcher = load_compiled(paths[0]).matcher
+        if len(paths) > 1:
+            merged = merge_lexicons([load_lexicon(p) for p in paths], lambda s: matcher.fold(s).text)
+            matcher = compile_lexicon(merged)
         rows = read_triage(args.triage, lambda s: matcher.fold(s).text)
     except TermkitError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -18,6 +18,7 @@ from termkit.triage import (
     candidates,
     check,
     corpus_candidates,
+    merge_lexicons,
     parse_triage,
     quoted_counts,
     read_triage,
@@ -87,6 +88,17 @@ def test_check_matched_whole_triaged_or_missing() -> None:
     assert [c.candidate for c in report.matched] == ["四风"]
     assert [c.candidate for c in report.triaged] == ["放管服"]
     assert [c.candidate for c in report.missing] == ["反对四风", "甲乙"]  # a part matched is not the whole
+
+
+def test_merged_lexicons_keep_the_first_claim_of_an_id_or_a_surface(empty_matcher) -> None:
+    base = Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),))
+    draft = Lexicon((Entry(id="four-winds", term="四风问题", gloss="x"), Entry(id="y", term="甲", gloss="y",
+                     variants=["四風"]), Entry(id="two-sessions", term="两会", gloss="two sessions")))
+    merged = merge_lexicons([base, draft], lambda s: empty_matcher.fold(s).text)
+    assert [e.id for e in merged.entries] == ["four-winds", "two-sessions"]
+    m = compile_lexicon(merged)
+    report = check([TriageCandidate("两会", 9, "quoted")], m, [])
+    assert [c.candidate for c in report.matched] == ["两会"]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus ({CORPUS}) is absent; "

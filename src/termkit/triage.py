@@ -178,6 +178,33 @@ def matched_whole(candidate: str, matcher: Any) -> bool:
     return len(found) == 1 and found[0].start == 0 and found[0].end == len(candidate)
 
 
+def merge_lexicons(lexicons: Iterable[Any], fold: Callable[[str], str]) -> Any:
+    """One lexicon from several (the bundled one and curators' drafts): the first entry to claim an id
+    or a folded surface form keeps it, a later entry that claims either again is left out.
+
+    >>> from termkit.compile import compile_lexicon
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> fold = compile_lexicon(Lexicon(())).fold
+    >>> a = Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),))
+    >>> b = Lexicon((Entry(id="x", term="四風", gloss="x"),
+    ...              Entry(id="two-sessions", term="两会", gloss="two sessions")))
+    >>> [e.id for e in merge_lexicons([a, b], lambda s: fold(s).text).entries]
+    ['four-winds', 'two-sessions']
+    """
+    from .lexicon import Lexicon
+
+    entries, ids, surfaces = [], set(), set()
+    for lexicon in lexicons:
+        for e in lexicon.entries:
+            keys = {fold(s) for s in e.surfaces}
+            if e.id in ids or keys & surfaces:
+                continue
+            entries.append(e)
+            ids.add(e.id)
+            surfaces |= keys
+    return Lexicon(tuple(entries))
+
+
 def check(cands: Iterable[TriageCandidate], matcher: Any, rows: Iterable[TriageRow]) -> TriageReport:
     """Sort every candidate into matched, triaged or missing."""
     listed = {r.candidate for r in rows}
