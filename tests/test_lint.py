@@ -83,6 +83,8 @@ FAILING = [
     ("british-spelling", "warning", {"alt_glosses": "[{text: civilised, status: media}]"}),
     ("gloss-article", "warning", {"gloss": "the new era"}),
     ("gloss-brackets", "warning", {"gloss": "fix now (a slogan)"}),
+    ("hidden-characters", "warning", {"gloss": '"Fix\\u202eNow"'}),
+    ("hidden-characters", "warning", {"definition": '"Fix \\x1b[2J now."'}),
     ("duplicate-id", "error", None),
     ("duplicate-surface", "error", None),
 ]

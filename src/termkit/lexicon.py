@@ -14,8 +14,10 @@ Loading validates every entry with pydantic and reports problems with ``file:lin
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -28,18 +30,35 @@ from .categories import CATEGORIES
 from .categories import DEFAULT as DEFAULT_CATEGORY
 from .errors import LexiconError
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # used with fullmatch: "x\n" is not an id
+DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+FIRST_YEAR = 1840  # no formula of modern Chinese politics is older; a typo (0218, 9999) is caught
+MAX_DEPTH = 12  # an entry nests three levels (terms, entry, alt_glosses item); deeper is a mistake
+# bidirectional controls reorder what a reader sees (U+202E shows "abc" as "cba"): never in a lexicon
+BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _date_value(v: Any) -> Any:
-    """A date field as its string form (YYYY, YYYY-MM or YYYY-MM-DD); YAML may give an int or a date."""
+    """A date field as its string form (YYYY, YYYY-MM or YYYY-MM-DD); YAML may give an int or a date.
+
+    >>> _date_value(2018), _date_value("2018-02")
+    ('2018', '2018-02')
+    """
     if isinstance(v, (_dt.date, _dt.datetime)):
         v = v.strftime("%Y-%m-%d")
-    if isinstance(v, int):
+    if isinstance(v, int) and not isinstance(v, bool):
         v = str(v)
-    if isinstance(v, str) and not DATE_RE.match(v):
-        raise ValueError(f"date {v!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    if isinstance(v, str):
+        m = DATE_RE.fullmatch(v)
+        if not m:
+            raise ValueError(f"date {v!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+        year, month, day = m.groups()
+        if not FIRST_YEAR <= int(year) <= _dt.date.today().year + 1:
+            raise ValueError(f"date {v!r}: the year is not between {FIRST_YEAR} and next year")
+        try:
+            _dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            raise ValueError(f"date {v!r} is not a calendar date (month 01-12, a day the month has)") from None
     return v
 
 
@@ -133,7 +152,7 @@ class Entry(BaseModel):
     @field_validator("id")
     @classmethod
     def _slug(cls, v: str) -> str:
-        if not ID_RE.match(v):
+        if not ID_RE.fullmatch(v):
             raise ValueError(f"id {v!r} must be a lowercase ASCII slug (a-z, 0-9, hyphens)")
         return v
 
@@ -276,10 +295,79 @@ def _yaml_error_line(exc: Exception) -> int:
     return mark.line + 1 if mark is not None else 1
 
 
-def _read_file(f: Path) -> Iterator[tuple[Entry | None, Location, list[Problem]]]:
+class YamlProblem(LexiconError):
+    """A lexicon file that is not plain YAML data; ``line`` is 1-based."""
+
+    def __init__(self, name: str, line: int, message: str) -> None:
+        super().__init__(f"{name}:{line}: {message}")
+        self.line = line
+        self.message = message
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    """The data of a lexicon file's text, read as plain data; :class:`YamlProblem` naming the file and
+    line for anything else: invalid YAML, a tag (``!!python/object`` …), an alias (``*name``, which
+    also carries a merge key ``<<``) or nesting deeper than ``MAX_DEPTH``. The events are checked before
+    anything is built, so an alias bomb or a 10,000-deep list costs one linear pass, never more.
+    Dates stay text (``2018-02-30`` is then refused by the schema, with its line).
+
+    >>> parse_yaml("terms: []\\n", "x.yaml")
+    {'terms': []}
+    >>> parse_yaml("a: &x [1]\\nb: *x\\n", "x.yaml")
+    Traceback (most recent call last):
+    termkit.lexicon.YamlProblem: x.yaml:2: YAML alias '*x' is not allowed (write the value out; a lexicon is plain data)
+    """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
+    try:
+        _check_events(YAML(typ="rt").parse(text), name)
+        yaml = YAML(typ="rt")
+        yaml.Constructor = _text_dates()
+        with warnings.catch_warnings():  # a reused anchor is harmless once aliases are refused
+            warnings.simplefilter("ignore")
+            return yaml.load(text)
+    except YAMLError as exc:
+        msg = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+        raise YamlProblem(name, _yaml_error_line(exc), f"invalid YAML: {msg}") from None
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
+        if isinstance(exc, LexiconError):
+            raise
+        raise YamlProblem(name, 1, f"invalid YAML: {type(exc).__name__}: {str(exc)[:200]}") from None
+
+
+def _check_events(events: Iterator[Any], name: str) -> None:
+    depth = 0
+    for ev in events:
+        line = ev.start_mark.line + 1 if ev.start_mark is not None else 1
+        kind = type(ev).__name__
+        if kind == "AliasEvent":
+            raise YamlProblem(name, line, f"YAML alias '*{ev.anchor}' is not allowed (write the value out; "
+                              "a lexicon is plain data)")
+        tag = getattr(ev, "tag", None)
+        if tag and kind in ("ScalarEvent", "SequenceStartEvent", "MappingStartEvent"):
+            raise YamlProblem(name, line, f"YAML tag {tag!r} is not allowed (plain data only)")
+        if kind in ("SequenceStartEvent", "MappingStartEvent"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(name, line, f"nested more than {MAX_DEPTH} levels deep (an entry needs three)")
+        elif kind in ("SequenceEndEvent", "MappingEndEvent"):
+            depth -= 1
+
+
+@functools.cache
+def _text_dates() -> type:
+    """The round-trip constructor with timestamps left as text, for the schema to check."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class TextDates(RoundTripConstructor):
+        pass
+
+    TextDates.add_constructor("tag:yaml.org,2002:timestamp", TextDates.construct_yaml_str)
+    return TextDates
+
+
+def _read_file(f: Path) -> Iterator[tuple[Entry | None, Location, list[Problem]]]:
     name = str(f)
     try:
         text = f.read_text(encoding="utf-8")
@@ -287,17 +375,11 @@ def _read_file(f: Path) -> Iterator[tuple[Entry | None, Location, list[Problem]]
         yield None, Location(name, 1), [Problem(Location(name, 1), f"cannot read: {exc}", rule="file")]
         return
     try:
-        data = YAML(typ="rt").load(text)
-    except YAMLError as exc:
-        line = _yaml_error_line(exc)
-        msg = str(getattr(exc, "problem", None) or exc).splitlines()[0]
-        yield None, Location(name, line), [Problem(Location(name, line), f"invalid YAML: {msg}", rule="yaml")]
+        data = parse_yaml(text, name)
+    except YamlProblem as exc:
+        yield None, Location(name, exc.line), [Problem(Location(name, exc.line), exc.message, rule="yaml")]
         return
     if data is None:
-        return
-    tag_problem = _find_tag(data, name)
-    if tag_problem:
-        yield None, tag_problem.location or Location(name, 1), [tag_problem]
         return
     if not isinstance(data, dict) or "terms" not in data or set(data) != {"terms"}:
         yield None, Location(name, 1), [Problem(Location(name, 1), "expected one top-level key 'terms:'",
@@ -346,26 +428,3 @@ def _plain(node: Any) -> Any:
     if isinstance(node, str):
         return str(node)
     return node
-
-
-def _find_tag(node: Any, name: str, line: int = 1) -> Problem | None:
-    """Refuse explicit YAML tags (``!!python/object`` …): the lexicon is plain data, loaded safely."""
-    tag = getattr(node, "tag", None)
-    tag_value = getattr(tag, "value", tag) if tag is not None else None
-    if isinstance(tag_value, str) and tag_value:
-        return Problem(Location(name, line), f"YAML tag {tag_value!r} is not allowed (plain data only)",
-                       rule="yaml")
-    children: list[tuple[Any, int]] = []
-    if isinstance(node, dict):
-        for k, v in node.items():
-            kl = node.lc.key(k)[0] + 1 if hasattr(node, "lc") else line
-            children.append((v, kl))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            il = node.lc.item(i)[0] + 1 if hasattr(node, "lc") else line
-            children.append((v, il))
-    for child, cl in children:
-        found = _find_tag(child, name, cl)
-        if found:
-            return found
-    return None

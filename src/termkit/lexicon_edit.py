@@ -23,18 +23,21 @@ terms:
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
 import unicodedata
+import warnings
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .atomic import write_atomic
 from .errors import LexiconError
-from .lexicon import ENTRY_KEYS, AltGloss, Entry, lexicon_files, read_lexicon
+from .lexicon import ENTRY_KEYS, AltGloss, Entry, lexicon_files, parse_yaml, read_lexicon
 from .pinyin import derive_pinyin
 
 # The order of keys in an entry and in an alternative gloss: the models' own order.
@@ -129,6 +132,38 @@ def validate(entry: dict[str, Any], where: str) -> Entry:
         raise LexiconError(f"{where}: new entry {entry.get('id', '?')!r}: {key}: {err['msg']}") from None
 
 
+# ── locking ────────────────────────────────────────────────────────────────────────────────
+
+LOCK_TIMEOUT = 60.0  # seconds to wait for another termkit editing the same file
+
+
+@contextlib.contextmanager
+def editing(path: str | os.PathLike[str], timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the edit lock of a lexicon file or folder (a ``.NAME.lock`` file beside a file, a
+    ``.termkit.lock`` file inside a folder) for a read-modify-write: two processes appending at once
+    take turns instead of one overwriting the other's entry. Re-entrant within a process.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.yaml"
+    >>> with editing(p), editing(p):
+    ...     pass
+    """
+    from filelock import FileLock, Timeout
+
+    p = Path(path)
+    lock_file = p / ".termkit.lock" if p.is_dir() else p.with_name(f".{p.name}.lock")
+    try:
+        with FileLock(lock_file, timeout=timeout, is_singleton=True):
+            yield
+    except Timeout:
+        raise LexiconError(f"{p}: another termkit has been editing it for {timeout:.0f} s; try again "
+                           f"(or remove {lock_file} if no termkit is running)") from None
+    except OSError as exc:
+        if isinstance(exc, LexiconError):
+            raise
+        raise LexiconError(f"{p}: cannot lock it for editing ({exc.strerror or exc})") from None
+
+
 # ── appending ──────────────────────────────────────────────────────────────────────────────
 
 
@@ -138,9 +173,16 @@ def append_entries(path: Path, entries: list[dict]) -> None:
     Each entry is validated with the Entry model and refused if its id is already in the file;
     keys are written in schema order. The new text is re-read and compared before it replaces
     the file atomically. Lexicon-wide checks (ids and surfaces in other files) are the caller's.
+    The file is locked (:func:`editing`) from the read to the write.
     """
-    path = Path(path)
-    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    with editing(path):
+        _append_entries(Path(path), entries)
+
+
+def _append_entries(path: Path, entries: list[dict]) -> None:
+    old = _read(path) if path.exists() else ""
+    if old.strip():
+        parse_yaml(old, str(path))  # refuses aliases, tags and deep nesting with the line
     yaml = make_yaml()
     data = yaml.load(old) if old.strip() else None
     terms = data.get("terms") if isinstance(data, dict) else None
@@ -234,9 +276,15 @@ def add_term(lexicon_path: str | os.PathLike[str], term: str, gloss: str, catego
              id: str | None = None) -> Added:
     """Append a new entry to the right file of a lexicon, after refusing a duplicate id or a surface
     (fold-aware: 兩個維護 is 两个维护) that another entry already claims."""
+    root = Path(lexicon_path)
+    with editing(root):  # no other add may take the same id or surface between the check and the write
+        return _add_checked(root, term, gloss, category, gloss_status, file, id)
+
+
+def _add_checked(root: Path, term: str, gloss: str, category: str | None, gloss_status: str | None,
+                 file: str | os.PathLike[str] | None, id: str | None) -> Added:
     from .compile import compile_lexicon
 
-    root = Path(lexicon_path)
     lexicon, _ = read_lexicon(root)
     entry_id = id or slugify(gloss)
     if not entry_id:
@@ -282,17 +330,34 @@ def format_text(text: str, name: str = "<lexicon>") -> str:
         term: "四风"
         gloss: Four Winds
     """
+    from ruamel.yaml.error import YAMLError
+
+    parse_yaml(text, name)  # refuses aliases, tags and deep nesting with the line
+    try:
+        with warnings.catch_warnings():  # a reused anchor is harmless once aliases are refused
+            warnings.simplefilter("ignore")
+            out = _format(text)
+            same = out is None or _canonical(out) == _canonical(text)
+    except (YAMLError, ValueError, TypeError, KeyError, IndexError, StopIteration, RecursionError) as exc:
+        why = (str(exc).splitlines() or [""])[0][:120]
+        raise LexiconError(f"{name}: cannot format it ({type(exc).__name__}: {why}); run 'termkit lexicon check' "
+                           "and fix it by hand") from None
+    if out is None:
+        return text
+    if not same:
+        raise LexiconError(f"{name}: formatting would change the data (an unusual layout?); fix it by hand")
+    return out
+
+
+def _format(text: str) -> str | None:
     yaml = make_yaml()
     data = yaml.load(text)
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        return text
+        return None
     for entry in data["terms"]:
         if isinstance(entry, dict):
             _normalise_values(entry)
-    out = _reorder_keys(_dump(yaml, data))
-    if _canonical(out) != _canonical(text):
-        raise LexiconError(f"{name}: formatting would change the data (an unusual layout?); fix it by hand")
-    return out
+    return _reorder_keys(_dump(yaml, data))
 
 
 def _canonical(text: str) -> Any:
@@ -383,10 +448,20 @@ def format_lexicon(path: str | os.PathLike[str], check: bool = False) -> list[Pa
     with ``check=True`` the files that would change, writing nothing."""
     changed = []
     for f in lexicon_files(path):
-        text = f.read_text(encoding="utf-8")
-        new = format_text(text, str(f))
-        if new != text:
-            changed.append(f)
-            if not check:
-                write_atomic(f, new)
+        with contextlib.nullcontext() if check else editing(f):
+            text = _read(f)
+            new = format_text(text, str(f))
+            if new != text:
+                changed.append(f)
+                if not check:
+                    write_atomic(f, new)
     return changed
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: not UTF-8 (byte {exc.start}); a lexicon file is UTF-8 text") from None
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read ({exc.strerror or exc})") from None

@@ -463,3 +463,38 @@ def gloss_brackets(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Proble
         if re.search(r"[()\[\]（）【】]", e.gloss):
             yield _problem(lexicon, e, f"{e.id!r}: gloss {e.gloss!r} has brackets (move the explanation to the "
                            "definition)", "gloss-brackets", "warning")
+
+
+# ── hidden characters ──────────────────────────────────────────────────────────────────────
+
+# control characters other than line break and tab, and bidirectional controls: a terminal or an
+# editor acts on them (U+202E shows "abc" as "cba", ESC starts a terminal command), so a reader
+# would see something other than what the lexicon holds
+_HIDDEN_RE = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]")
+
+
+@rule("hidden-characters")
+def hidden_characters(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
+    """Warning: a control or bidirectional-control character in any text of an entry.
+
+    >>> lex = Lexicon((Entry(id="a", term="四风", gloss="Four\\u202eWinds"),))
+    >>> [p.message for p in hidden_characters(lex, None)]
+    ["'a' gloss holds U+202E (a control or bidi character a reader would not see)"]
+    """
+    for e in lexicon.entries:
+        for key, value in e.model_dump(exclude_none=True).items():
+            m = next((m for s in _strings(value) if (m := _HIDDEN_RE.search(s))), None)
+            if m:
+                yield _problem(lexicon, e, f"{e.id!r} {key} holds U+{ord(m.group()):04X} (a control or bidi "
+                               "character a reader would not see)", "hidden-characters", "warning")
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)

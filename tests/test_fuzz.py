@@ -1,0 +1,70 @@
+"""Fuzzing the two doors hostile input comes through: the lexicon loader (random YAML with anchors,
+aliases, merge keys, tags, deep nesting and odd scalars) and the document reader (random bytes under
+random file names, surrogate escapes included). Either answers with data or with one line naming
+the file; nothing else escapes, and nothing takes long.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from termkit.errors import LexiconError
+from termkit.lexicon import load_lexicon, read_lexicon
+from termkit.lexicon_edit import format_text
+
+SCALARS = ["四风", "x", "''", '""', "~", "null", "true", "no", "0x1F", "0o17", "1e400", ".inf", ".nan", "-0",
+           "2018", "2018-02", "2018-02-30", "2018-13-45", "0218", "9999", "2021-11-16T08:00:00Z",
+           '"\\ud800"', '"\\x00\\x1b[2J"', '"\\u202e"', "'it''s'", "!!binary aGk=", "!!python/none ''",
+           "!!str 1", "|\n      block", ">-\n      folded", "[]", "{}", "[a, [b, [c]]]", "{a: {b: c}}", "*a",
+           "&a x", "&b [x, *a]", "\t", "- x", ": :", "? x", "'unterminated", '"bad \\q escape"', "%YAML 1.1",
+           "\x85", "\u2028", "\r", "# comment"]
+IDS = ["a", "b-1", "X", '"x\\n"', "&i a", "*i"]
+KEYS = ["id", "term", "gloss", "gloss_status", "category", "expansion", "alt_glosses", "definition", "variants",
+        "first_seen", "adopted", "context", "related", "<<", "terms", "unknown", "? complex"]
+
+
+@st.composite
+def yaml_entry(draw: st.DrawFn) -> str:
+    lines = ["  - id: " + draw(st.sampled_from(IDS))]
+    for _ in range(draw(st.integers(0, 6))):
+        key, value = draw(st.sampled_from(KEYS)), draw(st.sampled_from(SCALARS))
+        depth = draw(st.integers(0, 40))
+        value = "[" * depth + value + "]" * depth if depth and draw(st.booleans()) else value
+        lines.append(f"    {key}: {value}")
+    return "\n".join(lines)
+
+
+@st.composite
+def yaml_text(draw: st.DrawFn) -> str:
+    head = draw(st.sampled_from(["", "base: &a {gloss: x}\n", "a: &a [x, x]\nb: &b [*a, *a, *a]\n", "---\n",
+                                 "%TAG ! tag:x,2000:\n---\n", "terms: *a\n"]))
+    entries = draw(st.lists(yaml_entry(), max_size=4))
+    noise = draw(st.text(max_size=20))
+    return head + "terms:\n" + "\n".join(entries) + "\n" + draw(st.sampled_from(["", noise]))
+
+
+def _one_line(exc: BaseException, name: str) -> None:
+    assert "\n" not in str(exc) and name in str(exc), str(exc)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_text())
+def test_random_yaml_gives_entries_or_one_line_problems(text: str) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "fuzz.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        _, problems = read_lexicon(path)  # never raises
+        for p in problems:
+            assert "\n" not in str(p) and p.location is not None and p.location.file == str(path), str(p)
+        try:
+            load_lexicon(path)
+        except LexiconError as exc:
+            _one_line(exc, str(path))
+        try:
+            format_text(text, str(path))
+        except LexiconError as exc:
+            _one_line(exc, str(path))
