@@ -149,9 +149,9 @@ def test_warnings_stay_on_one_line_and_keep_brackets(folder: Path) -> None:
     (folder / name).write_text("宁??县委坚持两个确立。\n", encoding="utf-8")
     result = runner.invoke(app, ["count", str(folder), "--format", "json"])
     assert result.exit_code == 0
-    _one_warning(result.stderr, "damaged text: 1 runs in 1 document ")
+    _one_warning(result.stderr, "damaged text: 1 run in 1 document ")
     result = runner.invoke(app, ["tag", str(folder / name), "--format", "jsonl"])
-    _one_warning(result.stderr, name, "1 damaged runs", "line 1, column 2")
+    _one_warning(result.stderr, name, "1 damaged run ", "line 1, column 2")
     result = runner.invoke(app, ["count", str(folder)])  # the table: damage listed under it, one line each
     assert any(name in ln and ln.endswith("column 2") for ln in result.stdout.splitlines())
 

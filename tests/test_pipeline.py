@@ -37,7 +37,7 @@ def test_warnings_of_reading_and_damage_go_to_one_callback(tmp_path: Path, match
     assert [r.doc.id for r in results] == [str(tmp_path / "a.txt")]
     assert len(said) == 3
     assert "gone.txt: no such file" in said[0]  # folders and files are listed before any is read
-    assert "a.txt: 1 damaged runs" in said[1] and "b.txt: binary file" in said[2]
+    assert "a.txt: 1 damaged run " in said[1] and "b.txt: binary file" in said[2]
 
 
 def test_corpus_read_twice_reads_stdin_once_and_warns_once(monkeypatch, tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_trends_when_dates_exist_and_a_note_when_not() -> None:
              _result("c", "四风")]
     page = build_report(dated)
     assert 'id="trend-chart"' in page and ">2013<" in page and ">2015<" in page
-    assert "1 documents have no date" in page
+    assert "1 document has no date" in page
     undated = build_report([_result("a", "四风")])
     assert 'id="trend-chart"' not in undated and "No trend: no document has a date" in undated
 

@@ -110,7 +110,7 @@ def test_view_shows_table_chart_and_the_undated_note(matcher) -> None:
     text = out.file.getvalue()
     assert "四风" in text and "3 · 1500.00" in text
     assert "2013 → 2021" in text and "█" in text
-    assert "1 documents have no date" in text and "'undated'" in text
+    assert "1 document has no date" in text and "'undated'" in text
 
 
 # --- the command ---------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_trend_cli_csv(tmp_path: Path) -> None:
         ("2014", "four-forms-of-decadence", "2"), ("2014", "two-establishments", "0"),
         ("undated", "four-forms-of-decadence", "0"), ("undated", "two-establishments", "1")]
     assert "corpus.jsonl:4: not JSON" in r.stderr
-    assert "1 documents without a date are counted in 'undated'" in r.stderr
+    assert "1 document without a date is counted in 'undated'" in r.stderr
 
 
 def test_trend_cli_json_by_group(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_trend_cli_table_with_chart(tmp_path: Path) -> None:
     r = runner.invoke(app, ["trend", str(_corpus(tmp_path)), *READ, "-n", "2"])
     assert r.exit_code == 0, r.stderr
     assert "四风" in r.stdout and "2013 → 2014" in r.stdout and "█" in r.stdout
-    assert "1 documents have no date" in r.stdout
+    assert "1 document has no date" in r.stdout
 
 
 def test_trend_cli_unknown_term_is_a_usage_error(tmp_path: Path) -> None:

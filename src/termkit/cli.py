@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
+from .wording import plural
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -160,6 +162,16 @@ def _results(corpus: Corpus, compiled: Compiled, nested: bool = False, jobs: Opt
     return _progress(corpus.results(compiled.matcher, nested, jobs, warn_damage), corpus.files)
 
 
+TERMINAL_TOP = 20  # rows of a table shown on a terminal when --top is not given
+
+
+def _top(top: Optional[int], terminal: bool) -> Optional[int]:
+    """How many rows a table shows: ``--top`` (0: all), else a screenful on a terminal, else all."""
+    if top is None:
+        return TERMINAL_TOP if terminal else None
+    return top or None
+
+
 def _write_bytes(text: str, output: Optional[Path]) -> None:
     """``text`` as UTF-8 to stdout (``None`` or ``-``) or atomically to ``output``."""
     from .atomic import write_atomic
@@ -245,7 +257,8 @@ def count(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
     format: CountFormat = typer.Option(CountFormat.table, "--format", "-f", help="table, csv or json."),
-    top: Optional[int] = typer.Option(None, "--top", "-n", min=1, help="Only the N first rows."),
+    top: Optional[int] = typer.Option(None, "--top", "-n", min=0, show_default=False,
+                                      help=f"Only the N first rows [table on a terminal: {TERMINAL_TOP}; 0: all]."),
     sort: str = typer.Option("count", "--sort", help="count, docs, per_10k, term, id, category or first."),
     nested: bool = typer.Option(False, "--nested", help="Count matches nested inside longer ones too."),
     jobs: Optional[int] = JobsOpt,
@@ -271,12 +284,15 @@ def count(
         stats = count_on_dask(corpus.documents(), compiled.matcher, scheduler, nested)
     else:
         stats = tally(_results(corpus, compiled, nested, jobs))
-    rows = stats.sorted(sort)[:top]
+    rows = stats.sorted(sort)
     if format == CountFormat.table:
         from .render import render_counts
 
-        render_counts(_stdout(), stats, rows)
+        out = _stdout()
+        shown = _top(top, out.is_terminal)
+        render_counts(out, stats, rows[:shown], hidden=len(rows[:top or None]) - len(rows[:shown]))
         return
+    rows = rows[:top or None]
     _write_records([t.to_dict() for t in rows], format, list(TermCount.FIELDS))
     if note := stats.damage_note():
         _warn(note)
@@ -329,8 +345,8 @@ def discover(
 
         new = [c for c in found if c.relation is None]
         append_entries(add, [stub(c) for c in new])
-        _stderr().print(f"appended {len(new)} stubs to {_escape(str(add))} (gloss_status: proposed; write the "
-                        "glosses)", soft_wrap=True, highlight=False)
+        _stderr().print(f"appended {plural(len(new), 'stub')} to {_escape(str(add))} (gloss_status: proposed; "
+                        "write the glosses)", soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -496,7 +512,8 @@ def lexicon_check(
     render_problems(_stdout(), problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    _stdout().print(f"{len(lex)} entries in {len(lex.files)} files: {errors} errors, {warnings} warnings")
+    _stdout().print(f"{plural(len(lex), 'entry', 'entries')} in {plural(len(lex.files), 'file')}: "
+                    f"{plural(errors, 'error')}, {plural(warnings, 'warning')}")
     if errors or (strict and warnings):
         raise typer.Exit(1)
 
@@ -731,6 +748,6 @@ def qa_cli(
         _write_records([f.record() for f in findings], CountFormat.csv, QA_FIELDS)
     failing = at_or_above(findings, fail_on.value)
     if failing:
-        _note(f"{len(failing)} {'finding' if len(failing) == 1 else 'findings'} at or above '{fail_on.value}' in "
-              f"{len(segments)} segments")
+        _note(f"{plural(len(failing), 'finding')} at or above '{fail_on.value}' in "
+              f"{plural(len(segments), 'segment')}")
         raise typer.Exit(1)

@@ -12,7 +12,8 @@ Matching semantics (each rule is applied in exactly one place):
   whose document is dated before its ``since`` is dropped; like an excluded one, it does not block
   another match of the same characters;
 - **leftmost-longest** (``select_leftmost_longest``): overlapping matches are resolved by taking the
-  leftmost, then the longest; ``nested=True`` keeps them all;
+  leftmost, then the longest; ``nested=True`` keeps them all, each entry once per place
+  (``select_nested``);
 - **offsets**: ``start``/``end`` index the ORIGINAL text, so ``text[start:end] == match.text``.
 
 The keys' occurrences come from one scan of the folded text (:mod:`termkit.scan`: ahocorasick_rs,
@@ -214,9 +215,8 @@ class Matcher:
         drops: list[tuple[Hit, tuple[int, int], Drop]] = []
         if self.contexts:
             kept, drops = self._apply_context(text, ft, kept, date)
-        if not nested:
-            chosen = set(select_leftmost_longest(c for c, _ in kept))
-            kept = [(c, span) for c, span in kept if c in chosen]
+        chosen = set(select_leftmost_longest(c for c, _ in kept) if not nested else select_nested(c for c, _ in kept))
+        kept = [(c, span) for c, span in kept if c in chosen]
         kept.sort(key=lambda cs: cs[1])
         entries = self.entries
         matches = [Match(s, e, text[s:e], entries[c.entry]) for c, (s, e) in kept]
@@ -338,6 +338,27 @@ def select_leftmost_longest(cands: Iterable[Hit]) -> list[Hit]:
             chosen.append(c)
             pos = c.end
     return chosen
+
+
+def select_nested(cands: Iterable[Hit]) -> list[Hit]:
+    """Keep overlapping and nested hits, but each entry once per place: a hit inside another hit
+    of the same entry (its own variant, 八项规定 inside 中央八项规定) is dropped.
+
+    >>> [(c.start, c.end, c.entry) for c in select_nested(
+    ...     [Hit(0, 6, 0), Hit(2, 6, 0), Hit(2, 6, 1), Hit(0, 6, 0)])]
+    [(0, 6, 0), (2, 6, 1)]
+    """
+    by_entry: dict[int, list[Hit]] = {}
+    for c in sorted(set(cands), key=lambda c: (c.start, -c.end, c.entry)):
+        by_entry.setdefault(c.entry, []).append(c)
+    chosen = []
+    for hits in by_entry.values():
+        end = -1
+        for c in hits:  # sorted by start, longest first: a hit is inside another when it ends before
+            if c.end > end:
+                chosen.append(c)
+                end = c.end
+    return sorted(chosen, key=lambda c: (c.start, -c.end, c.entry))
 
 
 @dataclass(frozen=True)

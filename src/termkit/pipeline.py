@@ -20,7 +20,7 @@ text; the caller decides how to show it.
 >>> said = []
 >>> [(len(r.matches), len(r.damage)) for r in run([str(folder)], m, on_warning=said.append)]
 [(2, 1)]
->>> said[0].endswith("1 damaged runs (? or U+FFFD), first at line 1, column 8")
+>>> said[0].endswith("1 damaged run (? or U+FFFD), first at line 1, column 8")
 True
 """
 
@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from .corpus import Document, ReadOptions, Source, expand_paths, read_source
 from .match import DocumentResult, Matcher
+from .wording import plural
 
 Warn = Callable[[str], None]
 
@@ -44,12 +45,12 @@ def damage_warning(result: DocumentResult) -> str | None:
 
     >>> from termkit.normalize import find_damage
     >>> damage_warning(DocumentResult(Document("a.txt", "四风??"), [], find_damage("四风??")))
-    'a.txt: 1 damaged runs (? or U+FFFD), first at line 1, column 3'
+    'a.txt: 1 damaged run (? or U+FFFD), first at line 1, column 3'
     """
     if not result.damage:
         return None
     first = result.damage[0]
-    return (f"{result.doc.id}: {len(result.damage)} damaged runs (? or U+FFFD), "
+    return (f"{result.doc.id}: {plural(len(result.damage), 'damaged run')} (? or U+FFFD), "
             f"first at line {first.line}, column {first.column}")
 
 

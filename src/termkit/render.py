@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -23,12 +24,14 @@ from rich.text import Text
 
 from .categories import CATEGORIES
 from .dates import EntryDates
+from .layout import CLOSING, print_hanging
 from .lexicon import Entry, Lexicon, Problem
 from .lexicon_stats import LexiconStats
 from .match import DocumentResult, Dropped, Match
 from .qa import SEVERITY, Finding, summary
 from .search import SearchHit
 from .stats import CorpusStats, TermCount
+from .wording import plural
 
 
 def style_for(entry: Entry) -> str:
@@ -36,60 +39,92 @@ def style_for(entry: Entry) -> str:
     return look.terminal if look else "bold"
 
 
+GUTTER = 5  # cells of the line-number column of ``tag``
+
+
 def render_tagged(console: Console, result: DocumentResult, full: bool = False) -> None:
     """The document's lines with each term highlighted and glossed in place (first time per
-    document), then a legend. Without ``full`` only lines that hold a match are shown."""
+    document), then a legend. Without ``full`` only lines that hold a match are shown. On a
+    terminal long lines wrap at Chinese characters and spaces, under the text, not the number;
+    elsewhere (a pipe, a file) each line of the document stays one line."""
     text = result.doc.text
-    console.rule(f"[bold]{escape(result.doc.id)}[/] · {len(result.matches)} terms")
+    console.rule(f"[bold]{escape(result.doc.id)}[/] · {plural(len(result.matches), 'match', 'matches')}")
     glossed: set[str] = set()
-    matches = sorted(result.matches, key=lambda m: m.start)
+    matches = sorted(result.matches, key=lambda m: (m.start, -m.end))
     mi, pos, line_start = 0, 0, 0
     for lineno, line in enumerate(text.split("\n"), 1):
         line_end = line_start + len(line)
-        out = Text(f"{lineno:>4} ", style="dim")
+        out = Text()
         hit = False
         pos = max(pos, line_start)
         while mi < len(matches) and matches[mi].start <= line_end:
             m = matches[mi]
-            out.append(text[pos:m.start])
-            # a match may run across a line break; it is drawn whole on the line it starts on
-            out.append(text[m.start:m.end].replace("\n", "⏎"), style=style_for(m.entry))
+            nested = m.end <= pos  # drawn already, inside a longer match (--nested)
+            if not nested:
+                out.append(text[pos:m.start])
+                # a match may run across a line break; it is drawn whole on the line it starts on
+                out.append(text[max(pos, m.start):m.end].replace("\n", "⏎"), style=style_for(m.entry))
+                pos = m.end
+                closing = len(text[pos:line_end]) - len(text[pos:line_end].lstrip(CLOSING))
+                out.append(text[pos:pos + closing])  # the gloss goes after the closing quote
+                pos += closing
             if m.entry.id not in glossed:
                 glossed.add(m.entry.id)
-                out.append(f"⟨{m.entry.gloss}⟩", style="italic dim")
-            pos, hit = m.end, True
+                label = f"{m.entry.term}: {m.entry.gloss}" if nested else m.entry.gloss
+                out.append(f"⟨{label}⟩", style="italic dim")
+            hit = True
             mi += 1
         if pos < line_end:
             out.append(text[pos:line_end])
             pos = line_end
         if hit or (full and pos <= line_end):
-            console.print(out, soft_wrap=False)
+            _print_numbered(console, lineno, out)
         line_start = line_end + 1
     render_legend(console, result)
     if result.damage:
         first = result.damage[0]
-        console.print(f"[yellow]damaged text:[/] {len(result.damage)} runs (first at line {first.line}, "
+        console.print(f"[yellow]damaged text:[/] {plural(len(result.damage), 'run')} (first at line {first.line}, "
                       f"column {first.column})")
 
 
+def _print_numbered(console: Console, lineno: int, line: Text) -> None:
+    """A line of a document after its number; wrapped under the text on a terminal only."""
+    print_hanging(console, Text(f"{lineno:>{GUTTER - 1}} ", style="dim") + line, GUTTER)
+
+
 def render_explained(console: Console, explained: Sequence[tuple[Match, dict]]) -> None:
-    """One line per distinct matched text: original → folded, the surface form, the foldings."""
-    seen = set()
+    """How the matches were found, under a heading: one row per distinct written form that needed
+    a folding (script, quotes, width, annotations …) to match, then how many matched as written."""
+    table = Table(title="how the matches were found", title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False, header_style="bold")
+    table.add_column("as written", max_width=24, overflow="fold")
+    table.add_column("foldings", style="dim")
+    table.add_column("lexicon form (id)", ratio=1, overflow="fold")
+    seen: set[str] = set()
+    exact = 0
     for m, why in explained:
         if m.text in seen:
             continue
         seen.add(m.text)
-        folds = ", ".join(why["folds"]) or "exact"
-        console.print(Text.assemble((m.text.replace("\n", "⏎"), style_for(m.entry)), f" → {why['folded']}  ",
-                                    (f"[{folds}]", "dim"), f"  as {why['surface']} ({m.entry.id})"))
+        if not why["folds"]:
+            exact += 1
+            continue
+        table.add_row(Text(m.text.replace("\n", "⏎"), style=style_for(m.entry)), ", ".join(why["folds"]),
+                      f"{why['surface']} ({m.entry.id})")
+    if table.row_count:
+        console.print(table)
+    if exact:
+        console.print(Text(f"{plural(exact, 'written form')} matched a lexicon form exactly, with no folding.",
+                           style="dim"), soft_wrap=True)
 
 
 def render_dropped(console: Console, dropped: Sequence[Dropped]) -> None:
     """One line per match a context rule dropped: where, what, and the rule that decided."""
     for d in dropped:
         m = d.match
-        console.print(Text.assemble(("dropped ", "dim"), m.text.replace("\n", "⏎"), f" at {m.start} ({m.entry.id})  ",
-                                    (f"[context {d.rule}: {d.detail}]", "dim")))
+        print_hanging(console, Text.assemble(("dropped ", "dim"), m.text.replace("\n", "⏎"),
+                                             f" at {m.start} ({m.entry.id})  ",
+                                             (f"[context {d.rule}: {d.detail}]", "dim")), 2)
 
 
 def render_legend(console: Console, result: DocumentResult) -> None:
@@ -100,28 +135,39 @@ def render_legend(console: Console, result: DocumentResult) -> None:
     if not counts:
         return
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col in ("term", "gloss", "category", "n"):
-        table.add_column(col, justify="right" if col == "n" else "left")
+    table.add_column("term", max_width=24 if console.width >= 100 else 16, overflow="fold")
+    table.add_column("gloss", ratio=1)
+    table.add_column("category", no_wrap=True)
+    table.add_column("n", justify="right", no_wrap=True)
     for e, n in counts.values():
         table.add_row(Text(e.term, style=style_for(e)), e.gloss, e.category, str(n))
     console.print(table)
 
 
-def render_counts(console: Console, stats: CorpusStats, rows: Sequence[TermCount]) -> None:
-    """The frequency table with a summary line."""
-    title = (f"{stats.documents} documents · {stats.characters:,} characters · "
-             f"{stats.matches:,} matches of {len(stats.terms)} terms")
-    table = Table(title=title, header_style="bold")
-    table.add_column("#", justify="right", style="dim")
-    table.add_column("term", no_wrap=True)
-    table.add_column("gloss", ratio=1)
-    table.add_column("category")
+def render_counts(console: Console, stats: CorpusStats, rows: Sequence[TermCount], hidden: int = 0) -> None:
+    """The frequency table with a summary line, fitted to the console's width: the term column
+    folds long terms, the gloss takes what is left, the category shows on wide terminals only.
+    ``hidden`` rows that did not fit the default ``--top`` are announced under the table."""
+    wide = console.width >= 100
+    title = (f"{plural(stats.documents, 'document')} · {plural(stats.characters, 'character')} "
+             f"(whitespace not counted) · {plural(stats.matches, 'match', 'matches')} of "
+             f"{plural(len(stats.terms), 'term')}")
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("term", max_width=24 if wide else 16, overflow="fold")
+    table.add_column("gloss", ratio=1, min_width=16)
+    if wide:
+        table.add_column("category", no_wrap=True)
     for col in ("count", "docs", "per 10k"):
-        table.add_column(col, justify="right")
+        table.add_column(col, justify="right", no_wrap=True)
     for i, t in enumerate(rows, 1):
-        table.add_row(str(i), Text(t.entry.term, style=style_for(t.entry)), t.entry.gloss, t.entry.category,
+        category = [t.entry.category] if wide else []
+        table.add_row(str(i), Text(t.entry.term, style=style_for(t.entry)), Text(t.entry.gloss), *category,
                       f"{t.count:,}", f"{t.docs:,}", f"{t.per_10k:.2f}")
     console.print(table)
+    if hidden:
+        console.print(Text(f"… {plural(hidden, 'more term')} (--top 0 shows all; --format csv or json lists all)",
+                           style="dim"), soft_wrap=True)
     render_damage_summary(console, stats)
 
 
@@ -131,20 +177,21 @@ def render_damage_summary(console: Console, stats: CorpusStats) -> None:
     runs = sum(len(d.spans) for d in stats.damage)
     chars = sum(d.characters for d in stats.damage)
     docs = len(stats.damage)
-    console.print(f"[yellow]damaged text:[/] {runs} runs, {chars} characters lost or garbled in "
-                  f"{docs} document{'s' * (docs != 1)}; terms inside them cannot be counted:", soft_wrap=True)
+    print_hanging(console, Text.assemble(("damaged text:", "yellow"), f" {plural(runs, 'run')}, "
+                                         f"{plural(chars, 'character')} lost or garbled in {plural(docs, 'document')}; "
+                                         "terms inside them cannot be counted:"), 2)
     for d in stats.damage:
         first = d.spans[0]
-        console.print(f"  {escape(d.doc)}: {len(d.spans)} runs, first at line {first.line}, column {first.column}",
-                      soft_wrap=True)
+        print_hanging(console, Text(f"  {d.doc}: {plural(len(d.spans), 'run')}, first at line {first.line}, "
+                                    f"column {first.column}"), 4)
 
 
 def render_entry(console: Console, entry: Entry, lexicon: Lexicon | None = None) -> None:
     """One entry in full, its fields in the model's order, with its related entries (given the
     lexicon). A field is one row of its value unless the model says to show it otherwise."""
     table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column(style="bold dim")
-    table.add_column()
+    table.add_column(style="bold dim", no_wrap=True)
+    table.add_column(ratio=1, overflow="fold")
     table.add_row("term", Text(entry.term, style=style_for(entry)))
     for name, info in type(entry).model_fields.items():
         value = getattr(entry, name)
@@ -158,10 +205,20 @@ def render_entry(console: Console, entry: Entry, lexicon: Lexicon | None = None)
     console.print(table)
 
 
-def _entry_rows(name: str, how: str, value: Any, lexicon: Lexicon | None) -> list[tuple[str, Text | str]]:
+def _numbered(items: Sequence[str]) -> Table:
+    """Numbered items, each in full: folded at the width, never cut, the number beside it."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for i, item in enumerate(items, 1):
+        grid.add_row(f"{i}.", Text(item))
+    return grid
+
+
+def _entry_rows(name: str, how: str, value: Any, lexicon: Lexicon | None) -> list[tuple[str, Text | Table | str]]:
     """The rows of one field of an entry."""
     if how == "numbered":
-        return [(name, "\n".join(f"{i}. {x}" for i, x in enumerate(value, 1)))]
+        return [(name, _numbered(value))]
     if how == "alt_glosses":
         return [("also", Text(f"{a.text} [{a.status}]" + (f" ({a.source})" if a.source else ""),
                               style="strike red" if a.status == "deprecated" else "")) for a in value]

@@ -32,8 +32,9 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import Entry
-from .stats import CorpusStats, Tally
+from .stats import CorpusStats, Tally, visible_length
 from .trend import Trend, TrendTally
+from .wording import plural
 
 if TYPE_CHECKING:
     from .match import DocumentResult
@@ -259,7 +260,7 @@ def _dispersion(positions: Sequence[tuple[str, int, list[tuple[str, int]]]], ter
 def _trends(trend: Trend) -> str:
     placed = trend.placed
     what = "group" if trend.by == "group" else "date"
-    missing = (f" {trend.missing} documents have no {what} and are left out of the chart."
+    missing = (f" {plural(trend.missing, 'document has', 'documents have')} no {what} and are left out of the chart."
                if trend.missing else "")
     if not placed or not trend.terms:
         hint = "give --group-field" if trend.by == "group" else \
@@ -310,7 +311,7 @@ def _documents(shown: Sequence[Any], total: int, options: ReportOptions) -> str:
 
 def _document(number: int, result: Any, max_chars: int) -> str:
     doc = result.doc
-    meta = [f"{len(result.matches)} terms", f"{len(doc.text):,} characters"]
+    meta = [plural(len(result.matches), "match", "matches"), plural(visible_length(doc.text), "character")]
     meta += [f"{k}: {doc.meta[k]}" for k in ("date", "group") if doc.meta.get(k)]
     cut = ""
     if len(doc.text) > max_chars:

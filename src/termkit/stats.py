@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 from .lexicon import Entry
 from .match import DocumentResult
 from .normalize import Damage
+from .wording import plural
 
 WHITESPACE = " \t\r\n\u3000\u00a0\f\v"
 COUNT_SORTS = ("count", "docs", "per_10k", "term", "id", "category", "first")
@@ -90,13 +91,13 @@ class CorpusStats:
         """One line on the damaged text found, for a run whose output has no room for the details.
 
         >>> CorpusStats(1, 1, 0, (), (DamageReport("a", (Damage(0, 2, 1, 1),)),)).damage_note()
-        'damaged text: 1 runs in 1 document (run the table format for details)'
+        'damaged text: 1 run in 1 document (run the table format for details)'
         """
         if not self.damage:
             return None
         runs = sum(len(d.spans) for d in self.damage)
         docs = len(self.damage)
-        return f"damaged text: {runs} runs in {docs} document{'s' * (docs != 1)} (run the table format for details)"
+        return f"damaged text: {plural(runs, 'run')} in {plural(docs, 'document')} (run the table format for details)"
 
 
 @dataclass

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from .lexicon import Entry
 from .stats import visible_length
+from .wording import plural
 
 if TYPE_CHECKING:
     from .match import DocumentResult
@@ -86,7 +87,8 @@ class Trend:
         if not self.missing:
             return None
         what = "group" if self.by == "group" else "date"
-        return f"{self.missing} documents without a {what} are counted in '{self.missing_key}'"
+        return (f"{plural(self.missing, 'document')} without a {what} {'is' if self.missing == 1 else 'are'} "
+                f"counted in '{self.missing_key}'")
 
     @property
     def placed(self) -> tuple[Period, ...]:

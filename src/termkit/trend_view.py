@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .layout import print_hanging
 from .trend import Trend
+from .wording import plural
 
 BLOCKS = "▂▃▄▅▆▇█"
 
@@ -35,15 +38,20 @@ def sparkline(values: Sequence[float | None]) -> str:
 def render_trend(console: Console, trend: Trend) -> None:
     """The table (a row per period: documents, characters, each term's count and rate), then the
     chart, then a note on documents without a date or group."""
-    table = Table(title=f"terms by {trend.by} (count · per 10k characters)", title_justify="left")
+    wide = console.width >= 100
+    table = Table(title=f"terms by {trend.by} (count · per 10k characters)", title_justify="left",
+                  caption="characters: all but whitespace, as in count and report", caption_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, header_style="bold")
     table.add_column(trend.by, no_wrap=True)
     table.add_column("docs", justify="right", no_wrap=True)
-    table.add_column("chars", justify="right", no_wrap=True)
-    for e in trend.terms:
-        table.add_column(e.term, justify="right")
+    if wide:
+        table.add_column("chars", justify="right", no_wrap=True)
+    for e in trend.terms:  # a long term folds over lines in the header; the cells never wrap
+        table.add_column(Text(e.term, overflow="fold", no_wrap=False), justify="right", no_wrap=True, min_width=6,
+                         max_width=14 if wide else 10)
     for p in trend.periods:
         cells = [f"{n} · {r:.2f}" if (r := p.per_10k(i)) is not None else "–" for i, n in enumerate(p.counts)]
-        table.add_row(p.key, str(p.documents), f"{p.characters:,}", *cells)
+        table.add_row(p.key, str(p.documents), *([f"{p.characters:,}"] if wide else []), *cells)
     console.print(table)
     placed = trend.placed
     if placed and trend.terms:
@@ -57,5 +65,7 @@ def render_trend(console: Console, trend: Trend) -> None:
         console.print(chart)
     if trend.missing:
         what = "no group (give --group-field)" if trend.by == "group" else \
-            "no date (give --date-field, or put YYYY-MM-DD in file names)"
-        console.print(f"{trend.missing} documents have {what}; they are counted in '{trend.missing_key}'.")
+            "no date (text files: a year or date in the file name, such as 2024 or 2024-05-01; JSONL/CSV: " \
+            "--date-field)"
+        print_hanging(console, Text(f"{plural(trend.missing, 'document has', 'documents have')} {what}; counted in "
+                                    f"'{trend.missing_key}'."), 0)
