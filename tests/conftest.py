@@ -1,4 +1,5 @@
-"""Shared fixtures: a private matcher cache (tests never touch the user's) and one folding table."""
+"""Shared fixtures: a private matcher cache (tests never touch the user's), one folding table and one
+general-Chinese background (jieba's dictionary, read once a session)."""
 
 from __future__ import annotations
 
@@ -15,3 +16,10 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 @pytest.fixture(scope="session")
 def table() -> FoldTable:
     return FoldTable.build()
+
+
+@pytest.fixture(scope="session")
+def background():  # -> termkit.discover.background.Background
+    from termkit.discover.background import Background
+
+    return Background.load()

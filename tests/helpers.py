@@ -23,3 +23,24 @@ def write_lexicon(folder: Path, text: str, name: str = "lex.yaml") -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def load_cases(name: str, key: str = "name") -> list:
+    """The cases of ``tests/cases/NAME.jsonl`` as pytest parameters, one JSON object a line. A case
+    with ``"expect": "fail"`` is a known failure, run as a strict xfail (it fails the suite when it
+    starts passing, so the file stays true); its ``"why"`` says what is wrong."""
+    import json
+
+    import pytest
+
+    params = []
+    path = Path(__file__).parent / "cases" / f"{name}.jsonl"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        marks = []
+        if case.get("expect") == "fail":
+            marks.append(pytest.mark.xfail(strict=True, reason=case.get("why", "known failure")))
+        params.append(pytest.param(case, id=str(case.get(key, f"{name}:{number}")), marks=marks))
+    return params

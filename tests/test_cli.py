@@ -19,30 +19,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import SEEDS
+from helpers import SEEDS, load_cases
 from typer.testing import CliRunner
 
 from termkit.cli import app
 
 runner = CliRunner()
 
-# id -> (count, docs, per-document counts by seed number)
-HAND_VERIFIED = {
-    "two-establishments": (3, 2, {"000": 2, "001": 1}),
-    "two-upholds": (3, 2, {"000": 2, "001": 1}),
-    "four-forms-of-decadence": (1, 1, {"000": 1}),
-    "four-grassroots-visits": (5, 2, {"000": 1, "001": 4}),
-    "four-nos-two-directs": (1, 1, {"000": 1}),
-    "double-eight-strategy": (2, 1, {"001": 2}),
-    "green-rural-revival-program": (1, 1, {"000": 1}),
-    "three-services-zhejiang": (4, 2, {"002": 3, "003": 1}),
-    "one-post-dual-responsibilities": (2, 2, {"002": 1, "003": 1}),
-    "three-meetings-one-lesson": (2, 2, {"003": 1, "004": 1}),
-    "fengqiao-experience": (1, 1, {"001": 1}),
-    "critical-minority": (2, 2, {"002": 1, "004": 1}),
-    "people-call-we-act": (5, 3, {"000": 1, "001": 1, "003": 3}),
-    "rectify-now-and-build-long-term": (4, 4, {"000": 1, "001": 1, "003": 1, "004": 1}),
-}
+# hand-verified counts of the seeds: tests/cases/seeds.jsonl (id, count, docs, per_seed …)
+SEEDS_CASES = load_cases("seeds", key="id")
+HAND_VERIFIED = {p.values[0]["id"]: p.values[0] for p in SEEDS_CASES}
 
 
 def _invoke(*args: str) -> tuple[str, str, int]:
@@ -62,11 +48,10 @@ def test_hand_verified_ids_exist(ids_by_term: dict) -> None:
     assert not missing, f"hand-verified ids not found in the seeds' counts: {missing}"
 
 
-@pytest.mark.parametrize("entry_id", sorted(HAND_VERIFIED))
-def test_count_matches_hand_verified(entry_id: str, ids_by_term: dict) -> None:
-    count, docs, _ = HAND_VERIFIED[entry_id]
-    row = ids_by_term[entry_id]
-    assert (row["count"], row["docs"]) == (count, docs)
+@pytest.mark.parametrize("case", SEEDS_CASES)
+def test_count_matches_hand_verified(case: dict, ids_by_term: dict) -> None:
+    row = ids_by_term[case["id"]]
+    assert (row["count"], row["docs"]) == (case["count"], case["docs"])
 
 
 def test_tag_jsonl_per_document(ids_by_term: dict) -> None:
@@ -81,8 +66,8 @@ def test_tag_jsonl_per_document(ids_by_term: dict) -> None:
         assert texts[seed][rec["start"]:rec["end"]] == rec["text"]
         per_doc.setdefault(rec["id"], {}).setdefault(seed, 0)
         per_doc[rec["id"]][seed] += 1
-    for entry_id, (_, _, by_seed) in HAND_VERIFIED.items():
-        assert per_doc.get(entry_id) == by_seed, entry_id
+    for entry_id, case in HAND_VERIFIED.items():
+        assert per_doc.get(entry_id) == case["per_seed"], entry_id
 
 
 def test_count_table_and_damage_report() -> None:

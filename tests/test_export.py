@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import load_cases
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -126,8 +127,10 @@ def test_registry_has_one_module_per_format_and_imports_lazily():
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_every_format_handles_an_empty_glossary(fmt):
-    assert isinstance(render(Glossary(()), fmt).data, str)
+def test_every_format_handles_an_empty_glossary(fmt, glossary):
+    full, empty = render(glossary, fmt).data, render(Glossary(()), fmt).data
+    assert full and len(empty) < len(full)
+    assert "两个确立" in full and "两个确立" not in empty  # no row, whatever the format's frame
 
 
 def split_like_a_spreadsheet(data: str, separators: str = ",;\t") -> list[list[str]]:
@@ -424,24 +427,18 @@ def test_xml_cannot_hold_some_characters_and_says_so():
 
 SEEDS = str(Path(__file__).resolve().parent.parent / "seeds")
 # id: (count, documents, traditional form, document of the first sentence, part of that sentence)
-HAND_VERIFIED = {
-    # 兩個確立 twice in 000, once in 001
-    "two-establishments": (3, 2, "兩個確立", "000_", "堅定擁護“兩個確立”"),
-    "two-upholds": (3, 2, "兩個維護", "000_", "堅決做到“兩個維護”"),
-    # 000 and 001 traditional, 003 with pinyin annotations 當(dāng)下改, 004 the variant …与…
-    "rectify-now-and-build-long-term": (4, 4, "“當下改”和“長久立”", "000_", "堅持“當下改”和“長久立”相結合"),
-    "new-quality-productive-forces": (1, 1, "新質生產力", "000_", "發展新質生產力的意見"),
-}
 
 
 def test_cli_gloss_seeds_json():
     result = CliRunner().invoke(app, ["gloss", SEEDS, "--format", "json"])
     assert result.exit_code == 0, result.output
     records = {r["id"]: r for r in json.loads(result.stdout)}
-    for id_, (count, docs, traditional, doc, phrase) in HAND_VERIFIED.items():
-        r = records[id_]
-        assert (r["count"], r["docs"], r["traditional"]) == (count, docs, traditional), id_
-        assert Path(r["context_doc"]).name.startswith(doc) and phrase in r["context"], id_
+    cases = [p.values[0] for p in load_cases("seeds", key="id") if "context" in p.values[0]]
+    assert cases
+    for case in cases:  # the hand-verified seeds (tests/cases/seeds.jsonl) that name a context
+        r = records[case["id"]]
+        assert (r["count"], r["docs"], r["traditional"]) == (case["count"], case["docs"], case["traditional"])
+        assert Path(r["context_doc"]).name.startswith(case["context_seed"]) and case["context"] in r["context"]
 
 
 @pytest.mark.parametrize(("args", "root_tag"), [(["-f", "tbx3"], q("tbx")), (["-f", "tbx"], "martif"),

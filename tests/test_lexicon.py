@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import write_lexicon
+from helpers import load_cases, write_lexicon
 
 from termkit.compile import code_digest, compile_lexicon, load_compiled, surface_problems
 from termkit.errors import LexiconError
@@ -31,25 +31,14 @@ def test_good_file_loads(tmp_path) -> None:
     assert str(lex.locations["four-winds"]).endswith("lex.yaml:3")
 
 
-@pytest.mark.parametrize("text, line, words", [
-    ("terms:\n  - id: a\n    term: 四风\n    gloss: x\n    glos: y\n", 5, "unknown key"),
-    ("terms:\n  - id: a\n    term: 四风\n", 2, "'gloss': required"),
-    ("terms:\n  - id: Bad_ID\n    term: 四风\n    gloss: x\n", 2, "slug"),
-    ("terms:\n  - id: a\n    term: 四风\n    gloss: x\n    category: nonsense\n", 5, "category"),
-    ("terms:\n  - id: a\n    term: 四风\n    gloss: x\n    first_seen: 13\n", 5, "YYYY"),
-    ("terms:\n  - id: a\n    term: 四风\n    gloss: x\n    level: provincial\n", 2, "place"),
-    ("terms:\n  - id: a\n    term: 四风\n    gloss: ' x'\n", 4, "whitespace"),
-    ("terms:\n  - id: a\n    term: [四风\n", 4, "invalid YAML"),
-    ("terms:\n  - id: a\n    term: !!python/object/apply:os.system [ls]\n    gloss: x\n", 3, "not allowed"),
-    ("words:\n  - id: a\n", 1, "terms"),
-])
-def test_errors_name_file_and_line(tmp_path, text: str, line: int, words: str) -> None:
-    path = write_lexicon(tmp_path, text)
+@pytest.mark.parametrize("case", load_cases("lexicon_errors"))
+def test_errors_name_file_and_line(tmp_path, case: dict) -> None:
+    path = write_lexicon(tmp_path, case["yaml"])
     with pytest.raises(LexiconError) as info:
         load_lexicon(path)
     msg = str(info.value)
-    assert msg.startswith(f"{path}:{line}:"), msg
-    assert words in msg
+    assert msg.startswith(f"{path}:{case['line']}:"), msg
+    assert case["words"] in msg
 
 
 def test_duplicate_id_across_files(tmp_path) -> None:

@@ -3,13 +3,10 @@ compared with the automaton on random inputs."""
 
 from __future__ import annotations
 
-import itertools
-import json
 import re
-from pathlib import Path
 
 import pytest
-from helpers import make_matcher
+from helpers import load_cases, make_matcher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,15 +14,12 @@ from termkit.chardata import is_han
 from termkit.match import Hit, select_leftmost_longest
 from termkit.normalize import DROP, FoldTable
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "cases" / "matching.jsonl").read_text(
-    encoding="utf-8").splitlines() if line.strip()]
-
 
 def _specs(terms: list) -> list[dict]:
     return [t if isinstance(t, dict) else {"term": t} for t in terms]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", load_cases("matching"))
 def test_case(case: dict, table: FoldTable) -> None:
     m = make_matcher(table, *_specs(case["terms"]))
     found = m.find(case["text"], nested=case.get("nested", False), date=case.get("date"))
@@ -131,21 +125,6 @@ def test_matches_brute_force_reference(text: str, words: list[str], nested: bool
     m = make_matcher(table, *specs)
     got = sorted((x.start, x.end, int(x.entry.id[1:])) for x in m.find(text, nested=nested))
     assert got == reference_find(text, specs, table, nested)
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=texts, words=terms)
-def test_offsets_and_no_overlap(text: str, words: list[str], table: FoldTable) -> None:
-    specs = [{"term": w} for w in words]
-    keys = [reference_fold(w, table)[0] for w in words]
-    if len(set(keys)) != len(keys):
-        return
-    found = make_matcher(table, *specs).find(text)
-    for a, b in itertools.pairwise(found):
-        assert a.end <= b.start
-    for x in found:
-        assert text[x.start:x.end] == x.text
-        assert reference_fold(x.text, table)[0] in keys
 
 
 def test_leftmost_longest_prefers_longer_at_same_start() -> None:

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from helpers import load_cases
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termkit.normalize import FoldTable, annotation_spans, find_damage, fold, fold_term, to_codes
 
 
-@pytest.mark.parametrize("raw, folded", [
-    ("兩個確立", "两个确立"),
-    ("幹部", "干部"),
-    ("４＋１", "4+1"),
-    ("ＡＢｃ", "abc"),
-    ("“当下改”和『长久立』", "当下改和长久立"),
-    ("八八\n战略", "八八战略"),
-    ("全\u3000面", "全面"),
-    ("零\u200b宽", "零宽"),
-    ("領(lǐng)導(dǎo)", "领导"),
-    ("領（lǐng）導", "领导"),
-    ("裡著綫", "里着线"),
-])
-def test_fold_term(raw: str, folded: str, table: FoldTable) -> None:
-    assert fold_term(raw, table) == folded
+@pytest.mark.parametrize("case", load_cases("folding"))
+def test_fold_term(case: dict, table: FoldTable) -> None:
+    assert fold_term(case["raw"], table) == case["folded"]
 
 
 def test_offsets_map_back(table: FoldTable) -> None:
@@ -50,16 +39,9 @@ def test_annotation_needs_a_han_character_before() -> None:
     assert annotation_spans("党(CPC)") == []  # capitals are not pinyin annotations
 
 
-@pytest.mark.parametrize("text, spans", [
-    ("寧??h委常委會", [(1, 3)]),
-    ("當(dāng)?shù)厝罕", [(7, 8)]),
-    ("替换\ufffd字符", [(2, 3)]),
-    ("你好吗?\n我很好", []),
-    ("你好吗?”他说", []),
-    ("What??", []),
-])
-def test_find_damage(text: str, spans: list[tuple[int, int]]) -> None:
-    assert [(d.start, d.end) for d in find_damage(text)] == spans
+@pytest.mark.parametrize("case", load_cases("damage"))
+def test_find_damage(case: dict) -> None:
+    assert [[d.start, d.end] for d in find_damage(case["text"])] == case["spans"]
 
 
 def test_damage_location_is_line_and_column() -> None:

@@ -18,10 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termkit.compile import compile_lexicon
-from termkit.corpus import Document
 from termkit.lexicon import bundled_lexicon_path, load_lexicon
-from termkit.match import Matcher, analyse
-from termkit.parallel import match_documents
+from termkit.match import Matcher
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                            HealthCheck.too_slow])
@@ -110,15 +108,3 @@ def test_segmented_matching_equals_whole_matching(sentences: list[str], data: st
             [(m.start, m.end, m.text, m.entry.id) for m in whole]
     cuts = list(matcher().segments(text, size))
     assert cuts[0][0] == 0 and cuts[-1][1] == len(text) and all(a[1] == b[0] for a, b in itertools.pairwise(cuts))
-
-
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
-@given(st.lists(document.map("。".join), min_size=2, max_size=12))
-def test_the_pool_gives_what_one_process_gives(texts: list[str]) -> None:
-    docs = [Document(str(i), t) for i, t in enumerate(texts)]
-
-    def flat(results) -> list:
-        return [(r.doc.id, [(m.start, m.end, m.entry.id) for m in r.matches], r.damage) for r in results]
-
-    assert flat(match_documents(docs, matcher(), jobs=2, chunk_chars=50)) == flat(analyse(docs, matcher()))
