@@ -203,3 +203,15 @@ def test_commands_that_read_documents_have_the_reading_options() -> None:
         out = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).stdout
         for option in ("--input-format", "--text-field", "--id-field", "--date-field", "--group-field"):
             assert option in out, (command, option)
+
+
+def test_reading_csv_leaves_the_process_wide_field_limit_alone() -> None:
+    import csv
+
+    from termkit.corpus import parse_csv
+
+    before = csv.field_size_limit()
+    long_text = "四" * (before + 10)
+    rows = list(parse_csv(["id,text\n", f"a,{long_text}\n"], "a.csv"))
+    assert rows == [(2, {"id": "a", "text": long_text})]
+    assert csv.field_size_limit() == before
