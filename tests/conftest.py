@@ -1,5 +1,5 @@
-"""Shared fixtures: a private matcher cache (tests never touch the user's), one folding table and one
-general-Chinese background (jieba's dictionary, read once a session)."""
+"""Shared fixtures: a private matcher cache and user lexicon folder (tests never touch the user's own),
+one folding table and one general-Chinese background (jieba's dictionary, read once a session)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from termkit.normalize import FoldTable
 @pytest.fixture(autouse=True)
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERMKIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _private_user_lexicon(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERMKIT_LEXICON_DIR", str(tmp_path_factory.mktemp("user-lexicon")))
 
 
 @pytest.fixture(scope="session")

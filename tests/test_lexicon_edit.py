@@ -115,8 +115,8 @@ def test_append_entries_creates_a_file_and_refuses_an_id_in_it(tmp_path: Path) -
 
 def test_choose_file_and_helpers(lex: Path) -> None:
     assert choose_file(lex, "local") == lex / "local.yaml"
-    with pytest.raises(LexiconError, match="--file"):
-        choose_file(lex, "event")
+    assert choose_file(lex, "event") == lex / "event.yaml"  # no file holds events yet: a new one
+    assert choose_file(lex / "absent", "formula") == lex / "absent" / "formula.yaml"
     assert slugify("Two Upholds") == "two-upholds"
 
 
@@ -177,3 +177,53 @@ def test_eras_and_stats(lex: Path) -> None:
     assert [era(d) for d in ("1949", "1976-12", "1977", "1989-06", "2002-10", "2002-11", "2013")] == [
         "Mao", "Mao", "Deng", "Jiang", "Jiang", "Hu", "Xi"]
     assert lexicon_stats(load_lexicon(lex)).missing["definition"] == 3
+
+
+# ── the user's own lexicon ──────────────────────────────────────────────────────────────────
+
+
+def test_cli_add_without_lexicon_goes_to_the_user_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from termkit.lexicon import bundled_lexicon_path, lexicon_files
+
+    user = tmp_path / "mine"
+    monkeypatch.setenv("TERMKIT_LEXICON_DIR", str(user))
+    bundled = {f: f.read_bytes() for f in lexicon_files(bundled_lexicon_path())}
+    runner = CliRunner()
+    result = runner.invoke(app, ["lexicon", "add", "当下改", "--gloss", "fix it now", "-c", "slogan"])
+    assert result.exit_code == 0, result.output
+    assert (user / "slogan.yaml").is_file() and "fix-it-now" in (user / "slogan.yaml").read_text(encoding="utf-8")
+    assert {f: f.read_bytes() for f in lexicon_files(bundled_lexicon_path())} == bundled  # untouched
+    # the user's entry now extends the bundled lexicon in every command
+    shown = runner.invoke(app, ["show", "当下改", "-f", "json"])
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == "fix-it-now"
+    tagged = runner.invoke(app, ["tag", "-", "-f", "jsonl"], input="坚持“当下改”和两个确立")
+    assert {json.loads(x)["id"] for x in tagged.stdout.splitlines()} == {"fix-it-now", "two-establishments"}
+    files = runner.invoke(app, ["lexicon", "files"])
+    assert files.exit_code == 0 and "user" in files.stdout and "slogan.yaml" in files.stdout
+    # a surface or id of the bundled lexicon is refused in the user's folder too
+    again = runner.invoke(app, ["lexicon", "add", "兩個確立", "--gloss", "x"])
+    assert again.exit_code == 1 and "two-establishments" in again.output
+
+
+def test_lexicon_files_with_a_given_lexicon_says_what_is_not_read(lex: Path) -> None:
+    result = CliRunner().invoke(app, ["lexicon", "files", "-l", str(lex)])
+    assert result.exit_code == 0
+    origins = [line.split()[0] for line in result.stdout.splitlines()[1:] if line.strip()]
+    assert origins[0] == "given" and "bundled" not in origins and "are not read" in result.stdout
+
+
+def test_nothing_writes_into_an_installed_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import termkit.lexicon as L
+
+    fake = tmp_path / "site" / "termkit"
+    (fake / "_lexicon").mkdir(parents=True)
+    target = fake / "_lexicon" / "x.yaml"
+    target.write_text("terms:\n  - {id: a, term: 甲, gloss: A}\n", encoding="utf-8")
+    monkeypatch.setattr(L, "__file__", str(fake / "lexicon.py"))
+    with pytest.raises(LexiconError, match="bundled with the installed termkit"):
+        append_entries(target, [{"id": "b", "term": "乙", "gloss": "B"}])
+    with pytest.raises(LexiconError, match="installed termkit"):
+        add_term(fake / "_lexicon", "丙", "C")
+    result = CliRunner().invoke(app, ["discover", "-", "--add", str(target)], input="“当下改”")
+    assert result.exit_code == 1 and "installed termkit" in result.output
+    assert target.read_text(encoding="utf-8") == "terms:\n  - {id: a, term: 甲, gloss: A}\n"

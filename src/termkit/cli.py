@@ -32,7 +32,8 @@ app.add_typer(lexicon_app, name="lexicon")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LexiconOpt = typer.Option(None, "--lexicon", "-l", help="Lexicon file or folder [default: the bundled one].")
+LexiconOpt = typer.Option(None, "--lexicon", "-l", help="Lexicon file or folder [default: the bundled one and your "
+                                                         "own folder, see 'termkit lexicon files'].")
 PathsArg = typer.Argument(..., help="Files, folders (read recursively) or - for stdin.")
 JobsOpt = typer.Option(None, "--jobs", "-j", min=1, show_default=False,
                        help="Processes matching documents [default: all cores]; output is the same for any N.")
@@ -135,11 +136,17 @@ def _warn(message: str) -> None:
     _stderr().print(f"[yellow]warning:[/] {_escape(message)}", soft_wrap=True, markup=True, highlight=False)
 
 
+def _lexicon_paths(lexicon: Optional[Path]) -> Any:
+    """``--lexicon`` if given, else the bundled lexicon and the user's own folder."""
+    from .lexicon import default_lexicon
+
+    return lexicon or default_lexicon()
+
+
 def _compiled(lexicon: Optional[Path]) -> Compiled:
     from .compile import load_compiled
-    from .lexicon import bundled_lexicon_path
 
-    return load_compiled(lexicon or bundled_lexicon_path())
+    return load_compiled(_lexicon_paths(lexicon))
 
 
 def _progress(results: Iterator[DocumentResult], files: int) -> Iterator[DocumentResult]:
@@ -504,11 +511,10 @@ def lexicon_check(
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero on warnings too."),
 ) -> None:
     """Validate the lexicon: schema, ids, surfaces and the lint rules. Errors exit 1."""
-    from .lexicon import bundled_lexicon_path
     from .lint import check_lexicon
     from .render import render_problems
 
-    lex, problems = check_lexicon(lexicon or bundled_lexicon_path())
+    lex, problems = check_lexicon(_lexicon_paths(lexicon))
     render_problems(_stdout(), problems)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -530,11 +536,11 @@ def lexicon_stats_cli(
     format: StatsFormat = typer.Option(StatsFormat.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Entries by category, gloss status, era, decade and level; fields missing how often."""
-    from .lexicon import bundled_lexicon_path, load_lexicon
+    from .lexicon import load_lexicon
     from .lexicon_stats import lexicon_stats
     from .render import render_lexicon_stats
 
-    stats = lexicon_stats(load_lexicon(lexicon or bundled_lexicon_path()))
+    stats = lexicon_stats(load_lexicon(_lexicon_paths(lexicon)))
     if format == StatsFormat.json:
         sys.stdout.write(json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -590,17 +596,32 @@ def lexicon_add(
     id: Optional[str] = typer.Option(None, "--id", help="The entry's id [a slug of the gloss]."),
     lexicon: Optional[Path] = LexiconOpt,
 ) -> None:
-    """Append an entry (pinyin filled in for review); refuses an id or surface already taken."""
-    from .lexicon import bundled_lexicon_path
+    """Append an entry to your own lexicon [or to --lexicon] (pinyin filled in for review); refuses an id or
+    surface already taken. Never writes into the installed package."""
+    from .lexicon import bundled_lexicon_path, user_lexicon_dir
     from .lexicon_edit import add_term
 
-    added = add_term(lexicon or bundled_lexicon_path(), term, gloss, category, gloss_status, file, id)
+    if lexicon is None:
+        user = user_lexicon_dir()
+        added = add_term(user, term, gloss, category, gloss_status, file, id, known=[bundled_lexicon_path(), user])
+    else:
+        added = add_term(lexicon, term, gloss, category, gloss_status, file, id)
     e = added.entry
     _stdout().print(f"added {e.id} ({e.term}, {e.category}) to {added.path}", soft_wrap=True)
     if added.pinyin_derived:
         _stdout().print(f"check the pinyin: {e.pinyin}", soft_wrap=True)
     else:
         _stderr().print("warning: no pinyin could be derived; add it by hand", soft_wrap=True)
+
+
+@lexicon_app.command("files")
+@handles_errors
+def lexicon_files_cli(lexicon: Optional[Path] = LexiconOpt) -> None:
+    """Which lexicon files are in use (bundled, your own folder, or --lexicon), with their entries."""
+    from .lexicon import lexicon_sources
+    from .render import render_lexicon_sources
+
+    render_lexicon_sources(_stdout(), lexicon_sources(lexicon))
 
 
 @lexicon_app.command("fmt")
@@ -610,10 +631,9 @@ def lexicon_fmt(
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 if a file would change."),
 ) -> None:
     """Normalise the lexicon files: key order, quoting, indentation (comments kept)."""
-    from .lexicon import bundled_lexicon_path
     from .lexicon_edit import format_lexicon
 
-    changed = format_lexicon(lexicon or bundled_lexicon_path(), check=check)
+    changed = format_lexicon(_lexicon_paths(lexicon), check=check)
     for f in changed:
         _stdout().print(f"{'would reformat' if check else 'reformatted'} {f}", soft_wrap=True)
     if not changed:

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import __version__
 from .context import compile_rule
 from .errors import LexiconError
-from .lexicon import Entry, Lexicon, Problem, lexicon_files, load_lexicon
+from .lexicon import Entry, Lexicon, LexiconPath, Problem, lexicon_files, load_lexicon
 from .match import Matcher
 from .normalize import FoldTable, fold_term
 
@@ -104,7 +104,7 @@ def default_cache_dir() -> Path:
     return Path(base) / "termkit"
 
 
-def lexicon_digest(path: str | os.PathLike[str]) -> str:
+def lexicon_digest(path: LexiconPath) -> str:
     """A key for the cache: termkit's version and code, and the bytes and names of every lexicon file."""
     h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{_opencc_version()}/{_own_code()}".encode())
     for f in lexicon_files(path):
@@ -140,7 +140,7 @@ def _opencc_version() -> str:
         return "?"
 
 
-def load_compiled(path: str | os.PathLike[str], cache_dir: Path | None = None,
+def load_compiled(path: LexiconPath, cache_dir: Path | None = None,
                   use_cache: bool = True) -> Compiled:
     """Load a lexicon and its matcher, from the disk cache when the lexicon is unchanged.
 

@@ -18,7 +18,7 @@ import functools
 import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -241,6 +241,11 @@ class Lexicon:
         return len(self.entries)
 
 
+# A lexicon argument: a file, a folder, or several of them (the bundled lexicon and the user's).
+LexiconPath = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+USER_LEXICON_ENV = "TERMKIT_LEXICON_DIR"
+
+
 def bundled_lexicon_path() -> Path:
     """The lexicon shipped with termkit: inside the wheel, or the repository's ``lexicon/``."""
     here = Path(__file__).resolve().parent
@@ -250,8 +255,55 @@ def bundled_lexicon_path() -> Path:
     return here.parent.parent / "lexicon"
 
 
-def lexicon_files(path: str | os.PathLike[str]) -> list[Path]:
-    """The YAML files a ``--lexicon`` argument names: the file itself, or ``*.yaml`` in a folder."""
+def user_lexicon_dir() -> Path:
+    """The user's own lexicon folder, which extends the bundled one: ``$TERMKIT_LEXICON_DIR``, else
+    ``termkit/lexicon`` in the user data folder (``$XDG_DATA_HOME`` or ``~/.local/share`` on Linux,
+    the platform's own elsewhere). It may not exist yet; ``termkit lexicon add`` creates it.
+
+    >>> import os
+    >>> os.environ[USER_LEXICON_ENV] = "/tmp/my-terms"
+    >>> str(user_lexicon_dir())
+    '/tmp/my-terms'
+    >>> del os.environ[USER_LEXICON_ENV]
+    >>> user_lexicon_dir().parts[-2:]
+    ('termkit', 'lexicon')
+    """
+    env = os.environ.get(USER_LEXICON_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_data_path
+
+    return user_data_path("termkit", appauthor=False) / "lexicon"
+
+
+def default_lexicon() -> tuple[Path, ...]:
+    """What commands read without ``--lexicon``: the bundled lexicon, then the user's folder if it
+    holds lexicon files."""
+    user = user_lexicon_dir()
+    has_files = user.is_dir() and any(q.suffix in (".yaml", ".yml") for q in user.rglob("*"))
+    return (bundled_lexicon_path(), user) if has_files else (bundled_lexicon_path(),)
+
+
+def is_installed_lexicon(path: str | os.PathLike[str]) -> bool:
+    """True for a file or folder inside the lexicon of an installed termkit (its ``_lexicon``), which
+    termkit never writes: a reinstall would lose the change."""
+    packaged = Path(__file__).resolve().parent / "_lexicon"
+    return Path(path).resolve().is_relative_to(packaged)
+
+
+def refuse_installed(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`LexiconError` when ``path`` is inside the installed package's lexicon."""
+    if is_installed_lexicon(path):
+        raise LexiconError(f"{path}: this is the lexicon bundled with the installed termkit, which a reinstall "
+                           f"replaces; add to your own lexicon ({user_lexicon_dir()}, or ${USER_LEXICON_ENV}) "
+                           "or to a copy given with --lexicon")
+
+
+def lexicon_files(path: LexiconPath) -> list[Path]:
+    """The YAML files a ``--lexicon`` argument names: the file itself, or ``*.yaml`` in a folder;
+    for several paths (the bundled lexicon and the user's), the files of each in turn."""
+    if not isinstance(path, (str, os.PathLike)):
+        return [f for p in path for f in lexicon_files(p)]
     p = Path(path)
     if p.is_dir():
         return sorted(q for q in p.rglob("*") if q.suffix in (".yaml", ".yml") and q.is_file())
@@ -260,7 +312,49 @@ def lexicon_files(path: str | os.PathLike[str]) -> list[Path]:
     raise LexiconError(f"{p}: lexicon not found (give a .yaml file or a folder of them)")
 
 
-def read_lexicon(path: str | os.PathLike[str]) -> tuple[Lexicon, list[Problem]]:
+@dataclass(frozen=True)
+class LexiconFile:
+    """One file a run reads, where it comes from (bundled, user or given) and how many entries it holds."""
+
+    path: Path
+    origin: str
+    entries: int
+
+
+@dataclass(frozen=True)
+class LexiconSources:
+    """The lexicon files in use, and the user's own folder (which may not exist yet)."""
+
+    files: tuple[LexiconFile, ...]
+    user_dir: Path
+    given: bool  # --lexicon was given: the bundled lexicon and the user folder are not read
+
+
+def lexicon_sources(given: str | os.PathLike[str] | None = None) -> LexiconSources:
+    """What ``termkit lexicon files`` reports: each file read, without ``given`` from the bundled
+    lexicon and the user folder (see :func:`default_lexicon`), with its count of valid entries.
+
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "mine.yaml").write_text("terms:\\n  - {id: a, term: 四风, gloss: x}\\n", "utf-8")
+    >>> [(f.path.name, f.origin, f.entries) for f in lexicon_sources(d).files]
+    [('mine.yaml', 'given', 1)]
+    """
+    user = user_lexicon_dir()
+    if given is not None:
+        roots: list[tuple[Path, str]] = [(Path(given), "given")]
+    else:
+        roots = [(p, "user" if i else "bundled") for i, p in enumerate(default_lexicon())]
+    lexicon, _ = read_lexicon([p for p, _ in roots])
+    per_file: dict[str, int] = {}
+    for loc in lexicon.locations.values():
+        per_file[loc.file] = per_file.get(loc.file, 0) + 1
+    files = tuple(LexiconFile(f, origin, per_file.get(str(f), 0)) for root, origin in roots
+                  for f in lexicon_files(root))
+    return LexiconSources(files, user, given is not None)
+
+
+def read_lexicon(path: LexiconPath) -> tuple[Lexicon, list[Problem]]:
     """Read every file and return the valid entries plus all problems found (nothing raised)."""
     entries: list[Entry] = []
     locations: dict[str, Location] = {}
@@ -280,7 +374,7 @@ def read_lexicon(path: str | os.PathLike[str]) -> tuple[Lexicon, list[Problem]]:
     return Lexicon(tuple(entries), locations, tuple(str(f) for f in files)), problems
 
 
-def load_lexicon(path: str | os.PathLike[str]) -> Lexicon:
+def load_lexicon(path: LexiconPath) -> Lexicon:
     """Read and validate; raise :class:`LexiconError` naming the first error and how many more."""
     lexicon, problems = read_lexicon(path)
     errors = [p for p in problems if p.severity == "error"]

@@ -37,7 +37,7 @@ from typing import Any
 
 from .atomic import write_atomic
 from .errors import LexiconError
-from .lexicon import ENTRY_KEYS, AltGloss, Entry, lexicon_files, parse_yaml, read_lexicon
+from .lexicon import ENTRY_KEYS, AltGloss, Entry, LexiconPath, lexicon_files, parse_yaml, read_lexicon, refuse_installed
 from .pinyin import derive_pinyin
 
 # The order of keys in an entry and in an alternative gloss: the models' own order.
@@ -173,8 +173,10 @@ def append_entries(path: Path, entries: list[dict]) -> None:
     Each entry is validated with the Entry model and refused if its id is already in the file;
     keys are written in schema order. The new text is re-read and compared before it replaces
     the file atomically. Lexicon-wide checks (ids and surfaces in other files) are the caller's.
-    The file is locked (:func:`editing`) from the read to the write.
+    The file is locked (:func:`editing`) from the read to the write. A file of the installed
+    package's own lexicon is refused (a reinstall would lose the change).
     """
+    refuse_installed(path)
     with editing(path):
         _append_entries(Path(path), entries)
 
@@ -260,32 +262,41 @@ def slugify(text: str, max_len: int = 60) -> str:
 
 def choose_file(folder: Path, category: str) -> Path:
     """The file in ``folder`` whose entries most share ``category``: the highest share of its
-    entries in that category, then the most such entries, then the first name."""
+    entries in that category, then the most such entries, then the first name; a new
+    ``CATEGORY.yaml`` when no file has one (a new user lexicon)."""
+    if not folder.is_dir():
+        return folder / f"{category}.yaml"
     lexicon, _ = read_lexicon(folder)
     per_file: dict[str, Counter[str]] = {}
     for e in lexicon.entries:
         per_file.setdefault(lexicon.locations[e.id].file, Counter())[e.category] += 1
     scored = [(c[category] / sum(c.values()), c[category], f) for f, c in per_file.items() if c[category]]
     if not scored:
-        raise LexiconError(f"no file of {folder} has entries of category {category!r}: choose one with --file")
+        return folder / f"{category}.yaml"
     return Path(min(scored, key=lambda s: (-s[0], -s[1], s[2]))[2])
 
 
 def add_term(lexicon_path: str | os.PathLike[str], term: str, gloss: str, category: str | None = None,
              gloss_status: str | None = None, file: str | os.PathLike[str] | None = None,
-             id: str | None = None) -> Added:
-    """Append a new entry to the right file of a lexicon, after refusing a duplicate id or a surface
-    (fold-aware: 兩個維護 is 两个维护) that another entry already claims."""
+             id: str | None = None, known: LexiconPath | None = None) -> Added:
+    """Append a new entry to the right file of a lexicon (a folder, created if missing, or a file),
+    after refusing a duplicate id or a surface (fold-aware: 兩個維護 is 两个维护) that another entry of
+    ``known`` (default: that lexicon; for a user lexicon, the bundled one with it) already claims."""
     root = Path(lexicon_path)
+    refuse_installed(root)
+    if not root.exists() and root.suffix not in (".yaml", ".yml"):
+        root.mkdir(parents=True)  # a new user lexicon folder
     with editing(root):  # no other add may take the same id or surface between the check and the write
-        return _add_checked(root, term, gloss, category, gloss_status, file, id)
+        return _add_checked(root, term, gloss, category, gloss_status, file, id, known)
 
 
 def _add_checked(root: Path, term: str, gloss: str, category: str | None, gloss_status: str | None,
-                 file: str | os.PathLike[str] | None, id: str | None) -> Added:
+                 file: str | os.PathLike[str] | None, id: str | None, known: LexiconPath | None) -> Added:
     from .compile import compile_lexicon
 
-    lexicon, _ = read_lexicon(root)
+    existing = [p for p in ([known] if isinstance(known, (str, os.PathLike)) else known or [root])
+                if Path(p).exists()]
+    lexicon, _ = read_lexicon(existing)
     entry_id = id or slugify(gloss)
     if not entry_id:
         raise LexiconError(f"cannot derive an id from the gloss {gloss!r}: give one with --id")
@@ -307,12 +318,16 @@ def _add_checked(root: Path, term: str, gloss: str, category: str | None, gloss_
 
 
 def _target(root: Path, file: str | os.PathLike[str] | None, category: str) -> Path:
+    folder = root.is_dir() or (not root.exists() and root.suffix not in (".yaml", ".yml"))
     if file is None:
-        return choose_file(root, category) if root.is_dir() else root
-    f = Path(file)
-    if root.is_dir() and f.parent == Path(".") and not f.exists():
-        f = root / (f.name if f.suffix in (".yaml", ".yml") else f"{f.name}.yaml")
-    return f
+        target = choose_file(root, category) if folder else root
+    else:
+        target = Path(file)
+        if folder and target.parent == Path(".") and not target.exists():
+            target = root / (target.name if target.suffix in (".yaml", ".yml") else f"{target.name}.yaml")
+    refuse_installed(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
 
 
 # ── fmt ────────────────────────────────────────────────────────────────────────────────────
@@ -443,7 +458,7 @@ def _reorder_entry(lines: list[str]) -> list[str]:
     return [line for b in blocks for line in b] + pending
 
 
-def format_lexicon(path: str | os.PathLike[str], check: bool = False) -> list[Path]:
+def format_lexicon(path: LexiconPath, check: bool = False) -> list[Path]:
     """Normalise every file of a lexicon in place (atomically); return the files that changed, or
     with ``check=True`` the files that would change, writing nothing."""
     changed = []
@@ -454,6 +469,7 @@ def format_lexicon(path: str | os.PathLike[str], check: bool = False) -> list[Pa
             if new != text:
                 changed.append(f)
                 if not check:
+                    refuse_installed(f)
                     write_atomic(f, new)
     return changed
 

@@ -14,14 +14,13 @@ problems; :func:`lint` runs them all, :func:`check_lexicon` adds the checks that
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .chardata import CLASSIFIERS, NUMERAL_VALUES, ORDINAL_MARKERS, TERM_NUMERALS, TONE_MARKS, is_han
-from .lexicon import Entry, Lexicon, Problem
+from .lexicon import Entry, Lexicon, LexiconPath, Problem
 
 if TYPE_CHECKING:
     from .match import Matcher
@@ -68,7 +67,7 @@ def lint(lexicon: Lexicon, matcher: Matcher | None = None) -> list[Problem]:
     return problems
 
 
-def check_lexicon(path: str | os.PathLike[str]) -> tuple[Lexicon, list[Problem]]:
+def check_lexicon(path: LexiconPath) -> tuple[Lexicon, list[Problem]]:
     """Everything ``termkit lexicon check`` reports: schema, ids, surfaces and the lint rules,
     sorted by file and line. The matcher rules run only when the lexicon compiles."""
     from .compile import compile_lexicon, surface_problems

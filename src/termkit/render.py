@@ -25,7 +25,7 @@ from rich.text import Text
 from .categories import CATEGORIES
 from .dates import EntryDates
 from .layout import CLOSING, print_hanging
-from .lexicon import Entry, Lexicon, Problem
+from .lexicon import Entry, Lexicon, LexiconSources, Problem
 from .lexicon_stats import LexiconStats
 from .match import DocumentResult, Dropped, Match
 from .qa import SEVERITY, Finding, summary
@@ -323,3 +323,23 @@ def render_dates(console: Console, rows: Sequence[EntryDates]) -> None:
                       escape(PurePath(r.earliest_doc).name if r.earliest_doc else "-"), str(r.count), str(r.undated),
                       years)
     console.print(table)
+
+
+def render_lexicon_sources(console: Console, sources: LexiconSources) -> None:
+    """``termkit lexicon files``: one row per file in use, then where the user's own folder is."""
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for col in ("origin", "entries", "file"):
+        table.add_column(col, justify="right" if col == "entries" else "left", overflow="fold")
+    for f in sources.files:
+        table.add_row(f.origin, str(f.entries), escape(str(f.path)))
+    console.print(table)
+    total = sum(f.entries for f in sources.files)
+    console.print(f"{total} entries in {len(sources.files)} files", soft_wrap=True)
+    user = escape(str(sources.user_dir))
+    if sources.given:
+        console.print(f"--lexicon given: the bundled lexicon and your own folder ({user}) are not read", soft_wrap=True)
+    elif not any(f.origin == "user" for f in sources.files):
+        console.print(f"your own lexicon folder: {user} (none yet; 'termkit lexicon add' creates it, "
+                      "TERMKIT_LEXICON_DIR moves it)", soft_wrap=True)
+    else:
+        console.print(f"your own lexicon folder: {user} (TERMKIT_LEXICON_DIR moves it)", soft_wrap=True)
