@@ -611,7 +611,7 @@ def lexicon_add(
     if added.pinyin_derived:
         _stdout().print(f"check the pinyin: {e.pinyin}", soft_wrap=True)
     else:
-        _stderr().print("warning: no pinyin could be derived; add it by hand", soft_wrap=True)
+        _warn("no pinyin could be derived; add it by hand")
 
 
 @lexicon_app.command("files")
