@@ -135,3 +135,7 @@ def test_a_new_entry_field_is_one_edit_of_the_model() -> None:
     assert optional_fields(wider)[-1] == "nickname" and "nickname" not in optional_fields()
     stats = lexicon_stats(Lexicon((entry, wider(id="b", term="三严", gloss="y"))), fields=optional_fields(wider))
     assert stats.missing["nickname"] == 1
+    from termkit.export._json import to_dict
+    from termkit.gloss import GlossRow
+
+    assert to_dict(GlossRow(entry, "四風", "sì fēng"))["nickname"] == "the winds"  # the JSON glossary too
