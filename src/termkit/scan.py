@@ -36,12 +36,12 @@ from typing import Any
 import numpy as np
 
 Value = tuple[int, int, tuple[int, ...]]  # a key's payload: (length, entry index or -1, excluded-for entries)
-Hit = tuple[int, Value]  # (end, exclusive, in folded code points; the key's payload)
+KeyHit = tuple[int, Value]  # a key's occurrence: (end, exclusive, in folded code points; the key's payload)
 ENGINES = ("fast", "reference")
 DFA_AFTER = 1 << 18  # code units scanned before the DFA is worth building
 
 
-def reference_hits(automaton: Any, folded_text: str) -> list[Hit]:
+def reference_hits(automaton: Any, folded_text: str) -> list[KeyHit]:
     """Every key occurrence, by pyahocorasick: the definition the fast scan must reproduce."""
     if not len(automaton) or not folded_text:
         return []
@@ -59,7 +59,7 @@ class FastScan:
         self._engines: dict[tuple[int, bool], tuple[Any, list[int]]] = {}
         self._scanned = 0
 
-    def hits(self, codes: np.ndarray) -> list[Hit]:
+    def hits(self, codes: np.ndarray) -> list[KeyHit]:
         """Every key occurrence in a folded text given as its code points (``Folded.codes``)."""
         if not self._keys or not len(codes):
             return []
