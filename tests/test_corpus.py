@@ -6,6 +6,8 @@ import codecs
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termkit.corpus import decode_bytes, iter_files, read_documents
 from termkit.errors import InputError
@@ -90,3 +92,34 @@ def test_truncated_utf8_is_read_with_damage_reported(tmp_path) -> None:
     text, enc = decode_bytes(data, "cut.txt")
     assert text.endswith("\ufffd") and "invalid bytes replaced" in enc
     assert text[:-1] == ("坚决反对四风" * 50)[:-1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=60), bom=st.booleans(), piece=st.integers(1, 9))
+def test_a_large_utf8_file_decoded_in_pieces_is_the_file_decoded_whole(tmp_path_factory, text: str, bom: bool,
+                                                                      piece: int) -> None:
+    from termkit.corpus import decode_utf8_file
+
+    data = (codecs.BOM_UTF8 if bom else b"") + text.encode("utf-8", "surrogatepass")
+    path = tmp_path_factory.mktemp("big") / "a.txt"
+    path.write_bytes(data)
+    try:
+        expected = decode_bytes(data, "a.txt")
+    except InputError:
+        expected = None
+    got = decode_utf8_file(path, piece=piece)
+    if got is None:  # not valid UTF-8 (a lone surrogate): the whole-file path decides
+        assert b"\xed" in data
+    else:
+        assert got == expected
+
+
+def test_a_large_file_goes_through_the_piecewise_decoder(tmp_path, monkeypatch) -> None:
+    import termkit.corpus as corpus
+
+    monkeypatch.setattr(corpus, "BIG_FILE", 4)
+    (tmp_path / "news_2021-11.txt").write_text("两个确立。" * 50, encoding="utf-8")
+    (tmp_path / "gbk.txt").write_bytes("两个确立。".encode("gb18030") * 50)
+    docs = list(read_documents([str(tmp_path)]))
+    assert [(d.text, d.encoding, d.meta) for d in docs] == [
+        ("两个确立。" * 50, "gb18030", {}), ("两个确立。" * 50, "utf-8", {"date": "2021-11"})]

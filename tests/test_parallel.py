@@ -42,6 +42,18 @@ def test_pool_gives_the_same_results_in_the_same_order(matcher) -> None:
     assert sum(len(m) for _, m, _ in serial) > 20 and any(d for _, _, d in serial)
 
 
+def test_one_long_document_is_matched_in_pieces_by_the_pool(matcher) -> None:
+    seeds = list(read_documents([str(SEEDS)]))
+    long = Document("long", "\n".join(d.text for d in seeds) * 3 + "四风??。")
+    pieces = list(parallel.work_items([long], matcher, 2000))
+    assert len(pieces) > 3 and all(isinstance(p, parallel.Piece) for p in pieces)
+    assert "".join(long.text[p.start:p.end] for p in pieces) == long.text
+    for nested in (False, True):
+        pooled = _flat(match_documents([long], matcher, nested=nested, jobs=2, chunk_chars=2000))
+        assert pooled == _flat(analyse([long], matcher, nested=nested))
+    assert len(pooled[0][1]) > 50 and pooled[0][2]
+
+
 def test_pool_sends_each_documents_date_for_since() -> None:
     from termkit.compile import compile_lexicon
     from termkit.lexicon import Context, Entry, Lexicon

@@ -107,6 +107,14 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     >>> t[a:b]
     '小三通航线'
     """
-    a = max(text.rfind(ch, 0, start) for ch in SENTENCE_ENDS) + 1
-    ends = [i for i in (text.find(ch, end) for ch in SENTENCE_ENDS) if i >= 0]
-    return a, min(ends, default=len(text))
+    # look near the match first: a search to the text's edge for an end character the text lacks
+    # would read all of a long document for every match
+    for lo in (max(0, start - 512), 0):
+        a = max(text.rfind(ch, lo, start) for ch in SENTENCE_ENDS)
+        if a >= 0 or lo == 0:
+            break
+    for hi in (end + 512, len(text)):
+        ends = [i for i in (text.find(ch, end, hi) for ch in SENTENCE_ENDS) if i >= 0]
+        if ends or hi >= len(text):
+            break
+    return a + 1, min(ends, default=len(text))

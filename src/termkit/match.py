@@ -30,6 +30,8 @@ in 2.3.1, issues 133/185/189).
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -49,7 +51,7 @@ SEGMENT_CHARS = 1 << 20  # longer texts are matched piece by piece (see Matcher.
 BARRIER_CANDIDATES = "。！？；!?;"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long document has hundreds of thousands of them
 class Match:
     """A term found in a document; offsets index the original text, end exclusive."""
 
@@ -151,8 +153,7 @@ class Matcher:
             return self._find(text, nested, date)[0]
         found: list[Match] = []
         for a, b in self.segments(text, segment):
-            found.extend(Match(m.start + a, m.end + a, m.text, m.entry)
-                         for m in self._find(text[a:b], nested, date)[0])
+            found.extend(self._find(text[a:b], nested, date, offset=a)[0])
         return found
 
     def find_dropped(self, text: str, nested: bool = False, date: str | None = None) -> list[Dropped]:
@@ -192,17 +193,21 @@ class Matcher:
             yield a, n
 
     def barriers(self) -> str:
-        """Sentence punctuation that no lexicon key (nor ``exclude`` string) contains after folding,
-        and that is not dropped by folding: no match, annotation or word boundary spans one."""
+        """Sentence punctuation that no lexicon key (nor ``exclude`` string, nor context rule's
+        ``not_after``/``not_before`` string) contains after folding, and that is not dropped by folding:
+        no match, annotation, word boundary or context look-around spans one."""
         if self._barriers is None:
             key_chars = set("".join(self.automaton.keys())) if len(self.automaton) else set()
+            # a not_after / not_before string that holds one would look across a cut
+            key_chars.update(ch for r in self.contexts.values() for x in (*r.not_after, *r.not_before) for ch in x)
             self._barriers = "".join(
                 ch for ch in BARRIER_CANDIDATES
                 if (f := self._fold_char(ch)) != " " and f not in key_chars and not is_word_char(f))
         return self._barriers
 
-    def _find(self, text: str, nested: bool, date: str | None = None,
-              explain: bool = False) -> tuple[list[Match], list[Dropped]]:
+    def _find(self, text: str, nested: bool, date: str | None = None, explain: bool = False,
+              offset: int = 0) -> tuple[list[Match], list[Dropped]]:
+        """Match ``text`` (a whole document, or a piece of one starting at ``offset``)."""
         folded = self.fold(text)
         cands = self.candidates(folded.text, folded.codes)
         if not cands:
@@ -219,7 +224,9 @@ class Matcher:
         kept = [(c, span) for c, span in kept if c in chosen]
         kept.sort(key=lambda cs: cs[1])
         entries = self.entries
-        matches = [Match(s, e, text[s:e], entries[c.entry]) for c, (s, e) in kept]
+        surfaces: dict[str, str] = {}  # one string per distinct surface: a long text repeats them
+        matches = [Match(s + offset, e + offset, surfaces.setdefault(t := text[s:e], t), entries[c.entry])
+                   for c, (s, e) in kept]
         if not explain or not drops:
             return matches, []
         covered = [span for _, span in kept]
@@ -318,8 +325,24 @@ def at_word_boundary(first: str, last: str, before: str, after: str) -> bool:
 
 
 def _drop_excluded(hits: list[Hit], excluded: dict[int, list[tuple[int, int]]]) -> list[Hit]:
+    """The hits not inside one of their entry's ``exclude`` occurrences.
+
+    >>> _drop_excluded([Hit(1, 3, 0), Hit(5, 7, 0)], {0: [(0, 4)]})
+    [Hit(start=5, end=7, entry=0)]
+    """
+    # per entry: exclusion starts sorted, with the furthest end reached by any span starting at or before
+    reach: dict[int, tuple[list[int], list[int]]] = {}
+    for entry, spans in excluded.items():
+        spans.sort()
+        ends = list(itertools.accumulate((e for _, e in spans), max))
+        reach[entry] = ([s for s, _ in spans], ends)
+
     def inside(c: Hit) -> bool:
-        return any(s <= c.start and c.end <= e for s, e in excluded.get(c.entry, ()))
+        found = reach.get(c.entry)
+        if found is None:
+            return False
+        i = bisect.bisect_right(found[0], c.start)
+        return i > 0 and found[1][i - 1] >= c.end
 
     return [c for c in hits if not inside(c)]
 

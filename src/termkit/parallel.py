@@ -2,8 +2,10 @@
 
 The pipeline (:mod:`termkit.pipeline`) calls this; a notebook rarely needs it directly.
 
-Documents are read in the calling process, grouped into chunks (a few documents, or one large
-one) and matched in a process pool by :func:`termkit.match.match_document`. The compiled matcher
+Documents are read in the calling process, grouped into chunks (a few documents; a document longer
+than a chunk is cut into pieces at the places where the matcher itself segments a long text, so the
+pieces of one long document are matched on several cores) and matched in a process pool by
+:func:`termkit.match.match_document`. The compiled matcher
 goes to each worker once (as the pool initializer's argument); a chunk goes out as its documents
 and comes back as compact tuples — ``(start, end, entry index)`` per match, ``(start, end, line, column)`` per damaged
 run — from which the :class:`~termkit.match.Match` objects are rebuilt here, against this
@@ -21,15 +23,17 @@ whole input fits in one chunk, or ``jobs=1``, starts no pool.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .match import DocumentResult, Match, Matcher, analyse, match_document
-from .normalize import Damage
+from .match import DocumentResult, Match, Matcher, analyse, doc_date, match_document
+from .normalize import Damage, find_damage
 
 if TYPE_CHECKING:
     from .corpus import Document
@@ -82,48 +86,89 @@ def match_documents(docs: Iterable[Document], matcher: Matcher, nested: bool = F
     """Like :func:`termkit.match.analyse`, on ``jobs`` processes (``None``: all cores), in input order.
 
     About ``2 * jobs`` chunks of about ``chunk_chars`` (default ``CHUNK_CHARS``) characters are read
-    ahead of the caller, no more.
+    ahead of the caller, no more. A document longer than a chunk is cut into pieces where
+    :meth:`~termkit.match.Matcher.segments` cuts it (after sentence punctuation no match can span),
+    which are matched by different workers, so one long document uses every core too.
     """
     jobs = resolve_jobs(jobs)
     if jobs == 1:
         yield from analyse(docs, matcher, nested)
         return
-    chunks = chunked(docs, chunk_chars or CHUNK_CHARS)
-    first = next(chunks, None)
+    items = work_items(docs, matcher, chunk_chars or CHUNK_CHARS)
+    first = next(items, None)
     if first is None:
         return
-    second = next(chunks, None)
+    second = next(items, None)
     if second is None:  # small input: a pool would cost more than it saves
+        assert isinstance(first, list)  # a piece never comes alone
         yield from analyse(first, matcher, nested)
         return
-    yield from _pooled(_prepend(first, second, chunks), matcher, nested, jobs)
+    yield from _pooled(itertools.chain((first, second), items), matcher, nested, jobs)
 
 
-def _prepend(a: list[Document], b: list[Document], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
-    yield a
-    yield b
-    yield from rest
+@dataclass(frozen=True)
+class Piece:
+    """``doc.text[start:end]``, one piece of a document longer than a chunk; ``last`` ends the document."""
+
+    doc: Document
+    start: int
+    end: int
+    last: bool
 
 
-def _pooled(chunks: Iterator[list[Document]], matcher: Matcher, nested: bool, jobs: int) -> Iterator[DocumentResult]:
+def work_items(docs: Iterable[Document], matcher: Matcher, max_chars: int) -> Iterator[list[Document] | Piece]:
+    """The units of work for the pool: chunks of documents (:func:`chunked`), and a document longer than
+    ``max_chars`` as its pieces, in order.
+
+    >>> from termkit.corpus import Document
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> from termkit.compile import compile_lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+    >>> [(p.start, p.end, p.last) for p in work_items([Document("a", "反对四风。" * 4)], m, 8)]
+    [(0, 10, False), (10, 20, True)]
+    """
+    for chunk in chunked(docs, max_chars):
+        text = chunk[0].text
+        cuts = list(matcher.segments(text, max_chars)) if len(chunk) == 1 and len(text) > max_chars else []
+        if len(cuts) > 1:
+            yield from (Piece(chunk[0], a, b, i == len(cuts) - 1) for i, (a, b) in enumerate(cuts))
+        else:
+            yield chunk
+
+
+def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: bool,
+            jobs: int) -> Iterator[DocumentResult]:
     entries = matcher.entries
     # fork is cheapest and shares the matcher without a copy, but is unsafe once other threads run
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
         else "spawn"
     ctx = multiprocessing.get_context(method)
-    pending: deque[tuple[list[Document], Any]] = deque()
+    pending: deque[tuple[list[Document] | Piece, Any]] = deque()
+    partial: list[Match] = []  # the matches of the long document whose pieces are coming in
+
+    def collect() -> Iterator[DocumentResult]:
+        item, result = pending.popleft()
+        if isinstance(item, list):
+            yield from _rebuild(item, result.get(), entries)
+            return
+        text = item.doc.text
+        partial.extend(Match(s, e, text[s:e], entries[i]) for s, e, i in result.get())
+        if item.last:
+            yield DocumentResult(item.doc, partial.copy(), find_damage(text))
+            partial.clear()
+
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, nested)) as pool:
-        for chunk in chunks:
-            pending.append((chunk, pool.apply_async(_match_chunk, (chunk,))))
+        for item in items:
+            if isinstance(item, Piece):
+                job = pool.apply_async(_match_piece, (item.doc.text[item.start:item.end], item.start,
+                                                      doc_date(item.doc)))
+            else:
+                job = pool.apply_async(_match_chunk, (item,))
+            pending.append((item, job))
             while len(pending) > 2 * jobs or (pending and pending[0][1].ready()):
-                yield from _rebuild(*_done(pending), entries)
+                yield from collect()
         while pending:
-            yield from _rebuild(*_done(pending), entries)
-
-
-def _done(pending: deque[tuple[list[Document], Any]]) -> tuple[list[Document], list[Spans]]:
-    chunk, result = pending.popleft()
-    return chunk, result.get()
+            yield from collect()
 
 
 def _rebuild(chunk: list[Document], spans: list[Spans], entries: tuple[Any, ...]) -> Iterator[DocumentResult]:
@@ -141,6 +186,13 @@ def _init_worker(matcher: Matcher, nested: bool) -> None:
     _worker["matcher"] = matcher
     _worker["nested"] = nested
     _worker["index"] = {e.id: i for i, e in enumerate(matcher.entries)}
+
+
+def _match_piece(text: str, offset: int, date: str | None) -> list[tuple[int, int, int]]:
+    """Match one piece of a long document in a worker: ``(start, end, entry index)`` in the document."""
+    index = _worker["index"]
+    return [(m.start + offset, m.end + offset, index[m.entry.id])
+            for m in _worker["matcher"].find(text, nested=_worker["nested"], date=date)]
 
 
 def _match_chunk(docs: list[Document]) -> list[Spans]:

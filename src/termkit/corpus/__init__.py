@@ -22,13 +22,15 @@ from collections.abc import Iterable, Iterator
 from ..errors import InputError
 from .dates import date_from_name, normalize_date
 from .document import INPUT_FORMATS, Document, ReadOptions, Warn, ignore
-from .encoding import decode_bytes
+from .encoding import decode_bytes, decode_utf8_file
 from .records import parse_csv, parse_jsonl, read_records
 from .walk import Source, expand_paths, iter_files
 
+BIG_FILE = 1 << 25  # a text file larger than this (32 MB) is decoded piece by piece when it is UTF-8
+
 __all__ = ["INPUT_FORMATS", "Document", "ReadOptions", "Source", "Warn", "date_from_name", "decode_bytes",
-           "expand_paths", "iter_files", "normalize_date", "parse_csv", "parse_jsonl", "read_documents",
-           "read_source"]
+           "decode_utf8_file", "expand_paths", "iter_files", "normalize_date", "parse_csv", "parse_jsonl",
+           "read_documents", "read_source"]
 
 
 def read_documents(paths: Iterable[str], on_warning: Warn = ignore,
@@ -55,15 +57,29 @@ def read_source(source: Source, options: ReadOptions | None = None,
     fmt = options.format_for("-" if source is None else source.name)
     try:
         if fmt == "text":
-            data = sys.stdin.buffer.read() if source is None else source.read_bytes()
-            doc = _document(name, data, on_warning)
-            yield from [doc] if doc is not None else []
+            # no reference to the file's bytes may outlive this call: they would stay alive while
+            # the document is matched
+            doc = _read_text(source, name, on_warning)
+            if doc is not None:
+                yield doc
         else:
             yield from read_records(source, name, fmt, options, on_warning)
     except FileNotFoundError:  # a dangling link in a folder, or a file removed since it was listed
         on_warning(f"{name}: no such file or folder; skipped")
     except OSError as exc:
         on_warning(f"{name}: cannot read ({exc.strerror or exc}); skipped")
+
+
+def _read_text(source: Source, name: str, on_warning: Warn) -> Document | None:
+    """The document of a text file or stdin; a large UTF-8 file is decoded piece by piece."""
+    if source is None:
+        return _document(name, sys.stdin.buffer.read(), on_warning)
+    if source.stat().st_size > BIG_FILE:
+        decoded = decode_utf8_file(source)
+        if decoded is not None:
+            date = date_from_name(name)
+            return Document(name, decoded[0], decoded[1], {"date": date} if date else {})
+    return _document(name, source.read_bytes(), on_warning)
 
 
 def _document(name: str, data: bytes, on_warning: Warn) -> Document | None:

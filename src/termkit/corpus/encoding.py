@@ -8,6 +8,7 @@ charset-normalizer finds; a wrong guess is refused rather than taken.
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from ..chardata import UNIFIED
 from ..errors import InputError
@@ -124,3 +125,29 @@ def _common_share(text: str, enc: str) -> float:
         except UnicodeEncodeError:
             continue
     return common / len(han)
+
+
+def decode_utf8_file(path: Path, piece: int = 1 << 24) -> tuple[str, str] | None:
+    """A UTF-8 file's text and encoding (``utf-8`` or ``utf-8-sig``), read and decoded ``piece`` bytes
+    at a time, or None when it is not valid UTF-8 (:func:`decode_bytes` then decides). Never holds the
+    whole file's bytes beside its text: a 200 MB file would otherwise need both at once.
+
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(codecs.BOM_UTF8 + "两个确立".encode())
+    >>> decode_utf8_file(p, piece=2)
+    ('两个确立', 'utf-8-sig')
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    pieces: list[str] = []
+    with open(path, "rb") as fh:
+        bom = fh.read(3) == codecs.BOM_UTF8
+        if not bom:
+            fh.seek(0)
+        try:
+            while chunk := fh.read(piece):
+                pieces.append(decoder.decode(chunk))
+            pieces.append(decoder.decode(b"", final=True))
+        except UnicodeDecodeError:
+            return None
+    return "".join(pieces), "utf-8-sig" if bom else "utf-8"
