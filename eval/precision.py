@@ -1,0 +1,231 @@
+"""Matching precision, judged by hand: draw a sample of the lexicon's matches over a corpus, and
+compute the figures from the judged sample. The design is in eval/README.md.
+
+    python eval/precision.py matches -o /tmp/matches.tsv          # every match over ../shared/corpus, once
+    python eval/precision.py sample --matches /tmp/matches.tsv --seed 1 -o eval/precision-round1.tsv
+    python eval/precision.py score eval/precision-round1.tsv      # figures from a judged file
+
+``matches`` runs the project's own pipeline (reading, folding, matching, context rules) over the
+corpus and keeps every match with its context; ``sample`` draws the stratified sample from that
+file and writes rows with empty ``verdict`` and ``reason`` columns for a person to fill in;
+``score`` prints the overall figure, the figure over the frequency-weighted stratum, and every
+entry with five or more sampled matches, each with a 95% Wilson interval.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from math import sqrt
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = os.environ.get("TERMKIT_CORPUS") or str(ROOT.parent / "shared" / "corpus")
+
+CONTEXT = 30  # characters of context kept on either side of a match
+SHORT = 3  # entries whose term has at most this many characters are all sampled
+PER_SHORT = 5  # matches drawn for each short entry (all of them when it has fewer)
+TOTAL = 400  # the frequency-weighted stratum fills the sample up to this many rows
+MIN_RANDOM = 100  # and is never smaller than this
+PER_ENTRY_MIN = 5  # an entry gets its own figure from this many sampled matches
+VERDICTS = ("right", "wrong")
+
+MATCH_FIELDS = ("doc", "start", "end", "id", "term", "text", "left", "right")
+SAMPLE_FIELDS = ("sample", "stratum", *MATCH_FIELDS, "verdict", "reason")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One match of the corpus with its context (newlines shown as ⏎)."""
+
+    doc: str
+    start: int
+    end: int
+    id: str
+    term: str
+    text: str
+    left: str
+    right: str
+
+
+def _flat(s: str) -> str:
+    return s.replace("\r", "").replace("\n", "⏎").replace("\t", " ")
+
+
+def corpus_rows(corpus: str, lexicon: str | None = None, jobs: int = 1) -> Iterator[Row]:
+    """Every match the pipeline finds in ``corpus`` (context rules applied), in document order."""
+    from termkit.compile import load_compiled
+    from termkit.lexicon import bundled_lexicon_path
+    from termkit.pipeline import run
+
+    matcher = load_compiled(lexicon or bundled_lexicon_path()).matcher
+    root = Path(corpus)
+    for result in run([str(root)], matcher, jobs=jobs):
+        text, doc = result.doc.text, Path(result.doc.id)
+        name = doc.relative_to(root).as_posix() if doc.is_relative_to(root) else doc.as_posix()
+        for m in result.matches:
+            yield Row(name, m.start, m.end, m.entry.id, m.entry.term, _flat(m.text),
+                      _flat(text[max(0, m.start - CONTEXT):m.start]), _flat(text[m.end:m.end + CONTEXT]))
+
+
+def write_tsv(path: str, fields: Iterable[str], rows: Iterable[dict[str, object]]) -> None:
+    """Write rows as TSV (no quoting: no field holds a tab or a newline), atomically."""
+    tmp = Path(path).with_name(Path(path).name + ".part")
+    with open(tmp, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(fields), delimiter="\t", quoting=csv.QUOTE_NONE,
+                           escapechar=None, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    os.replace(tmp, path)
+
+
+def read_tsv(path: str) -> list[dict[str, str]]:
+    """The rows of a TSV written by :func:`write_tsv` (lines starting with # are comments)."""
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def read_matches(path: str) -> list[Row]:
+    return [Row(r["doc"], int(r["start"]), int(r["end"]), r["id"], r["term"], r["text"], r["left"], r["right"])
+            for r in read_tsv(path)]
+
+
+def draw(rows: list[Row], seed: int) -> list[tuple[str, Row]]:
+    """The stratified sample: ``PER_SHORT`` matches of every entry whose term has at most ``SHORT``
+    characters (all of them when it has fewer), then matches drawn uniformly from the rest (so
+    weighted by frequency) up to ``TOTAL`` rows, at least ``MIN_RANDOM`` of them. Deterministic
+    for a given seed and match list; rows come back in the order drawn, with their stratum."""
+    rng = random.Random(seed)
+    by_entry: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_entry[r.id].append(i)
+    chosen: list[tuple[str, int]] = []
+    for eid in sorted(by_entry):
+        idx = by_entry[eid]
+        if len(rows[idx[0]].term) <= SHORT:
+            chosen += [("short", i) for i in sorted(rng.sample(idx, min(PER_SHORT, len(idx))))]
+    taken = {i for _, i in chosen}
+    rest = [i for i in range(len(rows)) if i not in taken]
+    n = min(len(rest), max(MIN_RANDOM, TOTAL - len(chosen)))
+    chosen += [("weighted", i) for i in rng.sample(rest, n)]
+    return [(stratum, rows[i]) for stratum, i in chosen]
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of k successes in n trials.
+
+    >>> [round(x, 3) for x in wilson(97, 100)]
+    [0.915, 0.99]
+    """
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """How many of ``n`` judged matches are right, with the Wilson interval."""
+
+    label: str
+    right: int
+    n: int
+
+    def line(self) -> str:
+        lo, hi = wilson(self.right, self.n)
+        share = self.right / self.n if self.n else 0.0
+        return f"{self.label}: {self.right}/{self.n} right = {share:.1%} (95% Wilson {lo:.1%}–{hi:.1%})"
+
+
+def figures(judged: list[dict[str, str]]) -> tuple[list[Figure], list[Figure]]:
+    """The overall figures (all rows; the frequency-weighted stratum; the short-entry stratum) and
+    one figure per entry with at least ``PER_ENTRY_MIN`` sampled matches, lowest share first."""
+    def count(rows: list[dict[str, str]], label: str) -> Figure:
+        return Figure(label, sum(r["verdict"] == "right" for r in rows), len(rows))
+
+    overall = [count(judged, "all sampled matches"),
+               count([r for r in judged if r["stratum"] == "weighted"], "frequency-weighted stratum"),
+               count([r for r in judged if r["stratum"] == "short"], "short-entry stratum")]
+    per: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for r in judged:
+        per[r["id"]].append(r)
+    entries = [count(rs, eid) for eid, rs in per.items() if len(rs) >= PER_ENTRY_MIN]
+    entries.sort(key=lambda f: (f.right / f.n, f.label))
+    return overall, entries
+
+
+def check_judged(rows: list[dict[str, str]], name: str) -> list[str]:
+    """Problems of a judged sample file: unknown verdicts, missing reasons, repeated ids or matches."""
+    problems = []
+    seen: set[str] = set()
+    spans: set[tuple[str, str, str]] = set()
+    for n, r in enumerate(rows, start=2):
+        if None in r or any(r.get(f) is None for f in SAMPLE_FIELDS):
+            problems.append(f"{name}: row {n}: expected the columns {', '.join(SAMPLE_FIELDS)}")
+            continue
+        if r["verdict"] not in VERDICTS:
+            problems.append(f"{name}: row {n}: verdict {r['verdict']!r} is not right or wrong")
+        if not r["reason"].strip():
+            problems.append(f"{name}: row {n}: no reason")
+        if r["stratum"] not in ("short", "weighted"):
+            problems.append(f"{name}: row {n}: stratum {r['stratum']!r}")
+        if r["sample"] in seen or (r["doc"], r["start"], r["end"]) in spans:
+            problems.append(f"{name}: row {n}: sample {r['sample']} drawn twice")
+        seen.add(r["sample"])
+        spans.add((r["doc"], r["start"], r["end"]))
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    m = sub.add_parser("matches", help="every match over the corpus, with context (TSV)")
+    m.add_argument("--corpus", default=CORPUS)
+    m.add_argument("--lexicon", help="default: the bundled lexicon")
+    m.add_argument("--jobs", type=int, default=1)
+    m.add_argument("-o", "--output", required=True)
+    s = sub.add_parser("sample", help="draw the stratified sample from a matches file")
+    s.add_argument("--matches", required=True)
+    s.add_argument("--seed", type=int, required=True)
+    s.add_argument("-o", "--output", required=True)
+    c = sub.add_parser("score", help="figures from a judged sample")
+    c.add_argument("judged")
+    args = ap.parse_args(argv)
+    if args.cmd == "matches":
+        if not Path(args.corpus).is_dir():
+            print(f"error: {args.corpus}: no such folder", file=sys.stderr)
+            return 1
+        rows = list(corpus_rows(args.corpus, args.lexicon, args.jobs))
+        write_tsv(args.output, MATCH_FIELDS, (vars(r) for r in rows))
+        print(f"{len(rows)} matches of {len({r.id for r in rows})} entries", file=sys.stderr)
+    elif args.cmd == "sample":
+        drawn = draw(read_matches(args.matches), args.seed)
+        write_tsv(args.output, SAMPLE_FIELDS,
+                  ({"sample": f"s{args.seed}-{n:03d}", "stratum": st, **vars(r), "verdict": "", "reason": ""}
+                   for n, (st, r) in enumerate(drawn, start=1)))
+        print(f"{len(drawn)} rows ({sum(st == 'short' for st, _ in drawn)} short-entry)", file=sys.stderr)
+    else:
+        judged = read_tsv(args.judged)
+        problems = check_judged(judged, args.judged)
+        if problems:
+            print("\n".join(f"error: {p}" for p in problems[:20]), file=sys.stderr)
+            return 1
+        overall, entries = figures(judged)
+        print("\n".join(f.line() for f in overall))
+        print(f"entries with {PER_ENTRY_MIN}+ sampled matches: {len(entries)}, "
+              f"below 90%: {sum(f.right < 0.9 * f.n for f in entries)}")
+        print("\n".join("  " + f.line() for f in entries))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
