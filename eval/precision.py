@@ -75,13 +75,16 @@ def corpus_rows(corpus: str, lexicon: str | None = None, jobs: int = 1) -> Itera
 
 
 def write_tsv(path: str, fields: Iterable[str], rows: Iterable[dict[str, object]]) -> None:
-    """Write rows as TSV (no quoting: no field holds a tab or a newline), atomically."""
+    """Write rows as TSV, atomically; no field may hold a tab or a line break (none is quoted)."""
+    fields = list(fields)
+    lines = ["\t".join(fields)]
+    for row in rows:
+        cells = [str(row[f]) for f in fields]
+        if any(ch in c for c in cells for ch in "\t\n\r"):
+            raise ValueError(f"{path}: a field holds a tab or a line break: {cells}")
+        lines.append("\t".join(cells))
     tmp = Path(path).with_name(Path(path).name + ".part")
-    with open(tmp, "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(fields), delimiter="\t", quoting=csv.QUOTE_NONE,
-                           escapechar=None, lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     os.replace(tmp, path)
 
 
