@@ -188,6 +188,31 @@ def check_judged(rows: list[dict[str, str]], name: str) -> list[str]:
     return problems
 
 
+def still_matched(rows: list[dict[str, str]], corpus: str, lexicon: str | None = None) -> list[bool]:
+    """For each judged row, whether the lexicon as it is now still finds that match (same span, same
+    entry). Each row's line of its document is matched on its own, with the document's date, which
+    is enough for every context rule: a sentence never crosses a line break."""
+    from termkit.compile import load_compiled
+    from termkit.corpus import read_documents
+    from termkit.lexicon import bundled_lexicon_path
+    from termkit.match import doc_date
+
+    matcher = load_compiled(lexicon or bundled_lexicon_path()).matcher
+    docs = {}
+    for name in sorted({r["doc"] for r in rows}):
+        for doc in read_documents([str(Path(corpus) / name)]):
+            docs[name] = doc
+    found = []
+    for r in rows:
+        doc, start, end = docs[r["doc"]], int(r["start"]), int(r["end"])
+        first = doc.text.rfind("\n", 0, start) + 1
+        last = doc.text.find("\n", end)
+        line = doc.text[first:last if last >= 0 else len(doc.text)]
+        spans = {(first + m.start, first + m.end, m.entry.id) for m in matcher.find(line, date=doc_date(doc))}
+        found.append((start, end, r["id"]) in spans)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -202,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("-o", "--output", required=True)
     c = sub.add_parser("score", help="figures from a judged sample")
     c.add_argument("judged")
+    k = sub.add_parser("recheck", help="how many judged rows the lexicon as it is now still matches")
+    k.add_argument("judged")
+    k.add_argument("--corpus", default=CORPUS)
+    k.add_argument("--lexicon", help="default: the bundled lexicon")
     args = ap.parse_args(argv)
     if args.cmd == "matches":
         if not Path(args.corpus).is_dir():
@@ -216,6 +245,15 @@ def main(argv: list[str] | None = None) -> int:
                   ({"sample": f"s{args.seed}-{n:03d}", "stratum": st, **vars(r), "verdict": "", "reason": ""}
                    for n, (st, r) in enumerate(drawn, start=1)))
         print(f"{len(drawn)} rows ({sum(st == 'short' for st, _ in drawn)} short-entry)", file=sys.stderr)
+    elif args.cmd == "recheck":
+        judged = read_tsv(args.judged)
+        kept = still_matched(judged, args.corpus, args.lexicon)
+        for verdict in VERDICTS:
+            rows = [(r, k) for r, k in zip(judged, kept, strict=True) if r["verdict"] == verdict]
+            print(f"{verdict}: {sum(k for _, k in rows)} of {len(rows)} still matched")
+            for r, k in rows:
+                if k == (verdict == "wrong"):
+                    print(f"  {r['sample']}\t{r['id']}\t{r['left'][-12:]}[{r['text']}]{r['right'][:12]}")
     else:
         judged = read_tsv(args.judged)
         problems = check_judged(judged, args.judged)
