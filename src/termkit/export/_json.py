@@ -1,6 +1,7 @@
 """JSON: a list with one object per row: the full lexicon entry, plus ``traditional``,
 ``pinyin_source`` (``lexicon`` or ``pypinyin``; ``pinyin`` is filled either way), ``count``,
-``docs``, ``context`` and ``context_doc``.
+``docs``, ``context`` and ``context_doc``. ``context`` has always been the first sentence the term
+occurs in, so the entry's own ``context`` (its matching rules) is written as ``context_rules``.
 
 >>> import json
 >>> from termkit.gloss import Glossary, GlossRow
@@ -22,6 +23,7 @@ from . import ExportOptions, Rendered
 def to_dict(row: GlossRow) -> dict[str, Any]:
     """The JSON object of one row."""
     d = row.entry.model_dump(mode="json")
+    d["context_rules"] = d.pop("context", None)
     d["pinyin"] = row.pinyin
     d.update(traditional=row.traditional, pinyin_source="pypinyin" if row.pinyin_auto else "lexicon",
              count=row.count, docs=row.docs, context=row.context, context_doc=row.context_doc)
