@@ -500,3 +500,20 @@ def test_cli_gloss_reports_deepl_problems_on_stderr(tmp_path):
     assert result.exit_code == 0
     assert result.stdout == "两个维护\tTwo Upholds\n兩個維護\tTwo Upholds\n"
     assert "a: target" in result.stderr and "not written" in result.stderr
+
+
+def test_english_expansion_items_reach_md_tbx_and_omegat(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from termkit.cli import app
+
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("terms:\n  - {id: four-winds, term: 四风, gloss: four forms of decadence, category: formula, "
+                   "expansion: [形式主义, 官僚主义, 享乐主义, 奢靡之风], "
+                   "expansion_en: [formalism, bureaucratism, hedonism, extravagance]}\n", encoding="utf-8")
+    runner = CliRunner()
+    out = {f: runner.invoke(app, ["gloss", "-", "-l", str(lex), "-f", f], input="反对四风").stdout
+           for f in ("md", "tbx", "omegat")}
+    assert "2. 官僚主义 — bureaucratism" in out["md"]
+    assert "formalism\nbureaucratism\nhedonism\nextravagance</descrip>" in out["tbx"]
+    assert "formalism; bureaucratism; hedonism; extravagance" in out["omegat"]

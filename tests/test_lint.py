@@ -20,6 +20,7 @@ terms:
     gloss_status: official
     category: formula
     expansion: [形式主义, 官僚主义, 享乐主义, 奢靡之风]
+    expansion_en: [formalism, bureaucratism, hedonism, extravagance]
     source: Xinhua
     related: [two-upholds]
   - id: two-upholds
@@ -28,6 +29,7 @@ terms:
     gloss: Two Upholds
     category: formula
     expansion: [坚决维护核心地位, 坚决维护集中统一领导]
+    expansion_en: [upholding the core position, upholding centralized and unified leadership]
 """
 
 
@@ -78,6 +80,9 @@ FAILING = [
     ("context", "error", {"context": "{in_sentence: [改革。开放]}"}),
     ("context", "error", {"context": "{not_in_sentence: [下改]}"}),
     ("context", "warning", {"context": "{in_sentence: [當下]}"}),
+    ("expansion-en-missing", "warning", {"term": "四风", "pinyin": "sì fēng", "category": "formula",
+                                         "expansion": "[a, b, c, d]"}),
+    ("schema", "error", {"expansion": "[a, b]", "expansion_en": "[one]"}),  # one English item per item
     ("british-spelling", "warning", {"gloss": "modernisation drive"}),
     ("british-spelling", "warning", {"definition": "A Centred programme."}),
     ("british-spelling", "warning", {"alt_glosses": "[{text: civilised, status: media}]"}),
@@ -104,7 +109,8 @@ def test_each_rule_fails_its_fixture(tmp_path: Path, rule: str, severity: str, f
 
 PASSING = [
     {"related": "[e]"},
-    {"term": "四风", "pinyin": "sì fēng", "category": "formula", "expansion": "[a, b, c, d]"},
+    {"term": "四风", "pinyin": "sì fēng", "category": "formula", "expansion": "[a, b, c, d]",
+     "expansion_en": "[formalism, bureaucratism, hedonism, extravagance]"},
     {"term": "一国两制", "pinyin": "yī guó liǎng zhì", "category": "formula"},  # a compound: not judged
     {"term": "我的", "pinyin": "wǒ de"},  # a neutral-tone character needs no mark
     {"gloss": "Fix Now", "alt_glosses": "[{text: Fix It Now, status: deprecated}]"},
@@ -176,7 +182,7 @@ def test_cli_check_exit_codes(tmp_path: Path) -> None:
     runner = CliRunner()
     (tmp_path / "warn.yaml").write_text(entry_yaml(pinyin=None), encoding="utf-8")
     result = runner.invoke(app, ["lexicon", "check", "-l", str(tmp_path / "warn.yaml")])
-    assert result.exit_code == 0 and "missing-pinyin" in result.output and "0 errors, 1 warnings" in result.output
+    assert result.exit_code == 0 and "missing-pinyin" in result.output and "0 errors, 1 warning" in result.output
     assert runner.invoke(app, ["lexicon", "check", "--strict", "-l", str(tmp_path / "warn.yaml")]).exit_code == 1
     (tmp_path / "err.yaml").write_text(entry_yaml(related="[nope]"), encoding="utf-8")
     result = runner.invoke(app, ["lexicon", "check", "-l", str(tmp_path / "err.yaml")])

@@ -195,6 +195,18 @@ def expansion_missing(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Pro
                            "expansion", "expansion-missing", "warning")
 
 
+@rule("expansion-en-missing")
+def expansion_en_missing(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
+    """Warning: an ``expansion`` without ``expansion_en``: a translator needs each item in English too
+    (``show``, glossaries and TBX carry them). The schema already refuses a count that differs."""
+    for e in lexicon.entries:
+        if e.expansion and not e.expansion_en:
+            judged = expected_items(e)
+            what = f"a numbered formula ({judged[0]})" if judged else "an entry"
+            yield _problem(lexicon, e, f"{e.term} ({e.id!r}) is {what} with an expansion but no expansion_en",
+                           "expansion-en-missing", "warning")
+
+
 # ── pinyin ─────────────────────────────────────────────────────────────────────────────────
 
 # Characters often read in the neutral tone, whose syllable rightly carries no mark (的 de, 子 zi).

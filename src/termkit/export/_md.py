@@ -60,7 +60,9 @@ def _section(r: GlossRow) -> list[str]:
         facts.append(f"- **Occurrences:** {r.count} in {r.docs} document{'s' if r.docs != 1 else ''}")
     out = ["", f"## {escape(e.term)} — {escape(e.gloss)}", "", *facts]
     if e.expansion:
-        out += ["", "Stands for:", ""] + [f"{i}. {escape(x)}" for i, x in enumerate(e.expansion, 1)]
+        english = e.expansion_en or ("",) * len(e.expansion)
+        out += ["", "Stands for:", ""] + [f"{i}. {escape(x)}" + (f" — {escape(en)}" if en else "")
+                                          for i, (x, en) in enumerate(zip(e.expansion, english), 1)]
     if e.definition:
         out += ["", escape(e.definition)]
     if r.context:

@@ -30,6 +30,8 @@ def comment(row: GlossRow) -> str:
              e.gloss_status]
     if e.expansion:
         parts.append("；".join(e.expansion))
+    if e.expansion_en:
+        parts.append("; ".join(e.expansion_en))
     parts.extend(f"do not use: {a.text}" for a in e.alt_glosses if a.status == "deprecated")
     if e.definition:
         parts.append(e.definition)

@@ -10,7 +10,7 @@ What goes where (TBX-Basic allows only its own data categories and values):
   ``termType variant``), each with ``partOfSpeech`` where the entry has one; the first sentence it
   occurs in as ``context`` with the document as ``source``; pinyin as a ``note`` tagged
   ``xml:lang="zh-Latn-pinyin"`` (TBX-Basic has no pronunciation category);
-- ``langSec en``: the definition; the gloss (``preferredTerm-admn-sts``, its status in a note) and
+- ``langSec en``: the definition, then the English expansion items (one a line); the gloss (``preferredTerm-admn-sts``, its status in a note) and
   the other renderings (``deprecatedTerm-admn-sts`` for deprecated ones, otherwise
   ``admittedTerm-admn-sts``; their status in a note, their source as ``source``).
 
@@ -156,8 +156,9 @@ class _Builder:
     def english(self, ce: ET.Element, row: GlossRow) -> None:
         e = row.entry
         ls = self.sub(ce, self.names.lang, lang="en")
-        if e.definition:
-            self.sub(ls, "descrip", e.definition, type="definition")
+        if e.definition or e.expansion_en:
+            text = "\n".join(([e.definition] if e.definition else []) + list(e.expansion_en))
+            self.sub(ls, "descrip", text, type="definition")
         alts = ordered_alts(e)
         if not self.names.deprecated_terms:
             for alt in alts:
