@@ -1,0 +1,108 @@
+"""The judged precision samples (eval/precision-round*.tsv): well-formed, drawn to the design in
+eval/README.md, and the figures in eval/README.md are what the files give. Where ../shared/corpus is
+present, the last round's judged matches are still what the lexicon finds (else the figure is stale)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "eval"
+CORPUS = Path(os.environ.get("TERMKIT_CORPUS") or ROOT.parent / "shared" / "corpus")
+ROUNDS = {1: EVAL / "precision-round1.tsv", 2: EVAL / "precision-round2.tsv"}
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("precision_eval", EVAL / "precision.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+precision = _load_script()
+
+
+@pytest.fixture(scope="module", params=sorted(ROUNDS))
+def judged(request) -> tuple[int, list[dict[str, str]]]:
+    return request.param, precision.read_tsv(str(ROUNDS[request.param]))
+
+
+def readme_rows() -> dict[int, list[str]]:
+    """The figures table of eval/README.md, by round."""
+    rows = {}
+    for line in (EVAL / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and (m := re.match(r"(\d+) \(", cells[0])):
+            rows[int(m.group(1))] = cells
+    return rows
+
+
+def test_every_row_is_judged_with_a_reason(judged) -> None:
+    n, rows = judged
+    assert rows, f"round {n} is empty"
+    assert precision.check_judged(rows, ROUNDS[n].name) == []
+
+
+def test_the_sample_follows_the_design(judged) -> None:
+    n, rows = judged
+    assert all(r["sample"].startswith(f"s{n}-") for r in rows), "sample ids carry the round's seed"
+    assert len(rows) >= 400
+    weighted = [r for r in rows if r["stratum"] == "weighted"]
+    assert len(weighted) >= precision.MIN_RANDOM
+    short = Counter(r["id"] for r in rows if r["stratum"] == "short")
+    assert all(k <= precision.PER_SHORT for k in short.values())
+    assert all(len(r["term"]) <= precision.SHORT for r in rows if r["stratum"] == "short")
+    assert not any(len(r["term"]) <= precision.SHORT and r["id"] not in short for r in weighted), \
+        "every short entry with matches is in the short stratum"
+
+
+def test_rows_show_the_matched_text_in_its_context(judged) -> None:
+    _, rows = judged
+    for r in rows:
+        assert int(r["start"]) < int(r["end"]) and r["text"], r["sample"]
+        assert len(r["left"]) <= precision.CONTEXT and len(r["right"]) <= precision.CONTEXT, r["sample"]
+
+
+def test_readme_figures_match_the_files(judged) -> None:
+    n, rows = judged
+    cells = readme_rows()[n]
+    overall, entries = precision.figures(rows)
+    total, weighted, short = overall
+    lo, hi = precision.wilson(total.right, total.n)
+    assert cells[1] == str(n)
+    assert (int(cells[3]), int(cells[4])) == (total.n, total.right)
+    assert cells[5] == f"{total.right / total.n:.1%}"
+    assert cells[6] == f"{lo:.1%}–{hi:.1%}"
+    assert cells[7] == f"{weighted.right}/{weighted.n}" and cells[8] == f"{short.right}/{short.n}"
+    assert (int(cells[9]), int(cells[10])) == (len(entries), sum(f.right < 0.9 * f.n for f in entries))
+
+
+def test_wilson_interval() -> None:
+    assert [round(x, 3) for x in precision.wilson(5, 5)] == [0.566, 1.0]
+    assert precision.wilson(0, 0) == (0.0, 1.0)
+
+
+def test_check_judged_names_bad_rows() -> None:
+    good = {f: "x" for f in precision.SAMPLE_FIELDS} | {"verdict": "right", "stratum": "short",
+                                                          "start": "1", "end": "2"}
+    assert precision.check_judged([good], "t.tsv") == []
+    problems = precision.check_judged([good | {"verdict": "maybe", "reason": " "}, good], "t.tsv")
+    assert any("row 2: verdict" in p for p in problems) and any("no reason" in p for p in problems)
+    assert any("row 3: sample x drawn twice" in p for p in problems)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus is not at {CORPUS}")
+def test_last_round_is_what_the_lexicon_finds_now() -> None:
+    rows = precision.read_tsv(str(ROUNDS[max(ROUNDS)]))
+    kept = precision.still_matched(rows, str(CORPUS))
+    lost = [r["sample"] for r, k in zip(rows, kept, strict=True) if not k]
+    assert not lost, f"the lexicon no longer finds these judged matches; draw and judge a new round: {lost}"
