@@ -1,23 +1,24 @@
-"""Benchmark of ``termkit count`` against its peers, measured in one run on the same text.
+"""Benchmark of ``termkit count`` beside its peers, measured in one run on the same text.
 
-    python bench/bench_count.py [--corpus DIR] [--min-mb 200] [--repeats 3] [--peer-mb 8] [--jobs 1,2]
-                                [--mem-mb 50,500]
+    python bench/bench_count.py [--corpus DIR] [--repeats 3] [--jobs 1,2] [--big-mb 200] [--startup 10]
+                                [--python-peers]
 
-Prints a Markdown table: throughput in MB/s of UTF-8 input (median of ``--repeats`` runs) and
-the ratio to the raw pyahocorasick scan, for
+Prints Markdown tables (see bench/speed_protocol.md for which data is for what):
 
-- termkit count, end to end in-process (read + decode + fold + match + tally) at each ``--jobs``
-  (a process pool above 1, as ``termkit count --jobs N``), and via the CLI;
-- the raw automaton scan of the already-decoded text, with the lexicon's canonical forms as
-  keys (no folding: it misses traditional, quoted and annotated forms) — the speed ceiling;
-- flashtext and a regex alternation over the same keys (pure-Python peers; run on the first
-  ``--peer-mb`` MB because they are slow, which the table says);
-- jieba with the lexicon as a user dictionary (segmentation, then a dictionary look-up).
+1. throughput on the corpus text: termkit end to end in-process (read, decode, fold, match, tally) at
+   each ``--jobs``; the read+decode ceiling; termkit's fold alone; raw pyahocorasick, ahocorasick_rs
+   (leftmost-longest DFA over UTF-8 bytes) and hyperscan (literals, all overlaps) over the unfolded
+   text; ripgrep and GNU grep ``-oFf keys | sort | uniq -c``; with ``--python-peers`` also flashtext and a
+   regex alternation on the first 8 MB. Wall and CPU time (this process and its children, so a pool's
+   workers and a shell pipeline count), medians of ``--repeats``, ratios to ``termkit --jobs 1``;
+2. the differential check: matches of the fast engine and of the reference (pyahocorasick) engine
+   on every document of the corpus;
+3. one big file (the corpus text written into one ``--big-mb`` file, one document): wall, CPU and the
+   peak of the summed RSS of the command and its workers (psutil, every 50 ms), per ``--jobs``;
+4. start-up: ``python -c pass``, ``termkit --help`` and ``termkit tag`` on a 2,000-character file, median
+   of ``--startup`` runs each, with the imports that cost most (``-X importtime``);
 
-Then peak memory of ``termkit count`` at each ``--mem-mb`` size and job count: the largest RSS of
-one process, and the largest sum over the process and its pool workers (sampled with psutil every
-50 ms, because getrusage(RUSAGE_CHILDREN) only gives the largest single descendant, not the sum);
-and start-up times. Uses ../shared/corpus when present, else the seeds repeated to --min-mb.
+with the load average before and after. The peers use the lexicon's surface forms unfolded as keys.
 """
 
 from __future__ import annotations
@@ -26,11 +27,14 @@ import argparse
 import contextlib
 import os
 import re
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,97 +46,62 @@ from termkit.lexicon import bundled_lexicon_path
 from termkit.parallel import match_documents
 from termkit.stats import count
 
-
-def corpus_files(corpus: Path | None, min_mb: float) -> tuple[list[str], str]:
-    shared = ROOT.parent / "shared" / "corpus"
-    base = corpus or (shared if shared.is_dir() else ROOT / "seeds")
-    files = [str(f) for f in iter_files(base) if f.suffix == ".txt"]
-    size = sum(os.path.getsize(f) for f in files)
-    times = max(1, int(-(-min_mb * 1e6 // size)))
-    return files * times, f"{base} ({len(files)} files, {size / 1e6:.1f} MB) x{times}"
+Row = tuple[str, str, float, float]  # method, what it does not do, wall s, cpu s
 
 
-def sized(files: list[str], mb: float) -> list[str]:
-    """The files, repeated in order, until they hold at least ``mb`` MB."""
-    out: list[str] = []
-    total = 0
-    while total < mb * 1e6:
-        f = files[len(out) % len(files)]
-        out.append(f)
-        total += os.path.getsize(f)
-    return out
+def cpu_now() -> float:
+    """CPU seconds of this process and of its waited-for children (pool workers, pipelines)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def timed(fn, repeats: int) -> float:
-    runs = []
+def measure(fn: Callable[[], object], repeats: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``fn``."""
+    walls, cpus = [], []
     for _ in range(repeats):
-        t = time.perf_counter()
+        w, c = time.perf_counter(), cpu_now()
         fn()
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs)
+        walls.append(time.perf_counter() - w)
+        cpus.append(cpu_now() - c)
+    return statistics.median(walls), statistics.median(cpus)
 
 
-def peak_memory_mb(cmd: list[str]) -> tuple[float, float, float]:
-    """Run a command; return (seconds, peak RSS of the largest process, peak summed RSS of the
-    process and all its descendants) in MB. The sum is sampled every 50 ms."""
+def sh(cmd: str) -> None:
+    subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def peak_rss(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Run a command; (wall s, CPU s, peak summed RSS in MB of it and its descendants, sampled every 50 ms)."""
     import psutil
 
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    w, c = time.perf_counter(), cpu_now()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     ps = psutil.Process(proc.pid)
-    peak_one = peak_sum = 0
+    peak = 0
     while proc.poll() is None:
-        rss = []
+        rss = 0
         for p in [ps, *ps.children(recursive=True)]:
-            with contextlib.suppress(psutil.Error):  # a worker that just ended
-                rss.append(p.memory_info().rss)
-        peak_one, peak_sum = max(peak_one, *rss, 0), max(peak_sum, sum(rss))
+            with contextlib.suppress(psutil.Error):
+                rss += p.memory_info().rss
+        peak = max(peak, rss)
         time.sleep(0.05)
-    seconds = time.perf_counter() - t
-    if proc.returncode != 0:
+    if proc.returncode:
         raise SystemExit(f"failed: {' '.join(cmd)}")
-    return seconds, peak_one / 2**20, peak_sum / 2**20
+    return time.perf_counter() - w, cpu_now() - c, peak / 2**20
 
 
-def max_rss_mb(cmd: list[str]) -> tuple[float, float]:
-    """Run a command; return (seconds, peak RSS in MB) of that process alone."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}")
-    return time.perf_counter() - t, usage.ru_maxrss / 1024
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path)
-    ap.add_argument("--min-mb", type=float, default=200)
-    ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--peer-mb", type=float, default=8)
-    ap.add_argument("--jobs", default="1,2", help="job counts to compare, e.g. 1,2")
-    ap.add_argument("--mem-mb", default="50,500", help="input sizes for the peak-memory runs")
-    ap.add_argument("--long-line-mb", type=float, default=100,
-                    help="size of the one-line document for the long-document memory run (0: skip)")
-    args = ap.parse_args()
-
-    files, described = corpus_files(args.corpus, args.min_mb)
-    unique = list(dict.fromkeys(files))
-    texts = {f: Path(f).read_text(encoding="utf-8", errors="replace") for f in unique}
-    mb = sum(os.path.getsize(f) for f in files) / 1e6
-    compiled = load_compiled(bundled_lexicon_path())
-    keys = sorted({s for e in compiled.lexicon.entries for s in e.surfaces}, key=len, reverse=True)
-    print(f"corpus: {described} = {mb:.1f} MB; lexicon: {len(compiled.lexicon)} entries, {len(keys)} keys; "
-          f"python {sys.version.split()[0]}, {os.cpu_count()} cores\n")
-
-    rows: list[tuple[str, float, str]] = []
-    job_counts = [int(j) for j in args.jobs.split(",")]
-    for jobs in job_counts:
-        def run_termkit(jobs: int = jobs) -> None:
-            count(match_documents(read_documents(files), compiled.matcher, jobs=jobs))
-
-        rows.append((f"termkit count --jobs {jobs} (in-process, read+decode+fold+match+tally)",
-                     mb / timed(run_termkit, args.repeats), "full corpus"))
+def throughput(files: list[str], keys: list[str], matcher, args) -> list[Row]:
+    rows: list[Row] = []
+    count(match_documents(read_documents(files[:3]), matcher, jobs=1))  # warm: automata built once, as in a run
+    for jobs in [int(j) for j in args.jobs.split(",")]:
+        wall, cpu = measure(lambda jobs=jobs: count(match_documents(read_documents(files), matcher, jobs=jobs)),
+                            args.repeats)
+        rows.append((f"termkit count --jobs {jobs} (in-process: read, decode, fold, match, tally)", "—", wall, cpu))
+    read = lambda: [Path(f).read_bytes().decode("utf-8") for f in files]  # noqa: E731
+    rows.append(("read + UTF-8 decode (the ceiling)", "everything but reading", *measure(read, args.repeats)))
+    rows.append(("read + decode + termkit's fold()", "matching", *measure(
+        lambda: [matcher.fold(Path(f).read_text(encoding="utf-8")) for f in files], args.repeats)))
 
     import ahocorasick
 
@@ -140,117 +109,193 @@ def main() -> None:
     for k in keys:
         raw.add_word(k, len(k))
     raw.make_automaton()
+    rows.append(("pyahocorasick iter over the decoded text", "folding, leftmost-longest", *measure(
+        lambda: [sum(1 for _ in raw.iter(Path(f).read_text(encoding="utf-8"))) for f in files], args.repeats)))
 
-    def run_raw() -> None:
-        for f in files:
-            for _ in raw.iter(texts[f]):
-                pass
+    import ahocorasick_rs as rs
 
-    raw_speed = mb / timed(run_raw, args.repeats)
-    rows.append(("raw pyahocorasick scan of decoded text (no folding)", raw_speed, "full corpus"))
+    ll = rs.BytesAhoCorasick([k.encode() for k in keys], matchkind=rs.MatchKind.LeftmostLongest,
+                             implementation=rs.Implementation.DFA)
+    rows.append(("ahocorasick_rs leftmost-longest over UTF-8 bytes (DFA)", "folding", *measure(
+        lambda: [len(ll.find_matches_as_indexes(Path(f).read_bytes())) for f in files], args.repeats)))
+    rows.append(_hyperscan(files, keys, args.repeats))
 
-    def run_raw_read() -> None:
-        for f in files:
-            for _ in raw.iter(Path(f).read_bytes().decode("utf-8", "replace")):
-                pass
+    with tempfile.TemporaryDirectory() as tmp:
+        keyfile = Path(tmp) / "keys.txt"
+        keyfile.write_text("\n".join(keys) + "\n", encoding="utf-8")
+        listed = " ".join(f"'{f}'" for f in files)
+        for tool in ("rg", "grep"):
+            if not shutil.which(tool):
+                rows.append((f"{tool} (not installed)", "", float("nan"), float("nan")))
+                continue
+            opts = "--no-filename -oFf" if tool == "rg" else "-hoFf"
+            name = "ripgrep" if tool == "rg" else "GNU grep"
+            rows.append((f"{name} -oFf keys … \\| sort \\| uniq -c", "folding, matches across line breaks",
+                         *measure(lambda tool=tool, opts=opts: sh(
+                             f"LC_ALL=C {tool} {opts} {keyfile} {listed} | LC_ALL=C sort | uniq -c"), args.repeats)))
+    if args.python_peers:
+        rows.extend(_python_peers(files, keys))
+    return rows
 
-    rows.append(("raw pyahocorasick scan incl. read+decode", mb / timed(run_raw_read, args.repeats), "full corpus"))
 
-    peer_files, peer_bytes = [], 0
-    for f in unique:
-        if peer_bytes >= args.peer_mb * 1e6:
-            break
-        peer_files.append(f)
-        peer_bytes += os.path.getsize(f)
-    peer_mb = peer_bytes / 1e6
-    note = f"first {peer_mb:.1f} MB"
-
+def _hyperscan(files: list[str], keys: list[str], repeats: int) -> Row:
+    name = "hyperscan literals over UTF-8 bytes, all overlaps"
     try:
+        import hyperscan
+    except ImportError:
+        return (name + " (not installed)", "", float("nan"), float("nan"))
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[k.encode() for k in keys], ids=list(range(len(keys))),
+               flags=hyperscan.HS_FLAG_SOM_LEFTMOST, literal=True)
+    found = [0]
+
+    def on_match(*_: object) -> None:
+        found[0] += 1
+
+    return (name, "folding, leftmost-longest", *measure(
+        lambda: [db.scan(Path(f).read_bytes(), match_event_handler=on_match) for f in files], repeats))
+
+
+def _python_peers(files: list[str], keys: list[str]) -> list[Row]:
+    """flashtext and a regex alternation on the first 8 MB (slow), scaled to the whole corpus."""
+    first, size = [], 0
+    for f in files:
+        if size > 8e6:
+            break
+        first.append(f)
+        size += os.path.getsize(f)
+    scale = sum(os.path.getsize(f) for f in files) / size
+    texts = [Path(f).read_text(encoding="utf-8") for f in first]
+    rows: list[Row] = []
+    with contextlib.suppress(ImportError):
         from flashtext import KeywordProcessor
 
         kp = KeywordProcessor()
-        kp.non_word_boundaries = set()  # Chinese has no word boundaries; match anywhere
+        kp.non_word_boundaries = set()
         for k in keys:
             kp.add_keyword(k)
-        rows.append(("flashtext extract_keywords", peer_mb / timed(
-            lambda: [kp.extract_keywords(texts[f]) for f in peer_files], 1), note))
-    except ImportError:
-        rows.append(("flashtext (not installed: pip install '.[bench]')", float("nan"), ""))
-
+        w, c = measure(lambda: [kp.extract_keywords(t) for t in texts], 1)
+        rows.append(("flashtext (first 8 MB, scaled)", "folding", w * scale, c * scale))
     rx = re.compile("|".join(map(re.escape, keys)))
-    rows.append(("regex alternation (re.finditer)", peer_mb / timed(
-        lambda: [list(rx.finditer(texts[f])) for f in peer_files], 1), note))
+    w, c = measure(lambda: [list(rx.finditer(t)) for t in texts], 1)
+    rows.append(("regex alternation (first 8 MB, scaled)", "folding", w * scale, c * scale))
+    return rows
 
-    import jieba
 
-    jieba.setLogLevel(60)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for k in keys:
-        tok.add_word(k, freq=10**6)
-    keyset = set(keys)
-    rows.append(("jieba with lexicon as user dictionary", peer_mb / timed(
-        lambda: [sum(1 for w in tok.cut(texts[f], HMM=False) if w in keyset) for f in peer_files], 1), note))
+def differential(files: list[str], matcher) -> str:
+    """Every document matched by both engines; the matches must be identical."""
+    import dataclasses
 
-    print("| method | MB/s | ratio to raw scan | text |")
-    print("|---|---:|---:|---|")
-    for name, speed, what in rows:
-        print(f"| {name} | {speed:.1f} | {speed / raw_speed:.2f} | {what} |")
+    reference = dataclasses.replace(matcher, engine="reference")
+    same = total = 0
+    times = {"fast": 0.0, "reference": 0.0}
+    docs = list(read_documents(files))
+    for doc in docs:
+        spans = {}
+        for name, m in (("fast", matcher), ("reference", reference)):
+            c = time.process_time()
+            spans[name] = [(x.start, x.end, x.entry.id) for x in m.find(doc.text)]
+            times[name] += time.process_time() - c
+        same += spans["fast"] == spans["reference"]
+        total += len(spans["fast"])
+    return (f"differential check: {same} of {len(docs)} documents give identical matches on both engines "
+            f"({total} matches); find() CPU: fast {times['fast']:.1f} s, reference {times['reference']:.1f} s "
+            f"({times['reference'] / max(times['fast'], 1e-9):.2f}x)")
 
-    termkit = [sys.executable, "-m", "termkit"]
+
+def big_file(files: list[str], mb: float, jobs: list[int], tmp: Path) -> list[str]:
+    path = tmp / "one-big-document.txt"
+    with path.open("wb") as out:
+        while out.tell() < mb * 1e6:
+            for f in files:
+                out.write(Path(f).read_bytes())
+                if out.tell() >= mb * 1e6:
+                    break
+    size = path.stat().st_size / 1e6
+    lines = [f"\n| one file, one document ({size:.0f} MB) | jobs | wall s | CPU s | MB/s (wall) | "
+             "peak RSS, process + workers | peak / file size |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for j in jobs:
+        wall, cpu, peak = peak_rss([sys.executable, "-m", "termkit", "count", str(path), "--format", "csv",
+                                    "--jobs", str(j)])
+        lines.append(f"| termkit count | {j} | {wall:.1f} | {cpu:.1f} | {size / wall:.1f} | {peak:.0f} MB | "
+                     f"{peak / size:.2f} |")
+    base = peak_rss([sys.executable, "-m", "termkit", "count", str(ROOT / "seeds"), "--format", "csv", "--jobs", "1"])
+    lines.append(f"\nthe same command on the seeds (the interpreter, libraries and matcher alone): {base[2]:.0f} MB")
+    return lines
+
+
+def startup(text: str, runs: int) -> list[str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode compiled
     with tempfile.TemporaryDirectory() as tmp:
+        env["PYTHONPYCACHEPREFIX"] = tmp
         small = Path(tmp) / "small.txt"
-        small.write_text(texts[unique[0]][:2000], encoding="utf-8")
-        base = [max_rss_mb([sys.executable, "-c", "pass"])[0] for _ in range(5)]
-        helps = [max_rss_mb([*termkit, "--help"])[0] for _ in range(5)]
-        tags = [max_rss_mb([*termkit, "tag", str(small)])[0] for _ in range(5)]
-    speeds = {name: speed for name, speed, _ in rows}
-    one = next(v for k, v in speeds.items() if k.startswith("termkit count --jobs 1 "))
-    for jobs in job_counts[1:]:
-        n = next(v for k, v in speeds.items() if k.startswith(f"termkit count --jobs {jobs} "))
-        print(f"\nspeed-up of --jobs {jobs} over --jobs 1 (in-process): {n / one:.2f}x")
+        small.write_text(text, encoding="utf-8")
+        cmds = {"python -c pass": [sys.executable, "-c", "pass"],
+                "termkit --help": [sys.executable, "-m", "termkit", "--help"],
+                "termkit tag FILE (2,000 characters)": [sys.executable, "-m", "termkit", "tag", str(small)]}
+        for cmd in cmds.values():  # warm: bytecode written, matcher cached
+            subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        results = {name: [] for name in cmds}
+        for _ in range(runs):  # interleaved, so a change in the machine's load hits all alike
+            for name, cmd in cmds.items():
+                w, c = time.perf_counter(), cpu_now()
+                subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+                results[name].append((time.perf_counter() - w, cpu_now() - c))
+        imports = subprocess.run([sys.executable, "-X", "importtime", *cmds["termkit tag FILE (2,000 characters)"][1:]],
+                                 env=env, capture_output=True, text=True).stderr
+    base_w = statistics.median(w for w, _ in results["python -c pass"])
+    base_c = statistics.median(c for _, c in results["python -c pass"])
+    lines = [f"\n| start-up (median of {runs}, interleaved) | wall s | over `python -c pass` | CPU s | over |",
+             "|---|---:|---:|---:|---:|"]
+    for name, rs in results.items():
+        w, c = statistics.median(x for x, _ in rs), statistics.median(y for _, y in rs)
+        lines.append(f"| {name} | {w:.3f} | {w - base_w:+.3f} | {c:.3f} | {c - base_c:+.3f} |")
+    top = []
+    for line in imports.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit() and len(parts[2]) - len(parts[2].lstrip()) <= 3:
+            top.append((int(parts[1]), parts[2].strip()))
+    lines.append("\nlargest imports of `termkit tag` (cumulative ms, -X importtime): " + ", ".join(
+        f"{name} {us / 1000:.0f}" for us, name in sorted(top, reverse=True)[:8]))
+    return lines
 
-    print("\n| termkit count via CLI | input | jobs | MB/s incl. start-up | peak RSS, largest process | "
-          "peak RSS, process + workers |\n|---|---:|---:|---:|---:|---:|")
-    peaks: dict[int, list[float]] = {}
-    for size in (float(x) for x in args.mem_mb.split(",")):
-        subset = sized(unique, size)
-        sub_mb = sum(os.path.getsize(f) for f in subset) / 1e6
-        for jobs in job_counts:
-            secs, one_rss, sum_rss = peak_memory_mb([*termkit, "count", *subset, "--format", "csv",
-                                                     "--jobs", str(jobs)])
-            peaks.setdefault(jobs, []).append(sum_rss)
-            print(f"| count | {sub_mb:.0f} MB | {jobs} | {sub_mb / secs:.1f} | {one_rss:.0f} MB | {sum_rss:.0f} MB |")
-    for jobs, sums in peaks.items():
-        print(f"\npeak memory (process + workers), --jobs {jobs}, largest input / smallest: "
-              f"{sums[-1] / sums[0]:.2f}")
 
-    if args.long_line_mb > 0:
-        print("\n| one document on one line | input | jobs | seconds | peak RSS, process + workers | "
-              "peak / input |\n|---|---:|---:|---:|---:|---:|")
-        with tempfile.TemporaryDirectory() as tmp:
-            line = Path(tmp) / "one-line.txt"
-            with line.open("w", encoding="utf-8") as fh:
-                written = 0
-                while written < args.long_line_mb * 1e6:
-                    for f in unique:
-                        chunk = texts[f].replace("\r", "").replace("\n", "")
-                        fh.write(chunk)
-                        written += len(chunk.encode("utf-8"))
-                        if written >= args.long_line_mb * 1e6:
-                            break
-            line_mb = line.stat().st_size / 1e6
-            for jobs in job_counts:
-                secs, _, sum_rss = peak_memory_mb([*termkit, "count", str(line), "--format", "csv",
-                                                   "--jobs", str(jobs)])
-                print(f"| count | {line_mb:.0f} MB | {jobs} | {secs:.1f} | {sum_rss:.0f} MB | "
-                      f"{sum_rss / line_mb:.2f} |")
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--jobs", default="1,2")
+    ap.add_argument("--big-mb", type=float, default=200)
+    ap.add_argument("--startup", type=int, default=10)
+    ap.add_argument("--python-peers", action="store_true", help="also flashtext and a regex (slow)")
+    args = ap.parse_args()
 
-    print("\n| start-up | seconds |\n|---|---:|")
-    print(f"| python -c pass (interpreter start-up, median of 5) | {statistics.median(base):.3f} |")
-    print(f"| termkit --help (median of 5) | {statistics.median(helps):.3f} |")
-    print(f"| termkit tag on a 2,000-character file (median of 5, cached matcher, default --jobs) | "
-          f"{statistics.median(tags):.3f} |")
+    base = args.corpus if args.corpus.is_dir() else ROOT / "seeds"
+    files = [str(f) for f in iter_files(base) if f.suffix == ".txt" and "encodings" not in f.parts]
+    mb = sum(os.path.getsize(f) for f in files) / 1e6
+    compiled = load_compiled(bundled_lexicon_path())
+    matcher = compiled.matcher
+    keys = sorted({s for e in compiled.lexicon.entries for s in e.surfaces}, key=len, reverse=True)
+    load_before = os.getloadavg()
+    print(f"corpus: {base} ({len(files)} UTF-8 files, {mb:.1f} MB); lexicon: {len(compiled.lexicon)} entries, "
+          f"{len(keys)} surface forms; python {sys.version.split()[0]}, {os.cpu_count()} cores; "
+          f"load average before: {' '.join(f'{x:.2f}' for x in load_before)}\n")
+
+    rows = throughput(files, keys, matcher, args)
+    one_wall, one_cpu = rows[0][2], rows[0][3]
+    print("| method | does not do | MB/s wall | MB/s CPU | wall ratio to termkit --jobs 1 | CPU ratio |\n"
+          "|---|---|---:|---:|---:|---:|")
+    for name, lacks, wall, cpu in rows:
+        print(f"| {name} | {lacks} | {mb / wall:.1f} | {mb / cpu:.1f} | {one_wall / wall:.2f} | {one_cpu / cpu:.2f} |")
+    print(f"\n{differential(files, matcher)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.big_mb > 0:
+            print("\n".join(big_file(files, args.big_mb, [int(j) for j in args.jobs.split(",")], Path(tmp))))
+    first = Path(files[0]).read_text(encoding="utf-8")[:2000]
+    print("\n".join(startup(first, args.startup)))
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+          f"(before: {' '.join(f'{x:.2f}' for x in load_before)}; 1, 5 and 15 minutes)")
 
 
 if __name__ == "__main__":

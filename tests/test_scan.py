@@ -41,14 +41,25 @@ def _automaton(words: list[str]) -> ahocorasick.Automaton:
     return a
 
 
-@pytest.mark.parametrize("dfa_after", [0, scan.DFA_AFTER], ids=["dfa", "nfa"])
+try:
+    import hyperscan  # noqa: F401
+
+    HYPERSCAN = True
+except ImportError:
+    HYPERSCAN = False
+BACKENDS = [("ahocorasick_rs", 0), ("ahocorasick_rs", scan.DFA_AFTER),
+            pytest.param("hyperscan", 0, marks=pytest.mark.skipif(
+                not HYPERSCAN, reason="hyperscan is not installed (pip install 'termkit[fast]')"))]
+
+
+@pytest.mark.parametrize(("backend", "dfa_after"), BACKENDS, ids=["rs-dfa", "rs-nfa", "hyperscan"])
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=texts, words=keys)
-def test_fast_hits_are_the_reference_hits(text: str, words: list[str], dfa_after: int,
+def test_fast_hits_are_the_reference_hits(text: str, words: list[str], backend: str, dfa_after: int,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(scan, "DFA_AFTER", dfa_after)
     a = _automaton(words)
-    assert sorted(scan.FastScan(a).hits(to_codes(text))) == sorted(scan.reference_hits(a, text))
+    assert sorted(scan.FastScan(a, backend).hits(to_codes(text))) == sorted(scan.reference_hits(a, text))
 
 
 PIECES = ["两", "兩", "个", "個", "确", "立", "风", "風", "四", "“", "”", " ", "\n", "(lǐng)", "领", "領", "导",
