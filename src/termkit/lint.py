@@ -9,7 +9,7 @@ problems; :func:`lint` runs them all, :func:`check_lexicon` adds the checks that
 >>> lex = Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds", pinyin="sì fēng",
 ...                      category="formula", expansion=("形式主义", "官僚主义")),))
 >>> [(p.rule, p.severity) for p in lint(lex)]
-[('expansion-count', 'error')]
+[('expansion-count', 'error'), ('expansion-en-missing', 'warning')]
 """
 
 from __future__ import annotations

@@ -10,9 +10,10 @@ What goes where (TBX-Basic allows only its own data categories and values):
   ``termType variant``), each with ``partOfSpeech`` where the entry has one; the first sentence it
   occurs in as ``context`` with the document as ``source``; pinyin as a ``note`` tagged
   ``xml:lang="zh-Latn-pinyin"`` (TBX-Basic has no pronunciation category);
-- ``langSec en``: the definition, then the English expansion items (one a line); the gloss (``preferredTerm-admn-sts``, its status in a note) and
-  the other renderings (``deprecatedTerm-admn-sts`` for deprecated ones, otherwise
-  ``admittedTerm-admn-sts``; their status in a note, their source as ``source``).
+- ``langSec en``: the definition, then the English expansion items (one a line); the gloss
+  (``preferredTerm-admn-sts``, its status in a note) and the other renderings
+  (``deprecatedTerm-admn-sts`` for deprecated ones, otherwise ``admittedTerm-admn-sts``; their status
+  in a note, their source as ``source``).
 
 The same builder writes TBX 2008 (``martif``) for ``_tbx2``, with that version's element names.
 
