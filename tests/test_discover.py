@@ -12,12 +12,13 @@ from typer.testing import CliRunner
 
 from termkit.cli import app
 from termkit.corpus import Document
-from termkit.discover import DiscoverOptions, discover, kind_of
+from termkit.discover import DiscoverOptions, adapt, discover, kind_of
 from termkit.discover.background import Background
 from termkit.discover.ngrams import NgramCounter
 from termkit.discover.noise import boilerplate, noise_reason
 from termkit.discover.patterns import number_codes, paired_quotes, parallel_runs, quoted_spans
 from termkit.discover.score import is_count
+from termkit.errors import TermkitError
 from termkit.lexicon import Entry
 
 CASES = ROOT / "tests" / "cases"
@@ -290,3 +291,41 @@ def test_yaml_proposes_edits_for_related_candidates(tmp_path) -> None:
     assert {"id": "rural", "add": {"variants": ["乡村全面振兴"]}} in [
         {k: e[k] for k in ("id", "add")} for e in doc["edits"]]
     assert not [t for t in doc.get("terms") or [] if t["term"] == "乡村全面振兴"]
+
+
+# size of the input, ranking, time
+
+def test_thresholds_adapt_to_the_input_and_say_so(table) -> None:
+    notes: list[str] = []
+    doc = [Document("report", "要推行“五个一”机制，落实两违整治。" + "。".join(FILLER))]
+    found = discover(lambda: doc, make_matcher(table), DiscoverOptions(), on_note=notes.append)
+    assert "五个一" in {c.candidate for c in found}  # a quoted numbered form seen once, in one short text
+    assert any(n.startswith("small input") for n in notes)
+    assert adapt(DiscoverOptions(), 5_000_000) == (DiscoverOptions(min_count=3, shape_min_count=2), "")
+
+
+def test_ranking_learns_from_the_lexicon_when_the_input_holds_enough_terms(table) -> None:
+    known = [f"{a}{b}工程" for a in "甲乙丙丁戊己庚辛壬癸" for b in "东南西北"][:32]
+    docs = corpus(*(f"实施“{k}”" for k in known), "实施“新设工程”", docs=3)
+    entries = [{"term": k} for k in known]
+    notes: list[str] = []
+    found = discover(lambda: docs, make_matcher(table, *entries), DiscoverOptions(min_count=2), on_note=notes.append)
+    assert "ranked by learnt from 32 lexicon terms in the input" in notes
+    assert "新设工程" in {c.candidate for c in found}
+    assert all(0 <= c.notes["probability"] <= 1 for c in found)
+
+
+def test_since_keeps_what_is_new_and_rising(table) -> None:
+    docs = [Document(f"m{m}", "\n".join([f"{FILLER[m % 7]}推进“老办法”。"] + [f"{FILLER[i % 9]}落实“新办法”。" for i in range(m)]),
+                     meta={"date": f"2024-{m:02d}"}) for m in range(1, 7)]
+    docs[0] = Document("m1", "推进“老办法”。" * 3, meta={"date": "2024-01"})
+    found = discover(lambda: docs, make_matcher(table), DiscoverOptions(min_count=2, since="2024-02"))
+    assert [c.candidate for c in found if "办法" in c.candidate] == ["新办法"]
+    assert found[0].notes["first_seen"] == "2024-02" and found[0].notes["rising"] > 1
+
+
+def test_since_needs_dates(table) -> None:
+    with pytest.raises(TermkitError, match="dated documents"):
+        discover(lambda: corpus("“放管服”"), make_matcher(table), DiscoverOptions(min_count=2, since="2024"))
+    r = CliRunner().invoke(app, ["discover", str(SEEDS), "--since", "soon"])
+    assert r.exit_code == 1 and "is not a date" in r.output

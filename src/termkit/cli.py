@@ -164,6 +164,30 @@ def _progress(results: Iterator[DocumentResult], files: int) -> Iterator[Documen
             yield r
 
 
+def _doc_progress(docs: Iterator[Any], label: str, files: int) -> Iterator[Any]:
+    """Documents as they come, with a spinner, a count and the characters read on a terminal's stderr
+    when the input has many files (discover reads everything twice)."""
+    err = _stderr()
+    if files < 20 or not err.is_terminal:
+        yield from docs
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
+               TextColumn("{task.fields[chars]:,} characters"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(label, total=None, chars=0)
+        chars = 0
+        for doc in docs:
+            chars += len(doc.text)
+            progress.update(task, advance=1, chars=chars)
+            yield doc
+
+
+def _note(msg: str) -> None:
+    _stderr().print(f"note: {_escape(msg)}", soft_wrap=True, highlight=False)
+
+
 def _results(corpus: Corpus, compiled: Compiled, nested: bool = False, jobs: Optional[int] = 1,
              warn_damage: bool = False) -> Iterator[DocumentResult]:
     return _progress(corpus.results(compiled.matcher, nested, jobs, warn_damage), corpus.files)
@@ -318,24 +342,46 @@ def discover(
     lexicon: Optional[Path] = LexiconOpt,
     format: DiscoverFormat = typer.Option(DiscoverFormat.table, "--format", "-f", help="table, jsonl or yaml (stubs)."),
     top: int = typer.Option(100, "--top", "-n", min=1, help="Only the N best candidates."),
-    min_count: int = typer.Option(3, "--min-count", min=1, help="Only candidates seen at least this often."),
+    min_count: Optional[int] = typer.Option(None, "--min-count", min=1, help="Only candidates seen at least this "
+                                            "often [default: 3 on a large input, 2 on a small one, 1 for quoted, "
+                                            "numbered or parallel forms in a short text]."),
     kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="numbered, quoted, parallel or mwe (repeat)."),
     add: Optional[Path] = typer.Option(None, "--add", help="Append the candidates shown to this lexicon FILE."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Dated corpus: only candidates first "
+                                        "seen in DATE's month or later, those rising since first."),
     input_format: InputFormatOpt = InputFormat.auto,
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = None,
     date_field: DateFieldOpt = None,
     group_field: GroupFieldOpt = None,
 ) -> None:
-    """Rank candidate terms found in the documents and absent from the lexicon."""
+    """Rank candidate terms found in the documents and absent from the lexicon.
+
+    kind: how the candidate was found: numbered (a numeral and a head: 两个确立, 4+1), quoted (a short span
+    in quotation marks), parallel (a run of items of one shape: 学思想、强党性、重实践) or mwe (a statistical
+    multi-word expression).
+
+    score: the ranking's probability that the candidate is a term, times 10, weighted up a little by its
+    count (1 + log10 count). The ranking is learnt from the lexicon's own terms found in the input when there
+    are enough (else a model shipped with termkit); jsonl's reasons field names the features that raised it.
+    A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
+    entry, edit); --format yaml proposes that edit.
+    """
     from .discover import KINDS, DiscoverOptions
     from .discover import discover as find_candidates
 
     if bad := [k for k in kind or () if k not in KINDS]:
         raise typer.BadParameter(f"{bad[0]!r}: use one of {', '.join(KINDS)}", param_hint="--kind")
+    if since is not None:
+        from .discover.since import month_of
+
+        month_of(since)  # a bad date fails now, not after the whole run
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
-    found = find_candidates(corpus.documents, compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS)))
+    passes = iter(("pass 1/2: counting", "pass 2/2: recounting"))
+    found = find_candidates(lambda: _doc_progress(corpus.documents(), next(passes, "reading"), corpus.files),
+                            compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS), since=since),
+                            on_note=_note)
     if format == DiscoverFormat.jsonl:
         sys.stdout.writelines(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found)
     elif format == DiscoverFormat.yaml:

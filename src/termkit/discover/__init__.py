@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
+from .learn import Model
 from .ngrams import NgramCounter, NgramStats
 from .noise import boilerplate, noise_reason
 from .patterns import ShapeTally
@@ -44,20 +45,52 @@ if TYPE_CHECKING:
     from ..match import Matcher
 
 KINDS = ("numbered", "quoted", "parallel", "mwe")
+MIN_POSITIVES = 30  # lexicon terms the input must hold for the ranking to be learnt from it
 KIND_WEIGHT = {"numbered": 1.25, "quoted": 1.15, "parallel": 1.0, "mwe": 0.5}
 CONTEXT = 18  # characters of context on each side of an example
 
 
 @dataclass(frozen=True)
 class DiscoverOptions:
-    """What to look for and how much to keep."""
+    """What to look for and how much to keep. ``min_count`` ``None`` adapts to the input's size
+    (see :func:`adapt`); ``shape_min_count`` is the bar for quoted, numbered and parallel forms."""
 
-    min_count: int = 3
+    min_count: int | None = None
     top: int | None = 100
     kinds: tuple[str, ...] = KINDS
     max_n: int = 10
     bucket_chars: int = 2_000_000
-    pool: int = 600  # candidates recounted in the second pass
+    pool: int = 2500  # statistical candidates recounted in the second pass (as many shape-found ones)
+    shape_min_count: int | None = None
+    since: str | None = None  # only candidates first seen in this month or later, rising ones first
+
+
+LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
+SMALL_INPUT = 100_000  # below this, twice; a quoted, numbered or parallel form once
+
+
+def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
+    """Concrete thresholds for an input of ``chars`` Han characters, and a note when it is small.
+
+    >>> adapt(DiscoverOptions(), 30_000)[0].shape_min_count, adapt(DiscoverOptions(), 5_000_000)[0].min_count
+    (1, 3)
+    >>> adapt(DiscoverOptions(min_count=5), 30_000)[0].min_count
+    5
+    """
+    from dataclasses import replace
+
+    auto = 3 if chars >= LARGE_INPUT else 2
+    shape = 1 if chars < SMALL_INPUT else 2
+    min_count = options.min_count if options.min_count is not None else auto
+    if options.shape_min_count is not None:
+        shape_min = options.shape_min_count
+    else:  # a bar the user set holds for every kind
+        shape_min = min(min_count, shape) if options.min_count is None else min_count
+    note = ""
+    if chars < SMALL_INPUT:
+        note = (f"small input ({chars:,} Chinese characters): statistics are weak, so candidates seen "
+                f"{min_count}× count, and quoted, numbered or parallel forms {shape_min}×")
+    return replace(options, min_count=min_count, shape_min_count=shape_min), note
 
 
 @dataclass(frozen=True)
@@ -96,17 +129,21 @@ class Evidence:
 
     stats: NgramStats
     tally: ShapeTally
+    volume: dict[str, float] = field(default_factory=dict)  # characters per dated month
 
 
 def collect(docs: Iterable[Document], matcher: Matcher, options: DiscoverOptions = DiscoverOptions()) -> Evidence:
     """First pass: n-gram statistics and shape-found candidates, in bounded memory."""
     counter = NgramCounter(options.max_n, options.bucket_chars)
     tally = ShapeTally()
+    volume: dict[str, float] = {}
     for doc in docs:
         view = make_view(doc.text, matcher)
         counter.add(view.han)
         tally.add(doc.id, view.text)
-    return Evidence(counter.finish(), tally)
+        if month := str((getattr(doc, "meta", None) or {}).get("date", ""))[:7]:
+            volume[month] = volume.get(month, 0.0) + len(doc.text)
+    return Evidence(counter.finish(), tally, volume)
 
 
 def kind_of(key: str, found_as: str) -> str:
@@ -126,8 +163,10 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
               background: Background | None = None) -> list[Prospect]:
     """The prospects worth recounting, best first, one per key (kinds merged)."""
     bg = background or Background.load()
+    if options.min_count is None:
+        options = adapt(options, evidence.stats.chars)[0]
     found = shortlist_ngrams(evidence.stats, bg, options.min_count, options.pool)
-    found += shape_prospects(evidence.tally.seen, evidence.stats, bg, min(options.min_count, 2))
+    found += shape_prospects(evidence.tally.seen, evidence.stats, bg, options.shape_min_count or 2)
     merged: dict[str, Prospect] = {}
     for p in sorted(found, key=lambda p: -p.score * KIND_WEIGHT[p.kind]):
         if p.key not in merged:
@@ -136,20 +175,44 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
         else:
             merged[p.key].quoted = max(merged[p.key].quoted, p.quoted)
     wanted = [p for p in merged.values() if p.kind in options.kinds and not noise_reason(p.key.replace("、", ""))]
-    return wanted[: max(options.pool, 3 * (options.top or 0))]
+    return wanted[: 2 * max(options.pool, 3 * (options.top or 0))]
 
 
-def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher) -> list[Candidate]:
+def featurize(keys: list[str], counts: dict[str, Any], evidence: Evidence, bg: Background) -> list[dict[str, float]]:
+    """Feature rows (see :mod:`.features`) of recounted keys."""
+    from .features import features
+
+    return [features(k, counts[k], evidence.stats, bg, evidence.tally.documents) for k in keys]
+
+
+def learned_score(probability: float, count: int) -> float:
+    """The ranking score: the model's probability that the string is a term, weighted a little by
+    how often it occurs (a formula seen 100 times outranks an equally likely one seen twice).
+
+    >>> round(learned_score(0.9, 1), 1), round(learned_score(0.9, 100), 1), round(learned_score(0.3, 100), 1)
+    (9.0, 27.0, 9.0)
+    """
+    return 10.0 * probability * (1.0 + math.log10(max(count, 1)))
+
+
+def known_keys(matcher: Any) -> set[str]:
+    """The folded surface forms of the lexicon's entries: the positives the ranking learns from."""
+    return {k for e in matcher.entries for s in (e.term, *e.variants) if len(k := matcher.fold(s).text) >= 2}
+
+
+def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher,
+           positives: set[str] = frozenset()) -> tuple[list[Candidate], dict[str, Any]]:
     """Second pass: exact counts, documents and a first example for each prospect, on the text
     folded as for matching. Prospects the lexicon knows, and occurrences inside a known term,
-    are left out; a prospect with no occurrence left is dropped."""
+    are left out; a prospect with no occurrence left is dropped. ``positives`` (known surfaces) are
+    recounted too, in full, for the ranking to learn from; the recounts are returned beside."""
     from .patterns import pair_forms
     from .recount import recount
 
     prospects = [p for p in prospects if matcher.lookup(p.key) is None
-                 and not any(matcher.lookup(form) for form in pair_forms(p.key))]
+                 and not any(matcher.lookup(form) for form in pair_forms(p.key)) and not _holds_known(p, matcher)]
     aliases = {p.key: forms for p in prospects if (forms := pair_forms(p.key))}
-    counts = recount([p.key for p in prospects], docs, matcher, CONTEXT, aliases)
+    counts = recount([p.key for p in prospects] + sorted(positives), docs, matcher, CONTEXT, aliases, positives)
     index = RelationIndex.build(matcher.entries, lambda s: matcher.fold(s).text)
     out = []
     for p in prospects:
@@ -159,9 +222,55 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         score = p.score / math.log2(1 + max(p.count, 1)) * math.log2(1 + c.count) * KIND_WEIGHT[p.kind]
         score *= 1 + 0.25 * math.log2(c.docs)
         written = p.key if "“" in p.key else c.written(p.key)
-        out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, p.notes, p.key,
+        notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start}
+        out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key,
                              index.relate(p.key, written), periods=c.periods))
-    return out
+    return out, counts
+
+
+def positive_rows(positives: set[str], counts: dict[str, Any], min_count: int) -> list[str]:
+    """The known terms that occur at least ``min_count`` times: held to the bar a candidate must
+    pass, so that the ranking learns what tells a term from a string, not a rare one from a frequent one."""
+    return sorted(k for k in positives if k in counts and counts[k].count >= max(min_count, 1))
+
+
+def _holds_known(p: Prospect, matcher: Any) -> bool:
+    """A string made of a known term and more (发展新质生产力, 美丽中国建设 beside 美丽中国) is that term in a
+    sentence; a parallel run may hold known items (it may be a known formula's expansion)."""
+    return p.kind != "parallel" and len(matcher.entries) > 0 and any(True for _ in matcher.find(p.key))
+
+
+def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: set[str], evidence: Evidence,
+                    bg: Background, model: Model | None = None, min_count: int = 1,
+                    min_positives: int = MIN_POSITIVES) -> tuple[list[Candidate], str]:
+    """Score the candidates with a ranking learnt from this very input when the lexicon's terms occur
+    in it often enough (positives: known terms found; negatives: the other candidates), else with
+    ``model`` (the shipped one), else keep the first-pass scores. Returns the candidates and how they
+    were ranked (``learnt from N lexicon terms`` / ``shipped model`` / ``first-pass scores``)."""
+    from dataclasses import replace
+
+    from .features import matrix
+    from .learn import fit, fit_boosted
+
+    found = positive_rows(positives, counts, min_count)
+    rows = featurize([c.key for c in cands], counts, evidence, bg)
+    if len(found) >= min_positives and cands:
+        train = rows + featurize(found, counts, evidence, bg)
+        labels = [False] * len(rows) + [True] * len(found)
+        linear = fit(train, labels)
+        probs = fit_boosted(train, labels).predict_proba(matrix(rows))[:, 1]
+        how = f"learnt from {len(found)} lexicon terms in the input"
+    elif model is not None and cands:
+        # too few examples here to learn from: the first-pass score, nudged by the shipped model
+        probs = model.probability_of(rows)
+        return [replace(c, score=c.score * (0.5 + float(p)), reasons=tuple(model.reasons(row)),
+                        notes={**c.notes, "probability": round(float(p), 3)})
+                for c, p, row in zip(cands, probs, rows)], "first-pass scores and the shipped model"
+    else:
+        return cands, "first-pass scores"
+    return [replace(c, score=learned_score(float(p), c.count), reasons=tuple(linear.reasons(row)),
+                    notes={**c.notes, "probability": round(float(p), 3)})
+            for c, p, row in zip(cands, probs, rows)], how
 
 
 def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -> list[Candidate]:
@@ -175,7 +284,8 @@ def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -
                and (k.kind == c.kind or c.kind != "numbered") for k in kept):
             continue
         kept.append(c)
-    kept = [c for c in kept if c.count >= options.min_count and c.kind in options.kinds]
+    kept = [c for c in kept if c.kind in options.kinds
+            and c.count >= ((options.shape_min_count or 1) if c.kind != "mwe" else (options.min_count or 1))]
     kept.sort(key=lambda c: (-c.score, c.candidate))
     return kept[: options.top] if options.top else kept
 
@@ -186,9 +296,32 @@ def _fragment(short: str, long: str) -> bool:
 
 
 def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
-             options: DiscoverOptions = DiscoverOptions(), background: Background | None = None
-             ) -> list[Candidate]:
-    """Both passes and the ranking. ``open_docs`` returns a fresh iterable of documents each call."""
-    evidence = collect(open_docs(), matcher, options)
-    prospects = shortlist(evidence, options, background)
-    return rank(attest(prospects, open_docs(), matcher), options)
+             options: DiscoverOptions = DiscoverOptions(), background: Background | None = None,
+             model: Model | None = None, on_note: Callable[[str], None] | None = None) -> list[Candidate]:
+    """Both passes and the ranking. ``open_docs`` returns a fresh iterable of documents each call.
+    The first pass sees the text unmasked (the lexicon's terms are the examples the ranking learns
+    from); ``model`` (default: the shipped one, :mod:`.learn`) ranks when the input holds too few."""
+    from ..compile import compile_lexicon
+    from ..lexicon import Lexicon
+
+    bg = background or Background.load()
+    blank = compile_lexicon(Lexicon(()), matcher.table) if len(matcher.entries) else matcher
+    evidence = collect(open_docs(), blank, options)
+    options, note = adapt(options, evidence.stats.chars)
+    if note and on_note:
+        on_note(note)
+    prospects = shortlist(evidence, options, bg)
+    positives = known_keys(matcher)
+    cands, counts = attest(prospects, open_docs(), matcher, positives)
+    cands, how = learn_and_score(cands, counts, positives, evidence, bg,
+                                 model if model is not None else Model.load(), options.min_count or 1)
+    if on_note:
+        on_note(f"ranked by {how}")
+    if options.since is None:
+        return rank(cands, options)
+    from dataclasses import replace
+
+    from .since import new_since
+
+    fresh = new_since(rank(cands, replace(options, top=None)), options.since, evidence.volume)
+    return fresh[: options.top] if options.top else fresh

@@ -38,9 +38,18 @@ BAD_LAST_TAGS = frozenset("dpcuy")
 # first words trimmed off a statistical candidate: a term names something, and the verb or adverb in
 # front of it (贯彻新发展理念, 实现中华民族伟大复兴) belongs to the sentence
 TRIM_FIRST_TAGS = frozenset({"v", "vd", "d", "p", "c", "r", "u", "y", "ad", "m", "q"})
+TRIM_WORDS = frozenset({"贯彻", "落实", "推进", "实施", "践行", "弘扬", "深化", "推动", "树立", "打好", "打赢", "开展",
+                        "实现", "构建", "坚定", "增强", "做到", "遵循", "围绕", "聚焦", "加快", "深入", "学习", "坚持",
+                        "领会", "把握", "牢记", "秉持", "倡导", "发扬", "巩固", "提出", "确立", "维护", "拥护",
+                        "贯彻落实"})
 TRIM_LAST_TAGS = frozenset({"u", "y", "c", "p", "d", "f"})
 # heads that end many formula names (战略, 理念 …): a feature of the learned ranking, not a rule
 FORMULA_HEADS = ("战略", "理念", "精神", "工程", "经验", "格局", "观", "主义", "共同体", "倡议", "思想", "制度",
                  "体系", "路线", "方针", "政策", "行动", "计划", "模式", "机制", "原则", "作风", "运动", "生产力",
                  "现代化", "一体化", "战役", "攻坚战", "保卫战", "清单", "自信", "意识", "改革", "振兴", "强国",
                  "方略", "路径", "大局", "使命", "初心", "底线", "红线", "风")
+# verbs whose object is typically a named policy or formula (坚持“两个毫不动摇”, 贯彻新发展理念): the share of
+# a candidate's occurrences right after one is a feature of the learned ranking
+POLICY_VERBS = ("坚持", "贯彻", "落实", "推进", "实施", "践行", "弘扬", "深化", "推动", "树立", "打好", "打赢", "开展",
+                "实现", "建设", "构建", "坚定", "增强", "做到", "遵循", "围绕", "聚焦", "加快", "全面", "深入", "学习",
+                "领会", "把握", "牢记", "秉持", "倡导", "发扬", "健全", "完善", "巩固", "提出", "确立", "维护", "拥护")

@@ -40,12 +40,12 @@ def counted(key: str) -> str | None:
     if lead is None or lead.end() == len(key):
         return None
     head = key[lead.end():]
-    if any(ch in NUMERALS or ch.isdigit() for ch in head):
-        return None  # a second number makes a shape: 三位一体, 一国两制
+    if any(ch in NUMERALS or ch.isdigit() for ch in head[:3]):
+        return None  # a second number makes a shape: 三位一体, 一国两制 (not the 一 of a later 进一步)
     if _DIGITS_RE.match(key) and (head[0] in MEASURES or head[0] in COUNTING_MEASURES or head[0] in UNIT_CHARS):
         return "count"  # Arabic digits before a measure word are always a quantity: 31个省
-    if head[0] in COUNTING_MEASURES:
-        return "count"
+    if head[0] in COUNTING_MEASURES or head[0] in UNIT_CHARS:
+        return "count"  # 三名航天员, 五年, 两次
     if head[0] in MEASURES and len(head) > 1 and (head[1] in UNIT_CHARS or head[1:].startswith(UNIT_WORDS)):
         return "count"  # 三个月, 两个小时
     return None
@@ -54,13 +54,15 @@ def counted(key: str) -> str | None:
 def dated(key: str) -> str | None:
     """A date or a year written with numerals, or a generation (00后).
 
-    >>> dated("五一"), dated("九·一八"), dated("2023年"), dated("90后"), dated("十四五")
-    ('date', 'date', 'date', 'date', None)
+    >>> dated("五一"), dated("九·一八"), dated("2023年"), dated("90后"), dated("十四五"), dated("一九五")
+    ('date', 'date', 'date', 'date', None, 'date')
     """
     if len(key) <= 2 and all(ch in NUMERALS for ch in key):
         return "date"  # two numerals alone name a day (五一, 七一); 十四五 has three
     if _DATE_RE.match(key) and any(ch not in NUMERALS for ch in key):
         return "date"
+    if len(key) >= 3 and all(ch in "〇零一二三四五六七八九" for ch in key) and key[0] in "一二":
+        return "date"  # a year written in numerals (一九五六, 二〇二三), or its start
     return None
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..chardata import HAN_CLASS
-from .data import UNIT_CHARS, UNIT_WORDS
+from .data import POLICY_VERBS, UNIT_CHARS, UNIT_WORDS
 
 HAN = HAN_CLASS
 Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original offsets)
@@ -74,6 +74,21 @@ def number_codes(text: str) -> Iterator[Hit]:
             continue
         end = m.end(1) + (1 if text[m.end(1)] in "“”" else 0) + 2
         yield digits + head, m.start(1), end
+
+
+OBJECT_RE = re.compile(rf"(?:{'|'.join(POLICY_VERBS)})([{HAN}]{{3,12}})(?=[，。；：、！？,;:!?\n]|$)")
+
+
+def verb_objects(text: str) -> Iterator[Hit]:
+    """What follows a policy verb up to the end of the clause (加快构建新发展格局。 → 构建新发展格局,
+    trimmed later to 新发展格局): the object of 坚持, 贯彻, 落实 … is often a named policy; recurrence
+    decides which spans are names.
+
+    >>> [k for k, _, _ in verb_objects("坚持新发展理念，加快构建新发展格局。")]
+    ['新发展理念', '构建新发展格局']
+    """
+    for m in OBJECT_RE.finditer(text):
+        yield m.group(1), m.start(1), m.end(1)
 
 
 def parallel_runs(text: str) -> Iterator[Hit]:
@@ -161,10 +176,16 @@ class ShapeTally:
     seen: dict[str, ShapeEvidence] = field(default_factory=dict)
     _doc: int = 0
 
+    @property
+    def documents(self) -> int:
+        """Documents added so far."""
+        return self._doc
+
     def add(self, doc_id: str, text: str) -> None:
         self._doc += 1
         for kind, hits in (("quoted", quoted_spans(text)), ("quoted", paired_quotes(text)),
-                           ("numbered", number_codes(text)), ("parallel", parallel_runs(text))):
+                           ("numbered", number_codes(text)), ("parallel", parallel_runs(text)),
+                           ("object", verb_objects(text))):
             for key, start, end in hits:
                 self._note(kind, key, doc_id, start, end)
         if len(self.seen) > self.cap:
@@ -176,7 +197,7 @@ class ShapeTally:
             e = self.seen[key] = ShapeEvidence(kind=kind, example=(doc_id, start, end))
         e.count += 1
         e.quoted += kind == "quoted"
-        if e.kind == "quoted" and kind != "quoted":
+        if e.kind in ("quoted", "object") and kind not in ("quoted", "object"):
             e.kind = kind  # a quoted code or list is a code or list first
         if e._last_doc != self._doc:
             e.docs += 1

@@ -15,13 +15,14 @@ does not count, and a candidate ending in a letter or digit does not match insid
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..match import Matcher, at_word_boundary, select_leftmost_longest
+from .data import POLICY_VERBS
 
 if TYPE_CHECKING:
     from ..corpus import Document
@@ -42,6 +43,7 @@ class Recount:
     example: str = ""
     quoted: int = 0
     line_start: int = 0
+    after_verb: int = 0
     forms: dict[str, int] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
 
@@ -60,6 +62,8 @@ class Recount:
             self.forms[form] = self.forms.get(form, 0) + 1
         if start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES:
             self.quoted += 1
+        left = "".join(ch for ch in text[max(0, start - 4):start] if ch not in LEAD_IN)
+        self.after_verb += left.endswith(POLICY_VERBS)
         i = start - 1
         while i >= 0 and text[i] in LEAD_IN:
             i -= 1
@@ -67,9 +71,10 @@ class Recount:
 
 
 def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context: int,
-            aliases: dict[str, list[str]] | None = None) -> dict[str, Recount]:
+            aliases: dict[str, list[str]] | None = None, whole: Collection[str] = ()) -> dict[str, Recount]:
     """Occurrences, documents and a first example (with ``context`` characters each side).
-    ``aliases`` gives other surface forms that count for a key (a pair joined by 与 for 和)."""
+    ``aliases`` gives other surface forms that count for a key (a pair joined by 与 for 和); keys in
+    ``whole`` count inside known terms too (they are the known terms)."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
@@ -93,9 +98,12 @@ def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context
         seen: set[str] = set()
         for end, (i, length) in auto.iter(folded.text):
             start = end - length + 1
-            if not _bounded(folded.text, start, end + 1) or _inside(known, start, end + 1):
+            if not _bounded(folded.text, start, end + 1):
                 continue
+            inside = _inside(known, start, end + 1)
             for key in folded_keys[names[i]]:
+                if inside and key not in whole:
+                    continue
                 r = result[key]
                 r.count += 1
                 if key not in seen:

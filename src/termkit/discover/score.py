@@ -29,6 +29,7 @@ from .data import (
     STOP_START,
     TRIM_FIRST_TAGS,
     TRIM_LAST_TAGS,
+    TRIM_WORDS,
     UNIT_CHARS,
     UNIT_WORDS,
 )
@@ -36,7 +37,7 @@ from .ngrams import NgramStats
 from .noise import noise_reason
 from .patterns import ShapeEvidence, has_template
 
-MIN_ENTROPY = 0.9  # nats: below this one side is (nearly) always the same character
+MIN_ENTROPY = 0.5  # nats: below this one side is (nearly) always the same character
 MIN_PMI = 4.0  # bits
 ORDINARY_WORD = 2e-5  # a dictionary word this common in general Chinese is not a term
 KEYNESS = 30.0  # a dictionary word this many times more frequent here than in general Chinese may be
@@ -113,10 +114,11 @@ def edges_ok(words: list[str], bg: Background) -> bool:
     first_tag, last_tag = bg.tag(first), bg.tag(last)
     if first_tag[:1] in BAD_FIRST_TAGS or first_tag in ("ad", "q") or last_tag[:1] in BAD_LAST_TAGS:
         return False
-    # a term names something: it does not end in a verb (结合起来, 认真贯彻), a noun-verb may,
-    # and so may a phrase the dictionary lists as a fixed expression (改革开放)
+    # a term names something: a short one does not end in a verb (结合起来, 认真贯彻); a longer one may
+    # (西部大开发, 乡村振兴: the learned ranking weighs it), and so may a fixed expression (改革开放)
     whole = bg.tag("".join(words))
-    return not (last_tag.startswith("v") and last_tag != "vn" and whole not in ("l", "j", "nz"))
+    named_first = len(words) >= 2 and (first_tag[:1] in ("n", "a", "f", "s") or first_tag == "vn")
+    return not (last_tag.startswith("v") and last_tag != "vn" and whole not in ("l", "j", "nz") and not named_first)
 
 
 def trim_edges(s: str, bg: Background) -> str:
@@ -146,6 +148,8 @@ def trim_edges(s: str, bg: Background) -> str:
 def _trimmable(word: str, bg: Background, tags: frozenset[str], stops: frozenset[str]) -> bool:
     if len(word) == 1:
         return word in stops
+    if tags is TRIM_FIRST_TAGS and word in TRIM_WORDS:
+        return True
     return bg.tag(word) in tags and word not in NUMERALS and not any(ch in NUMERALS for ch in word)
 
 
@@ -256,6 +260,8 @@ def _phrase_ok(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
     """A string that reads as a term: no function word at an edge, not a name, not an ordinary
     dictionary word, mostly made of words rather than loose characters (transliterations)."""
     words = bg.words(s)
+    if all(w in TRIM_WORDS for w in words):
+        return False  # verbs only: 贯彻落实, 学习领会
     if not edges_ok(words, bg) or sum(len(w) for w in words if len(w) == 1) * 2 > len(s):
         return False
     if s in bg.frequencies:
@@ -277,6 +283,12 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
+        elif e.kind == "object":  # an object of a policy verb: a string judged as statistical ones are
+            core = trim_edges(key, bg)
+            if noise_reason(core) or not _phrase_ok(core, count, stats, bg):
+                continue
+            out.append(Prospect(core, "mwe", math.log2(1 + count) * (1.0 + 0.3 * min(e.docs - 1, 3)), count))
+            continue
         elif e.kind == "parallel":
             quality = 1.2 + 0.8 * has_template(key.split("、")) + 0.3 * min(e.count - 1, 3)
         else:

@@ -1,0 +1,103 @@
+"""Recall of hidden lexicon entries: k-fold over the entries (bench/discover_protocol.md).
+
+For each fold, one k-th of the entries is hidden: the ranking model is retrained with the other entries
+as positives (on the training slice), then ``discover`` runs on the evaluation slice with the other
+entries as its lexicon. Recall@N counts hidden entries occurring at least ``--min-occ`` times in the
+evaluation slice (counted with the full lexicon) whose term or a variant is among the top N candidates.
+Prints recall per fold, per shape (numbered, parallel, other) and per category, and the misses of fold 1.
+
+    python bench/discover_kfold.py [--folds 5] [--seed 1] [--eval whole] [--train development] [--top 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import discover_slices
+from discover_train import train
+
+
+def shape(term: str) -> str:
+    from termkit.discover.score import is_numbered
+
+    if is_numbered(term) or any(ch.isdigit() for ch in term):
+        return "numbered"
+    return "parallel" if "、" in term else "other"
+
+
+def occurrences(paths: list[str], matcher) -> Counter:
+    from termkit.corpus import read_documents
+
+    n: Counter = Counter()
+    for doc in read_documents(paths):
+        n.update(m.entry.id for m in matcher.find(doc.text))
+    return n
+
+
+def found_entries(found, wanted, by_id, matcher) -> list[str]:
+    """Ids of the ``wanted`` entries whose term or a variant is among the candidates ``found``."""
+    keys = {c.key for c in found} | {matcher.fold(c.candidate).text for c in found}
+    return [i for i in wanted if any(matcher.fold(s).text in keys for s in (by_id[i].term, *by_id[i].variants))]
+
+
+def main() -> None:
+    from termkit.compile import compile_lexicon, load_compiled
+    from termkit.corpus import read_documents
+    from termkit.discover import DiscoverOptions, discover
+    from termkit.lexicon import Lexicon, bundled_lexicon_path
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--run-folds", type=int, default=None, help="only the first N folds (development)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--eval", default="whole")
+    ap.add_argument("--train", default="development")
+    ap.add_argument("--top", type=int, default=200)
+    ap.add_argument("--min-occ", type=int, default=3)
+    ap.add_argument("--retrain", action="store_true",
+                    help="retrain the fallback model per fold (used only when the input holds too few known terms)")
+    args = ap.parse_args()
+    full = load_compiled(bundled_lexicon_path())
+    eval_paths = [str(p) for p in getattr(discover_slices, args.eval)()]
+    train_files = getattr(discover_slices, args.train)()
+    occ = occurrences(eval_paths, full.matcher)
+    ids = sorted(e.id for e in full.lexicon.entries)
+    random.Random(args.seed).shuffle(ids)
+    folds = [set(ids[i::args.folds]) for i in range(args.folds)]
+    by_id = full.lexicon.by_id
+    print(f"eval: {args.eval} ({len(eval_paths)} files); train: {args.train}; {args.folds} folds, seed {args.seed}; "
+          f"recall@{args.top} of hidden entries with >= {args.min_occ} occurrences")
+    totals: Counter = Counter()
+    for k, hidden in enumerate(folds[: args.run_folds or args.folds], 1):
+        t = time.perf_counter()
+        visible = compile_lexicon(Lexicon(tuple(e for e in full.lexicon.entries if e.id not in hidden)),
+                                  full.matcher.table)
+        model = train(train_files, visible, f"fold {k}")[0] if args.retrain else None
+        ranked = discover(lambda: read_documents(eval_paths), visible, DiscoverOptions(top=None), model=model)
+        found = ranked[: args.top]
+        wanted = [i for i in hidden if occ[i] >= args.min_occ]
+        hits = found_entries(found, wanted, by_id, full.matcher)
+        anywhere = found_entries(ranked, wanted, by_id, full.matcher)
+        for i in wanted:
+            for group in ("all", f"shape:{shape(by_id[i].term)}", f"category:{by_id[i].category}"):
+                totals[(group, "n")] += 1
+                totals[(group, "hit")] += i in hits
+        print(f"fold {k}: {len(hits)}/{len(wanted)} = {len(hits) / max(len(wanted), 1):.2f}  "
+              f"(ranked anywhere: {len(anywhere)}; {time.perf_counter() - t:.0f} s)")
+        if k == 1:
+            missed = [by_id[i].term for i in wanted if i not in hits]
+            print(f"  missed in fold 1: {', '.join(missed)}")
+            print(f"  top 30 of fold 1: {', '.join(c.candidate for c in found[:30])}")
+    for group in sorted({g for g, _ in totals}):
+        n, hit = totals[(group, "n")], totals[(group, "hit")]
+        print(f"{group:<28}{hit:>5}/{n:<5}{hit / max(n, 1):.2f}")
+
+
+if __name__ == "__main__":
+    main()

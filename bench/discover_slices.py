@@ -1,0 +1,43 @@
+"""The corpus slices of bench/discover_protocol.md, as file lists (development, held out, whole).
+
+    python bench/discover_slices.py        # prints each slice's file count and characters
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# ../shared/corpus beside the checkout (or TERMKIT_CORPUS)
+CORPUS = Path(os.environ.get("TERMKIT_CORPUS") or next(
+    (p / "shared" / "corpus" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+XWLB = CORPUS / "news" / "xinwenlianbo"
+LONG_DOCUMENT = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2024.txt"
+
+
+def whole() -> list[Path]:
+    return sorted(p for p in CORPUS.rglob("*.txt"))
+
+
+def held_out() -> list[Path]:
+    """新闻联播 2025–2026 and the 2024 government work report: used once, for the reported figures."""
+    return sorted([*(XWLB / "2025").glob("*.txt"), *(XWLB / "2026").glob("*.txt"), LONG_DOCUMENT])
+
+
+def development() -> list[Path]:
+    """Everything else: 新闻联播 2022–2024, the reports before 2024, People's Daily, the traditional texts."""
+    out = set(held_out())
+    return [p for p in whole() if p not in out]
+
+
+def development_small() -> list[Path]:
+    """A quick development slice: 新闻联播 2023 and the reports (before 2024)."""
+    return [p for p in development() if "xinwenlianbo/2023" in p.as_posix() or "/reports/" in p.as_posix()]
+
+
+if __name__ == "__main__":
+    for name, files in (("development", development()), ("development_small", development_small()),
+                        ("held_out", held_out()), ("whole", whole())):
+        chars = sum(len(p.read_text("utf-8", errors="replace")) for p in files)
+        print(f"{name:<18}{len(files):>5} files{chars / 1e6:>8.2f} M chars")

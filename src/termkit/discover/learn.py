@@ -1,0 +1,144 @@
+"""The learned ranking: a logistic regression over :mod:`.features`, trained by distant supervision
+from a lexicon (after AutoPhrase, Shang et al. 2018).
+
+Training (:func:`train`) reads text with nothing masked, takes the lexicon's terms found in it as
+positives and the other frequent, well-formed strings the first pass proposes as (noisy) negatives, and
+fits scikit-learn's ``LogisticRegression``. The fitted model is plain numbers (feature means, scales,
+weights), kept as JSON: applying it needs only NumPy, and the package ships one
+(``model.json``, trained on the development slice named in ``bench/discover_protocol.md`` with the
+bundled lexicon), so that ranking works with the bundled lexicon, a user's own, or none at all.
+
+>>> m = Model(("quoted_share", "head"), [0.2, 0.1], [0.3, 0.3], [2.0, 1.0], -1.0)
+>>> [round(float(p), 2) for p in m.probability(np.array([[0.9, 1.0], [0.0, 0.0]]))]
+[1.0, 0.06]
+>>> m.reasons({"quoted_share": 0.9, "head": 1.0})
+['quoted_share', 'head']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .features import NAMES, PORTABLE, matrix
+
+MODEL_PATH = Path(__file__).with_name("model.json")
+
+
+@dataclass(frozen=True)
+class Model:
+    """A standardised logistic regression: ``p = σ(((x - mean) / scale) · coef + intercept)``."""
+
+    names: tuple[str, ...]
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+    trained_on: str = ""
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Model | None:
+        """The model at ``path``, or ``None`` when there is none or it was made for other features."""
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        model = cls(tuple(data["names"]), data["mean"], data["scale"], data["coef"], data["intercept"],
+                    data.get("trained_on", ""))
+        return model if set(model.names) <= set(NAMES) else None
+
+    def save(self, path: Path) -> None:
+        from ..atomic import write_atomic
+
+        write_atomic(Path(path), json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n")
+
+    def _z(self, x: np.ndarray) -> np.ndarray:
+        return (x - np.asarray(self.mean)) / np.asarray(self.scale)
+
+    def probability_of(self, rows: list[dict[str, float]]) -> np.ndarray:
+        """Probability that each feature row is a term."""
+        return self.probability(matrix(rows, self.names))
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        """Probability that each row (columns in ``names`` order) is a term."""
+        return 1.0 / (1.0 + np.exp(-(self._z(x) @ np.asarray(self.coef) + self.intercept)))
+
+    def reasons(self, row: dict[str, float], n: int = 3) -> list[str]:
+        """The features that raised this row's score most, strongest first."""
+        x = np.array([[row.get(name, 0.0) for name in self.names]])
+        push = np.where(x[0] != 0, self._z(x)[0] * np.asarray(self.coef), 0.0)  # only what the row has
+        order = [i for i in np.argsort(-push) if push[i] > 0.25]
+        return [self.names[i] for i in order[:n]]
+
+
+def fit(rows: list[dict[str, float]], labels: list[bool], trained_on: str = "",
+        names: tuple[str, ...] = NAMES) -> Model:
+    """Fit the model to feature rows and their labels (scikit-learn, balanced classes); ``names``
+    picks the features (:data:`~termkit.discover.features.PORTABLE` for a model shipped to any input)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    x = matrix(rows, names)
+    y = np.asarray(labels, dtype=int)
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    clf = LogisticRegression(C=0.5, class_weight="balanced", max_iter=2000).fit((x - scaler.mean_) / scale, y)
+    return Model(names, scaler.mean_.tolist(), scale.tolist(), clf.coef_[0].tolist(), float(clf.intercept_[0]),
+                 trained_on)
+
+
+def fit_boosted(rows: list[dict[str, float]], labels: list[bool]) -> Any:
+    """A gradient-boosted classifier (scikit-learn's histogram GBM, balanced classes) on the same rows:
+    it ranks; the linear model of :func:`fit` explains."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    clf = HistGradientBoostingClassifier(max_iter=150, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=10,
+                                         l2_regularization=1.0, class_weight="balanced", random_state=0)
+    return clf.fit(matrix(rows), np.asarray(labels, dtype=int))
+
+
+def fit_portable(rows: list[dict[str, float]], labels: list[bool], trained_on: str = "") -> Model:
+    """The model termkit ships: size-independent features only."""
+    return fit(rows, labels, trained_on, PORTABLE)
+
+
+def training_rows(open_docs: Callable[[], Iterable[Any]], lexicon_matcher: Any, options: Any = None,
+                  background: Any = None) -> tuple[list[dict[str, float]], list[bool], list[str]]:
+    """Feature rows, labels and keys from one body of text, as :func:`termkit.discover.discover` builds
+    them: the lexicon's terms found in it (positives) and the first pass's other candidates (negatives)."""
+    from ..compile import compile_lexicon
+    from ..lexicon import Lexicon
+    from . import DiscoverOptions, adapt, attest, collect, featurize, known_keys, positive_rows, shortlist
+    from .background import Background
+
+    options = options or DiscoverOptions()
+    bg = background or Background.load()
+    blank = compile_lexicon(Lexicon(()), lexicon_matcher.table)
+    evidence = collect(open_docs(), blank, options)
+    options = adapt(options, evidence.stats.chars)[0]
+    positives = known_keys(lexicon_matcher)
+    cands, counts = attest(shortlist(evidence, options, bg), open_docs(), lexicon_matcher, positives)
+    found = positive_rows(positives, counts, options.min_count)
+    keys = [c.key for c in cands] + found
+    return featurize(keys, counts, evidence, bg), [False] * len(cands) + [True] * len(found), keys
+
+
+def sample_ngrams(stats: Any, min_count: int, n: int, seed: int = 0) -> list[str]:
+    """``n`` strings drawn at random from all n-grams seen at least ``min_count`` times: the population
+    the negatives come from (as in AutoPhrase), not only what the first pass already liked."""
+    rng = np.random.default_rng(seed)
+    pool: list[np.ndarray] = []
+    for length in range(2, stats.max_n + 1):
+        idx = np.flatnonzero(stats.tables[length].counts >= min_count)
+        if len(idx):
+            rows = stats.spell(length)[idx]
+            pool.extend(rows[rows.min(axis=1) > 0])
+    if not pool:
+        return []
+    pick = rng.choice(len(pool), size=min(n, len(pool)), replace=False)
+    return ["".join(map(chr, pool[i].tolist())) for i in pick]
