@@ -115,12 +115,12 @@ def test_bad_lexicon_names_file_and_line(tmp_path) -> None:
     assert f"{bad}:5" in err and "glos" in err and "Traceback" not in err
 
 
-def test_binary_and_missing_inputs_are_skipped_with_warnings(tmp_path) -> None:
+def test_binary_inputs_are_skipped_with_warnings_and_missing_ones_are_errors(tmp_path) -> None:
     (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "ok.txt").write_text("坚决反对四风", encoding="utf-8")
     out, err, code = _invoke("count", str(tmp_path), str(tmp_path / "nope.txt"), "--format", "json")
-    assert code == 0
-    assert "blob.bin" in err and "nope.txt" in err
+    assert code == 1
+    assert "warning:" in err and "blob.bin" in err and "error:" in err and "nope.txt" in err
     assert [r["id"] for r in json.loads(out)] == ["four-forms-of-decadence"]
 
 

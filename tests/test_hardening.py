@@ -35,7 +35,7 @@ def folder(tmp_path: Path) -> Path:
 
 def _count(*args: str) -> tuple[dict[str, int], str, int]:
     result = runner.invoke(app, ["count", *args, "--format", "json"])
-    counts = {r["id"]: r["count"] for r in json.loads(result.stdout)} if result.exit_code == 0 else {}
+    counts = {r["id"]: r["count"] for r in json.loads(result.stdout)} if result.stdout.strip() else {}
     return counts, result.stderr, result.exit_code
 
 
@@ -112,8 +112,9 @@ def test_empty_file(folder: Path) -> None:
 
 def test_missing_path(folder: Path) -> None:
     counts, err, code = _count(str(folder), str(folder / "no-such.txt"))
-    assert code == 0
-    _one_warning(err, "no-such.txt", "no such file")
+    assert code == 1  # the user named it: an error, once the other paths are counted
+    assert [line for line in err.splitlines() if line.startswith("error:")] == [
+        f"error: {folder / 'no-such.txt'}: no such file or folder"]
     _still_counted(counts)
 
 

@@ -10,6 +10,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
@@ -86,7 +87,11 @@ def _corpus(paths: list[str], input_format: InputFormat, text_field: str, id_fie
     from .pipeline import open_corpus
 
     read = ReadOptions(InputFormat(input_format).value, text_field, id_field, date_field, group_field)
-    return open_corpus(paths, read, _warn)
+    corpus = open_corpus(paths, read, _warn)
+    opened = _opened.get()
+    if opened is not None:
+        opened.append(corpus)
+    return corpus
 
 
 def _stdout() -> Console:
@@ -108,22 +113,44 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
+# The corpora a command opened, so that their input errors (a path that does not exist, a CSV
+# without the text field) end the command with exit code 1 once everything else was read.
+_opened: ContextVar[list[Corpus] | None] = ContextVar("termkit_opened", default=None)
+
+
 def handles_errors(func: F) -> F:
-    """Turn library errors into one line on stderr and exit code 1 (never a traceback)."""
+    """Turn library errors into one line on stderr and exit code 1 (never a traceback); input
+    errors of the corpora read are reported after the output, also with exit code 1; Ctrl-C
+    exits 130 without a traceback."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from .errors import TermkitError
 
+        token = _opened.set([])
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            if errors := [e for corpus in _opened.get() or [] for e in corpus.errors]:
+                for message in errors:
+                    _error(message)
+                raise typer.Exit(1)
+            return result
         except TermkitError as exc:
-            _stderr().print(f"[red]error:[/] {_escape(str(exc))}", soft_wrap=True, markup=True)
+            _error(str(exc))
             raise typer.Exit(1) from None
         except BrokenPipeError:
             raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            _stderr().print("interrupted", style="dim", soft_wrap=True)
+            raise typer.Exit(130) from None
+        finally:
+            _opened.reset(token)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _error(message: str) -> None:
+    _stderr().print(f"[red]error:[/] {_escape(message)}", soft_wrap=True, markup=True)
 
 
 def _note(message: str) -> None:

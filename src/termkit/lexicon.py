@@ -375,8 +375,11 @@ def read_lexicon(path: LexiconPath) -> tuple[Lexicon, list[Problem]]:
 
 
 def load_lexicon(path: LexiconPath) -> Lexicon:
-    """Read and validate; raise :class:`LexiconError` naming the first error and how many more."""
+    """Read and validate; raise :class:`LexiconError` naming the first error and how many more,
+    or saying that a folder holds no lexicon file (a run with no terms would find nothing, silently)."""
     lexicon, problems = read_lexicon(path)
+    if not lexicon.files:
+        raise LexiconError(f"{path}: no lexicon files in this folder (*.yaml or *.yml, each with a 'terms:' list)")
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         more = f" (and {len(errors) - 1} more: run 'termkit lexicon check')" if len(errors) > 1 else ""

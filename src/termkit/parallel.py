@@ -23,9 +23,11 @@ whole input fits in one chunk, or ``jobs=1``, starts no pool.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -157,7 +159,9 @@ def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: b
             yield DocumentResult(item.doc, partial.copy(), find_damage(text))
             partial.clear()
 
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, nested)) as pool:
+    with _workers_ignore_sigint():
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, nested))
+    with pool:
         for item in items:
             if isinstance(item, Piece):
                 job = pool.apply_async(_match_piece, (item.doc.text[item.start:item.end], item.start,
@@ -178,11 +182,30 @@ def _rebuild(chunk: list[Document], spans: list[Spans], entries: tuple[Any, ...]
                              [Damage(*d) for d in damaged])
 
 
+@contextlib.contextmanager
+def _workers_ignore_sigint() -> Iterator[None]:
+    """Start workers that ignore Ctrl-C: the terminal sends it to every process of the group, and
+    only the parent should handle it (leaving the pool ends the workers). SIGINT is blocked while
+    the workers start (they inherit the block until their initializer ignores it), so no worker
+    prints a traceback, and a Ctrl-C in that moment reaches the parent once it is unblocked."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 # The state of a worker process (never set in the parent): its matcher and options.
 _worker: dict[str, Any] = {}
 
 
 def _init_worker(matcher: Matcher, nested: bool) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # see _workers_ignore_sigint
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker["matcher"] = matcher
     _worker["nested"] = nested
     _worker["index"] = {e.id: i for i, e in enumerate(matcher.entries)}

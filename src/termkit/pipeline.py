@@ -60,11 +60,21 @@ class Corpus:
 
     ``documents()`` may be called more than once (``discover`` reads twice): stdin is read once and
     kept, and a warning is given on the first reading only.
+
+    ``errors`` collects what makes the run fail although the other input is read: a path named
+    that does not exist, a JSONL/CSV file without the text field. A caller reports them once the
+    documents have been read (``termkit`` then exits 1).
+
+    >>> c = open_corpus(["nosuch/"])
+    >>> (c.files, c.errors)
+    (0, ['nosuch/: no such file or folder'])
     """
 
     sources: list[Source]
     read: ReadOptions = field(default_factory=ReadOptions)
     on_warning: Warn = _ignore
+    errors: list[str] = field(default_factory=list)
+    on_error: Warn | None = None  # also told of each error as it is found
     _stdin: list[Document] | None = field(default=None, repr=False)
     _readings: int = field(default=0, repr=False)
 
@@ -76,15 +86,22 @@ class Corpus:
     def documents(self) -> Iterator[Document]:
         """The documents, one at a time, in the order of the paths (folders sorted)."""
         self._readings += 1
-        warn = self.on_warning if self._readings == 1 else _ignore
+        first = self._readings == 1
+        warn = self.on_warning if first else _ignore
+        fail = self._fail if first else _ignore
         for source in self.sources:
             if source is not None:
-                yield from read_source(source, self.read, warn)
+                yield from read_source(source, self.read, warn, fail)
             elif self._stdin is not None:
                 yield from self._stdin
             else:
-                self._stdin = list(read_source(None, self.read, warn))
+                self._stdin = list(read_source(None, self.read, warn, fail))
                 yield from self._stdin
+
+    def _fail(self, message: str) -> None:
+        self.errors.append(message)
+        if self.on_error is not None:
+            self.on_error(message)
 
     def results(self, matcher: Matcher, nested: bool = False, jobs: int | None = 1,
                 warn_damage: bool = False) -> Iterator[DocumentResult]:
@@ -98,19 +115,25 @@ class Corpus:
             yield result
 
 
-def open_corpus(paths: Iterable[str], read: ReadOptions | None = None, on_warning: Warn = _ignore) -> Corpus:
-    """The corpus of ``paths`` (files, folders read recursively, ``-`` for stdin).
+def open_corpus(paths: Iterable[str], read: ReadOptions | None = None, on_warning: Warn = _ignore,
+                on_error: Warn | None = None) -> Corpus:
+    """The corpus of ``paths`` (files, folders read recursively, ``-`` for stdin); its input errors
+    are kept in ``Corpus.errors`` and, when given, passed to ``on_error`` as they are found.
 
     >>> open_corpus(["-"]).files
     1
     """
-    return Corpus(list(expand_paths(paths, on_warning)), read or ReadOptions(), on_warning)
+    corpus = Corpus([], read or ReadOptions(), on_warning, on_error=on_error)
+    corpus.sources = list(expand_paths(paths, on_warning, corpus._fail))
+    return corpus
 
 
 def run(paths: Iterable[str], matcher: Matcher, read: ReadOptions | None = None, nested: bool = False,
-        jobs: int | None = 1, on_warning: Warn = _ignore) -> Iterator[DocumentResult]:
+        jobs: int | None = 1, on_warning: Warn = _ignore, on_error: Warn | None = None) -> Iterator[DocumentResult]:
     """One call from paths to matched documents: read, match (on ``jobs`` processes), report damage.
+    Input errors (a path that does not exist …) go to ``on_error``, by default to ``on_warning``.
 
     See the module's example.
     """
-    yield from open_corpus(paths, read, on_warning).results(matcher, nested, jobs, warn_damage=True)
+    corpus = open_corpus(paths, read, on_warning, on_error or on_warning)
+    yield from corpus.results(matcher, nested, jobs, warn_damage=True)

@@ -48,7 +48,11 @@ def render_tagged(console: Console, result: DocumentResult, full: bool = False) 
     terminal long lines wrap at Chinese characters and spaces, under the text, not the number;
     elsewhere (a pipe, a file) each line of the document stays one line."""
     text = result.doc.text
-    console.rule(f"[bold]{escape(result.doc.id)}[/] · {plural(len(result.matches), 'match', 'matches')}")
+    heading = Text.assemble((result.doc.id, "bold"), f" · {plural(len(result.matches), 'match', 'matches')}")
+    if heading.cell_len + 6 <= console.width:
+        console.rule(heading)
+    else:  # a long path is never cut
+        console.print(heading, soft_wrap=True)
     glossed: set[str] = set()
     matches = sorted(result.matches, key=lambda m: (m.start, -m.end))
     mi, pos, line_start = 0, 0, 0
@@ -148,11 +152,15 @@ def render_counts(console: Console, stats: CorpusStats, rows: Sequence[TermCount
     """The frequency table with a summary line, fitted to the console's width: the term column
     folds long terms, the gloss takes what is left, the category shows on wide terminals only.
     ``hidden`` rows that did not fit the default ``--top`` are announced under the table."""
+    if not stats.documents:
+        console.print("no documents were read", style="dim")
+        return
     wide = console.width >= 100
-    title = (f"{plural(stats.documents, 'document')} · {plural(stats.characters, 'character')} "
-             f"(whitespace not counted) · {plural(stats.matches, 'match', 'matches')} of "
-             f"{plural(len(stats.terms), 'term')}")
-    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+    title = (f"{plural(stats.documents, 'document')} · {plural(stats.characters, 'character')} · "
+             f"{plural(stats.matches, 'match', 'matches')} of {plural(len(stats.terms), 'term')}")
+    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption="characters: all but whitespace; per 10k: matches per 10,000 characters",
+                  caption_justify="left")
     table.add_column("#", justify="right", style="dim", no_wrap=True)
     table.add_column("term", max_width=24 if wide else 16, overflow="fold")
     table.add_column("gloss", ratio=1, min_width=16)

@@ -50,8 +50,10 @@ def read_documents(paths: Iterable[str], on_warning: Warn = ignore,
 
 
 def read_source(source: Source, options: ReadOptions | None = None,
-                on_warning: Warn = ignore) -> Iterator[Document]:
-    """The documents of one file (``None``: stdin): one for text, one a record for JSONL/CSV."""
+                on_warning: Warn = ignore, on_error: Warn | None = None) -> Iterator[Document]:
+    """The documents of one file (``None``: stdin): one for text, one a record for JSONL/CSV. A
+    JSONL/CSV file whose first record lacks the text field is skipped with one message to
+    ``on_error`` (default: ``on_warning``) naming the fields it has."""
     options = options or ReadOptions()
     name = "<stdin>" if source is None else str(source)
     fmt = options.format_for("-" if source is None else source.name)
@@ -63,7 +65,7 @@ def read_source(source: Source, options: ReadOptions | None = None,
             if doc is not None:
                 yield doc
         else:
-            yield from read_records(source, name, fmt, options, on_warning)
+            yield from read_records(source, name, fmt, options, on_warning, on_error or on_warning)
     except FileNotFoundError:  # a dangling link in a folder, or a file removed since it was listed
         on_warning(f"{name}: no such file or folder; skipped")
     except OSError as exc:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..chardata import is_han
 from ..errors import InputError
 from .dates import date_from_name, normalize_date
 from .document import Document, ReadOptions, Warn, ignore
@@ -24,8 +25,9 @@ from .encoding import SAMPLE, decode_bytes
 
 
 def read_records(file: Path | None, name: str, fmt: str, options: ReadOptions,
-                  on_warning: Warn) -> Iterator[Document]:
-    """The documents of a JSONL or CSV file (``None``: stdin)."""
+                 on_warning: Warn, on_error: Warn | None = None) -> Iterator[Document]:
+    """The documents of a JSONL or CSV file (``None``: stdin). A file whose first record has no
+    text field is skipped with one message to ``on_error`` (see :func:`missing_field`)."""
     try:
         lines, encoding = _open_lines(file, name)
     except InputError as exc:
@@ -36,10 +38,28 @@ def read_records(file: Path | None, name: str, fmt: str, options: ReadOptions,
     else:
         records = parse_csv(lines, name, on_warning, delimiter="\t" if fmt == "tsv" else ",")
     file_date = date_from_name(name) if file is not None else None
+    first = True
     for line, record in records:
+        if first and options.text_field not in record:
+            (on_error or on_warning)(missing_field(f"{name}:{line}", options.text_field, record))
+            return
+        first = False
         doc = _record_document(record, name, line, encoding, file_date, options, on_warning)
         if doc is not None:
             yield doc
+
+
+def missing_field(where: str, field_name: str, record: Mapping[str, Any]) -> str:
+    """The message for a file whose first record has no text field: the fields it has, and the
+    one most likely to hold the text (the most Chinese characters, else the longest string).
+
+    >>> missing_field("news.csv:2", "text", {"id": "1", "date": "2024-01-05", "body": "两个确立"})
+    "news.csv:2: no text field 'text' (the fields are id, date, body); give --text-field body"
+    """
+    names = ", ".join(map(str, record)) or "none"
+    texts = [(sum(map(is_han, v)), len(v), k) for k, v in record.items() if isinstance(v, str) and v.strip()]
+    hint = f"; give --text-field {max(texts)[2]}" if texts else ""
+    return f"{where}: no text field {field_name!r} (the fields are {names}){hint}"
 
 
 def _open_lines(file: Path | None, name: str) -> tuple[Iterable[str], str]:

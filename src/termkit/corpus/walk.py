@@ -15,17 +15,35 @@ from .document import Warn, ignore
 Source = Path | None  # a file, or None for stdin
 
 
-def expand_paths(paths: Iterable[str], on_warning: Warn = ignore) -> Iterator[Source]:
+def expand_paths(paths: Iterable[str], on_warning: Warn = ignore, on_error: Warn | None = None) -> Iterator[Source]:
     """The files named by ``paths``, folders walked (see :func:`iter_files`); ``-`` is ``None`` (stdin).
+    A path that does not exist goes to ``on_error`` (default: ``on_warning``): the user named it. A
+    file named twice (``seeds seeds``, or a folder and a file in it) is read once, with a warning.
 
     >>> list(expand_paths(["-"]))
     [None]
+    >>> said = []
+    >>> list(expand_paths(["nosuch.txt"], said.append)), said
+    ([], ['nosuch.txt: no such file or folder'])
     """
+    seen: set[Path] = set()
+    twice: list[str] = []
     for path in paths:
         if path == "-":
             yield None
+        elif not os.path.lexists(path):
+            (on_error or on_warning)(f"{path}: no such file or folder")
         else:
-            yield from iter_files(Path(path), on_warning)
+            for file in iter_files(Path(path), on_warning):
+                key = file.resolve()
+                if key in seen:
+                    twice.append(str(file))
+                    continue
+                seen.add(key)
+                yield file
+    if twice:
+        on_warning(f"{twice[0]}: named more than once; each file is read once"
+                   + (f" ({len(twice) - 1} more such files)" if len(twice) > 1 else ""))
 
 
 def iter_files(path: Path, on_warning: Warn = ignore) -> Iterator[Path]:
