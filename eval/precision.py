@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import os
 import random
 import sys
@@ -24,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from math import sqrt
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = os.environ.get("TERMKIT_CORPUS") or str(ROOT.parent / "shared" / "corpus")
@@ -188,20 +190,24 @@ def check_judged(rows: list[dict[str, str]], name: str) -> list[str]:
     return problems
 
 
+@functools.cache
+def _read_document(path: str) -> Any:
+    """A corpus file read (and decoded) once per process."""
+    from termkit.corpus import read_documents
+
+    return next(iter(read_documents([path])))
+
+
 def still_matched(rows: list[dict[str, str]], corpus: str, lexicon: str | None = None) -> list[bool]:
     """For each judged row, whether the lexicon as it is now still finds that match (same span, same
     entry). Each row's line of its document is matched on its own, with the document's date, which
     is enough for every context rule: a sentence never crosses a line break."""
     from termkit.compile import load_compiled
-    from termkit.corpus import read_documents
     from termkit.lexicon import bundled_lexicon_path
     from termkit.match import doc_date
 
     matcher = load_compiled(lexicon or bundled_lexicon_path()).matcher
-    docs = {}
-    for name in sorted({r["doc"] for r in rows}):
-        for doc in read_documents([str(Path(corpus) / name)]):
-            docs[name] = doc
+    docs = {name: _read_document(str(Path(corpus) / name)) for name in sorted({r["doc"] for r in rows})}
     found = []
     for r in rows:
         doc, start, end = docs[r["doc"]], int(r["start"]), int(r["end"])
