@@ -51,6 +51,11 @@ class CountFormat(str, Enum):
     json = "json"
 
 
+class CountBy(str, Enum):
+    term = "term"
+    doc = "doc"
+
+
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
@@ -319,6 +324,9 @@ def count(
                                       help=f"Only the N first rows [table on a terminal: {TERMINAL_TOP}; 0: all]."),
     sort: str = typer.Option("count", "--sort", help="count, docs, per_10k, term, id, category or first."),
     nested: bool = typer.Option(False, "--nested", help="Count matches nested inside longer ones too."),
+    by: CountBy = typer.Option(CountBy.term, "--by", help="term: one row per entry; doc: one row per document "
+                               "and entry (doc, date, group, id, term, count, per_10k; documents without a match "
+                               "too), for pandas or R."),
     jobs: Optional[int] = JobsOpt,
     engine: Engine = typer.Option(Engine.local, "--engine", help="local (this machine) or dask (a cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="--engine dask: tcp://host:8786."),
@@ -334,8 +342,13 @@ def count(
 
     if sort not in COUNT_SORTS:
         raise typer.BadParameter(f"use one of {', '.join(COUNT_SORTS)}", param_hint="--sort")
+    if by == CountBy.doc and engine == Engine.dask:
+        raise typer.BadParameter("--by doc runs on this machine (--engine local)", param_hint="--engine")
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
+    if by == CountBy.doc:
+        _count_by_doc(_results(corpus, compiled, nested, jobs), format, top)
+        return
     if engine == Engine.dask:
         from .engine_dask import count_on_dask
 
@@ -354,6 +367,79 @@ def count(
     _write_records([t.to_dict() for t in rows], format, list(TermCount.FIELDS))
     if note := stats.damage_note():
         _warn(note)
+
+
+def _count_by_doc(results: Iterator[DocumentResult], format: CountFormat, top: Optional[int]) -> None:
+    """``count --by doc``: the rows as they come (CSV streams), or a table of the first ones."""
+    import itertools
+
+    from .per_doc import DocumentCount, per_document
+
+    rows = itertools.islice(per_document(results), top or None)
+    if format == CountFormat.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(DocumentCount.FIELDS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(r.to_dict() for r in rows)
+    elif format == CountFormat.json:
+        _write_records([r.to_dict() for r in rows], format, list(DocumentCount.FIELDS))
+    else:
+        from .render import render_per_document
+
+        out = _stdout()
+        shown = _top(top, out.is_terminal)
+        listed = list(rows)
+        render_per_document(out, listed[:shown], hidden=len(listed) - len(listed[:shown]))
+
+
+class KwicFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command()
+@handles_errors
+def kwic(
+    terms_and_paths: list[str] = typer.Argument(..., metavar="TERM... PATH...", help="Lexicon terms (any surface "
+                                                "form, or ids), then files, folders or - for stdin."),
+    lexicon: Optional[Path] = LexiconOpt,
+    format: KwicFormat = typer.Option(KwicFormat.table, "--format", "-f", help="table (aligned), csv or jsonl."),
+    width: int = typer.Option(20, "--width", "-w", min=1, help="Characters of context on each side."),
+    sort: str = typer.Option("doc", "--sort", help="doc (document, then position), left (context read from the "
+                             "match outwards), right, or term."),
+    jobs: Optional[int] = JobsOpt,
+    input_format: InputFormatOpt = InputFormat.auto,
+    text_field: TextFieldOpt = "text",
+    id_field: IdFieldOpt = None,
+    date_field: DateFieldOpt = None,
+    group_field: GroupFieldOpt = None,
+) -> None:
+    """Concordance: every occurrence of the terms in its context, in any script or form."""
+    import os
+
+    from .concordance import KWIC_SORTS, KwicLine, concordance, split_terms
+
+    if sort not in KWIC_SORTS:
+        raise typer.BadParameter(f"use one of {', '.join(KWIC_SORTS)}", param_hint="--sort")
+    compiled = _compiled(lexicon)
+    names, paths = split_terms(terms_and_paths, lambda a: compiled.entry(a) is not None, os.path.exists)
+    entries = [_entry(compiled, name, "TERM") for name in names]
+    if not entries or not paths:
+        raise typer.BadParameter("give one or more terms, then files or folders (or - for stdin)",
+                                 param_hint="TERM... PATH...")
+    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
+    lines = concordance(_results(corpus, compiled, nested=True, jobs=jobs), {e.id for e in entries}, width, sort)
+    if format == KwicFormat.jsonl:
+        sys.stdout.writelines(json.dumps(k.to_dict(), ensure_ascii=False) + "\n" for k in lines)
+    elif format == KwicFormat.csv:
+        _write_records([k.to_dict() for k in lines], CountFormat.csv, list(KwicLine.FIELDS))
+    else:
+        from .kwic_view import render_kwic
+        from .render import style_for
+
+        render_kwic(_stdout(), lines, {e.id: style_for(e) for e in entries})
 
 
 class DiscoverFormat(str, Enum):

@@ -28,6 +28,7 @@ from .layout import CLOSING, print_hanging
 from .lexicon import Entry, Lexicon, LexiconSources, Problem
 from .lexicon_stats import LexiconStats
 from .match import DocumentResult, Dropped, Match
+from .per_doc import DocumentCount
 from .qa import SEVERITY, Finding, summary
 from .search import SearchHit
 from .stats import CorpusStats, TermCount
@@ -177,6 +178,29 @@ def render_counts(console: Console, stats: CorpusStats, rows: Sequence[TermCount
         console.print(Text(f"… {plural(hidden, 'more term')} (--top 0 shows all; --format csv or json lists all)",
                            style="dim"), soft_wrap=True)
     render_damage_summary(console, stats)
+
+
+def render_per_document(console: Console, rows: Sequence[DocumentCount], hidden: int = 0) -> None:
+    """``count --by doc`` on a terminal: a row per document and entry, the document named once."""
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False,
+                  caption="per 10k: matches per 10,000 characters of the document (whitespace not counted)",
+                  caption_justify="left")
+    table.add_column("doc", ratio=1, overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("group", max_width=12, overflow="fold")
+    table.add_column("term", max_width=16, overflow="fold")
+    table.add_column("count", justify="right", no_wrap=True)
+    table.add_column("per 10k", justify="right", no_wrap=True)
+    previous = None
+    for r in rows:
+        first = r.doc != previous
+        previous = r.doc
+        table.add_row(Text(r.doc if first else ""), r.date if first else "", Text(r.group if first else ""),
+                      Text(r.term or "(no match)", style="" if r.term else "dim"), str(r.count), f"{r.per_10k:.2f}")
+    console.print(table)
+    if hidden:
+        console.print(Text(f"… {plural(hidden, 'more row')} (--top 0 shows all; --format csv or json lists all)",
+                           style="dim"), soft_wrap=True)
 
 
 def render_damage_summary(console: Console, stats: CorpusStats) -> None:
