@@ -82,7 +82,7 @@ class Level(str, Enum):
 class AltGloss(BaseModel):
     """Another English rendering in use, with how far a translator may trust it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     text: str = Field(min_length=1)
     status: Literal["official-variant", "media", "scholarly", "literal", "deprecated"]
     source: str | None = None
@@ -95,7 +95,7 @@ class Context(BaseModel):
     match itself). A match that fails any condition is not counted.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     not_after: tuple[str, ...] = ()       # dropped when the text right before the match ends with one of these
     not_before: tuple[str, ...] = ()      # dropped when the text right after the match starts with one of these
     not_in_sentence: tuple[str, ...] = ()  # dropped when its sentence contains one of these (another sense)
@@ -123,7 +123,8 @@ class Entry(BaseModel):
     in docs/lexicon-schema.md.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, validate_default=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, validate_default=True,
+                              defer_build=True)
 
     id: str
     term: str = Field(min_length=1, json_schema_extra={"show": "heading"})

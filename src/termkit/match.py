@@ -31,6 +31,8 @@ in 2.3.1, issues 133/185/189).
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -149,12 +151,13 @@ class Matcher:
         >>> m.find(text, segment=4) == m.find(text)
         True
         """
-        if len(text) <= segment:
-            return self._find(text, nested, date)[0]
-        found: list[Match] = []
-        for a, b in self.segments(text, segment):
-            found.extend(self._find(text[a:b], nested, date, offset=a)[0])
-        return found
+        with _gc_paused():
+            if len(text) <= segment:
+                return self._find(text, nested, date)[0]
+            found: list[Match] = []
+            for a, b in self.segments(text, segment):
+                found.extend(self._find(text[a:b], nested, date, offset=a)[0])
+            return found
 
     def find_dropped(self, text: str, nested: bool = False, date: str | None = None) -> list[Dropped]:
         """The matches that context rules dropped, with the rule that did (those that a kept, longer
@@ -304,6 +307,21 @@ class Matcher:
     def _fold_char(self, ch: str) -> str:
         code = int(self.lut.full[ord(ch)])
         return chr(code) if code else " "
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Matching allocates hundreds of thousands of small objects without reference cycles; the cycle
+    collector would walk all of them again and again (a third of the time on a long document) and
+    could free none of them. Paused here, and enabled again as it was."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _first_of(text: str, chars: str, start: int, end: int) -> int:

@@ -16,9 +16,10 @@ nothing but where the keys occur.
   dropped. One call per text, no Python work per character: the scan runs at several times the
   speed of pyahocorasick, whose child look-up is a linear search over a node's children.
 
-With ahocorasick_rs, a small text is scanned with the crate's contiguous NFA, which builds in about a millisecond; the
-DFA, faster to run but slower to build, is built once the matcher has scanned ``DFA_AFTER`` code
-units (both are exact: only the speed differs).
+Until the matcher has scanned ``DFA_AFTER`` code units, texts are scanned with ahocorasick_rs's
+contiguous NFA, which builds in about a millisecond (``termkit tag`` on a small file); then the
+faster automaton is built once, Hyperscan's or ahocorasick_rs's DFA, which take up to 0.1 s to
+build. All are exact: only the speed differs.
 
 >>> import ahocorasick
 >>> a = ahocorasick.Automaton()
@@ -72,7 +73,7 @@ class FastScan:
         if not self._keys or not len(codes):
             return []
         self._scanned += len(codes)
-        big = self.backend == "hyperscan" or self._scanned >= DFA_AFTER or len(codes) >= DFA_AFTER
+        big = self._scanned >= DFA_AFTER or len(codes) >= DFA_AFTER
         key = (codes.dtype.itemsize, big)
         engine = self._engines.get(key)
         if engine is None:
@@ -88,7 +89,7 @@ class FastScan:
             return lambda data: []
         patterns = [self._keys[i].encode(encoding, "surrogatepass") for i in index]
         values = [self._values[i] for i in index]
-        if self.backend == "hyperscan":
+        if self.backend == "hyperscan" and big:
             return _hyperscan_engine(patterns, values, width)
         return _rs_engine(patterns, values, width, big)
 
