@@ -309,7 +309,8 @@ def test_ranking_learns_from_the_lexicon_when_the_input_holds_enough_terms(table
     docs = corpus(*(f"实施“{k}”" for k in known), "实施“新设工程”", docs=3)
     entries = [{"term": k} for k in known]
     notes: list[str] = []
-    found = discover(lambda: docs, make_matcher(table, *entries), DiscoverOptions(min_count=2), on_note=notes.append)
+    options = DiscoverOptions(min_count=2, min_positives=30)
+    found = discover(lambda: docs, make_matcher(table, *entries), options, on_note=notes.append)
     assert "ranked by learnt from 32 lexicon terms in the input" in notes
     assert "新设工程" in {c.candidate for c in found}
     assert all(0 <= c.notes["probability"] <= 1 for c in found)

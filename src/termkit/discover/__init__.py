@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from ..match import Matcher
 
 KINDS = ("numbered", "quoted", "parallel", "mwe")
-MIN_POSITIVES = 30  # lexicon terms the input must hold for the ranking to be learnt from it
 KIND_WEIGHT = {"numbered": 1.25, "quoted": 1.15, "parallel": 1.0, "mwe": 0.5}
 CONTEXT = 18  # characters of context on each side of an example
 
@@ -63,6 +62,7 @@ class DiscoverOptions:
     pool: int = 2500  # statistical candidates recounted in the second pass (as many shape-found ones)
     shape_min_count: int | None = None
     since: str | None = None  # only candidates first seen in this month or later, rising ones first
+    min_positives: int = 150  # known terms the input must hold (seen min_count times) to learn the ranking from
 
 
 LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
@@ -200,8 +200,27 @@ def known_keys(matcher: Any) -> set[str]:
     return {k for e in matcher.entries for s in (e.term, *e.variants) if len(k := matcher.fold(s).text) >= 2}
 
 
+def aligned(example: str, key: str, bg: Background) -> bool:
+    """The key starts and ends where words of its example sentence do (部地区加快 in 中部地区加快崛起
+    does not): a statistical candidate cut across words is a fragment.
+
+    >>> bg = Background.load()
+    >>> aligned("中部地区加快崛起", "部地区加快", bg), aligned("中部地区加快崛起", "中部地区", bg)
+    (False, True)
+    """
+    at = example.find(key)
+    if at < 0:
+        return True  # written differently (traditional script, quotes inside): no judgement
+    bounds, pos = {0}, 0
+    for word in bg.tokenizer.lcut(example, HMM=True):
+        pos += len(word)
+        bounds.add(pos)
+    return at in bounds and at + len(key) in bounds
+
+
 def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher,
-           positives: set[str] = frozenset()) -> tuple[list[Candidate], dict[str, Any]]:
+           positives: set[str] = frozenset(), background: Background | None = None
+           ) -> tuple[list[Candidate], dict[str, Any]]:
     """Second pass: exact counts, documents and a first example for each prospect, on the text
     folded as for matching. Prospects the lexicon knows, and occurrences inside a known term,
     are left out; a prospect with no occurrence left is dropped. ``positives`` (known surfaces) are
@@ -218,6 +237,8 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
     for p in prospects:
         c = counts.get(p.key)
         if c is None or c.count == 0 or boilerplate(c.line_start, c.count):
+            continue
+        if p.kind == "mwe" and background is not None and not aligned(c.example, p.key, background):
             continue
         score = p.score / math.log2(1 + max(p.count, 1)) * math.log2(1 + c.count) * KIND_WEIGHT[p.kind]
         score *= 1 + 0.25 * math.log2(c.docs)
@@ -242,7 +263,7 @@ def _holds_known(p: Prospect, matcher: Any) -> bool:
 
 def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: set[str], evidence: Evidence,
                     bg: Background, model: Model | None = None, min_count: int = 1,
-                    min_positives: int = MIN_POSITIVES) -> tuple[list[Candidate], str]:
+                    min_positives: int = 150) -> tuple[list[Candidate], str]:
     """Score the candidates with a ranking learnt from this very input when the lexicon's terms occur
     in it often enough (positives: known terms found; negatives: the other candidates), else with
     ``model`` (the shipped one), else keep the first-pass scores. Returns the candidates and how they
@@ -312,9 +333,10 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         on_note(note)
     prospects = shortlist(evidence, options, bg)
     positives = known_keys(matcher)
-    cands, counts = attest(prospects, open_docs(), matcher, positives)
+    cands, counts = attest(prospects, open_docs(), matcher, positives, bg)
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
-                                 model if model is not None else Model.load(), options.min_count or 1)
+                                 model if model is not None else Model.load(), options.min_count or 1,
+                                 options.min_positives)
     if on_note:
         on_note(f"ranked by {how}")
     if options.since is None:

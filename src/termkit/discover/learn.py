@@ -122,7 +122,7 @@ def training_rows(open_docs: Callable[[], Iterable[Any]], lexicon_matcher: Any, 
     evidence = collect(open_docs(), blank, options)
     options = adapt(options, evidence.stats.chars)[0]
     positives = known_keys(lexicon_matcher)
-    cands, counts = attest(shortlist(evidence, options, bg), open_docs(), lexicon_matcher, positives)
+    cands, counts = attest(shortlist(evidence, options, bg), open_docs(), lexicon_matcher, positives, bg)
     found = positive_rows(positives, counts, options.min_count)
     keys = [c.key for c in cands] + found
     return featurize(keys, counts, evidence, bg), [False] * len(cands) + [True] * len(found), keys

@@ -44,6 +44,8 @@ def counted(key: str) -> str | None:
         return None  # a second number makes a shape: 三位一体, 一国两制 (not the 一 of a later 进一步)
     if _DIGITS_RE.match(key) and (head[0] in MEASURES or head[0] in COUNTING_MEASURES or head[0] in UNIT_CHARS):
         return "count"  # Arabic digits before a measure word are always a quantity: 31个省
+    if key[0] == "一" and lead.end() == 1 and (head[0] in MEASURES or head[:2] in ("系列", "揽子")):
+        return "count"  # 一批重大项目, 一项工作, 一系列: an article and a measure word
     if head[0] in COUNTING_MEASURES or head[0] in UNIT_CHARS:
         return "count"  # 三名航天员, 五年, 两次
     if head[0] in MEASURES and len(head) > 1 and (head[1] in UNIT_CHARS or head[1:].startswith(UNIT_WORDS)):
