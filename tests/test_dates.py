@@ -80,7 +80,7 @@ def test_cli_json_and_table(tmp_path: Path) -> None:
                                        "earliest": "2021-11", "earliest_doc": str(docs / "news_2021-11.txt"),
                                        "count": 3, "undated": 0, "earlier_than_lexicon": False,
                                        "by_year": {"2021": 1, "2022": 2}}]
-    table = CliRunner().invoke(app, ["lexicon", "dates", str(docs), "-l", str(lex)])
+    table = CliRunner().invoke(app, ["lexicon", "dates", str(docs), "-l", str(lex)], env={"COLUMNS": "160"})
     assert table.exit_code == 0 and "two-establishments" in table.stdout and "2021-11" in table.stdout
 
 

@@ -336,14 +336,12 @@ def render_qa(console: Console, findings: Sequence[Finding], show_ok: bool = Fal
 
 def render_dates(console: Console, rows: Sequence[EntryDates]) -> None:
     """The dated evidence per entry: the lexicon's first_seen beside the corpus's earliest date
-    (marked ``<`` where the corpus is earlier) and its document, the count, and the years with
-    matches (``--format csv`` or ``json`` gives every year)."""
-    from pathlib import PurePath
-
+    (marked ``<`` where the corpus is earlier), the count, and the years with matches and the peak
+    (``--format csv`` or ``json`` gives the earliest document and every year)."""
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for col in ("id", "term", "first_seen", "earliest", "in", "n", "undated", "years (peak)"):
+    for col in ("id", "term", "first_seen", "earliest", "n", "undated", "years (peak)"):
         table.add_column(col, justify="right" if col in ("n", "undated") else "left",
-                         no_wrap=col in ("id", "earliest"))
+                         no_wrap=col in ("term", "first_seen", "earliest", "n", "undated"), overflow="fold")
     for r in rows:
         earliest = (r.earliest or "-") + (" <" if r.earlier_than_lexicon else "")
         years = ""
@@ -352,8 +350,7 @@ def render_dates(console: Console, rows: Sequence[EntryDates]) -> None:
             span = min(r.by_year) if len(r.by_year) == 1 else f"{min(r.by_year)}–{max(r.by_year)}"
             years = f"{span} ({peak}: {r.by_year[peak]})"
         table.add_row(r.entry.id, Text(r.entry.term, style=style_for(r.entry)), r.entry.first_seen or "-", earliest,
-                      escape(PurePath(r.earliest_doc).name if r.earliest_doc else "-"), str(r.count), str(r.undated),
-                      years)
+                      str(r.count), str(r.undated), years)
     console.print(table)
 
 
