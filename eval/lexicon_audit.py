@@ -4,6 +4,8 @@ docs/lexicon-audit.md; the judged rows in docs/lexicon-audit-2026-11.tsv.
 
     python eval/lexicon_audit.py sample --seed 20261129 -n 100 > /tmp/sample.tsv
     python eval/lexicon_audit.py score docs/lexicon-audit-2026-11.tsv
+    python eval/lexicon_audit.py sample --seed 20261130 -n 20 --status official \
+        --exclude docs/lexicon-audit-2026-11.tsv                       # a second stratum: official only
 
 ``sample`` lists every entry of the audited files (sorted by id, so the draw does not depend on the
 order of entries in the files), draws ``n`` of them with ``random.Random(seed).sample`` and prints one
@@ -45,8 +47,10 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def population(lexicon_dir: Path, files: tuple[str, ...] = FILES) -> list[tuple[str, str, str]]:
-    """(id, file, term) of every entry of the audited files, sorted by id."""
+def population(
+    lexicon_dir: Path, files: tuple[str, ...] = FILES, status: str | None = None
+) -> list[tuple[str, str, str]]:
+    """(id, file, term) of every entry of the audited files (of one gloss_status if given), sorted by id."""
     sys.path.insert(0, str(ROOT / "src"))
     from termkit.lexicon import read_lexicon
 
@@ -55,7 +59,7 @@ def population(lexicon_dir: Path, files: tuple[str, ...] = FILES) -> list[tuple[
         lexicon, problems = read_lexicon(lexicon_dir / name)
         if any(p.severity == "error" for p in problems):
             raise SystemExit(f"error: {lexicon_dir / name}: does not load")
-        rows.extend((e.id, name, e.term) for e in lexicon.entries)
+        rows.extend((e.id, name, e.term) for e in lexicon.entries if status in (None, e.gloss_status))
     return sorted(rows)
 
 
@@ -84,12 +88,19 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--seed", type=int, required=True)
     s.add_argument("-n", type=int, default=100)
     s.add_argument("--lexicon", type=Path, default=ROOT / "lexicon")
+    s.add_argument("--status", help="only entries of this gloss_status (official, common, proposed)")
+    s.add_argument("--exclude", type=Path, action="append", default=[], help="a judged TSV whose ids are left out")
     c = sub.add_parser("score", help="count the verdicts of a judged file")
     c.add_argument("file", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        rows = population(args.lexicon)
-        print(f"# {len(rows)} entries in {', '.join(FILES)}; seed {args.seed}; n {args.n}", file=sys.stderr)
+        rows = population(args.lexicon, status=args.status)
+        for path in args.exclude:
+            with path.open(encoding="utf-8", newline="") as fh:
+                seen = {r["id"] for r in csv.DictReader(fh, delimiter="\t")}
+            rows = [r for r in rows if r[0] not in seen]
+        print(f"# {len(rows)} entries in {', '.join(FILES)} (status {args.status or 'any'}, "
+              f"{len(args.exclude)} file(s) excluded); seed {args.seed}; n {args.n}", file=sys.stderr)
         out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
         out.writerow(("id", "file", "term"))
         out.writerows(sample(rows, args.n, args.seed))
