@@ -13,8 +13,10 @@ Prints Markdown tables (see bench/speed_protocol.md for which data is for what):
    workers and a shell pipeline count), medians of ``--repeats``, ratios to ``termkit --jobs 1``;
 2. the differential check: matches of the fast engine and of the reference (pyahocorasick) engine
    on every document of the corpus;
-3. one big file (the corpus text written into one ``--big-mb`` file, one document): wall, CPU and the
-   peak of the summed RSS of the command and its workers (psutil, every 50 ms), per ``--jobs``;
+3. one big file, one document (``--big-mb`` of the corpus's text; and of its simplified news alone,
+   which is all in the BMP, so Python holds it in 2 bytes a character instead of 4): wall, CPU, and
+   the peaks of the largest process's RSS and of the summed PSS of the command and its workers
+   (psutil, every 50 ms), per ``--jobs``;
 4. start-up: ``python -c pass``, ``termkit --help`` and ``termkit tag`` on a 2,000-character file, median
    of ``--startup`` runs each, with the imports that cost most (``-X importtime``);
 
@@ -71,24 +73,28 @@ def sh(cmd: str) -> None:
     subprocess.run(cmd, shell=True, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def peak_rss(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
-    """Run a command; (wall s, CPU s, peak summed RSS in MB of it and its descendants, sampled every 50 ms)."""
+def peak_memory(cmd: list[str]) -> tuple[float, float, float, float]:
+    """Run a command; (wall s, CPU s, peak RSS of its largest process, peak summed PSS of it and its
+    descendants), in MB, sampled every 50 ms. PSS shares a page among the processes that map it, so
+    forked workers are not charged again for the parent's pages they only read."""
     import psutil
 
     w, c = time.perf_counter(), cpu_now()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ps = psutil.Process(proc.pid)
-    peak = 0
+    largest = total = 0
     while proc.poll() is None:
-        rss = 0
+        pss = 0
         for p in [ps, *ps.children(recursive=True)]:
             with contextlib.suppress(psutil.Error):
-                rss += p.memory_info().rss
-        peak = max(peak, rss)
+                info = p.memory_full_info()
+                pss += info.pss
+                largest = max(largest, info.rss)
+        total = max(total, pss)
         time.sleep(0.05)
     if proc.returncode:
         raise SystemExit(f"failed: {' '.join(cmd)}")
-    return time.perf_counter() - w, cpu_now() - c, peak / 2**20
+    return time.perf_counter() - w, cpu_now() - c, largest / 2**20, total / 2**20
 
 
 def throughput(files: list[str], keys: list[str], matcher, args) -> list[Row]:
@@ -203,8 +209,7 @@ def differential(files: list[str], matcher) -> str:
             f"({times['reference'] / max(times['fast'], 1e-9):.2f}x)")
 
 
-def big_file(files: list[str], mb: float, jobs: list[int], tmp: Path) -> list[str]:
-    path = tmp / "one-big-document.txt"
+def big_file(files: list[str], mb: float, jobs: list[int], path: Path, label: str) -> list[str]:
     with path.open("wb") as out:
         while out.tell() < mb * 1e6:
             for f in files:
@@ -212,15 +217,15 @@ def big_file(files: list[str], mb: float, jobs: list[int], tmp: Path) -> list[st
                 if out.tell() >= mb * 1e6:
                     break
     size = path.stat().st_size / 1e6
-    lines = [f"\n| one file, one document ({size:.0f} MB) | jobs | wall s | CPU s | MB/s (wall) | "
-             "peak RSS, process + workers | peak / file size |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = [f"\n| one file, one document: {label} ({size:.0f} MB) | jobs | wall s | CPU s | MB/s wall | MB/s CPU | "
+             "peak RSS, largest process | peak PSS, process + workers | PSS / file size |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for j in jobs:
-        wall, cpu, peak = peak_rss([sys.executable, "-m", "termkit", "count", str(path), "--format", "csv",
-                                    "--jobs", str(j)])
-        lines.append(f"| termkit count | {j} | {wall:.1f} | {cpu:.1f} | {size / wall:.1f} | {peak:.0f} MB | "
-                     f"{peak / size:.2f} |")
-    base = peak_rss([sys.executable, "-m", "termkit", "count", str(ROOT / "seeds"), "--format", "csv", "--jobs", "1"])
-    lines.append(f"\nthe same command on the seeds (the interpreter, libraries and matcher alone): {base[2]:.0f} MB")
+        wall, cpu, largest, total = peak_memory([sys.executable, "-m", "termkit", "count", str(path), "--format",
+                                                 "csv", "--jobs", str(j)])
+        lines.append(f"| termkit count | {j} | {wall:.1f} | {cpu:.1f} | {size / wall:.1f} | {size / cpu:.1f} | "
+                     f"{largest:.0f} MB | {total:.0f} MB | {total / size:.2f} |")
+    path.unlink()
     return lines
 
 
@@ -290,8 +295,16 @@ def main() -> None:
         print(f"| {name} | {lacks} | {mb / wall:.1f} | {mb / cpu:.1f} | {one_wall / wall:.2f} | {one_cpu / cpu:.2f} |")
     print(f"\n{differential(files, matcher)}")
     with tempfile.TemporaryDirectory() as tmp:
+        jobs = [int(j) for j in args.jobs.split(",")]
         if args.big_mb > 0:
-            print("\n".join(big_file(files, args.big_mb, [int(j) for j in args.jobs.split(",")], Path(tmp))))
+            print("\n".join(big_file(files, args.big_mb, jobs, Path(tmp) / "all.txt",
+                                      "the whole corpus's text, which has characters beyond the BMP")))
+            news = [f for f in files if "xinwenlianbo" in f]
+            print("\n".join(big_file(news, args.big_mb, jobs, Path(tmp) / "news.txt",
+                                      "simplified news only (all in the BMP)")))
+        base = peak_memory([sys.executable, "-m", "termkit", "count", str(ROOT / "seeds"), "--format", "csv",
+                            "--jobs", "1"])
+        print(f"\nthe same command on the seeds (interpreter, libraries and matcher alone): {base[3]:.0f} MB PSS")
     first = Path(files[0]).read_text(encoding="utf-8")[:2000]
     print("\n".join(startup(first, args.startup)))
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
