@@ -43,9 +43,6 @@ from .errors import InputError
 
 QUOTED_MIN = 8  # a quoted string counts from this many quoted occurrences
 NUMBERED_MIN = 5  # a numbered formula counts from this many occurrences
-# discover's second-pass pool, raised from its default (600) so that numbered prospects are not
-# crowded out by statistical ones; 8000 adds mostly fragments and takes four times as long
-NUMBERED_POOL = 3000
 QUOTED_RE = re.compile(r"“([^“”「」\n]{2,16})”|「([^“”「」\n]{2,16})」")
 COLUMNS = ("candidate", "count", "kind", "decision", "reason")
 KINDS = ("quoted", "numbered", "quoted+numbered")
@@ -114,15 +111,14 @@ def quoted_counts(docs: Iterable[Any], matcher: Any) -> Counter[str]:
     return counts
 
 
-def numbered_counts(open_docs: Callable[[], Iterable[Any]], min_count: int = NUMBERED_MIN,
-                    pool: int = NUMBERED_POOL) -> dict[str, int]:
+def numbered_counts(open_docs: Callable[[], Iterable[Any]], min_count: int = NUMBERED_MIN) -> dict[str, int]:
     """The numbered formulas ``discover`` finds at least ``min_count`` times, with their counts.
     Run with an empty lexicon, so the list is the same whatever the lexicon holds."""
     from .compile import compile_lexicon
     from .discover import DiscoverOptions, discover
     from .lexicon import Lexicon
 
-    options = DiscoverOptions(kinds=("numbered",), min_count=min_count, top=None, pool=pool)
+    options = DiscoverOptions(kinds=("numbered",), min_count=min_count, top=None)
     matcher = compile_lexicon(Lexicon(()))
     counts: dict[str, int] = {}
     for c in discover(open_docs, matcher, options):
