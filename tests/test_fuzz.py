@@ -68,3 +68,32 @@ def test_random_yaml_gives_entries_or_one_line_problems(text: str) -> None:
             format_text(text, str(path))
         except LexiconError as exc:
             _one_line(exc, str(path))
+
+
+NAME_BYTES = st.binary(min_size=1, max_size=40).map(lambda b: b.replace(b"/", b"_").replace(b"\0", b"_"))
+EXTENSIONS = [b".txt", b".jsonl", b".csv", b".tsv", b""]
+CHUNKS = [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", "两个确立。".encode(), "两个维护".encode("gbk"),
+          "兩個維護".encode("big5"), "四风".encode("utf-16-le"), b'{"text": "\\ud800\\u202e"}\n', b'"a,"b\n',
+          b"id,text\n", b"\0", b"\x1b[2J", b"\r\n", b"\xe4\xb8", b"??", "\ufffd".encode()]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(NAME_BYTES, st.sampled_from(EXTENSIONS), st.lists(st.one_of(st.sampled_from(CHUNKS), st.binary(max_size=30)),
+                                                           max_size=12))
+def test_random_bytes_under_random_names_are_read_or_reported(name: bytes, ext: bytes, chunks: list[bytes]) -> None:
+    import os
+
+    from termkit.corpus import read_documents
+
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(os.fsencode(d), (b"." if name.startswith(b".") else b"") + name.lstrip(b".") + ext)
+        with open(path, "wb") as fh:
+            fh.write(b"".join(chunks))
+        said: list[str] = []
+        docs = list(read_documents([d], said.append))
+        for doc in docs:
+            doc.id.encode("utf-8")  # every writer can write it
+            doc.text.encode("utf-8")
+        for line in said:
+            assert "\n" not in line and "\r" not in line, line
+            line.encode("utf-8")

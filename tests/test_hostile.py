@@ -152,5 +152,387 @@ def _hold_lock(path: str, ready, release) -> None:
         release.wait(60)
 
 
-def test_json_is_still_json() -> None:  # keeps the json import honest for later items
-    assert json.loads("[]") == []
+# ── 10. output onto input ──────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("command", [["gloss", "-f", "md"], ["report"]])
+def test_output_onto_an_input_is_refused(tmp_path: Path, command: list[str]) -> None:
+    doc = _write(tmp_path / "in.txt", GOOD)
+    link = tmp_path / "link.txt"
+    link.symlink_to(doc)
+    for target in (doc, link):
+        result = runner.invoke(app, [*command, str(tmp_path), "-o", str(target)])
+        _one_error(result, "is also an input")
+        assert doc.read_text(encoding="utf-8") == GOOD
+
+
+# ── 11. atomic writes: signals, long names, symlinks, the cache on a full disk ──────────────
+
+
+def test_ctrl_c_during_a_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from termkit.atomic import write_atomic
+
+    target = _write(tmp_path / "out.html", "old")
+
+    def interrupted(_fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new" * 1000)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.html"] and target.read_text() == "old"
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    code = ("import os, sys, time\n"
+            "from termkit.cli import _exit_on_sigterm\n"
+            "from termkit.atomic import write_atomic\n"
+            "_exit_on_sigterm()\n"
+            "os.fsync = lambda fd: (print('writing', flush=True), time.sleep(60))\n"
+            "write_atomic(sys.argv[1], 'x' * 100000)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "report.html")], stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout.readline().strip() == "writing"
+    assert any(p.name.endswith(".tmp") for p in tmp_path.iterdir())  # the write is under way
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(30) == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_of_255_bytes_can_be_written(tmp_path: Path) -> None:
+    from termkit.atomic import write_atomic
+
+    target = tmp_path / ("g" * 251 + ".csv")
+    write_atomic(target, "x")
+    assert target.read_text() == "x"
+
+
+def test_output_onto_a_symlink_writes_through_it(tmp_path: Path) -> None:
+    from termkit.atomic import write_atomic
+
+    real = _write(tmp_path / "real.md", "old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_atomic(link, "new")
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_the_cache_leaves_no_temporary_file_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    from termkit.compile import load_compiled
+
+    lex = _write(tmp_path / "lex.yaml", ENTRY)
+    cache = tmp_path / "cache"
+    real_write = os.write
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", lambda fd: full(fd, b""))
+    for _ in range(3):
+        assert load_compiled(lex, cache_dir=cache).lexicon.by_id["four-winds"].term == "四风"
+    assert list(cache.iterdir()) == []
+    del real_write
+
+
+# ── 12. the pickle cache: private, owned, and holding what it claims ───────────────────────
+
+
+def _cached(tmp_path: Path) -> tuple[Path, Path]:
+    from termkit.compile import load_compiled
+
+    lex = _write(tmp_path / "lex.yaml", ENTRY)
+    cache = tmp_path / "cache"
+    load_compiled(lex, cache_dir=cache)
+    return lex, cache
+
+
+def test_the_cache_folder_is_private(tmp_path: Path) -> None:
+    _, cache = _cached(tmp_path)
+    [file] = cache.iterdir()
+    assert cache.stat().st_mode & 0o777 == 0o700 and file.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_planted_pickle_is_never_loaded(tmp_path: Path) -> None:
+    import pickle
+
+    from termkit.compile import load_compiled
+
+    lex, cache = _cached(tmp_path)
+    [file] = cache.iterdir()
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    file.write_bytes(pickle.dumps(Evil()))  # the file the run will look for, with code in it
+    assert load_compiled(lex, cache_dir=cache).lexicon.by_id["four-winds"].gloss == "Four Winds"
+    assert not marker.exists()
+
+
+def test_another_lexicons_cache_under_this_key_is_refused(tmp_path: Path) -> None:
+    from termkit.compile import load_compiled
+
+    lex, cache = _cached(tmp_path)
+    [mine] = cache.iterdir()
+    other = _write(tmp_path / "other.yaml", ENTRY.replace("Four Winds", "Something Else"))
+    load_compiled(other, cache_dir=cache)
+    [theirs] = [p for p in cache.iterdir() if p != mine]
+    mine.write_bytes(theirs.read_bytes())  # a valid cache file, of the wrong lexicon
+    assert load_compiled(lex, cache_dir=cache).lexicon.by_id["four-winds"].gloss == "Four Winds"
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, mode: int) -> None:
+    from termkit.compile import load_compiled
+
+    lex, cache = _cached(tmp_path)
+    [file] = cache.iterdir()
+    cache.chmod(mode)
+    file.write_bytes(b"planted")
+    said: list[str] = []
+    assert load_compiled(lex, cache_dir=cache, on_warning=said.append).lexicon.by_id["four-winds"].term == "四风"
+    assert len(said) == 1 and "writable by group or others" in said[0] and str(cache) in said[0]
+    assert file.read_bytes() == b"planted"  # not read, not rewritten
+
+
+def test_a_cache_file_others_can_write_or_a_link_is_not_read(tmp_path: Path) -> None:
+    from termkit.compile import load_compiled
+
+    lex, cache = _cached(tmp_path)
+    [file] = cache.iterdir()
+    file.chmod(0o666)
+    said: list[str] = []
+    load_compiled(lex, cache_dir=cache, on_warning=said.append)
+    assert said and "writable by group or others" in said[0]
+    elsewhere = tmp_path / "elsewhere.pickle"
+    file.rename(elsewhere)
+    file.symlink_to(elsewhere)
+    said.clear()
+    load_compiled(lex, cache_dir=cache, on_warning=said.append)
+    assert said and "cannot be opened safely" in said[0]
+
+
+def test_the_key_hashes_the_bytes_that_are_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import termkit.compile as compile_module
+    from termkit.compile import load_compiled
+
+    lex = _write(tmp_path / "lex.yaml", ENTRY)
+    cache = tmp_path / "cache"
+    digest = compile_module.lexicon_digest
+
+    def swap_after_hashing(path, contents=None):  # the file changes between the key and the parse
+        key = digest(path, contents)
+        lex.write_text(ENTRY.replace("Four Winds", "Edited"), encoding="utf-8")
+        return key
+
+    monkeypatch.setattr(compile_module, "lexicon_digest", swap_after_hashing)
+    first = load_compiled(lex, cache_dir=cache)
+    monkeypatch.undo()
+    second = load_compiled(lex, cache_dir=cache)  # the edited file: its own key, never the old entry
+    assert first.lexicon.by_id["four-winds"].gloss == "Four Winds"
+    assert second.lexicon.by_id["four-winds"].gloss == "Edited"
+
+
+# ── 13. terminal injection: control sequences and rich markup ──────────────────────────────
+
+HOSTILE_GLOSSES = ["x [/bold]", "[link=https://evil.example]Two Upholds[/link]", "Four Winds [sic]", "[b]bold[/b]"]
+
+
+def _lexicon_with_gloss(tmp_path: Path, gloss: str) -> Path:
+    return _write(tmp_path / "lex.yaml", f"terms:\n  - id: two-upholds\n    term: 两个维护\n    gloss: {json.dumps(gloss)}\n"
+                                        f"    definition: {json.dumps(gloss)}\n")
+
+
+@pytest.mark.parametrize("gloss", HOSTILE_GLOSSES)
+@pytest.mark.parametrize("command", [["tag"], ["count"], ["show", "two-upholds"],
+                                     ["search", "两个维护"]])
+def test_glosses_are_shown_as_written(tmp_path: Path, gloss: str, command: list[str]) -> None:
+    lex = _lexicon_with_gloss(tmp_path, gloss)
+    doc = _write(tmp_path / "a.txt", GOOD)
+    args = [*command, "--lexicon", str(lex)] + ([str(doc)] if command[0] in ("tag", "count", "trend") else [])
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    assert gloss in result.stdout
+
+
+def test_control_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
+    from termkit.cli import _stdout
+
+    name = "e\x1b[31m.txt"
+    doc = tmp_path / name
+    doc.write_text("两个确立\x1b]52;c;ZWNobyBwd25lZA==\x1b\\ \x1b[2J\u202e\n", encoding="utf-8")
+    lex = _lexicon_with_gloss(tmp_path, "Two\x1b[2J Upholds\x9b")
+    _write(tmp_path / "b.txt", "做到两个维护。")
+    for command in (["tag", "--full"], ["count"], ["tag", "--explain"]):
+        result = runner.invoke(app, [*command, str(tmp_path), "--lexicon", str(lex)], color=True,
+                               env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "200"})
+        assert result.exit_code == 0, (result.stderr, result.exception)
+        out = result.stdout + result.stderr
+        for bad in ("\x1b]52", "\x1b[2J", "\x1b[31m.txt", "\u202e", "\x9b"):
+            assert bad not in out, (command, bad, out)
+        if command == ["tag", "--full"]:
+            assert "␛]52;c;" in out and "<U+202E>" in out
+    assert _stdout().__class__.__name__ == "SafeConsole"
+
+
+# ── 14. CSV formula injection: one writer for every command ────────────────────────────────
+
+
+@pytest.mark.parametrize("command", [["count", "-f", "csv"], ["trend", "-f", "csv", "--by", "group"],
+                                     ["gloss", "-f", "csv"], ["search", "两个维护", "-f", "csv"]])
+def test_formulas_are_neutralised_in_every_csv(tmp_path: Path, command: list[str]) -> None:
+    import csv
+    import io
+
+    lex = _lexicon_with_gloss(tmp_path, '=HYPERLINK("http://x")')
+    doc = _write(tmp_path / "a.txt", GOOD)
+    args = [*command, "--lexicon", str(lex)] + ([] if command[0] == "search" else [str(doc)])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    cells = [c for row in csv.reader(io.StringIO(result.stdout)) for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells), cells
+    if command[0] != "trend":  # trend's csv holds ids and figures, not glosses
+        assert "'=HYPERLINK(\"http://x\")" in cells
+
+
+# ── 3. (part) a file of NUL bytes is binary, even though NUL is valid UTF-8 ─────────────────
+
+
+def test_a_file_of_nul_bytes_is_binary(tmp_path: Path) -> None:
+    _write(tmp_path / "good.txt", GOOD)
+    (tmp_path / "zeros.txt").write_bytes(b"\0" * 200_000)
+    result = runner.invoke(app, ["count", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0
+    assert "zeros.txt: binary file (contains NUL bytes); skipped" in result.stderr
+    assert {r["id"] for r in json.loads(result.stdout)} == {"two-establishments", "two-upholds"}
+
+
+# ── 4. a device named on the command line ──────────────────────────────────────────────────
+
+
+def test_a_device_named_on_the_command_line_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path / "good.txt", GOOD)
+    (tmp_path / "z.txt").symlink_to("/dev/zero")  # read without limit before (3.4 GB and counting)
+    result = runner.invoke(app, ["count", str(tmp_path / "z.txt"), str(tmp_path / "good.txt"), "-f", "json"])
+    assert result.exit_code == 0
+    assert [ln for ln in result.stderr.splitlines() if "z.txt" in ln] == \
+        [f"warning: {tmp_path / 'z.txt'}: a device or socket, not a file; skipped"]
+    assert len(json.loads(result.stdout)) == 2
+
+
+def test_a_fifo_named_on_the_command_line_is_still_read(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    threading.Thread(target=lambda: fifo.write_text(GOOD, encoding="utf-8"), daemon=True).start()
+    result = runner.invoke(app, ["count", str(fifo), "-f", "json"])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == 2
+
+
+# ── 6. warning floods ──────────────────────────────────────────────────────────────────────
+
+
+def _warnings(result) -> list[str]:
+    return [ln for ln in result.stderr.splitlines() if ln.startswith("warning:")]
+
+
+def test_a_wrong_text_field_is_summed_up(tmp_path: Path) -> None:
+    rows = "".join(f"{i},反对四风。\n" for i in range(2000))
+    _write(tmp_path / "big.csv", "id,body\n" + rows)
+    result = runner.invoke(app, ["count", str(tmp_path / "big.csv"), "-f", "json"])
+    said = _warnings(result)
+    assert len(said) == 6 and said[-1].endswith("1,995 more rows skipped or warned about (the first 5 are above)")
+
+
+def test_plain_text_read_as_jsonl_is_summed_up(tmp_path: Path) -> None:
+    _write(tmp_path / "plain.txt", GOOD * 500)
+    result = runner.invoke(app, ["count", str(tmp_path / "plain.txt"), "--input-format", "jsonl", "-f", "json"])
+    said = _warnings(result)
+    assert len(said) == 6 and "495 more rows" in said[-1]
+
+
+def test_an_unterminated_csv_quote_says_how_much_it_swallowed(tmp_path: Path) -> None:
+    rows = "".join(f"{i},反对四风。\n" for i in range(1000))
+    _write(tmp_path / "q.csv", 'id,text\n1,"反对四风\n' + rows)
+    result = runner.invoke(app, ["count", str(tmp_path / "q.csv"), "-f", "json"])
+    [said] = _warnings(result)
+    assert "q.csv:2: bad CSV row" in said and "runs over 1,001 lines" in said and "quote left open" in said
+
+
+# ── 8. lone surrogates: file names that are not UTF-8, "\ud800" in JSON or YAML ─────────────
+
+
+@pytest.fixture
+def gbk_named(tmp_path: Path) -> Path:
+    import os
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    name = os.fsdecode(str(folder).encode() + b"/\xcb\xc4.txt")  # 四.txt in GBK, as Chinese archives hold
+    Path(name).write_text("反对四风。坚持两个确立。\n", encoding="utf-8")
+    _write(tmp_path / "s.jsonl", '{"text": "反对四风\\ud800。", "id": "x\\udc80", "group": "g\\ud800"}\n')
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", [["gloss", "-f", "md"], ["gloss", "-f", "csv"], ["gloss", "-f", "tbx"],
+                                     ["gloss", "-f", "json"], ["tag"], ["tag", "-f", "jsonl"], ["count", "-f", "csv"],
+                                     ["trend", "--by", "group", "-f", "csv"], ["report", "-o", "-"]])
+def test_surrogates_never_crash_a_writer(gbk_named: Path, command: list[str]) -> None:
+    result = runner.invoke(app, [*command, str(gbk_named / "d"), str(gbk_named / "s.jsonl"), "--id-field", "id",
+                                 "--group-field", "group"])
+    assert result.exit_code == 0, (result.stderr, result.exception)
+    out = result.stdout_bytes.decode("utf-8")  # valid UTF-8, no raw byte from a file name
+    if command[0] in ("tag", "report"):  # the file name, its bytes written out
+        assert "xcb" in out and "xc4" in out
+
+
+def test_a_lone_surrogate_in_a_lexicon_is_refused(tmp_path: Path) -> None:
+    lex = _write(tmp_path / "lex.yaml", ENTRY.replace("Four Winds", '"Four\\ud800Winds"'))
+    result = runner.invoke(app, ["count", "-", "--lexicon", str(lex)], input=GOOD)
+    _one_error(result, "lex.yaml:2", "lone surrogate")
+
+
+# ── also noticed: decoding ─────────────────────────────────────────────────────────────────
+
+
+def test_odd_length_utf16_and_mixed_utf8_gbk_are_read(tmp_path: Path) -> None:
+    from termkit.corpus import decode_bytes
+
+    text, enc = decode_bytes("坚持两个确立 and more text\n".encode("utf-16-le") + b"\x00")
+    assert enc == "utf-16-le" and text.startswith("坚持两个确立") and text.endswith("\ufffd")
+    mixed = "坚持两个确立。\n".encode() * 40 + "做到两个维护。\n".encode("gbk") + "反对四风。\n".encode() * 40
+    text, enc = decode_bytes(mixed)
+    assert "做到两个维护" in text and enc == "utf-8 (1 lines gb18030)"
+
+
+# ── 15. discover stubs: homophone slugs, line breaks in examples ───────────────────────────
+
+
+@pytest.mark.parametrize("brk", ["\r", "\n", "\x85", "\u2028", "\u2029", "\x0b"])
+def test_stub_yaml_keeps_examples_in_their_comment_and_ids_apart(tmp_path: Path, brk: str) -> None:
+    from termkit.discover import Candidate
+    from termkit.discover.stubs import stubs, to_yaml
+    from termkit.lexicon_edit import append_entries
+
+    evil = f"落实三资{brk}  - {{id: injecte, term: 注入, gloss: x}}{brk}#"
+    cands = [Candidate("三资", 5.0, 4, 2, "numbered", evil), Candidate("三姿", 4.0, 3, 2, "numbered", "三姿")]
+    text = to_yaml(cands, taken={"san-zi-2"})
+    path = _write(tmp_path / "stubs.yaml", text)
+    lex, problems = read_lexicon(path)
+    assert [e.id for e in lex.entries] == ["san-zi", "san-zi-3"]
+    assert not problems  # the comment holds the whole example: nothing injected, nothing broken
+    append_entries(tmp_path / "mine.yaml", stubs(cands, taken={"san-zi"}))  # both written, no duplicate id
+    mine, _ = read_lexicon(tmp_path / "mine.yaml")
+    assert [e.term for e in mine.entries] == ["三资", "三姿"] and len({e.id for e in mine.entries}) == 2

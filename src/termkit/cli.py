@@ -100,15 +100,15 @@ def _corpus(paths: list[str], input_format: InputFormat, text_field: str, id_fie
 
 
 def _stdout() -> Console:
-    from rich.console import Console
+    from .console import make_console
 
-    return Console(highlight=False)
+    return make_console()
 
 
 def _stderr() -> Console:
-    from rich.console import Console
+    from .console import make_console
 
-    return Console(stderr=True, highlight=False)
+    return make_console(stderr=True)
 
 
 def _escape(text: str) -> str:
@@ -178,7 +178,7 @@ def _lexicon_paths(lexicon: Optional[Path]) -> Any:
 def _compiled(lexicon: Optional[Path]) -> Compiled:
     from .compile import load_compiled
 
-    return load_compiled(_lexicon_paths(lexicon))
+    return load_compiled(_lexicon_paths(lexicon), on_warning=_warn)
 
 
 def _progress(results: Iterator[DocumentResult], files: int) -> Iterator[DocumentResult]:
@@ -247,16 +247,21 @@ def _write_bytes(text: str, output: Optional[Path]) -> None:
         write_atomic(output, text)
 
 
+def _refuse_input(output: Optional[Path], corpus: Corpus) -> None:
+    """An output file that is one of the documents read would be destroyed by the write: refuse it."""
+    from .atomic import refuse_input
+
+    refuse_input(output, corpus.sources)
+
+
 def _write_records(records: list[dict[str, Any]], format: CountFormat, fields: list[str]) -> None:
     """Rows to stdout as JSON (an indented array) or CSV with a header."""
     if format == CountFormat.json:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         return
-    import csv
+    from .export._csv import write_records
 
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
+    sys.stdout.write(write_records(records, fields))
 
 
 def _entry(compiled: Compiled, name: str, hint: Optional[str] = None) -> Any:
@@ -500,17 +505,17 @@ def discover(
     elif format == DiscoverFormat.yaml:
         from .discover.stubs import to_yaml
 
-        sys.stdout.write(to_yaml(found))
+        sys.stdout.write(to_yaml(found, set(compiled.lexicon.by_id)))
     else:
         from .discover.table import render_candidates
 
         render_candidates(_stdout(), found)
     if add is not None:
-        from .discover.stubs import stub
+        from .discover.stubs import stubs
         from .lexicon_edit import append_entries
 
         new = [c for c in found if c.relation is None]
-        append_entries(add, [stub(c) for c in new])
+        append_entries(add, stubs(new, set(compiled.lexicon.by_id)))
         _stderr().print(f"appended {plural(len(new), 'stub')} to {_escape(str(add))} (gloss_status: proposed; "
                         "write the glosses)", soft_wrap=True, highlight=False)
 
@@ -583,6 +588,7 @@ def gloss(
         raise typer.BadParameter("give files or folders, or --all for the whole lexicon", param_hint="PATHS")
     compiled = _compiled(lexicon)
     corpus = _corpus(paths or [], input_format, text_field, id_field, date_field, group_field)
+    _refuse_input(output, corpus)
     results = _results(corpus, compiled, jobs=jobs, warn_damage=True)
     glossary = build_glossary(results, compiled.lexicon if all_entries else None, sort)
     rendered = export(glossary, format, ExportOptions(excel=excel, direction=direction))
@@ -654,6 +660,7 @@ def report_cli(
 
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
+    _refuse_input(output, corpus)
     options = ReportOptions(title=title, top=top, by=by.value, documents=docs,
                             note=f"{', '.join(paths)} · lexicon: {lexicon or 'bundled'}")
     page = build_report(_results(corpus, compiled, jobs=jobs), options)
@@ -766,9 +773,9 @@ def lexicon_add(
     else:
         added = add_term(lexicon, term, gloss, category, gloss_status, file, id)
     e = added.entry
-    _stdout().print(f"added {e.id} ({e.term}, {e.category}) to {added.path}", soft_wrap=True)
+    _stdout().print(f"added {e.id} ({e.term}, {e.category}) to {added.path}", soft_wrap=True, markup=False)
     if added.pinyin_derived:
-        _stdout().print(f"check the pinyin: {e.pinyin}", soft_wrap=True)
+        _stdout().print(f"check the pinyin: {e.pinyin}", soft_wrap=True, markup=False)
     else:
         _warn("no pinyin could be derived; add it by hand")
 
@@ -794,7 +801,7 @@ def lexicon_fmt(
 
     changed = format_lexicon(_lexicon_paths(lexicon), check=check)
     for f in changed:
-        _stdout().print(f"{'would reformat' if check else 'reformatted'} {f}", soft_wrap=True)
+        _stdout().print(f"{'would reformat' if check else 'reformatted'} {f}", soft_wrap=True, markup=False)
     if not changed:
         _stdout().print("nothing to reformat")
     if check and changed:
@@ -803,7 +810,22 @@ def lexicon_fmt(
 
 def main() -> None:
     """Entry point of the ``termkit`` console script."""
+    _exit_on_sigterm()
+    for stream in (sys.stdout, sys.stderr):  # never a raw undecodable byte, whatever the locale
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     app()
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM ends the run like Ctrl-C does: through Python, so that a file being written is cleaned
+    up (its temporary file removed, the old file kept) instead of the process vanishing mid-write."""
+    import signal
+
+    def stop(signum: int, _frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 class SearchFormat(str, Enum):

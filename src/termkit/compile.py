@@ -9,17 +9,17 @@ surface forms), and cache the result on disk keyed by the lexicon's content.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
-import os
 import pickle
-import tempfile
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
 from .context import compile_rule
-from .errors import LexiconError
+from .errors import LexiconError, TermkitError
 from .lexicon import Entry, Lexicon, LexiconPath, Problem, lexicon_files, load_lexicon
 from .match import Matcher
 from .normalize import FoldTable, fold_term
@@ -96,19 +96,13 @@ def compile_lexicon(lexicon: Lexicon, table: FoldTable | None = None) -> Matcher
     return Matcher(lexicon.entries, automaton, table, lut, contexts=contexts)
 
 
-def default_cache_dir() -> Path:
-    env = os.environ.get("TERMKIT_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "termkit"
-
-
-def lexicon_digest(path: LexiconPath) -> str:
-    """A key for the cache: termkit's version and code, and the bytes and names of every lexicon file."""
+def lexicon_digest(path: LexiconPath, contents: Mapping[Path, bytes] | None = None) -> str:
+    """A key for the cache: termkit's version and code, and the bytes and names of every lexicon file
+    (``contents``: the bytes already read, which are then the ones parsed)."""
     h = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}/{_opencc_version()}/{_own_code()}".encode())
-    for f in lexicon_files(path):
-        h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    contents = contents if contents is not None else {f: f.read_bytes() for f in lexicon_files(path)}
+    for f, data in contents.items():
+        h.update(f.name.encode() + b"\0" + data + b"\0")
         h.update(str(f.resolve()).encode() + b"\0")  # locations in messages name the file
     return h.hexdigest()[:32]
 
@@ -140,35 +134,41 @@ def _opencc_version() -> str:
         return "?"
 
 
-def load_compiled(path: LexiconPath, cache_dir: Path | None = None,
-                  use_cache: bool = True) -> Compiled:
+def load_compiled(path: LexiconPath, cache_dir: Path | None = None, use_cache: bool = True,
+                  on_warning: Callable[[str], None] | None = None) -> Compiled:
     """Load a lexicon and its matcher, from the disk cache when the lexicon is unchanged.
 
-    A cache that cannot be read or written is ignored: the run compiles instead.
+    Each lexicon file is read once: the cache key hashes exactly the bytes that are parsed. A cache
+    that cannot be read or written is ignored (the run compiles instead); one that is not safe to
+    trust (see :mod:`termkit.cache`) is ignored too, and ``on_warning`` is told why.
     """
-    cache_dir = cache_dir or default_cache_dir()
-    cache_file = cache_dir / f"matcher-{lexicon_digest(path)}.pickle" if use_cache else None
-    if cache_file is not None and cache_file.is_file():
+    from .cache import CacheRefused, default_cache_dir, read_cached, write_cached
+
+    contents = {f: _read_bytes(f) for f in lexicon_files(path)}
+    folder = cache_dir or default_cache_dir()
+    key = lexicon_digest(path, contents) if use_cache else ""
+    if use_cache:
         try:
-            with cache_file.open("rb") as fh:
-                compiled = pickle.load(fh)
+            payload = read_cached(folder, key)
+            compiled = pickle.loads(payload) if payload is not None else None
             if isinstance(compiled, Compiled):
                 return compiled
-        except Exception:
+        except CacheRefused as exc:
+            use_cache = False
+            if on_warning:
+                on_warning(str(exc))
+        except Exception:  # an unreadable pickle (an older termkit's classes): compile again
             pass
-    lexicon = load_lexicon(path)
+    lexicon = load_lexicon(path, contents)
     compiled = Compiled(lexicon, compile_lexicon(lexicon))
-    if cache_file is not None:
-        _write_cache(cache_file, compiled)
+    if use_cache:
+        with contextlib.suppress(TermkitError, OSError):  # a full disk or a read-only home: no cache
+            write_cached(folder, key, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
     return compiled
 
 
-def _write_cache(cache_file: Path, compiled: Compiled) -> None:
+def _read_bytes(f: Path) -> bytes:
     try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".matcher-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_file)
-    except OSError:
-        pass
+        return f.read_bytes()
+    except OSError as exc:
+        raise LexiconError(f"{f}: cannot read ({exc.strerror or exc})") from None

@@ -18,7 +18,7 @@ import functools
 import os
 import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -36,6 +36,22 @@ FIRST_YEAR = 1840  # no formula of modern Chinese politics is older; a typo (021
 MAX_DEPTH = 12  # an entry nests three levels (terms, entry, alt_glosses item); deeper is a mistake
 # bidirectional controls reorder what a reader sees (U+202E shows "abc" as "cba"): never in a lexicon
 BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in nested dicts, lists and tuples (keys included)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
 
 
 def _date_value(v: Any) -> Any:
@@ -169,6 +185,15 @@ class Entry(BaseModel):
             if not s.strip() or s != s.strip():
                 raise ValueError(f"{s!r} is empty or has leading/trailing whitespace")
         return v
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_lone_surrogates(cls, data: Any) -> Any:
+        # YAML's "\ud800" escape makes a string no UTF-8 writer can write: refuse it here, by its line
+        for text in _strings(data):
+            if _SURROGATE_RE.search(text):
+                raise ValueError(f"{text[:40]!r} holds a lone surrogate (an escape such as \\ud800 that is not text)")
+        return data
 
     @model_validator(mode="after")
     def _expansion_en_pairs(self) -> Entry:
@@ -355,14 +380,17 @@ def lexicon_sources(given: str | os.PathLike[str] | None = None) -> LexiconSourc
     return LexiconSources(files, user, given is not None)
 
 
-def read_lexicon(path: LexiconPath) -> tuple[Lexicon, list[Problem]]:
-    """Read every file and return the valid entries plus all problems found (nothing raised)."""
+def read_lexicon(path: LexiconPath, contents: Mapping[Path, bytes] | None = None) -> tuple[Lexicon, list[Problem]]:
+    """Read every file and return the valid entries plus all problems found (nothing raised).
+
+    ``contents`` gives the bytes of the files, already read (the cache key hashes exactly the
+    bytes that are parsed, even when a file changes meanwhile)."""
     entries: list[Entry] = []
     locations: dict[str, Location] = {}
     problems: list[Problem] = []
-    files = lexicon_files(path)
+    files = lexicon_files(path) if contents is None else list(contents)
     for f in files:
-        for entry, loc, probs in _read_file(f):
+        for entry, loc, probs in _read_file(f, None if contents is None else contents[f]):
             problems.extend(probs)
             if entry is None:
                 continue
@@ -375,10 +403,10 @@ def read_lexicon(path: LexiconPath) -> tuple[Lexicon, list[Problem]]:
     return Lexicon(tuple(entries), locations, tuple(str(f) for f in files)), problems
 
 
-def load_lexicon(path: LexiconPath) -> Lexicon:
+def load_lexicon(path: LexiconPath, contents: Mapping[Path, bytes] | None = None) -> Lexicon:
     """Read and validate; raise :class:`LexiconError` naming the first error and how many more,
     or saying that a folder holds no lexicon file (a run with no terms would find nothing, silently)."""
-    lexicon, problems = read_lexicon(path)
+    lexicon, problems = read_lexicon(path, contents)
     if not lexicon.files:
         raise LexiconError(f"{path}: no lexicon files in this folder (*.yaml or *.yml, each with a 'terms:' list)")
     errors = [p for p in problems if p.severity == "error"]
@@ -465,10 +493,10 @@ def _text_dates() -> type:
     return TextDates
 
 
-def _read_file(f: Path) -> Iterator[tuple[Entry | None, Location, list[Problem]]]:
+def _read_file(f: Path, data: bytes | None = None) -> Iterator[tuple[Entry | None, Location, list[Problem]]]:
     name = str(f)
     try:
-        text = f.read_text(encoding="utf-8")
+        text = (f.read_bytes() if data is None else data).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         yield None, Location(name, 1), [Problem(Location(name, 1), f"cannot read: {exc}", rule="file")]
         return

@@ -206,6 +206,7 @@ def _init_worker(matcher: Matcher, nested: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # see _workers_ignore_sigint
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM: let it
     _worker["matcher"] = matcher
     _worker["nested"] = nested
     _worker["index"] = {e.id: i for i, e in enumerate(matcher.entries)}

@@ -145,7 +145,7 @@ def render_legend(console: Console, result: DocumentResult) -> None:
     table.add_column("category", no_wrap=True)
     table.add_column("n", justify="right", no_wrap=True)
     for e, n in counts.values():
-        table.add_row(Text(e.term, style=style_for(e)), e.gloss, e.category, str(n))
+        table.add_row(Text(e.term, style=style_for(e)), Text(e.gloss), Text(e.category), str(n))
     console.print(table)
 
 
@@ -170,7 +170,7 @@ def render_counts(console: Console, stats: CorpusStats, rows: Sequence[TermCount
     for col in ("count", "docs", "per 10k"):
         table.add_column(col, justify="right", no_wrap=True)
     for i, t in enumerate(rows, 1):
-        category = [t.entry.category] if wide else []
+        category = [Text(t.entry.category)] if wide else []
         table.add_row(str(i), Text(t.entry.term, style=style_for(t.entry)), Text(t.entry.gloss), *category,
                       f"{t.count:,}", f"{t.docs:,}", f"{t.per_10k:.2f}")
     console.print(table)
@@ -233,7 +233,7 @@ def render_entry(console: Console, entry: Entry, lexicon: Lexicon | None = None)
         for label, cell in _entry_rows(name, how, value, lexicon):
             table.add_row(label, cell)
     if lexicon is not None and (loc := lexicon.locations.get(entry.id)):
-        table.add_row("defined at", str(loc))
+        table.add_row("defined at", Text(str(loc)))
     console.print(table)
 
 
@@ -261,7 +261,7 @@ def _entry_rows(name: str, how: str, value: Any, lexicon: Lexicon | None) -> lis
         if lexicon is None:
             return [(name, escape(", ".join(value)))]
         found = [(rid, lexicon.by_id.get(rid)) for rid in value]
-        return [(name, f"{r.term} · {r.gloss} ({rid})" if r else f"{rid} (missing)") for rid, r in found]
+        return [(name, Text(f"{r.term} · {r.gloss} ({rid})" if r else f"{rid} (missing)")) for rid, r in found]
     if isinstance(value, tuple):
         return [(name, escape("、".join(value)))]
     return [(name, escape(str(value)))]
@@ -283,7 +283,7 @@ def render_lexicon_stats(console: Console, stats: LexiconStats) -> None:
         for col, justify in ((title, "left"), ("entries", "right"), ("share", "right")):
             table.add_column(col, justify=justify)  # type: ignore[arg-type]
         for key, n in rows:
-            table.add_row(key, str(n), f"{100 * n / max(stats.entries, 1):.0f}%")
+            table.add_row(Text(str(key)), str(n), f"{100 * n / max(stats.entries, 1):.0f}%")
         console.print(table)
 
 

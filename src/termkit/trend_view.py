@@ -51,7 +51,7 @@ def render_trend(console: Console, trend: Trend) -> None:
                          max_width=14 if wide else 10)
     for p in trend.periods:
         cells = [f"{n} · {r:.2f}" if (r := p.per_10k(i)) is not None else "–" for i, n in enumerate(p.counts)]
-        table.add_row(p.key, str(p.documents), *([f"{p.characters:,}"] if wide else []), *cells)
+        table.add_row(Text(str(p.key)), str(p.documents), *([f"{p.characters:,}"] if wide else []), *cells)
     console.print(table)
     placed = trend.placed
     if placed and trend.terms:
@@ -61,7 +61,8 @@ def render_trend(console: Console, trend: Trend) -> None:
         for i, e in enumerate(trend.terms):
             series = trend.series(i)
             top = max((v for v in series if v is not None), default=0.0)
-            chart.add_row(e.term, Text(e.gloss, style="dim"), Text(sparkline(series), style="bold cyan"), f"{top:.2f}")
+            chart.add_row(Text(e.term), Text(e.gloss, style="dim"), Text(sparkline(series), style="bold cyan"),
+                          f"{top:.2f}")
         console.print(chart)
     if trend.missing:
         what = "no group (give --group-field)" if trend.by == "group" else \

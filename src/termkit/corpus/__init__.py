@@ -21,16 +21,32 @@ from collections.abc import Iterable, Iterator
 
 from ..errors import InputError
 from .dates import date_from_name, normalize_date
-from .document import INPUT_FORMATS, Document, ReadOptions, Warn, ignore
+from .document import INPUT_FORMATS, Document, ReadOptions, Warn, display_name, ignore, plain_text
 from .encoding import decode_bytes, decode_utf8_file
 from .records import parse_csv, parse_jsonl, read_records
 from .walk import Source, expand_paths, iter_files
 
 BIG_FILE = 1 << 25  # a text file larger than this (32 MB) is decoded piece by piece when it is UTF-8
 
-__all__ = ["INPUT_FORMATS", "Document", "ReadOptions", "Source", "Warn", "date_from_name", "decode_bytes",
-           "decode_utf8_file", "expand_paths", "iter_files", "normalize_date", "parse_csv", "parse_jsonl",
-           "read_documents", "read_source"]
+__all__ = [
+    "INPUT_FORMATS",
+    "Document",
+    "ReadOptions",
+    "Source",
+    "Warn",
+    "date_from_name",
+    "decode_bytes",
+    "decode_utf8_file",
+    "display_name",
+    "expand_paths",
+    "iter_files",
+    "normalize_date",
+    "parse_csv",
+    "parse_jsonl",
+    "plain_text",
+    "read_documents",
+    "read_source",
+]
 
 
 def read_documents(paths: Iterable[str], on_warning: Warn = ignore,
@@ -55,7 +71,7 @@ def read_source(source: Source, options: ReadOptions | None = None,
     JSONL/CSV file whose first record lacks the text field is skipped with one message to
     ``on_error`` (default: ``on_warning``) naming the fields it has."""
     options = options or ReadOptions()
-    name = "<stdin>" if source is None else str(source)
+    name = "<stdin>" if source is None else display_name(source)
     fmt = options.format_for("-" if source is None else source.name)
     try:
         if fmt == "text":

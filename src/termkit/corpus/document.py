@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
@@ -64,3 +66,28 @@ class ReadOptions:
 
 def ignore(_: str) -> None:
     pass
+
+
+def display_name(path: Path | str) -> str:
+    """A path as text that every output can hold: bytes of a file name that are not UTF-8 (a GBK
+    name from a Chinese archive) written as ``\\xNN`` instead of lone surrogates, which no UTF-8
+    writer accepts, and control characters (a line break in a name) written as escapes.
+
+    >>> display_name(os.fsdecode(b"d/\\xcb\\xc4\\n.txt"))
+    'd/\\\\xcb\\\\xc4\\\\n.txt'
+    """
+    text = os.fsencode(str(path)).decode("utf-8", errors="backslashreplace")
+    return _CONTROL_RE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def plain_text(value: str) -> str:
+    """``value`` with lone surrogates (JSON's ``"\\ud800"``) as U+FFFD, which the damage report counts.
+
+    >>> plain_text("四风\\ud800")
+    '四风\ufffd'
+    """
+    return _SURROGATES.sub("\ufffd", value)
+
+
+_SURROGATES = re.compile("[\\ud800-\\udfff]")
+_CONTROL_RE = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]")

@@ -30,20 +30,19 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: starts with a {enc} BOM but does not decode ({exc.reason})") from exc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    head = data[:SAMPLE]
-    if b"\0" in head:
+    if b"\0" in data[:SAMPLE]:  # NUL is valid UTF-8, but no text holds it: UTF-16, or binary
         utf16 = _bomless_utf16(data)
         if utf16:
             return utf16
         raise InputError(f"{name}: binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     chinese = _chinese_legacy(data)
     if chinese:
         return chinese
-    mostly = _mostly_utf8(data)
+    mostly = _mostly_utf8(data) or _mixed_lines(data)
     if mostly:
         return mostly
     import charset_normalizer
@@ -64,23 +63,47 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few lines in GB18030 (text pasted together from two sources): each line decoded
+    by itself, when nearly all of them are UTF-8; a line neither decodes gets U+FFFD (counted).
+
+    >>> _mixed_lines("两个确立\\n".encode() * 20 + "两个维护\\n".encode("gbk"))[1]
+    'utf-8 (1 lines gb18030)'
+    """
+    lines = data.splitlines(keepends=True)
+    decoded, legacy = [], 0
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            legacy += 1
+            decoded.append(line.decode("gb18030", errors="replace"))
+    if not legacy or legacy > max(1, len(lines) // 10):
+        return None
+    return "".join(decoded), f"utf-8 ({legacy} lines gb18030)"
+
+
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
     even, odd = data[0:SAMPLE:2].count(0), data[1:SAMPLE:2].count(0)
     half = max(1, min(len(data), SAMPLE) // 2)
+    # an odd last byte (a truncated file) becomes U+FFFD, which the damage report counts
+    whole, tail = data[: len(data) // 2 * 2], "\ufffd" if len(data) % 2 else ""
     for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        if zeros > half * 0.3 and len(data) % 2 == 0:
+        if zeros > half * 0.3:
             try:
-                return data.decode(enc), enc
+                text = whole.decode(enc)
             except UnicodeDecodeError:
                 continue
+            if text.count("\0", 0, SAMPLE) < min(len(text), SAMPLE) // 10:  # NUL code units: binary
+                return text + tail, enc
     # Chinese UTF-16 has few NULs; accept it when it decodes to mostly Han text
     for enc in ("utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(enc)
+            text = whole.decode(enc)
         except UnicodeDecodeError:
             continue
         if _common_share(text, enc) > 0.5:
-            return text, enc
+            return text + tail, enc
     return None
 
 
@@ -141,6 +164,9 @@ def decode_utf8_file(path: Path, piece: int = 1 << 24) -> tuple[str, str] | None
     decoder = codecs.getincrementaldecoder("utf-8")()
     pieces: list[str] = []
     with open(path, "rb") as fh:
+        if b"\0" in fh.read(SAMPLE):  # binary (or UTF-16): decode_bytes decides
+            return None
+        fh.seek(0)
         bom = fh.read(3) == codecs.BOM_UTF8
         if not bom:
             fh.seek(0)

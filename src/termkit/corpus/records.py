@@ -20,14 +20,53 @@ from typing import Any
 from ..chardata import is_han
 from ..errors import InputError
 from .dates import date_from_name, normalize_date
-from .document import Document, ReadOptions, Warn, ignore
+from .document import Document, ReadOptions, Warn, ignore, plain_text
 from .encoding import SAMPLE, decode_bytes
+
+ROW_WARNINGS = 5  # rows reported one by one per file; the rest are summed up in one line
+
+
+class RowWarnings:
+    """The row warnings of one file: the first ``limit`` passed on, the rest counted and summed up by
+    :meth:`close` (a wrong ``--text-field`` on 100,000 rows is 6 lines, not 100,000).
+
+    >>> said = []
+    >>> w = RowWarnings("a.csv", said.append, limit=2)
+    >>> for i in range(5):
+    ...     w(f"a.csv:{i}: no text")
+    >>> w.close()
+    >>> said[-1]
+    'a.csv: 3 more rows skipped or warned about (the first 2 are above)'
+    """
+
+    def __init__(self, name: str, on_warning: Warn, limit: int = ROW_WARNINGS) -> None:
+        self.name, self.on_warning, self.limit, self.count = name, on_warning, limit, 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        if self.count <= self.limit:
+            self.on_warning(message)
+
+    def close(self) -> None:
+        if self.count > self.limit:
+            self.on_warning(f"{self.name}: {self.count - self.limit:,} more rows skipped or warned about "
+                            f"(the first {self.limit} are above)")
 
 
 def read_records(file: Path | None, name: str, fmt: str, options: ReadOptions,
                  on_warning: Warn, on_error: Warn | None = None) -> Iterator[Document]:
     """The documents of a JSONL or CSV file (``None``: stdin). A file whose first record has no
-    text field is skipped with one message to ``on_error`` (see :func:`missing_field`)."""
+    text field is skipped with one message to ``on_error`` (see :func:`missing_field`); row warnings
+    are summed up after a few (:class:`RowWarnings`)."""
+    rows = RowWarnings(name, on_warning)
+    try:
+        yield from _records(file, name, fmt, options, rows, on_error)
+    finally:
+        rows.close()
+
+
+def _records(file: Path | None, name: str, fmt: str, options: ReadOptions,
+             on_warning: Warn, on_error: Warn | None) -> Iterator[Document]:
     try:
         lines, encoding = _open_lines(file, name)
     except InputError as exc:
@@ -137,7 +176,10 @@ def parse_csv(lines: Iterable[str], name: str, on_warning: Warn = ignore,
         except StopIteration:
             return
         except csv.Error as exc:
-            on_warning(f"{name}:{last + 1}: bad CSV row ({exc}); skipped")
+            lines = reader.line_num - last
+            spill = (f": it runs over {lines:,} lines, to line {reader.line_num:,} (a quote left open?), all "
+                     "skipped with it" if lines > 1 else "")
+            on_warning(f"{name}:{last + 1}: bad CSV row ({exc}); skipped{spill}")
             last = reader.line_num
             continue
         start, last = last + 1, reader.line_num
@@ -168,6 +210,8 @@ def _record_document(record: Mapping[str, Any], name: str, line: int, encoding: 
     """The document of one JSONL object or CSV row, or ``None`` (reported) when it has no text."""
     where = f"{name}:{line}"
     text = record.get(options.text_field)
+    if isinstance(text, str):
+        text = plain_text(text)
     if not isinstance(text, str):
         problem = "has no" if text is None else f"has a {_json_kind(text)} in its"
         on_warning(f"{where}: {problem} text field {options.text_field!r}; skipped")
@@ -183,6 +227,6 @@ def _record_document(record: Mapping[str, Any], name: str, line: int, encoding: 
     if date:
         meta["date"] = date
     if options.group_field and record.get(options.group_field) not in (None, ""):
-        meta["group"] = str(record[options.group_field])
+        meta["group"] = plain_text(str(record[options.group_field]))
     doc_id = record.get(options.id_field) if options.id_field else None
-    return Document(str(doc_id) if doc_id not in (None, "") else where, text, encoding, meta)
+    return Document(plain_text(str(doc_id)) if doc_id not in (None, "") else where, text, encoding, meta)

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .document import Warn, ignore
+from .document import Warn, display_name, ignore
 
 Source = Path | None  # a file, or None for stdin
 
@@ -49,16 +49,20 @@ def expand_paths(paths: Iterable[str], on_warning: Warn = ignore, on_error: Warn
 def iter_files(path: Path, on_warning: Warn = ignore) -> Iterator[Path]:
     """A file itself, or every non-hidden file below a folder in sorted order (loops reported)."""
     if not path.exists():
-        on_warning(f"{path}: no such file or folder; skipped")
+        on_warning(f"{display_name(path)}: no such file or folder; skipped")
         return
     if not path.is_dir():
+        if path.is_char_device() or path.is_block_device() or path.is_socket():
+            # named on purpose, a FIFO is read (<(zcat x.gz)); a device would be read without end
+            on_warning(f"{display_name(path)}: a device or socket, not a file; skipped")
+            return
         yield path
         return
     seen: set[tuple[int, int]] = set()
     for root, dirs, files in os.walk(path, followlinks=True):
         st = os.stat(root)
         if (st.st_dev, st.st_ino) in seen:
-            on_warning(f"{root}: folder loop (a link back to a parent); not followed")
+            on_warning(f"{display_name(root)}: folder loop (a link back to a parent); not followed")
             dirs[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
@@ -68,6 +72,6 @@ def iter_files(path: Path, on_warning: Warn = ignore) -> Iterator[Path]:
             if name.startswith("."):
                 continue
             if file.exists() and not file.is_file():  # reading a FIFO found in a folder would block
-                on_warning(f"{file}: not a regular file (a FIFO, socket or device); skipped")
+                on_warning(f"{display_name(file)}: not a regular file (a FIFO, socket or device); skipped")
                 continue
             yield file

@@ -50,7 +50,38 @@ def stub(c: Any) -> dict[str, Any]:
     return {k: v for k, v in entry.items() if v is not None}
 
 
-def to_yaml(cands: list[Any]) -> str:
+def stubs(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+    """The stubs of several candidates, with ids unique among them and apart from ``taken`` (the
+    lexicon's ids): homophones share a slug (三资, 三姿 → san-zi), the second becomes san-zi-2.
+
+    >>> from termkit.discover import Candidate
+    >>> [s["id"] for s in stubs([Candidate("三资", 1.0, 3, 1, "numbered", ""),
+    ...                          Candidate("三姿", 1.0, 3, 1, "numbered", "")], taken={"san-zi-3"})]
+    ['san-zi', 'san-zi-2']
+    """
+    used = set(taken)
+    out = []
+    for c in cands:
+        s = stub(c)
+        base, n = s["id"], 1
+        while s["id"] in used:
+            n += 1
+            s["id"] = f"{base}-{n}"
+        used.add(s["id"])
+        out.append(s)
+    return out
+
+
+def _comment(text: str) -> str:
+    """Text that stays inside one YAML comment line: every line break (\\r, U+0085, U+2028 …) and
+    control character becomes a space."""
+    return " ".join(_BREAKS.sub(" ", text).split())
+
+
+_BREAKS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
+
+
+def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) -> str:
     """A ``terms:`` document of stubs for new candidates, each after a comment with its evidence, and
     an ``edits:`` list for candidates that belong to an entry the lexicon has (what to add to it).
 
@@ -68,9 +99,8 @@ def to_yaml(cands: list[Any]) -> str:
     new = [c for c in cands if getattr(c, "relation", None) is None]
     related = [c for c in cands if getattr(c, "relation", None) is not None]
     lines = ["terms:" if new else "terms: []"]
-    for c in new:
-        s = stub(c)
-        example = c.example.replace("\n", " ")
+    for c, s in zip(new, stubs(new, taken)):
+        example = _comment(c.example)
         lines.append(f"  # discovered: {c.kind}, {c.count}× in {c.docs} documents, score {c.score:.1f} — {example}")
         lines.append(f"  - id: {s['id']}")
         for key in ("term", "pinyin", "gloss", "gloss_status", "category"):
@@ -80,10 +110,10 @@ def to_yaml(cands: list[Any]) -> str:
         lines.append("edits:")
     for c in related:
         rel = c.relation
-        example = c.example.replace("\n", " ")
+        example = _comment(c.example)
         what = RELATION_WORDS.get(rel.kind, rel.kind)
         evidence = f"{c.kind}, {c.count}× in {c.docs} documents, score {c.score:.1f}"
-        lines.append(f"  # {what} {rel.term}: {evidence} — {example}")
+        lines.append(f"  # {what} {_comment(rel.term)}: {evidence} — {example}")
         lines.append(f"  - id: {rel.entry}")
         if rel.edit:
             fields = ", ".join(f"{k}: [{', '.join(_scalar(v) for v in vs)}]" for k, vs in rel.edit.items())

@@ -17,6 +17,7 @@ from typing import Any
 
 def render_candidates(console: Any, cands: Sequence[Any]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(cands)} candidates", title_justify="left")
     for name, justify in (("#", "right"), ("candidate", "left"), ("kind", "left"), ("score", "right"),
@@ -25,5 +26,6 @@ def render_candidates(console: Any, cands: Sequence[Any]) -> None:
     for i, c in enumerate(cands, 1):
         rel = getattr(c, "relation", None)
         known = f"{rel.kind} of {rel.term}" if rel else "new"
-        table.add_row(str(i), c.candidate, c.kind, f"{c.score:.1f}", str(c.count), str(c.docs), known, c.example)
+        table.add_row(str(i), Text(c.candidate), c.kind, f"{c.score:.1f}", str(c.count), str(c.docs), Text(known),
+                      Text(c.example))
     console.print(table)

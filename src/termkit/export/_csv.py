@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from ..gloss import Glossary
 from . import ExportOptions, Rendered
@@ -25,15 +27,34 @@ from ._fields import COLUMNS, neutralise, record
 BOM = "\ufeff"
 
 
+def write_rows(header: Sequence[str], rows: Iterable[Sequence[Any]], delimiter: str = ",",
+               quote_header: bool = True) -> str:
+    """The one CSV/TSV writer of termkit (glossaries, count, trend, search, qa …): a header, then the
+    rows; text cells quoted, numbers not, a cell a spreadsheet would run as a formula neutralised.
+
+    >>> print(write_rows(["gloss", "count"], [["=HYPERLINK('http://x')", 3]]), end="")
+    "gloss","count"
+    "'=HYPERLINK('http://x')",3
+    """
+    out = io.StringIO()
+    if quote_header:
+        csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC).writerow(header)
+    else:  # plain field names, as scripts that read the first line expect
+        csv.writer(out, delimiter=delimiter, lineterminator="\n").writerow(header)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+    for row in rows:
+        writer.writerow([neutralise("" if cell is None else cell) for cell in row])
+    return out.getvalue()
+
+
+def write_records(records: Iterable[Mapping[str, Any]], fields: Sequence[str], delimiter: str = ",") -> str:
+    """Records (dicts) as CSV with ``fields`` as the header (not quoted), through :func:`write_rows`."""
+    return write_rows(fields, ([r.get(f) for f in fields] for r in records), delimiter, quote_header=False)
+
+
 def write_table(glossary: Glossary, delimiter: str) -> str:
     """The header and the rows, separated by ``delimiter``, quoted where needed (RFC 4180)."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(COLUMNS)
-    for row in glossary.rows:
-        rec = record(row)
-        writer.writerow([neutralise(rec[c]) for c in COLUMNS])
-    return out.getvalue()
+    return write_rows(COLUMNS, ([record(row)[c] for c in COLUMNS] for row in glossary.rows), delimiter)
 
 
 def export(glossary: Glossary, options: ExportOptions) -> Rendered:
