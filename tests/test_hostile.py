@@ -536,3 +536,177 @@ def test_stub_yaml_keeps_examples_in_their_comment_and_ids_apart(tmp_path: Path,
     append_entries(tmp_path / "mine.yaml", stubs(cands, taken={"san-zi"}))  # both written, no duplicate id
     mine, _ = read_lexicon(tmp_path / "mine.yaml")
     assert [e.term for e in mine.entries] == ["三资", "三姿"] and len({e.id for e in mine.entries}) == 2
+
+
+# ── 2. a killed worker, --jobs far above the cores ─────────────────────────────────────────
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through /proc (Linux)")
+def test_a_killed_worker_ends_the_run_with_one_line(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(60):
+        _write(corpus / f"doc{i:02}.txt", GOOD * 20_000)  # ~0.4M characters each: a few seconds in all
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "count", str(corpus), "-f", "json", "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers := [c for c in _children(proc.pid) if c != proc.pid]) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert workers, "no worker started"
+        time.sleep(0.5)
+        os.kill(workers[0], signal.SIGKILL)  # kill -9, as the out-of-memory killer would
+        out, err = proc.communicate(timeout=120)  # hung for ever before
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 1 and out == "", (proc.returncode, err)
+    assert err.startswith("error: a worker process died") and err.count("\n") == 1, err
+    assert "documents were not processed (" in err and "doc" in err
+
+
+def test_jobs_far_above_the_cores_are_capped() -> None:
+    from termkit.parallel import JOBS_PER_CORE, resolve_jobs
+
+    assert resolve_jobs(1000) == JOBS_PER_CORE * resolve_jobs(None) < 1000
+
+
+# ── 3. text without sentence barriers: pieces stay bounded ─────────────────────────────────
+
+
+@pytest.mark.parametrize("text", ["the quick brown fox, jumps over. " * 4000, "坚持两个确立，做到两个维护" * 8000,
+                                  "四" * 100_000], ids=["english", "han-with-commas", "one-character"])
+def test_a_text_without_barriers_is_still_cut(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import termkit.match as match
+    from termkit.compile import load_compiled
+    from termkit.lexicon import bundled_lexicon_path
+
+    monkeypatch.setattr(match, "LONG_STRETCH", 5000)  # 1M characters in real runs
+    m = load_compiled(bundled_lexicon_path()).matcher
+    cuts = list(m.segments(text, 1000))
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text) and all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    assert max(b - a for a, b in cuts) <= 1000 + 5000  # was one piece of the whole text
+    if "，" in text:  # cut after a character no term holds: the same matches as the whole text
+        whole = [(x.start, x.end, x.entry.id) for x in m.find(text, segment=len(text))]
+        assert [(x.start, x.end, x.entry.id) for x in m.find(text, segment=1000)] == whole
+
+
+# ── 5. gloss: the sentence around a term is looked for near it ─────────────────────────────
+
+
+class _CountingText(str):
+    """A str that counts the characters read one at a time (what sentence_at walks)."""
+
+    reads = 0
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, int):
+            _CountingText.reads += 1
+        return str.__getitem__(self, key)
+
+
+def test_the_gloss_sentence_walk_is_bounded() -> None:
+    from termkit.gloss import CONTEXT_MAX, sentence_at
+
+    text = _CountingText("经济社会发展取得新成效" * 20_000 + "四风" + "人民生活水平不断提高" * 20_000)
+    start = text.index("四风")
+    _CountingText.reads = 0
+    shown = sentence_at(text, start, start + 2)
+    assert "四风" in shown and shown.startswith("…") and shown.endswith("…")
+    assert _CountingText.reads <= 6 * CONTEXT_MAX  # was the whole text (400,000 characters) per term
+
+
+# ── 16. Dask: a port that never answers, a lost worker ─────────────────────────────────────
+
+
+def test_a_scheduler_port_that_never_answers_is_one_line(tmp_path: Path) -> None:
+    import signal
+    import socket
+    import threading
+
+    pytest.importorskip("distributed")
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept_and_say_nothing() -> None:  # as an HTTP server, or the dashboard port, does for Dask
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    threading.Thread(target=accept_and_say_nothing, daemon=True).start()
+    doc = _write(tmp_path / "a.txt", GOOD)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the client waited for ever"))
+    signal.alarm(90)
+    try:
+        result = runner.invoke(app, ["count", str(doc), "--engine", "dask", "--scheduler",
+                                     f"tcp://127.0.0.1:{server.getsockname()[1]}"])
+    finally:
+        signal.alarm(0)
+        stop.set()
+        server.close()
+    _one_error(result, "cannot reach the Dask scheduler", "no answer within 10s")
+
+
+class _LostOnce:
+    """A future whose worker died: result() raises as distributed does, once per partition."""
+
+    def __init__(self, tally, fail: int) -> None:
+        self.tally, self.fail = tally, fail
+
+    def result(self):
+        if self.fail:
+            from concurrent.futures import CancelledError
+
+            raise CancelledError("lost: already forgotten")
+        return self.tally
+
+
+def test_a_lost_partition_is_sent_again_then_given_up_with_one_line() -> None:
+    from termkit.compile import compile_lexicon
+    from termkit.corpus import Document
+    from termkit.engine_dask import RETRIES, _result, count_partition
+    from termkit.errors import TermkitError
+    from termkit.lexicon import Entry, Lexicon
+
+    m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+    part = [Document("a", "反对四风"), Document("b", "四風")]
+
+    class Cluster:
+        def __init__(self, fails: int) -> None:
+            self.fails, self.sent = fails, 0
+
+        def scatter(self, data, **_):
+            return data
+
+        def submit(self, func, matcher, docs, nested, **_):
+            self.sent += 1
+            self.fails -= 1
+            return _LostOnce(func(matcher, docs, nested), self.fails > 0)
+
+    client = Cluster(fails=2)
+    assert _result(client, m, False, part, _LostOnce(None, 1)).result().matches == 2 and client.sent == 2
+    with pytest.raises(TermkitError, match="lost a partition of 2 documents"):
+        _result(Cluster(fails=99), m, False, part, _LostOnce(None, 1))
+    assert count_partition(m, part).result().matches == 2 and RETRIES == 2

@@ -30,6 +30,7 @@ from .parallel import chunked
 from .stats import CorpusStats, Tally
 
 PARTITION_CHARS = 4 << 20  # ~4M characters of text per task
+CONNECT_TIMEOUT = "10s"  # to connect to the scheduler and hear back from it
 
 
 def count_on_dask(docs: Iterable[Document], matcher: Matcher, scheduler: Any, nested: bool = False,
@@ -42,18 +43,42 @@ def count_on_dask(docs: Iterable[Document], matcher: Matcher, scheduler: Any, ne
         shared = client.scatter(matcher, broadcast=True, hash=False)
         limit = 2 * max(1, sum(client.nthreads().values()))
         total = Tally()
-        pending: deque[Any] = deque()
+        # a partition travels inside its task (not scattered ahead): when a worker dies, the scheduler can
+        # run the task again elsewhere, and so can _result() here, since the client still holds the data
+        pending: deque[tuple[list[Document], Any]] = deque()
         for part in chunked(docs, partition_chars, max_docs=4096):
-            [data] = client.scatter([part], hash=False)
-            pending.append(client.submit(count_partition, shared, data, nested, pure=False))
+            pending.append((part, client.submit(count_partition, shared, part, nested, pure=False)))
             while len(pending) > limit:
-                total.merge(pending.popleft().result())
+                total.merge(_result(client, matcher, nested, *pending.popleft()))
         while pending:
-            total.merge(pending.popleft().result())
+            total.merge(_result(client, matcher, nested, *pending.popleft()))
         return total.result()
     finally:
         if own:
             client.close()
+
+
+RETRIES = 2  # times a partition is sent again after its worker was lost
+
+
+def _result(client: Any, matcher: Matcher, nested: bool, part: list[Document], future: Any) -> Tally:
+    """The tally of one partition; a partition lost with its worker is sent again (the matcher too,
+    in case every copy of it went), and after ``RETRIES`` attempts the run ends with one line."""
+    for attempt in range(RETRIES + 1):
+        try:
+            return future.result()
+        except Exception as exc:  # KilledWorker, CancelledError, CommClosedError …: the cluster's doing
+            if attempt == RETRIES:
+                raise TermkitError(f"the Dask cluster lost a partition of {len(part)} documents ({part[0].id} …) "
+                                   f"{RETRIES + 1} times ({type(exc).__name__}: {str(exc)[:120]}); no result was "
+                                   "written") from None
+            try:
+                shared = client.scatter(matcher, broadcast=True, hash=False)
+                future = client.submit(count_partition, shared, part, nested, pure=False)
+            except Exception as again:
+                raise TermkitError(f"the Dask cluster failed ({type(again).__name__}: {str(again)[:120]}); "
+                                   "no result was written") from None
+    raise AssertionError("unreachable")
 
 
 def count_partition(matcher: Matcher, docs: list[Document], nested: bool = False) -> Tally:
@@ -73,9 +98,17 @@ def _client(scheduler: Any) -> tuple[Any, bool]:
         return scheduler, False
     if not scheduler:
         raise TermkitError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
+    import dask
+
+    # without a read timeout on the handshake, a port that accepts and never answers (an HTTP server,
+    # the dashboard's 8787 given by mistake) would hold the client forever
+    timeouts = {"distributed.comm.timeouts.connect": CONNECT_TIMEOUT, "distributed.comm.timeouts.tcp": CONNECT_TIMEOUT}
     try:
-        return Client(scheduler, timeout="10s"), True
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise TermkitError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); is dask-scheduler "
-                           "running there?") from None
+        with dask.config.set(timeouts):
+            return Client(scheduler, timeout=CONNECT_TIMEOUT), True
+    except Exception as exc:  # OSError, TimeoutError, ValueError, and distributed's own on a wrong peer
+        timed_out = isinstance(exc, (TimeoutError, AssertionError))  # distributed asserts on a handshake timeout
+        why = f"no answer within {CONNECT_TIMEOUT}" if timed_out or not str(exc) else str(exc).splitlines()[0][:160]
+        raise TermkitError(f"cannot reach the Dask scheduler at {scheduler} ({why}); is dask-scheduler "
+                           "running there (its port, usually 8786, not the dashboard's 8787)?") from None
 

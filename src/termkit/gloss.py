@@ -87,21 +87,26 @@ def sentence_at(text: str, start: int, end: int, limit: int = CONTEXT_MAX) -> st
     >>> sentence_at("第一句。我们要反对“四风”问题！下一句", 11, 13)
     '我们要反对“四风”问题！'
     """
+    # the sentence is looked for at most ``limit`` characters either side: a text without sentence
+    # ends would otherwise be walked to its edges once per term (quadratic on a long document)
+    floor, ceiling = max(0, start - limit), min(len(text), end + limit)
     lo = start
-    while lo > 0 and text[lo - 1] not in SENTENCE_END and text[lo - 1] != "\n":
+    while lo > floor and text[lo - 1] not in SENTENCE_END and text[lo - 1] != "\n":
         lo -= 1
+    cut_before = lo == floor > 0 and text[lo - 1] not in SENTENCE_END and text[lo - 1] != "\n"
     while lo > 0 and lo < start and text[lo] in CLOSERS:  # a quote closing the previous sentence
         lo += 1
     hi = end
-    while hi < len(text) and text[hi] not in SENTENCE_END and text[hi] != "\n":
+    while hi < ceiling and text[hi] not in SENTENCE_END and text[hi] != "\n":
         hi += 1
+    cut_after = hi == ceiling < len(text) and text[hi] not in SENTENCE_END and text[hi] != "\n"
     while hi < len(text) and text[hi] in SENTENCE_END + CLOSERS:
         hi += 1
     if hi - lo > limit:
         # a window of ``limit`` characters around the match, moved to fit inside the sentence
         a = max(lo, min(start - max(0, limit - (end - start)) // 2, hi - limit))
         b = max(end, min(hi, a + limit))
-        return ("…" if a > lo else "") + _one_line(text[a:b]) + ("…" if b < hi else "")
+        return ("…" if a > lo or cut_before else "") + _one_line(text[a:b]) + ("…" if b < hi or cut_after else "")
     return _one_line(text[lo:hi])
 
 

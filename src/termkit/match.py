@@ -51,6 +51,9 @@ if TYPE_CHECKING:
 
 SEGMENT_CHARS = 1 << 20  # longer texts are matched piece by piece (see Matcher.find)
 BARRIER_CANDIDATES = "。！？；!?;"
+LONG_STRETCH = 1 << 20  # characters without a barrier after which a text is cut elsewhere (Matcher.segments)
+SAFE_WINDOW = 1 << 16  # characters scanned for a cut no key occurrence spans
+SAFE_MARGIN = 256  # characters before it scanned too: a key occurrence may begin there
 
 
 @dataclass(frozen=True, slots=True)  # slots: a long document has hundreds of thousands of them
@@ -173,7 +176,10 @@ class Matcher:
 
     def segments(self, text: str, size: int) -> Iterable[tuple[int, int]]:
         """Cut ``text`` into ``[a, b)`` pieces of about ``size`` characters, each cut right after a
-        barrier character; a stretch with no barrier stays whole.
+        barrier character. A stretch of over ``LONG_STRETCH`` characters with no barrier (English with
+        only commas, Chinese without 。, a file of one repeated character) is cut after a character no
+        key holds (see :meth:`_safe_cut`), so that a piece, and the memory matching it takes, stays
+        bounded whatever the text is.
 
         >>> from termkit.lexicon import Entry, Lexicon
         >>> from termkit.compile import compile_lexicon
@@ -186,14 +192,42 @@ class Matcher:
         while n - a > size:
             start = a + size - 1
             cut = _first_of(text, barriers, start, start + size)
+            if cut < 0:  # a long stretch without one: cut later, but not unboundedly later
+                cut = _first_of(text, barriers, start, start + max(size, LONG_STRETCH))
             if cut < 0:
-                cut = _first_of(text, barriers, start, n)  # a long stretch without one: cut later
-            if cut < 0:
+                cut = self._safe_cut(text, start, min(n, start + max(size, LONG_STRETCH)))
+            if cut < 0 or cut + 1 >= n:
                 break
             yield a, cut + 1
             a = cut + 1
         if a < n:
             yield a, n
+
+    def _safe_cut(self, text: str, start: int, end: int) -> int:
+        """In a long stretch without a barrier: the first index ``c`` from ``start`` such that no key
+        occurrence spans ``c`` and ``c + 1`` (found by scanning a window of ``SAFE_WINDOW`` characters),
+        so that matching the pieces finds what matching the whole finds; else the end of the window (a
+        text in which key occurrences overlap without a gap for that long: a match across it is lost,
+        which no real text comes near).
+
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="x", term="四风，两个", gloss="x"),)))
+        >>> m._safe_cut("四风，两个四风，两个", 2, 10)
+        4
+        """
+        lo, hi = max(0, start - SAFE_MARGIN), min(end, start + SAFE_WINDOW)
+        folded = self.fold(text[lo:hi])
+        cands = self.candidates(folded.text, folded.codes)
+        crossing = np.zeros(hi - lo + 1, dtype=np.int32)  # how many occurrences span c and c + 1
+        for s, e in self._original_spans(folded, cands):
+            if e - s >= 2:
+                crossing[s] += 1
+                crossing[e - 1] -= 1
+        free = np.flatnonzero(np.cumsum(crossing)[start - lo:hi - lo - 1] == 0)
+        if len(free):
+            return start + int(free[0])
+        return hi - 1
 
     def barriers(self) -> str:
         """Sentence punctuation that no lexicon key (nor ``exclude`` string, nor context rule's

@@ -31,9 +31,12 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .errors import TermkitError
 from .match import DocumentResult, Match, Matcher, analyse, doc_date, match_document
 from .normalize import Damage, find_damage
 
@@ -46,20 +49,23 @@ CHUNK_DOCS = 256
 Spans = tuple[list[tuple[int, int, int]], list[tuple[int, int, int, int]]]
 
 
+JOBS_PER_CORE = 4  # more processes than this per core only cost memory: matching is CPU-bound
+
+
 def resolve_jobs(jobs: int | None) -> int:
-    """The number of processes to use: ``None`` or 0 means every core this process may run on.
+    """The number of processes to use: ``None`` or 0 means every core this process may run on; more
+    than ``JOBS_PER_CORE`` per core is capped (``--jobs 1000`` starts no thousand processes).
 
     >>> resolve_jobs(3)
     3
-    >>> resolve_jobs(None) >= 1
-    True
+    >>> resolve_jobs(None) >= 1, resolve_jobs(100_000) == JOBS_PER_CORE * resolve_jobs(None)
+    (True, True)
     """
-    if jobs:
-        return max(1, jobs)
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = max(1, os.cpu_count() or 1)
+    return min(max(1, jobs), JOBS_PER_CORE * cores) if jobs else cores
 
 
 def chunked(docs: Iterable[Document], max_chars: int = CHUNK_CHARS,
@@ -144,35 +150,57 @@ def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: b
     # fork is cheapest and shares the matcher without a copy, but is unsafe once other threads run
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
         else "spawn"
-    ctx = multiprocessing.get_context(method)
-    pending: deque[tuple[list[Document] | Piece, Any]] = deque()
+    # a process pool that notices a worker dying (multiprocessing.Pool waits for its task forever)
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
+                               initargs=(matcher, nested))
+    pending: deque[tuple[list[Document] | Piece, Future[Any]]] = deque()
     partial: list[Match] = []  # the matches of the long document whose pieces are coming in
 
     def collect() -> Iterator[DocumentResult]:
-        item, result = pending.popleft()
+        item, job = pending[0]
+        result = job.result()  # raises BrokenProcessPool while the item is still listed as pending
+        pending.popleft()
         if isinstance(item, list):
-            yield from _rebuild(item, result.get(), entries)
+            yield from _rebuild(item, result, entries)
             return
         text = item.doc.text
-        partial.extend(Match(s, e, text[s:e], entries[i]) for s, e, i in result.get())
+        partial.extend(Match(s, e, text[s:e], entries[i]) for s, e, i in result)
         if item.last:
             yield DocumentResult(item.doc, partial.copy(), find_damage(text))
             partial.clear()
 
-    with _workers_ignore_sigint():
-        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(matcher, nested))
-    with pool:
+    try:
         for item in items:
-            if isinstance(item, Piece):
-                job = pool.apply_async(_match_piece, (item.doc.text[item.start:item.end], item.start,
-                                                      doc_date(item.doc)))
-            else:
-                job = pool.apply_async(_match_chunk, (item,))
+            with _workers_ignore_sigint():  # the pool starts its workers on the first submits
+                if isinstance(item, Piece):
+                    job = pool.submit(_match_piece, item.doc.text[item.start:item.end], item.start,
+                                      doc_date(item.doc))
+                else:
+                    job = pool.submit(_match_chunk, item)
             pending.append((item, job))
-            while len(pending) > 2 * jobs or (pending and pending[0][1].ready()):
+            while len(pending) > 2 * jobs or (pending and pending[0][1].done()):
                 yield from collect()
         while pending:
             yield from collect()
+    except BrokenProcessPool:
+        raise _lost(list(dict.fromkeys(i for item, _ in pending for i in _ids(item)))) from None
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+class WorkerLost(TermkitError):
+    """A worker process died (killed, or out of memory) while matching: the run cannot be complete."""
+
+
+def _ids(item: list[Document] | Piece) -> list[str]:
+    return [item.doc.id] if isinstance(item, Piece) else [d.id for d in item]
+
+
+def _lost(docs: list[str]) -> WorkerLost:
+    shown = ", ".join(docs[:3]) + (f" and {len(docs) - 3:,} more" if len(docs) > 3 else "")
+    return WorkerLost(f"a worker process died (killed, or out of memory?) while matching; {len(docs):,} "
+                      f"documents were not processed ({shown}); no result was written: run again, with fewer "
+                      "--jobs if memory is short")
 
 
 def _rebuild(chunk: list[Document], spans: list[Spans], entries: tuple[Any, ...]) -> Iterator[DocumentResult]:
@@ -207,6 +235,7 @@ def _init_worker(matcher: Matcher, nested: bool) -> None:
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM: let it
+    _die_with_parent()
     _worker["matcher"] = matcher
     _worker["nested"] = nested
     _worker["index"] = {e.id: i for i, e in enumerate(matcher.entries)}
@@ -217,6 +246,21 @@ def _match_piece(text: str, offset: int, date: str | None) -> list[tuple[int, in
     index = _worker["index"]
     return [(m.start + offset, m.end + offset, index[m.entry.id])
             for m in _worker["matcher"].find(text, nested=_worker["nested"], date=date)]
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to end this worker when the parent dies (a parent killed during start-up
+    otherwise leaves its workers waiting on a queue forever)."""
+    if not hasattr(os, "uname") or os.uname().sysname != "Linux":
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the call
+        os._exit(1)
 
 
 def _match_chunk(docs: list[Document]) -> list[Spans]:
