@@ -6,6 +6,7 @@ Sizes stay small here (a few MB at most); the figures at full size are in bench/
 
 from __future__ import annotations
 
+import itertools
 import json
 import multiprocessing
 from pathlib import Path
@@ -157,11 +158,12 @@ def _hold_lock(path: str, ready, release) -> None:
 
 @pytest.mark.parametrize("command", [["gloss", "-f", "md"], ["report"]])
 def test_output_onto_an_input_is_refused(tmp_path: Path, command: list[str]) -> None:
-    doc = _write(tmp_path / "in.txt", GOOD)
-    link = tmp_path / "link.txt"
+    (tmp_path / "in").mkdir()
+    doc = _write(tmp_path / "in" / "in.txt", GOOD)
+    link = tmp_path / "link.txt"  # outside the folder read, pointing into it
     link.symlink_to(doc)
     for target in (doc, link):
-        result = runner.invoke(app, [*command, str(tmp_path), "-o", str(target)])
+        result = runner.invoke(app, [*command, str(tmp_path / "in"), "-o", str(target)])
         _one_error(result, "is also an input")
         assert doc.read_text(encoding="utf-8") == GOOD
 
@@ -452,6 +454,10 @@ def test_a_wrong_text_field_is_summed_up(tmp_path: Path) -> None:
     rows = "".join(f"{i},反对四风。\n" for i in range(2000))
     _write(tmp_path / "big.csv", "id,body\n" + rows)
     result = runner.invoke(app, ["count", str(tmp_path / "big.csv"), "-f", "json"])
+    assert len(result.stderr.splitlines()) == 1, result.stderr  # the file is named once, not 2,000 times
+    mixed = '{"text": "反对四风。"}\n' + '{"body": "反对四风。"}\n' * 2000  # rows that lose the field later
+    _write(tmp_path / "mixed.jsonl", mixed)
+    result = runner.invoke(app, ["count", str(tmp_path / "mixed.jsonl"), "-f", "json"])
     said = _warnings(result)
     assert len(said) == 6 and said[-1].endswith("1,995 more rows skipped or warned about (the first 5 are above)")
 
@@ -600,9 +606,9 @@ def test_a_text_without_barriers_is_still_cut(text: str, monkeypatch: pytest.Mon
     monkeypatch.setattr(match, "LONG_STRETCH", 5000)  # 1M characters in real runs
     m = load_compiled(bundled_lexicon_path()).matcher
     cuts = list(m.segments(text, 1000))
-    assert cuts[0][0] == 0 and cuts[-1][1] == len(text) and all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(text) and all(a[1] == b[0] for a, b in itertools.pairwise(cuts))
     assert max(b - a for a, b in cuts) <= 1000 + 5000  # was one piece of the whole text
-    if "，" in text:  # cut after a character no term holds: the same matches as the whole text
+    if "，" in text:  # cut where no term occurrence spans the cut: the same matches as the whole text
         whole = [(x.start, x.end, x.entry.id) for x in m.find(text, segment=len(text))]
         assert [(x.start, x.end, x.entry.id) for x in m.find(text, segment=1000)] == whole
 
