@@ -143,3 +143,65 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[1].split()[0].join("()")
     except OSError:
         return "(gone)"
+
+
+def test_help_version_and_short_summaries() -> None:
+    out, _, code = run("-h")
+    assert code == 0 and "Commands:" in out
+    commands = out.split("Commands:")[1]
+    assert "..." not in commands, "a command summary was cut"
+    assert run("count", "-h")[2] == 0
+    out, _, code = run("--version")
+    assert code == 0 and out.startswith("termkit ")
+
+
+def test_number_options_say_what_is_wrong_in_words() -> None:
+    _, err, code = run("count", str(SEED), "--jobs", "0")
+    assert code == 2 and "0 is too small: give 1 or more" in err
+    assert "Input should be" not in err
+    out, _, _ = run("count", "-h")
+    assert "[x>=" not in out and "<int range>" not in out and "--sort KEY" in out
+
+
+def test_show_suggests_the_nearest_entries() -> None:
+    _, err, code = run("show", "two-establishmentz")
+    assert code == 1 and "did you mean 两个确立 (two-establishments)?" in err
+    _, err, code = run("show", "两个确定")
+    assert "two-establishments" in err
+
+
+def test_lexicon_add_says_first_that_the_term_exists(tmp_path: Path) -> None:
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("terms:\n  - id: yangtze-river-economic-belt\n    term: 长江经济带\n    gloss: Yangtze River "
+                   "Economic Belt\n", encoding="utf-8")
+    _, err, code = run("lexicon", "add", "长江经济带", "--gloss", "Yangtze River Economic Belt", "--lexicon", str(lex))
+    assert code == 1 and "'长江经济带' is already claimed by 'yangtze-river-economic-belt'" in err
+
+
+def test_lexicon_fmt_formats_a_flow_style_entry(tmp_path: Path) -> None:
+    lex = tmp_path / "lex.yaml"
+    lex.write_text('terms:\n  - {id: x-y, term: 两个维护, gloss: "Two Upholds", category: formula}\n', encoding="utf-8")
+    assert run("lexicon", "check", "--lexicon", str(lex))[2] == 0
+    _, err, code = run("lexicon", "fmt", "--lexicon", str(lex))
+    assert code == 0 and "Traceback" not in err and "error" not in err
+    assert "  - id: x-y\n    term: 两个维护\n" in lex.read_text(encoding="utf-8")
+    assert run("lexicon", "fmt", "--check", "--lexicon", str(lex))[2] == 0
+    assert run("count", "-", "--lexicon", str(lex), "--format", "csv", input="两个维护")[0].count("x-y") == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal for stdin")
+def test_reading_stdin_from_a_terminal_says_so() -> None:
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(Path(termkit.__file__).parent.parent)}
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "tag", "-", "--format", "jsonl"], stdin=slave,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    time.sleep(0.5)
+    os.write(master, "两个确立\n".encode() + b"\x04")
+    out, err = proc.communicate(timeout=60)
+    os.close(master)
+    assert proc.returncode == 0
+    assert b"reading standard input" in err
+    assert b"two-establishments" in out

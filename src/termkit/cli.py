@@ -26,17 +26,48 @@ if TYPE_CHECKING:
     from .match import DocumentResult
     from .pipeline import Corpus
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                  context_settings=HELP_OPTIONS,
                   help="Find, count and explain the formulaic language of Chinese political writing.")
-lexicon_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Check and curate the lexicon.")
+lexicon_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=HELP_OPTIONS,
+                          help="Check and curate the lexicon.")
 app.add_typer(lexicon_app, name="lexicon")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"termkit {version('termkit')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("termkit (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Show the version and exit.")) -> None:
+    """Find, count and explain the formulaic language of Chinese political writing."""
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 LexiconOpt = typer.Option(None, "--lexicon", "-l", help="Lexicon file or folder [default: the bundled one and your "
                                                          "own folder, see 'termkit lexicon files'].")
+def _at_least(n: int) -> Callable[[Optional[int]], Optional[int]]:
+    """A number option's check, with a message in words (not the validator's own)."""
+
+    def check(value: Optional[int]) -> Optional[int]:
+        if value is not None and value < n:
+            raise typer.BadParameter(f"{value} is too small: give {n} or more")
+        return value
+
+    return check
+
+
 PathsArg = typer.Argument(..., help="Files, folders (read recursively) or - for stdin.")
-JobsOpt = typer.Option(None, "--jobs", "-j", min=1, show_default=False,
+JobsOpt = typer.Option(None, "--jobs", "-j", callback=_at_least(1), metavar="N", show_default=False,
                        help="Processes matching documents [default: all cores]; output is the same for any N.")
 
 
@@ -92,6 +123,8 @@ def _corpus(paths: list[str], input_format: InputFormat, text_field: str, id_fie
     from .pipeline import open_corpus
 
     read = ReadOptions(InputFormat(input_format).value, text_field, id_field, date_field, group_field)
+    if "-" in paths and sys.stdin.isatty():  # otherwise the command seems to hang
+        _note("reading standard input: type or paste the text, then Ctrl-D (Ctrl-Z, Enter on Windows)")
     corpus = open_corpus(paths, read, _warn)
     opened = _opened.get()
     if opened is not None:
@@ -269,11 +302,16 @@ def _entry(compiled: Compiled, name: str, hint: Optional[str] = None) -> Any:
     entry = compiled.entry(name)
     if entry is not None:
         return entry
+    from .search import nearest
+
+    close = nearest(compiled.lexicon, name)
+    maybe = f"; did you mean {' or '.join(f'{e.term} ({e.id})' for e in close)}?" if close else \
+        "; 'termkit search WORDS' finds entries by English, pinyin or Chinese"
     if hint:
-        raise typer.BadParameter(f"{name!r} is not in the lexicon (give an id or a term)", param_hint=hint)
+        raise typer.BadParameter(f"{name!r} is not in the lexicon{maybe}", param_hint=hint)
     from .errors import TermkitError
 
-    raise TermkitError(f"{name!r} is not in the lexicon (try 'termkit tag' on a text that contains it)")
+    raise TermkitError(f"{name!r} is not in the lexicon{maybe}")
 
 
 @app.command()
@@ -325,9 +363,10 @@ def count(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
     format: CountFormat = typer.Option(CountFormat.table, "--format", "-f", help="table, csv or json."),
-    top: Optional[int] = typer.Option(None, "--top", "-n", min=0, show_default=False,
+    top: Optional[int] = typer.Option(None, "--top", "-n", callback=_at_least(0), metavar="N", show_default=False,
                                       help=f"Only the N first rows [table on a terminal: {TERMINAL_TOP}; 0: all]."),
-    sort: str = typer.Option("count", "--sort", help="count, docs, per_10k, term, id, category or first."),
+    sort: str = typer.Option("count", "--sort", metavar="KEY",
+                             help="count, docs, per_10k, term, id, category or first."),
     nested: bool = typer.Option(False, "--nested", help="Count matches nested inside longer ones too."),
     by: CountBy = typer.Option(CountBy.term, "--by", help="term: one row per entry; doc: one row per document "
                                "and entry (doc, date, group, id, term, count, per_10k; documents without a match "
@@ -404,15 +443,17 @@ class KwicFormat(str, Enum):
     jsonl = "jsonl"
 
 
-@app.command()
+@app.command(short_help="Concordance: each occurrence of terms in its context.")
 @handles_errors
 def kwic(
     terms_and_paths: list[str] = typer.Argument(..., metavar="TERM... PATH...", help="Lexicon terms (any surface "
                                                 "form, or ids), then files, folders or - for stdin."),
     lexicon: Optional[Path] = LexiconOpt,
     format: KwicFormat = typer.Option(KwicFormat.table, "--format", "-f", help="table (aligned), csv or jsonl."),
-    width: int = typer.Option(20, "--width", "-w", min=1, help="Characters of context on each side."),
-    sort: str = typer.Option("doc", "--sort", help="doc (document, then position), left (context read from the "
+    width: int = typer.Option(20, "--width", "-w", callback=_at_least(1), metavar="N",
+                              help="Characters of context on each side."),
+    sort: str = typer.Option("doc", "--sort", metavar="KEY",
+                             help="doc (document, then position), left (context read from the "
                              "match outwards), right, or term."),
     jobs: Optional[int] = JobsOpt,
     input_format: InputFormatOpt = InputFormat.auto,
@@ -453,14 +494,15 @@ class DiscoverFormat(str, Enum):
     yaml = "yaml"
 
 
-@app.command()
+@app.command(short_help="Candidate terms the lexicon lacks.")
 @handles_errors
 def discover(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
     format: DiscoverFormat = typer.Option(DiscoverFormat.table, "--format", "-f", help="table, jsonl or yaml (stubs)."),
-    top: int = typer.Option(100, "--top", "-n", min=1, help="Only the N best candidates."),
-    min_count: Optional[int] = typer.Option(None, "--min-count", min=1, help="Only candidates seen at least this "
+    top: int = typer.Option(100, "--top", "-n", callback=_at_least(1), metavar="N", help="Only the N best candidates."),
+    min_count: Optional[int] = typer.Option(None, "--min-count", callback=_at_least(1), metavar="N",
+                                            help="Only candidates seen at least this "
                                             "often [default: 3 on a large input, 2 on a small one, 1 for quoted, "
                                             "numbered or parallel forms in a short text]."),
     kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="numbered, quoted, parallel or mwe (repeat)."),
@@ -548,7 +590,7 @@ def show(
         render_entry(_stdout(), entry, compiled.lexicon)
 
 
-@app.command()
+@app.command(short_help="Glossary of the terms found, for translators.")
 @handles_errors
 def gloss(
     paths: Optional[list[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
@@ -559,7 +601,7 @@ def gloss(
         ".utf8), else md."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write FILE (atomically), not stdout."),
     all_entries: bool = typer.Option(False, "--all", help="The whole lexicon, with counts from any PATHs."),
-    sort: str = typer.Option("first", "--sort", help="first (appearance), count, or term (by pinyin)."),
+    sort: str = typer.Option("first", "--sort", metavar="KEY", help="first (appearance), count, or term (by pinyin)."),
     excel: bool = typer.Option(False, "--excel", help="csv: start with a BOM so that Excel reads UTF-8."),
     direction: str = typer.Option("zh-en", "--direction", help="deepl, omegat: zh-en (Chinese sources) or en-zh "
                                   "(English sources, for English→Chinese work); other formats hold both languages."),
@@ -603,14 +645,15 @@ class TrendBy(str, Enum):
     group = "group"
 
 
-@app.command("trend")
+@app.command("trend", short_help="Terms per year, month or group.")
 @handles_errors
 def trend_cli(
     paths: list[str] = PathsArg,
     lexicon: Optional[Path] = LexiconOpt,
     by: TrendBy = typer.Option(TrendBy.year, "--by", help="year, month (dates) or group (--group-field)."),
     terms: Optional[str] = typer.Option(None, "--terms", "-t", help="Comma-separated ids or terms [top N]."),
-    top: int = typer.Option(5, "--top", "-n", min=1, help="Without --terms: the N most frequent terms."),
+    top: int = typer.Option(5, "--top", "-n", callback=_at_least(1), metavar="N",
+                            help="Without --terms: the N most frequent terms."),
     format: CountFormat = typer.Option(CountFormat.table, "--format", "-f", help="table, csv or json."),
     jobs: Optional[int] = JobsOpt,
     input_format: InputFormatOpt = InputFormat.auto,
@@ -638,15 +681,16 @@ def trend_cli(
         _warn(note)
 
 
-@app.command("report")
+@app.command("report", short_help="One self-contained HTML report.")
 @handles_errors
 def report_cli(
     paths: list[str] = PathsArg,
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write (atomically); - for stdout."),
     lexicon: Optional[Path] = LexiconOpt,
     by: TrendBy = typer.Option(TrendBy.year, "--by", help="Trends by year, month or group."),
-    top: int = typer.Option(20, "--top", "-n", min=1, help="Terms in the bar chart."),
-    docs: int = typer.Option(50, "--docs", min=0, help="Documents shown in full (the figures cover all)."),
+    top: int = typer.Option(20, "--top", "-n", callback=_at_least(1), metavar="N", help="Terms in the bar chart."),
+    docs: int = typer.Option(50, "--docs", callback=_at_least(0), metavar="N",
+                             help="Documents shown in full (the figures cover all)."),
     title: str = typer.Option("termkit report", "--title", help="The page title."),
     jobs: Optional[int] = JobsOpt,
     input_format: InputFormatOpt = InputFormat.auto,
@@ -837,14 +881,15 @@ class SearchFormat(str, Enum):
 SEARCH_FIELDS = ["id", "term", "gloss", "gloss_status", "category", "score", "matched"]
 
 
-@app.command("search")
+@app.command("search", short_help="Find entries from English, pinyin or Chinese.")
 @handles_errors
 def search_cli(
     words: list[str] = typer.Argument(..., help="English words, pinyin (tone marks and spaces optional: liangge "
                                       "weihu) or Chinese (either script)."),
     lexicon: Optional[Path] = LexiconOpt,
     format: SearchFormat = typer.Option(SearchFormat.table, "--format", "-f", help="table, json or csv."),
-    limit: int = typer.Option(20, "--limit", "-n", min=0, help="Rows in the table [0: all]; json and csv list all."),
+    limit: int = typer.Option(20, "--limit", "-n", callback=_at_least(0), metavar="N",
+                              help="Rows in the table [0: all]; json and csv list all."),
 ) -> None:
     """Find entries from English, pinyin or Chinese: gloss, other renderings, definition, pinyin, term."""
     from .search import has_han, search
@@ -903,7 +948,7 @@ class BilingualFormat(str, Enum):
 QA_FIELDS = ["file", "segment", "source_term", "id", "expected", "found", "finding"]
 
 
-@app.command("qa")
+@app.command("qa", short_help="Check a translation's terms against the lexicon.")
 @handles_errors
 def qa_cli(
     files: Optional[list[Path]] = typer.Argument(None, help="Bilingual files: XLIFF 1.2/2.x (.xlf .xliff .sdlxliff), "

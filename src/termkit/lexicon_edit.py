@@ -297,16 +297,16 @@ def _add_checked(root: Path, term: str, gloss: str, category: str | None, gloss_
     existing = [p for p in ([known] if isinstance(known, (str, os.PathLike)) else known or [root])
                 if Path(p).exists()]
     lexicon, _ = read_lexicon(existing)
+    owner = compile_lexicon(lexicon).lookup(term)  # first: a new id would not help
+    if owner is not None:
+        raise LexiconError(f"{term!r} is already claimed by {owner.id!r} ({owner.term}, "
+                           f"{lexicon.locations.get(owner.id)}): edit that entry instead")
     entry_id = id or slugify(gloss)
     if not entry_id:
         raise LexiconError(f"cannot derive an id from the gloss {gloss!r}: give one with --id")
     if entry_id in lexicon.by_id:
         raise LexiconError(f"id {entry_id!r} already exists ({lexicon.locations[entry_id]}): "
                            "give another with --id")
-    owner = compile_lexicon(lexicon).lookup(term)
-    if owner is not None:
-        raise LexiconError(f"{term!r} is already claimed by {owner.id!r} ({owner.term}, "
-                           f"{lexicon.locations.get(owner.id)}): edit that entry instead")
     category = category or Entry.model_fields["category"].default.value
     pinyin = derive_pinyin(term)
     raw = {"id": entry_id, "term": term, "pinyin": pinyin, "gloss": gloss,
@@ -371,6 +371,8 @@ def _format(text: str) -> str | None:
         return None
     for entry in data["terms"]:
         if isinstance(entry, dict):
+            if hasattr(entry, "fa"):  # an entry written in flow style ({id: …, term: …}) gets one key a line
+                entry.fa.set_block_style()
             _normalise_values(entry)
     return _reorder_keys(_dump(yaml, data))
 

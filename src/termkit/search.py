@@ -143,3 +143,26 @@ def rendering_of(lexicon: Lexicon, text: str) -> tuple[Entry, str, str] | None:
 def has_han(text: str) -> bool:
     """Whether ``text`` holds a Han character (a Chinese query rather than English or pinyin)."""
     return any(is_han(c) for c in text)
+
+
+def nearest(lexicon: Lexicon, name: str, n: int = 3) -> list[Entry]:
+    """The entries whose id or a Chinese form is closest to ``name`` (a typo, a form the lexicon
+    lacks), best first: what to suggest when ``name`` is not in the lexicon.
+
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> lex = Lexicon((Entry(id="two-establishments", term="两个确立", gloss="Two Establishments"),
+    ...                Entry(id="four-winds", term="四风", gloss="four forms of decadence")))
+    >>> [e.id for e in nearest(lex, "two-establishment")], [e.id for e in nearest(lex, "两个确定")]
+    (['two-establishments'], ['two-establishments'])
+    """
+    import difflib
+
+    keys: dict[str, Entry] = {}
+    for e in lexicon.entries:
+        for key in (e.id, e.term, *e.variants):
+            keys.setdefault(key, e)
+    found: list[Entry] = []
+    for key in difflib.get_close_matches(name, list(keys), n=n * 2, cutoff=0.6):
+        if keys[key] not in found:
+            found.append(keys[key])
+    return found[:n]
