@@ -93,6 +93,10 @@ def test_plurals_for_one_of_each(tmp_path: Path) -> None:
     lex.write_text("terms:\n  - id: four-winds\n    term: 四风\n    gloss: Four Winds\n", encoding="utf-8")
     out, _, _ = run("lexicon", "check", "--lexicon", str(lex))
     assert "1 entry in 1 file: 0 errors" in out
+    out, _, _ = run("gloss", str(tmp_path / "one.txt"), "--format", "md")
+    assert "1 term found in 1 document." in out
+    out, _, _ = run("lexicon", "stats", "--lexicon", str(lex))
+    assert "1 entry in 1 file" in out
 
 
 def test_damage_messages_say_run_for_one(tmp_path: Path) -> None:

@@ -277,7 +277,7 @@ def render_problems(console: Console, problems: Sequence[Problem]) -> None:
 
 def render_lexicon_stats(console: Console, stats: LexiconStats) -> None:
     """``termkit lexicon stats``: the totals, then one table per breakdown with counts and shares."""
-    console.print(f"{stats.entries} entries in {stats.files} files")
+    console.print(f"{plural(stats.entries, 'entry', 'entries')} in {plural(stats.files, 'file')}")
     for title, rows in stats.tables():
         table = Table(title=title, title_justify="left")
         for col, justify in ((title, "left"), ("entries", "right"), ("share", "right")):
@@ -363,7 +363,7 @@ def render_lexicon_sources(console: Console, sources: LexiconSources) -> None:
         table.add_row(f.origin, str(f.entries), escape(str(f.path)))
     console.print(table)
     total = sum(f.entries for f in sources.files)
-    console.print(f"{total} entries in {len(sources.files)} files", soft_wrap=True)
+    console.print(f"{plural(total, 'entry', 'entries')} in {plural(len(sources.files), 'file')}", soft_wrap=True)
     user = escape(str(sources.user_dir))
     if sources.given:
         console.print(f"--lexicon given: the bundled lexicon and your own folder ({user}) are not read", soft_wrap=True)

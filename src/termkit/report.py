@@ -187,7 +187,7 @@ def _bar_chart(stats: CorpusStats, top: int) -> str:
     for i, t in enumerate(rows):
         y, e = 10 + i * row, t.entry
         text = _clip(f"{e.term}  {e.gloss}", 44)
-        bars.append(f'<g><title>{escape(e.term)} — {escape(e.gloss)}: {t.count} in {t.docs} documents</title>'
+        bars.append(f'<g><title>{escape(e.term)} — {escape(e.gloss)}: {t.count} in {plural(t.docs, "document")}</title>'
                     f'<text x="{label - 8}" y="{y + 16}" text-anchor="end">{escape(text)}</text>'
                     f'<rect class="bar" x="{label}" y="{y + 4}" width="{max(1.0, t.count * scale):.1f}" '
                     f'height="{row - 8}"/>'
@@ -249,7 +249,7 @@ def _dispersion(positions: Sequence[tuple[str, int, list[tuple[str, int]]]], ter
                      f"</title></line>")
     axis = (f'<text x="{label}" y="{height - 6}">start of the first document</text>'
             f'<text x="{label + plot}" y="{height - 6}" text-anchor="end">end of document {len(positions)}</text>')
-    more = (f" Only the first {len(positions)} of {total_docs} documents are plotted."
+    more = (f" Only the first {len(positions)} of {plural(total_docs, 'document')} are plotted."
             if total_docs > len(positions) else "")
     return (f'<p class="note">Each row is a term; each stroke one occurrence. The {len(positions)} documents are '
             f"laid end to end, each as wide as it is long (thin grey lines mark where each begins).{more}</p>"
@@ -304,7 +304,7 @@ def _trends(trend: Trend) -> str:
 def _documents(shown: Sequence[Any], total: int, options: ReportOptions) -> str:
     if not shown:
         return '<p class="note">No documents.</p>'
-    note = (f'<p class="note">The first {len(shown)} of {total} documents are shown (the figures above cover '
+    note = (f'<p class="note">The first {len(shown)} of {plural(total, "document")} are shown (the figures above cover '
             f"all of them).</p>" if total > len(shown) else "")
     return note + "\n".join(_document(i, r, options.max_chars) for i, r in enumerate(shown, 1))
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..chardata import HAN_CLASS, TONE_VOWELS
 from ..pinyin import derive_pinyin
+from ..wording import plural
 
 GLOSS_PLACEHOLDER = "TODO: gloss"
 CATEGORY = {"numbered": "formula", "parallel": "slogan", "quoted": "slogan", "mwe": "concept"}
@@ -101,7 +102,8 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
     lines = ["terms:" if new else "terms: []"]
     for c, s in zip(new, stubs(new, taken)):
         example = _comment(c.example)
-        lines.append(f"  # discovered: {c.kind}, {c.count}× in {c.docs} documents, score {c.score:.1f} — {example}")
+        lines.append(f"  # discovered: {c.kind}, {c.count}× in {plural(c.docs, 'document')}, score {c.score:.1f} "
+                     f"— {example}")
         lines.append(f"  - id: {s['id']}")
         for key in ("term", "pinyin", "gloss", "gloss_status", "category"):
             if key in s:
@@ -112,7 +114,7 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
         rel = c.relation
         example = _comment(c.example)
         what = RELATION_WORDS.get(rel.kind, rel.kind)
-        evidence = f"{c.kind}, {c.count}× in {c.docs} documents, score {c.score:.1f}"
+        evidence = f"{c.kind}, {c.count}× in {plural(c.docs, 'document')}, score {c.score:.1f}"
         lines.append(f"  # {what} {_comment(rel.term)}: {evidence} — {example}")
         lines.append(f"  - id: {rel.entry}")
         if rel.edit:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..gloss import Glossary, GlossRow
+from ..wording import plural
 from . import ExportOptions, Rendered
 from ._fields import one_line, ordered_alts
 
@@ -81,9 +82,9 @@ def _context(r: GlossRow) -> str:
 def export(glossary: Glossary, options: ExportOptions) -> Rendered:
     n = len(glossary.rows)
     if glossary.whole_lexicon and not glossary.documents:
-        intro = f"{n} terms: the whole lexicon."
+        intro = f"{plural(n, 'term')}: the whole lexicon."
     else:
-        intro = f"{n} terms found in {glossary.documents} document{'s' if glossary.documents != 1 else ''}."
+        intro = f"{plural(n, 'term')} found in {plural(glossary.documents, 'document')}."
     lines = ["# Glossary", "", intro, ""]
     if any(r.pinyin_auto for r in glossary.rows):
         lines += [f"{AUTO_MARK} pinyin generated automatically (pypinyin), not checked by a person.", ""]

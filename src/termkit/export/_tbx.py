@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from .. import __version__
 from ..gloss import Glossary, GlossRow
 from ..lexicon import AltGloss
+from ..wording import plural
 from . import ExportOptions, Rendered
 from ._fields import ordered_alts
 
@@ -205,7 +206,7 @@ def description(glossary: Glossary) -> str:
     n = len(glossary.rows)
     if glossary.whole_lexicon and not glossary.documents:
         return f"termkit {__version__}: the whole lexicon, {n} entries"
-    return f"termkit {__version__}: {n} entries found in {glossary.documents} documents"
+    return f"termkit {__version__}: {plural(n, 'entry', 'entries')} found in {plural(glossary.documents, 'document')}"
 
 
 def serialise(root: ET.Element) -> str:
