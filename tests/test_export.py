@@ -24,7 +24,7 @@ from termkit.compile import compile_lexicon
 from termkit.corpus import Document
 from termkit.errors import ExportError
 from termkit.export import FORMATS, ExportOptions, export
-from termkit.export._fields import COLUMNS, FORMULA_START, LIST_SEP, ordered_alts
+from termkit.export._fields import COLUMNS, FORMULA_START, LIST_SEP, marked_context, ordered_alts
 from termkit.gloss import Glossary, GlossRow, build_glossary
 from termkit.lexicon import Entry, load_lexicon
 from termkit.match import analyse
@@ -195,11 +195,11 @@ def test_csv_and_tsv_round_trip(glossary, lexicon, fmt, delimiter):
     for rec, row in zip(rows, glossary.rows):
         e = lexicon.by_id[rec["id"]]
         assert (rec["term"], rec["gloss"], rec["category"]) == (e.term, e.gloss, e.category)
-        assert rec["traditional"] == row.traditional and rec["pinyin"] == row.pinyin
+        assert rec["traditional"] == row.traditional and rec["pinyin"] == row.reading
         assert rec["expansion"].split(LIST_SEP) == list(e.expansion) if e.expansion else rec["expansion"] == ""
         assert rec["definition"] == (e.definition or "")
         assert (int(rec["count"]), int(rec["docs"])) == (row.count, row.docs)
-        assert rec["context"] == (row.context or "")
+        assert rec["context"] == marked_context(row)  # the term marked 【…】 where it stands
         assert rec["pinyin_source"] == ("pypinyin" if row.pinyin_auto else "lexicon")
 
 
@@ -223,7 +223,7 @@ def test_csv_excel_bom(glossary):
 
 def test_json_round_trip(glossary, lexicon):
     records = json.loads(render(glossary, "json").data)
-    extra = {"traditional", "pinyin_source", "count", "docs", "context", "context_doc"}
+    extra = {"traditional", "pinyin_source", "reading", "count", "docs", "context", "context_doc"}
     for rec in records:
         if rec["pinyin_source"] == "pypinyin":
             rec["pinyin"] = None
@@ -342,7 +342,7 @@ def test_tbx_content_round_trips(glossary, lexicon):
         assert zh_terms == list(dict.fromkeys((e.term, row.traditional, *e.variants)))
         first = zh.find(q("termSec"))
         pinyin = [n.text for n in first.findall(q("note")) if n.get(XML_LANG) == "zh-Latn-pinyin"]
-        assert pinyin == [row.pinyin]
+        assert pinyin == [row.reading]
         en_terms = en.findall(q("termSec"))
         assert en_terms[0].findtext(q("term")) == e.gloss
         assert en_terms[0].findtext(q("termNote")) == "preferredTerm-admn-sts"

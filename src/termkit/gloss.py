@@ -24,7 +24,7 @@ from typing import Any
 
 from .lexicon import Entry, Lexicon
 from .match import DocumentResult
-from .pinyin import derive_pinyin
+from .pinyin import derive_pinyin, order_key, reading
 
 GLOSS_SORTS = ("first", "count", "term")
 SENTENCE_END = "。！？!?…"
@@ -55,6 +55,30 @@ class GlossRow:
     context: str | None = None
     context_doc: str | None = None
     surface: str | None = None
+
+    @property
+    def reading(self) -> str:
+        """The pinyin with the term's digits and Latin letters in place (4+1 zhòng yào yāo qiú):
+        what a translator reads; ``pinyin`` keeps the lexicon's syllables only."""
+        return reading(self.entry.term, self.pinyin)
+
+    def context_parts(self) -> tuple[str, str, str] | None:
+        """The context cut around the term as it stands there: (before, term, after), so that a
+        format can mark it (one sentence often holds several terms); None without a context, and
+        the whole context as ``before`` when the form cannot be found in it.
+
+        >>> from termkit.lexicon import Entry
+        >>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
+        >>> GlossRow(e, "四風", "sì fēng", context="反对“四風”问题", surface="四風").context_parts()
+        ('反对“', '四風', '”问题')
+        """
+        if not self.context:
+            return None
+        surface = _one_line(self.surface or "")
+        at = self.context.find(surface) if surface else -1
+        if at < 0:
+            return self.context, "", ""
+        return self.context[:at], surface, self.context[at + len(surface):]
 
 
 @dataclass(frozen=True)
@@ -164,7 +188,7 @@ def build_glossary(results: Iterable[DocumentResult], lexicon: Lexicon | None = 
     if sort == "count":
         rows.sort(key=lambda r: -r.count)  # stable: ties keep their first-appearance order
     elif sort == "term":
-        rows.sort(key=lambda r: (_toneless(r.pinyin), r.entry.term, r.entry.id))
+        rows.sort(key=lambda r: (order_key(r.entry.term, r.pinyin), r.entry.id))
     return Glossary(tuple(rows), documents, whole_lexicon=lexicon is not None)
 
 
@@ -188,9 +212,3 @@ def opencc_converter(config: str = TRADITIONAL) -> Callable[[str], str]:
 
     return opencc.OpenCC(config).convert
 
-
-def _toneless(pinyin: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFD", pinyin.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -81,7 +81,12 @@ class CorpusStats:
         """Terms ordered by ``key`` (see ``COUNT_SORTS``); ties broken by count, then id."""
         if key not in COUNT_SORTS:
             raise ValueError(f"unknown sort key {key!r}; use one of {', '.join(COUNT_SORTS)}")
-        if key in ("term", "id", "category"):
+        if key == "term":  # the order of gloss --sort term: by reading, digits first
+            from .pinyin import derive_pinyin, order_key
+
+            return sorted(self.terms, key=lambda t: (order_key(t.entry.term, t.entry.pinyin or
+                                                               derive_pinyin(t.entry.term)), t.entry.id))
+        if key in ("id", "category"):
             return sorted(self.terms, key=lambda t: (getattr(t.entry, key), t.entry.id))
         if key == "first":
             return sorted(self.terms, key=lambda t: t.first)

@@ -26,14 +26,23 @@ def record(row: GlossRow) -> dict[str, Any]:
     """The flat record of one row: the ``COLUMNS``, lists joined with `` | ``."""
     e = row.entry
     return {
-        "id": e.id, "term": e.term, "traditional": row.traditional, "pinyin": row.pinyin,
+        "id": e.id, "term": e.term, "traditional": row.traditional, "pinyin": row.reading,
         "pinyin_source": "pypinyin" if row.pinyin_auto else "lexicon", "gloss": e.gloss,
         "gloss_status": e.gloss_status, "category": e.category, "pos": e.pos or "",
         "expansion": LIST_SEP.join(e.expansion),
         "alt_glosses": LIST_SEP.join(f"{a.text} [{a.status}]" for a in e.alt_glosses),
         "literal": e.literal or "", "definition": e.definition or "", "count": row.count, "docs": row.docs,
-        "context": row.context or "", "context_doc": row.context_doc or "",
+        "context": marked_context(row), "context_doc": row.context_doc or "",
     }
+
+
+def marked_context(row: GlossRow, mark: tuple[str, str] = ("【", "】")) -> str:
+    """The context sentence with the term marked where it stands (a sentence often holds several)."""
+    parts = row.context_parts()
+    if parts is None:
+        return ""
+    before, term, after = parts
+    return f"{before}{mark[0]}{term}{mark[1]}{after}" if term else before
 
 
 def neutralise(cell: Any) -> Any:

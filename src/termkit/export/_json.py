@@ -26,7 +26,8 @@ def to_dict(row: GlossRow) -> dict[str, Any]:
     d["context_rules"] = d.pop("context", None)
     d["pinyin"] = row.pinyin
     d.update(traditional=row.traditional, pinyin_source="pypinyin" if row.pinyin_auto else "lexicon",
-             count=row.count, docs=row.docs, context=row.context, context_doc=row.context_doc)
+             reading=row.reading, count=row.count, docs=row.docs, context=row.context,
+             context_doc=row.context_doc)
     return d
 
 

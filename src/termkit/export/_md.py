@@ -36,7 +36,7 @@ def _summary(glossary: Glossary) -> list[str]:
              "|---|---|---|---|---|---|---:|"]
     for r in glossary.rows:
         e = r.entry
-        pinyin = escape(r.pinyin) + (AUTO_MARK if r.pinyin_auto else "")
+        pinyin = escape(r.reading) + (AUTO_MARK if r.pinyin_auto else "")
         lines.append(f"| {escape(e.term)} | {escape(r.traditional)} | {pinyin} | {escape(e.gloss)} | "
                      f"{e.gloss_status} | {e.category} | {r.count} |")
     return lines
@@ -45,7 +45,7 @@ def _summary(glossary: Glossary) -> list[str]:
 def _section(r: GlossRow) -> list[str]:
     e = r.entry
     auto = " (generated, not checked)" if r.pinyin_auto else ""
-    facts = [f"- **Traditional:** {escape(r.traditional)}", f"- **Pinyin:** {escape(r.pinyin)}{auto}",
+    facts = [f"- **Traditional:** {escape(r.traditional)}", f"- **Pinyin:** {escape(r.reading)}{auto}",
              f"- **Gloss status:** {e.gloss_status} · **Category:** {e.category}"
              + (f" · **Part of speech:** {e.pos}" if e.pos else "")]
     alts = ordered_alts(e)

@@ -26,7 +26,7 @@ HEADER = "# Glossary in tab-separated format -*- coding: utf-8 -*-\n"
 def comment(row: GlossRow) -> str:
     """The third column: what a translator wants to see next to the term, on one line."""
     e = row.entry
-    parts = [row.pinyin + (" (pinyin generated, unchecked)" if row.pinyin_auto else ""), e.category,
+    parts = [row.reading + (" (pinyin generated, unchecked)" if row.pinyin_auto else ""), e.category,
              e.gloss_status]
     if e.expansion:
         parts.append("；".join(e.expansion))

@@ -146,7 +146,7 @@ class _Builder:
             self.sub(grp, "descrip", row.context, type="context")
             if row.context_doc:
                 self.sub(grp, "admin", row.context_doc, type="source")
-        self.sub(ts, "note", row.pinyin, lang=PINYIN_LANG)
+        self.sub(ts, "note", row.reading, lang=PINYIN_LANG)
         if row.pinyin_auto:
             self.sub(ts, "note", "pinyin generated automatically (pypinyin), not checked", lang="en")
         for form in dict.fromkeys((row.traditional, *e.variants)):
