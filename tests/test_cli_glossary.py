@@ -43,3 +43,12 @@ def test_the_context_marks_each_term_where_it_stands() -> None:
     assert all(c.count("【") == 1 for c in marked.values())
     md = run("gloss", "-", "--format", "md")
     assert "**两个维护**" in md and "**八八战略**" in md
+
+
+def test_tbx_context_marks_the_term() -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(run("gloss", "-", "--format", "tbx").encode("utf-8"))
+    marked = [[h.text for h in d.iter("hi")] for d in root.iter("descrip") if d.get("type") == "context"]
+    assert marked and all(len(terms) == 1 for terms in marked)
+    assert {terms[0] for terms in marked} >= {"两个维护", "八八战略"}

@@ -357,7 +357,9 @@ def test_tbx_content_round_trips(glossary, lexicon):
     assert lang_sec(est, "zh").findtext(f"{q('termSec')}/{q('termNote')}[@type='partOfSpeech']") == "noun"
     assert lang_sec(est, "en").findtext(q("descrip")) == est_definition(glossary)
     context = lang_sec(est, "zh").find(f"{q('termSec')}/{q('descripGrp')}")
-    assert context.findtext(q("descrip")) == "坚定拥护“两个确立”，坚决做到“两个维护”。"
+    descrip = context.find(q("descrip"))
+    assert "".join(descrip.itertext()) == "坚定拥护“两个确立”，坚决做到“两个维护”。"
+    assert [(h.get("type"), h.text) for h in descrip] == [("bold", "两个确立")]  # the term marked where it stands
     assert context.findtext(q("admin")) == "a.txt"
     assert [r.get("target") for r in est.findall(q("ref"))] == ["two-upholds"]
 

@@ -141,9 +141,12 @@ class _Builder:
         if e.expansion:
             self.sub(ls, "descrip", "\n".join(e.expansion), type="definition")
         ts = self.term(ls, e.term, PREFERRED, e.pos)
-        if row.context:
+        if parts := row.context_parts():
             grp = self.sub(ts, "descripGrp")
-            self.sub(grp, "descrip", row.context, type="context")
+            before, term, after = parts
+            context = self.sub(grp, "descrip", before, type="context")
+            if term:  # the term marked where it stands: a sentence often holds several terms
+                self.sub(context, "hi", term, type="bold").tail = self.clean(after)
             if row.context_doc:
                 self.sub(grp, "admin", row.context_doc, type="source")
         self.sub(ts, "note", row.reading, lang=PINYIN_LANG)
