@@ -521,9 +521,11 @@ def discover(
     in quotation marks), parallel (a run of items of one shape: 学思想、强党性、重实践) or mwe (a statistical
     multi-word expression).
 
-    score: the ranking's probability that the candidate is a term, times 10, weighted up a little by its
-    count (1 + log10 count). The ranking is learnt from the lexicon's own terms found in the input when there
-    are enough (else a model shipped with termkit); jsonl's reasons field names the features that raised it.
+    score: when the input holds at least 150 of the lexicon's terms, a ranking is learnt from them and the
+    score is its probability that the candidate is a term, times 10, times (1 + log10 count); otherwise (an
+    empty lexicon, a short text) it is the first-pass score (count, cohesion, free edges, shape) times
+    (0.5 + the probability given by a model shipped with termkit). Compare scores within one run only.
+    jsonl's reasons field names the features that raised it.
     A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
     entry, edit); --format yaml proposes that edit.
     """
