@@ -692,7 +692,10 @@ def report_cli(
     by: TrendBy = typer.Option(TrendBy.year, "--by", help="Trends by year, month or group."),
     top: int = typer.Option(20, "--top", "-n", callback=_at_least(1), metavar="N", help="Terms in the bar chart."),
     docs: int = typer.Option(50, "--docs", callback=_at_least(0), metavar="N",
-                             help="Documents shown in full (the figures cover all)."),
+                             help="Documents shown with their terms highlighted, each up to 20,000 characters "
+                             "(the figures cover all)."),
+    terms: Optional[str] = typer.Option(None, "--terms", "-t", help="Comma-separated ids or terms for the trend "
+                                        "chart [the 5 most frequent]."),
     title: str = typer.Option("termkit report", "--title", help="The page title."),
     jobs: Optional[int] = JobsOpt,
     input_format: InputFormatOpt = InputFormat.auto,
@@ -707,7 +710,9 @@ def report_cli(
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     _refuse_input(output, corpus)
-    options = ReportOptions(title=title, top=top, by=by.value, documents=docs,
+    names = [t.strip() for t in (terms or "").split(",") if t.strip()]
+    chosen = tuple(_entry(compiled, name, "--terms") for name in names)
+    options = ReportOptions(title=title, top=top, by=by.value, documents=docs, trend_entries=chosen,
                             note=f"{', '.join(paths)} · lexicon: {lexicon or 'bundled'}")
     page = build_report(_results(corpus, compiled, jobs=jobs), options)
     _write_bytes(page, output)

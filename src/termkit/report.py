@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from .concordance import KwicLine, concordance
 from .lexicon import Entry
 from .stats import CorpusStats, Tally, visible_length
 from .trend import Trend, TrendTally
@@ -52,6 +53,8 @@ class ReportOptions:
     dispersion_terms: int = 10
     dispersion_docs: int = 100  # documents laid end to end in the dispersion plot
     trend_terms: int = 5
+    trend_entries: tuple[Entry, ...] = ()  # the entries the trend chart shows [the trend_terms most frequent]
+    occurrences: int = 10  # occurrences in context listed per term (a small concordance)
     by: str = "year"  # year, month or group
     documents: int = 50  # documents shown in full
     max_chars: int = 20000  # characters shown of each document
@@ -64,6 +67,7 @@ class _PageParts:
     """What one pass over the results keeps besides the tallies."""
 
     shown: list[Any] = field(default_factory=list)  # DocumentResults shown in full
+    kwic: dict[str, list[KwicLine]] = field(default_factory=dict)  # the first occurrences of each entry
     positions: list[tuple[str, int, list[tuple[str, int]]]] = field(default_factory=list)  # id, length, hits
     entries: dict[str, Entry] = field(default_factory=dict)
 
@@ -81,7 +85,12 @@ def build_report(results: Iterable[DocumentResult], options: ReportOptions | Non
             seen.positions.append((r.doc.id, len(r.doc.text), [(m.entry.id, m.start) for m in r.matches]))
         for m in r.matches:
             seen.entries.setdefault(m.entry.id, m.entry)
+        wanted = {m.entry.id for m in r.matches if len(seen.kwic.get(m.entry.id, ())) < options.occurrences}
+        for k in concordance([r], wanted, width=25) if wanted else ():
+            if len(lines := seen.kwic.setdefault(k.id, [])) < options.occurrences:
+                lines.append(k)
     stats = tally.result()
+    chosen = list(options.trend_entries) or None
     ranked = [t.entry for t in stats.sorted("count")]
     body = "\n".join([
         _header(options, stats),
@@ -90,7 +99,8 @@ def build_report(results: Iterable[DocumentResult], options: ReportOptions | Non
         _section("frequency", "Frequency table", _frequency_table(stats)),
         _section("dispersion", "Dispersion", _dispersion(seen.positions, ranked[:options.dispersion_terms],
                                                           stats.documents, options)),
-        _section("trends", "Trends", _trends(trends.result(top=options.trend_terms))),
+        _section("trends", "Trends", _trends(trends.result(chosen, top=options.trend_terms))),
+        _section("occurrences", "Occurrences", _occurrences(ranked[:options.top], seen.kwic, options.occurrences)),
         _section("documents", "Documents", _documents(seen.shown, stats.documents, options)),
     ])
     return _page(options.title, body, _term_data(seen.entries.values()))
@@ -167,7 +177,8 @@ def _frequency_table(stats: CorpusStats) -> str:
     rows = []
     for t in stats.sorted("count"):
         e = t.entry
-        rows.append(f'<tr><td>{escape(e.term)}</td><td>{escape(e.pinyin or "")}</td><td>{escape(e.gloss)}</td>'
+        rows.append(f'<tr><td lang="zh">{escape(e.term)}</td><td>{escape(e.pinyin or "")}</td>'
+                    f'<td>{escape(e.gloss)}</td>'
                     f'<td>{escape(e.category)}</td><td class="num" data-value="{t.count}">{t.count}</td>'
                     f'<td class="num" data-value="{t.docs}">{t.docs}</td>'
                     f'<td class="num" data-value="{t.per_10k:.6f}">{t.per_10k:.2f}</td></tr>')
@@ -264,7 +275,7 @@ def _trends(trend: Trend) -> str:
                if trend.missing else "")
     if not placed or not trend.terms:
         hint = "give --group-field" if trend.by == "group" else \
-            "give --date-field for JSONL/CSV, or put YYYY-MM-DD in file names"
+            "give --date-field for JSONL/CSV, or a year or date in file names: 2024, 2024-05-01"
         return f'<p class="note">No trend: no document has a {what} ({hint}).</p>'
     label, width, height, top, bottom = 60, 760, 300, 20, 60
     plot_w, plot_h = width - label - 20, height - top - bottom
@@ -288,17 +299,52 @@ def _trends(trend: Trend) -> str:
                   f'fill="{color}"/><text x="{label + (i % 3) * 230 + 14}" y="{height - 25 + (i // 3) * 16}">'
                   f"{escape(_clip(e.term + ' ' + e.gloss, 32))}</text>")
         lines.append(f"<g>{path}{dots}{legend}</g>")
-    every = max(1, len(placed) // 10)
-    xlabels = "".join(f'<text x="{xy(k, 0)[0]}" y="{top + plot_h + 16}" text-anchor="middle">{escape(p.key)}</text>'
-                      for k, p in enumerate(placed) if k % every == 0 or k == len(placed) - 1)
+    xlabels = "".join(f'<text x="{xy(k, 0)[0]}" y="{top + plot_h + 16}" text-anchor="{anchor}">'
+                      f"{escape(placed[k].key)}</text>" for k, anchor in _axis_labels(len(placed)))
     axes = (f'<line class="axis" x1="{label}" x2="{label}" y1="{top}" y2="{top + plot_h}"/>'
             f'<line class="axis" x1="{label}" x2="{label + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}"/>'
             f'<text x="{label - 6}" y="{top + 10}" text-anchor="end">{peak:.1f}</text>'
             f'<text x="{label - 6}" y="{top + plot_h}" text-anchor="end">0</text>')
-    return (f'<p class="note">Rate per 10,000 characters of the {len(trend.terms)} most frequent terms, by '
+    return (f'<p class="note">Rate per 10,000 characters of {plural(len(trend.terms), "term")}, by '
             f"{trend.by}.{missing}</p>"
             f'<svg id="trend-chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
             f'aria-label="Trends by {trend.by}">{axes}{xlabels}{"".join(lines)}</svg>')
+
+
+def _axis_labels(n: int, most: int = 10) -> list[tuple[int, str]]:
+    """Which of ``n`` periods get a label under the x axis, and how each is anchored: about ``most``
+    evenly spaced, always the last (anchored at its end, so it is not clipped), and never two so close
+    that they overlap (the one before the last gives way).
+
+    >>> _axis_labels(3)
+    [(0, 'middle'), (1, 'middle'), (2, 'end')]
+    >>> [k for k, _ in _axis_labels(21)], [k for k, _ in _axis_labels(23)]
+    ([0, 3, 6, 9, 12, 15, 20], [0, 3, 6, 9, 12, 15, 18, 22])
+    """
+    every = max(1, -(-n // most))
+    keep = [k for k in range(0, n, every)]
+    if keep[-1] != n - 1:
+        if n - 1 - keep[-1] < every and len(keep) > 1:
+            keep.pop()
+        keep.append(n - 1)
+    return [(k, "end" if k == n - 1 and n > 1 else "middle") for k in keep]
+
+
+def _occurrences(ranked: Sequence[Entry], kwic: dict[str, list[KwicLine]], most: int) -> str:
+    """A small concordance: the first occurrences of each top term in their context."""
+    if not ranked:
+        return '<p class="note">No lexicon terms found.</p>'
+    parts = [f'<p class="note">The first {most} occurrences of each term in its context (all of them: '
+             f"<code>termkit kwic TERM PATH…</code>).</p>"]
+    for e in ranked:
+        rows = "".join(f'<tr><td class="left" lang="zh">{escape(k.left)}</td><td class="kw" lang="zh">'
+                       f'<mark class="term cat-{_slug(e.category)}">{escape(k.match)}</mark></td>'
+                       f'<td lang="zh">{escape(k.right)}</td><td class="note">{escape(k.doc)}:{k.line}</td></tr>'
+                       for k in kwic.get(e.id, ()))
+        parts.append(f'<details id="kwic-{_slug(e.id)}"><summary><span lang="zh">{escape(e.term)}</span> — '
+                     f'{escape(e.gloss)}</summary><div class="scroll"><table class="kwic">{rows}</table></div>'
+                     "</details>")
+    return "".join(parts)
 
 
 def _documents(shown: Sequence[Any], total: int, options: ReportOptions) -> str:
@@ -306,7 +352,17 @@ def _documents(shown: Sequence[Any], total: int, options: ReportOptions) -> str:
         return '<p class="note">No documents.</p>'
     note = (f'<p class="note">The first {len(shown)} of {plural(total, "document")} are shown (the figures above cover '
             f"all of them).</p>" if total > len(shown) else "")
+    note += _category_legend(shown)
     return note + "\n".join(_document(i, r, options.max_chars) for i, r in enumerate(shown, 1))
+
+
+def _category_legend(shown: Sequence[Any]) -> str:
+    """What the highlight colours of the documents mean: one sample per category present."""
+    present = sorted({m.entry.category for r in shown for m in r.matches})
+    if not present:
+        return ""
+    samples = " ".join(f'<mark class="term cat-{_slug(c)}">{escape(c)}</mark>' for c in present)
+    return f'<p class="legend">Highlight colours by category: {samples}</p>'
 
 
 def _document(number: int, result: Any, max_chars: int) -> str:
@@ -318,7 +374,7 @@ def _document(number: int, result: Any, max_chars: int) -> str:
         cut = (f'<p class="note">Shown: the first {max_chars:,} of {len(doc.text):,} characters.</p>')
     return (f'<article class="doc" id="doc-{number}"><h3>{escape(doc.id)}</h3>'
             f'<p class="note">{escape(" · ".join(meta))}</p>'
-            f'<div class="text">{highlight(doc.text, result.matches, max_chars)}</div>{cut}</article>')
+            f'<div class="text" lang="zh">{highlight(doc.text, result.matches, max_chars)}</div>{cut}</article>')
 
 
 def highlight(text: str, matches: Sequence[Any], limit: int | None = None) -> str:
