@@ -67,3 +67,40 @@ def test_report_lists_each_terms_occurrences_in_context() -> None:
 def test_report_docs_help_says_documents_are_cut() -> None:
     result = runner.invoke(app, ["report", "--help"])
     assert "in full" not in result.stdout and "20,000 characters" in result.stdout
+
+
+def test_trend_reads_a_year_alone_in_a_file_name(dated: Path) -> None:
+    result = runner.invoke(app, ["trend", str(dated), "--format", "csv"])
+    assert result.exit_code == 0
+    import csv
+    import io
+
+    periods = {row["period"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert "undated" not in periods and {"2000", "2022"} <= periods
+
+
+def test_undated_hint_names_file_names_for_text_and_date_field_for_jsonl(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("两个确立", encoding="utf-8")
+    result = runner.invoke(app, ["trend", str(tmp_path)], env={"TTY_COMPATIBLE": "0"})
+    flat = " ".join(result.stdout.split())
+    assert "text files: a year or date in the file name" in flat and "JSONL/CSV: --date-field" in flat
+
+
+def test_characters_are_counted_one_way_everywhere() -> None:
+    import json
+
+    out = runner.invoke(app, ["count", str(SEEDS)], env={"TTY_COMPATIBLE": "0"}).stdout
+    in_count = int(re.search(r"([\d,]+) characters", out).group(1).replace(",", ""))
+    assert "characters: all but whitespace" in out
+    rows = json.loads(runner.invoke(app, ["trend", str(SEEDS), "--format", "json"]).stdout)
+    assert sum({r["period"]: r["characters"] for r in rows}.values()) == in_count
+    page = report(str(SEEDS))
+    per_doc = [int(n.replace(",", "")) for n in re.findall(r"([\d,]+) characters", page.split('id="documents"')[1])]
+    assert sum(per_doc) == in_count
+
+
+def test_tables_go_to_stdout_as_the_readme_says() -> None:
+    result = runner.invoke(app, ["count", str(SEEDS)], env={"TTY_COMPATIBLE": "0"})
+    assert "per 10k" in result.stdout and "per 10k" not in result.stderr
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "tables and tagged text" in readme and "terminal (stderr)" not in readme
