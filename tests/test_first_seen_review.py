@@ -18,7 +18,7 @@ TSV = ROOT / "eval" / "first-seen-review.tsv"
 FIELDS = ["id", "term", "first_seen_before", "corpus_earliest", "corpus_doc", "flagged_by", "decision",
           "first_seen_after", "adopted_after", "reason"]
 DECISIONS = {"fixed", "kept"}
-FLAGGED_BY = {"dates", "dates, since rules off"}
+FLAGGED_BY = {"dates", "dates, since rules off", "same year, read to the day"}
 DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 DOC_RE = re.compile(r"(reports|news|traditional)/[\w/.-]+\.txt")
 
