@@ -716,3 +716,15 @@ def test_a_lost_partition_is_sent_again_then_given_up_with_one_line() -> None:
     with pytest.raises(TermkitError, match="lost a partition of 2 documents"):
         _result(Cluster(fails=99), m, False, part, _LostOnce(None, 1))
     assert count_partition(m, part).result().matches == 2 and RETRIES == 2
+
+
+# ── also noticed: control characters in the HTML report ────────────────────────────────────
+
+
+def test_the_report_shows_control_characters_instead_of_holding_them(tmp_path: Path) -> None:
+    _write(tmp_path / "e\x1b[31m.txt", "两个维护\x1b[2J\x01\u202e。\n")
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", str(tmp_path), "-o", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    assert not any(c in page for c in ("\x1b", "\x01", "\u202e")) and "␛[2J" in page

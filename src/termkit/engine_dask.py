@@ -30,7 +30,7 @@ from .parallel import chunked
 from .stats import CorpusStats, Tally
 
 PARTITION_CHARS = 4 << 20  # ~4M characters of text per task
-CONNECT_TIMEOUT = "10s"  # to connect to the scheduler and hear back from it
+CONNECT_TIMEOUT = 10  # seconds to connect to the scheduler and hear back from it
 
 
 def count_on_dask(docs: Iterable[Document], matcher: Matcher, scheduler: Any, nested: bool = False,
@@ -98,17 +98,28 @@ def _client(scheduler: Any) -> tuple[Any, bool]:
         return scheduler, False
     if not scheduler:
         raise TermkitError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
-    import dask
-
-    # without a read timeout on the handshake, a port that accepts and never answers (an HTTP server,
-    # the dashboard's 8787 given by mistake) would hold the client forever
-    timeouts = {"distributed.comm.timeouts.connect": CONNECT_TIMEOUT, "distributed.comm.timeouts.tcp": CONNECT_TIMEOUT}
     try:
-        with dask.config.set(timeouts):
-            return Client(scheduler, timeout=CONNECT_TIMEOUT), True
+        _probe(scheduler)
+        return Client(scheduler, timeout=f"{CONNECT_TIMEOUT}s"), True
     except Exception as exc:  # OSError, TimeoutError, ValueError, and distributed's own on a wrong peer
-        timed_out = isinstance(exc, (TimeoutError, AssertionError))  # distributed asserts on a handshake timeout
-        why = f"no answer within {CONNECT_TIMEOUT}" if timed_out or not str(exc) else str(exc).splitlines()[0][:160]
+        timed_out = isinstance(exc, TimeoutError) or not str(exc)
+        why = f"no answer within {CONNECT_TIMEOUT}s" if timed_out else str(exc).splitlines()[0][:160]
         raise TermkitError(f"cannot reach the Dask scheduler at {scheduler} ({why}); is dask-scheduler "
                            "running there (its port, usually 8786, not the dashboard's 8787)?") from None
+
+
+def _probe(address: str) -> None:
+    """Connect and shake hands with ``address`` the way the client does, within ``CONNECT_TIMEOUT``
+    seconds in all: distributed waits for the handshake's answer without a limit, so a port that
+    accepts and never answers (an HTTP server, the dashboard's 8787 given by mistake) would hold the
+    client for ever. Raises TimeoutError or OSError."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def shake() -> None:
+        comm = await asyncio.wait_for(connect(address, timeout=CONNECT_TIMEOUT), CONNECT_TIMEOUT)
+        await comm.close()
+
+    asyncio.run(shake())
 

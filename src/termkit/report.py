@@ -23,15 +23,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from .concordance import KwicLine, concordance
+from .console import visible
 from .lexicon import Entry
 from .stats import CorpusStats, Tally, visible_length
 from .trend import Trend, TrendTally
@@ -70,6 +71,12 @@ class _PageParts:
     kwic: dict[str, list[KwicLine]] = field(default_factory=dict)  # the first occurrences of each entry
     positions: list[tuple[str, int, list[tuple[str, int]]]] = field(default_factory=list)  # id, length, hits
     entries: dict[str, Entry] = field(default_factory=dict)
+
+
+def escape(text: str) -> str:
+    """``text`` as HTML, with control and bidi characters made visible (ESC as ␛, U+202E as
+    ``<U+202E>``): a page shows what the document holds, and nothing reorders or hides it."""
+    return html.escape(visible(text))
 
 
 def build_report(results: Iterable[DocumentResult], options: ReportOptions | None = None) -> str:
