@@ -114,8 +114,8 @@ def render_explained(console: Console, explained: Sequence[tuple[Match, dict]]) 
         if not why["folds"]:
             exact += 1
             continue
-        table.add_row(Text(m.text.replace("\n", "⏎"), style=style_for(m.entry)), ", ".join(why["folds"]),
-                      f"{why['surface']} ({m.entry.id})")
+        table.add_row(Text(m.text.replace("\n", "⏎"), style=style_for(m.entry)), Text(", ".join(why["folds"])),
+                      Text(f"{why['surface']} ({m.entry.id})"))
     if table.row_count:
         console.print(table)
     if exact:
