@@ -126,19 +126,3 @@ def training_rows(open_docs: Callable[[], Iterable[Any]], lexicon_matcher: Any, 
     found = positive_rows(positives, counts, options.min_count)
     keys = [c.key for c in cands] + found
     return featurize(keys, counts, evidence, bg), [False] * len(cands) + [True] * len(found), keys
-
-
-def sample_ngrams(stats: Any, min_count: int, n: int, seed: int = 0) -> list[str]:
-    """``n`` strings drawn at random from all n-grams seen at least ``min_count`` times: the population
-    the negatives come from (as in AutoPhrase), not only what the first pass already liked."""
-    rng = np.random.default_rng(seed)
-    pool: list[np.ndarray] = []
-    for length in range(2, stats.max_n + 1):
-        idx = np.flatnonzero(stats.tables[length].counts >= min_count)
-        if len(idx):
-            rows = stats.spell(length)[idx]
-            pool.extend(rows[rows.min(axis=1) > 0])
-    if not pool:
-        return []
-    pick = rng.choice(len(pool), size=min(n, len(pool)), replace=False)
-    return ["".join(map(chr, pool[i].tolist())) for i in pick]
