@@ -728,3 +728,15 @@ def test_the_report_shows_control_characters_instead_of_holding_them(tmp_path: P
     assert result.exit_code == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert not any(c in page for c in ("\x1b", "\x01", "\u202e")) and "␛[2J" in page
+
+
+# ── also noticed: a DeepL/OmegaT problem is reported once ──────────────────────────────────
+
+
+@pytest.mark.parametrize("fmt", ["deepl", "omegat"])
+def test_a_glossary_problem_is_reported_once(tmp_path: Path, fmt: str) -> None:
+    lex = _write(tmp_path / "lex.yaml", 'terms:\n  - id: a\n    term: 两个维护\n    gloss: "x\\ty"\n')
+    doc = _write(tmp_path / "a.txt", "做到两个维护，兩個維護。\n")
+    result = runner.invoke(app, ["gloss", str(doc), "-f", fmt, "--lexicon", str(lex)])
+    assert result.exit_code == 0
+    assert len(_warnings(result)) == 1, result.stderr

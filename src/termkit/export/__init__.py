@@ -99,5 +99,7 @@ def get_exporter(name: str) -> Exporter:
 
 
 def export(glossary: Glossary, name: str, options: ExportOptions | None = None) -> Rendered:
-    """Render ``glossary`` in format ``name``."""
-    return get_exporter(name)(glossary, options or ExportOptions())
+    """Render ``glossary`` in format ``name``; a problem is reported once, however many of the entry's
+    pairs (term and traditional form) it affects."""
+    rendered = get_exporter(name)(glossary, options or ExportOptions())
+    return Rendered(rendered.data, tuple(dict.fromkeys(rendered.problems)))
