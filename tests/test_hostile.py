@@ -547,6 +547,14 @@ def test_stub_yaml_keeps_examples_in_their_comment_and_ids_apart(tmp_path: Path,
 # ── 2. a killed worker, --jobs far above the cores ─────────────────────────────────────────
 
 
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def _children(pid: int) -> list[int]:
     try:
         with open(f"/proc/{pid}/task/{pid}/children") as fh:
@@ -740,3 +748,33 @@ def test_a_glossary_problem_is_reported_once(tmp_path: Path, fmt: str) -> None:
     result = runner.invoke(app, ["gloss", str(doc), "-f", fmt, "--lexicon", str(lex)])
     assert result.exit_code == 0
     assert len(_warnings(result)) == 1, result.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the workers through /proc (Linux)")
+def test_workers_end_with_a_killed_parent(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):
+        _write(corpus / f"doc{i:02}.txt", GOOD * 20_000)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "termkit", "count", str(corpus), "-f", "json", "--jobs", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    deadline = time.monotonic() + 120
+    while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert workers, "no worker started"
+    time.sleep(0.5)
+    proc.kill()  # the parent dies at once, as with kill -9 during start-up
+    proc.wait()
+    deadline = time.monotonic() + 30
+    while (alive := [w for w in workers if _running(w)]) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for w in alive:
+        os.kill(w, signal.SIGKILL)
+    assert not alive, f"{len(alive)} workers outlived their parent"

@@ -68,7 +68,8 @@ def _at_least(n: int) -> Callable[[Optional[int]], Optional[int]]:
 
 PathsArg = typer.Argument(..., help="Files, folders (read recursively) or - for stdin.")
 JobsOpt = typer.Option(None, "--jobs", "-j", callback=_at_least(1), metavar="N", show_default=False,
-                       help="Processes matching documents [default: all cores]; output is the same for any N.")
+                       help="Processes matching documents [default: all cores; at most 4 per core]; output is the "
+                       "same for any N.")
 
 
 class TagFormat(str, Enum):
