@@ -778,3 +778,40 @@ def test_workers_end_with_a_killed_parent(tmp_path: Path) -> None:
     for w in alive:
         os.kill(w, signal.SIGKILL)
     assert not alive, f"{len(alive)} workers outlived their parent"
+
+
+def test_a_dask_worker_killed_mid_run_still_gives_the_full_count() -> None:
+    import os
+    import signal
+    import threading
+    import time
+
+    distributed = pytest.importorskip("distributed")
+    from termkit.compile import load_compiled
+    from termkit.corpus import Document
+    from termkit.engine_dask import count_on_dask
+    from termkit.lexicon import bundled_lexicon_path
+
+    matcher = load_compiled(bundled_lexicon_path()).matcher
+    docs = [Document(f"d{i}", GOOD * 20_000) for i in range(80)]
+    killed: list[float] = []
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") \
+            as cluster, distributed.Client(cluster) as client:
+        pid = next(iter(cluster.workers.values())).process.pid
+
+        def kill_when_busy() -> None:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                busy = [w for w, tasks in client.processing().items() if tasks]
+                if len(busy) == 2:
+                    os.kill(pid, signal.SIGKILL)  # as kill -9 or the out-of-memory killer would
+                    killed.append(time.monotonic())
+                    return
+                time.sleep(0.05)
+
+        threading.Thread(target=kill_when_busy, daemon=True).start()
+        stats = count_on_dask(docs, matcher, client, partition_chars=1_000_000)  # a traceback before
+        ended = time.monotonic()
+    if not killed or killed[0] > ended:
+        pytest.skip("the run ended before a worker could be killed")
+    assert stats.matches == 80 * 20_000 * 2
