@@ -104,3 +104,14 @@ def test_tables_go_to_stdout_as_the_readme_says() -> None:
     assert "per 10k" in result.stdout and "per 10k" not in result.stderr
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "tables and tagged text" in readme and "terminal (stderr)" not in readme
+
+
+def test_only_terms_in_documents_are_interactive_marks() -> None:
+    """The legend's and the occurrences' colour samples are not focusable terms (hovering the first
+    highlighted term must show its tooltip, not land on a legend swatch without data)."""
+    import re
+
+    page = report(str(SEEDS), "--top", "200")
+    marks = re.findall(r'<mark class="term[^"]*"[^>]*>', page)
+    assert marks and all('data-id="' in m and 'tabindex="0"' in m for m in marks)
+    assert 'class="sample cat-' in page

@@ -345,7 +345,7 @@ def _occurrences(ranked: Sequence[Entry], kwic: dict[str, list[KwicLine]], most:
              f"<code>termkit kwic TERM PATH…</code>).</p>"]
     for e in ranked:
         rows = "".join(f'<tr><td class="left" lang="zh">{escape(k.left)}</td><td class="kw" lang="zh">'
-                       f'<mark class="term cat-{_slug(e.category)}">{escape(k.match)}</mark></td>'
+                       f'<mark class="sample cat-{_slug(e.category)}">{escape(k.match)}</mark></td>'
                        f'<td lang="zh">{escape(k.right)}</td><td class="note">{escape(k.doc)}:{k.line}</td></tr>'
                        for k in kwic.get(e.id, ()))
         parts.append(f'<details id="kwic-{_slug(e.id)}"><summary><span lang="zh">{escape(e.term)}</span> — '
@@ -368,7 +368,8 @@ def _category_legend(shown: Sequence[Any]) -> str:
     present = sorted({m.entry.category for r in shown for m in r.matches})
     if not present:
         return ""
-    samples = " ".join(f'<mark class="term cat-{_slug(c)}">{escape(c)}</mark>' for c in present)
+    # "sample", not "term": only a term in a document is focusable and has a tooltip
+    samples = " ".join(f'<mark class="sample cat-{_slug(c)}">{escape(c)}</mark>' for c in present)
     return f'<p class="legend">Highlight colours by category: {samples}</p>'
 
 

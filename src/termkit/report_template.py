@@ -68,6 +68,8 @@ article.doc h3 { margin: .3rem 0; font-size: 1rem; word-break: break-all; }
 mark.term { background: __MARK__; color: inherit; border-bottom: 2px solid __EDGE__; border-radius: 2px;
   padding: 0 1px; cursor: help; }
 mark.term:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+mark.sample { background: __MARK__; color: inherit; border-bottom: 2px solid __EDGE__; border-radius: 2px;
+  padding: 0 1px; }
 __CATEGORIES__
 #tip { position: absolute; z-index: 10; max-width: 26rem; background: #1d2330; color: #fff; padding: .5rem .7rem;
   border-radius: 6px; font-size: .85rem; line-height: 1.45; box-shadow: 0 4px 14px rgba(0,0,0,.25); }
