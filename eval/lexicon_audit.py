@@ -23,8 +23,9 @@ import csv
 import random
 import sys
 from collections import Counter
-from math import sqrt
 from pathlib import Path
+
+from scipy.stats import binomtest
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = (
@@ -37,14 +38,12 @@ VERDICTS = ("ok", "minor", "wrong")  # from best to worst
 FIELDS = ("id", "file", "verdict", "field", "what", "fix")
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+def wilson(k: int, n: int) -> tuple[float, float]:
     """The 95% Wilson score interval of k successes in n trials."""
     if n == 0:
         return (0.0, 1.0)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    ci = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")  # scipy's, not ours
+    return (float(ci.low), float(ci.high))
 
 
 def population(

@@ -23,9 +23,10 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from math import sqrt
 from pathlib import Path
 from typing import Any
+
+from scipy.stats import binomtest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = os.environ.get("TERMKIT_CORPUS") or str(ROOT.parent / "shared" / "corpus")
@@ -123,7 +124,7 @@ def draw(rows: list[Row], seed: int) -> list[tuple[str, Row]]:
     return [(stratum, rows[i]) for stratum, i in chosen]
 
 
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+def wilson(k: int, n: int) -> tuple[float, float]:
     """The 95% Wilson score interval of k successes in n trials.
 
     >>> [round(x, 3) for x in wilson(97, 100)]
@@ -131,10 +132,8 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     """
     if n == 0:
         return (0.0, 1.0)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
+    ci = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")  # scipy's, not ours
+    return (float(ci.low), float(ci.high))
 
 
 @dataclass(frozen=True)

@@ -298,6 +298,13 @@ def _write_records(records: list[dict[str, Any]], format: CountFormat, fields: l
     sys.stdout.write(write_records(records, fields))
 
 
+def _chosen(compiled: Compiled, terms: Optional[str]) -> Optional[list[Any]]:
+    """The entries a comma-separated ``--terms`` names (ids or terms), or ``None`` when it is not given."""
+    if not terms:
+        return None
+    return [_entry(compiled, name.strip(), "--terms") for name in terms.split(",") if name.strip()]
+
+
 def _entry(compiled: Compiled, name: str, hint: Optional[str] = None) -> Any:
     """The entry with id or surface form ``name``; an error naming the option ``hint`` if none."""
     entry = compiled.entry(name)
@@ -669,8 +676,7 @@ def trend_cli(
     from .trend import trend
 
     compiled = _compiled(lexicon)
-    names = [t.strip() for t in (terms or "").split(",") if t.strip()]
-    chosen = [_entry(compiled, name, "--terms") for name in names] if terms else None
+    chosen = _chosen(compiled, terms)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     result = trend(_results(corpus, compiled, jobs=jobs), by.value, chosen, top)
     if format == CountFormat.table:
@@ -711,8 +717,7 @@ def report_cli(
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     _refuse_input(output, corpus)
-    names = [t.strip() for t in (terms or "").split(",") if t.strip()]
-    chosen = tuple(_entry(compiled, name, "--terms") for name in names)
+    chosen = tuple(_chosen(compiled, terms) or ())
     options = ReportOptions(title=title, top=top, by=by.value, documents=docs, trend_entries=chosen,
                             note=f"{', '.join(paths)} · lexicon: {lexicon or 'bundled'}")
     page = build_report(_results(corpus, compiled, jobs=jobs), options)
@@ -784,8 +789,7 @@ def lexicon_dates(
     from .dates import entry_dates, years_of
 
     compiled = _compiled(lexicon)
-    names = [t.strip() for t in (terms or "").split(",") if t.strip()]
-    chosen = [_entry(compiled, name, "--terms") for name in names] if terms else None
+    chosen = _chosen(compiled, terms)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     rows = entry_dates(_results(corpus, compiled, jobs=jobs, warn_damage=True), chosen)
     if format == CountFormat.table:
