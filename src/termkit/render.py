@@ -19,6 +19,7 @@ from typing import Any
 from rich import box
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -317,18 +318,21 @@ def render_qa(console: Console, findings: Sequence[Finding], show_ok: bool = Fal
         if (f.file, f.segment) != current:
             current = (f.file, f.segment)
             console.print(Text(f"{f.file} · segment {f.segment}", style="bold"))
-        line = Text("  ")
-        line.append(f"{f.finding:<13}", style=QA_STYLES[f.finding])
-        line.append(f.source_term, style=style_for(f.entry))
-        line.append(f"  expected “{f.expected}”")
+        head = Text("  ")
+        head.append(f"{f.finding:<13}", style=QA_STYLES[f.finding])
+        head.append(f.source_term, style=style_for(f.entry))
+        console.print(head, soft_wrap=True)
+        detail = Text(f"expected “{f.expected}”")
         if f.found and f.found != f.expected:
-            line.append(f", found “{f.found}”")
-        console.print(line, soft_wrap=True)
+            detail.append(f"; found “{f.found}”")
+        # wrapped at spaces under the term, so an 80-column terminal never cuts a rendering mid-word
+        console.print(Padding(detail, (0, 0, 0, 15)))
     table = Table(title=Text("by term"), title_justify="left")
     table.add_column("term", no_wrap=True)
-    table.add_column("gloss", ratio=2)
+    table.add_column("gloss", ratio=2, min_width=16, overflow="fold")
     for level in SEVERITY:
-        table.add_column(level, justify="right", style=QA_STYLES[level])
+        header = "incons." if level == "inconsistent" and console.width < 100 else level
+        table.add_column(header, justify="right", style=QA_STYLES[level])
     for entry, counts in summary(findings):
         table.add_row(Text(entry.term), Text(entry.gloss), *(str(counts[level] or "") for level in SEVERITY))
     console.print(table)
