@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextvars import ContextVar
 from enum import Enum
 from pathlib import Path
@@ -298,6 +298,12 @@ def _write_records(records: list[dict[str, Any]], format: CountFormat, fields: l
     sys.stdout.write(write_records(records, fields))
 
 
+def _one_of(value: str, choices: Collection[str], hint: str) -> None:
+    """A usage error (exit 2) naming the option when ``value`` is not one of ``choices``."""
+    if value not in choices:
+        raise typer.BadParameter(f"use one of {', '.join(choices)}", param_hint=hint)
+
+
 def _chosen(compiled: Compiled, terms: Optional[str]) -> Optional[list[Any]]:
     """The entries a comma-separated ``--terms`` names (ids or terms), or ``None`` when it is not given."""
     if not terms:
@@ -392,8 +398,7 @@ def count(
     from .stats import COUNT_SORTS, TermCount
     from .stats import count as tally
 
-    if sort not in COUNT_SORTS:
-        raise typer.BadParameter(f"use one of {', '.join(COUNT_SORTS)}", param_hint="--sort")
+    _one_of(sort, COUNT_SORTS, "--sort")
     if by == CountBy.doc and engine == Engine.dask:
         raise typer.BadParameter("--by doc runs on this machine (--engine local)", param_hint="--engine")
     compiled = _compiled(lexicon)
@@ -475,8 +480,7 @@ def kwic(
 
     from .concordance import KWIC_SORTS, KwicLine, concordance, split_terms
 
-    if sort not in KWIC_SORTS:
-        raise typer.BadParameter(f"use one of {', '.join(KWIC_SORTS)}", param_hint="--sort")
+    _one_of(sort, KWIC_SORTS, "--sort")
     compiled = _compiled(lexicon)
     names, paths = split_terms(terms_and_paths, lambda a: compiled.entry(a) is not None, os.path.exists)
     entries = [_entry(compiled, name, "TERM") for name in names]
@@ -626,16 +630,14 @@ def gloss(
     from .export import DIRECTIONAL, DIRECTIONS, FORMATS, ExportOptions, export, resolve_format
     from .gloss import GLOSS_SORTS, build_glossary
 
-    if format is not None and format not in FORMATS:
-        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    if format is not None:
+        _one_of(format, FORMATS, "--format")
     format = resolve_format(format, None if output is None else str(output))
-    if direction not in DIRECTIONS:
-        raise typer.BadParameter(f"use one of {', '.join(DIRECTIONS)}", param_hint="--direction")
+    _one_of(direction, DIRECTIONS, "--direction")
     if direction != "zh-en" and format not in DIRECTIONAL:
         raise typer.BadParameter(f"only {' and '.join(DIRECTIONAL)} glossaries have a direction; {format} holds "
                                  "both languages", param_hint="--direction")
-    if sort not in GLOSS_SORTS:
-        raise typer.BadParameter(f"use one of {', '.join(GLOSS_SORTS)}", param_hint="--sort")
+    _one_of(sort, GLOSS_SORTS, "--sort")
     if not paths and not all_entries:
         raise typer.BadParameter("give files or folders, or --all for the whole lexicon", param_hint="PATHS")
     compiled = _compiled(lexicon)

@@ -55,11 +55,8 @@ def _singular(word: str) -> str:
 def words(text: str) -> tuple[str, ...]:
     """The comparable words of ``text``: case folded, quotes and hyphens gone, plurals singular, a
     leading article dropped."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").casefold()
-    found = [_singular(w.replace("'s", "").replace("'", "")) for w in _WORD_RE.findall(text)]
-    if len(found) > 1 and found[0] in ARTICLES:
-        found = found[1:]
-    return tuple(w for w in found if w)
+    found = words_anywhere(text)
+    return found[1:] if len(found) > 1 and found[0] in ARTICLES else found
 
 
 def same(a: str, b: str) -> bool:
@@ -69,12 +66,17 @@ def same(a: str, b: str) -> bool:
 
 def find_rendering(text: str, rendering: str) -> bool:
     """Whether ``rendering`` occurs in ``text`` as a run of whole words, under the rule above."""
-    needle = words(rendering)
-    if not needle:
-        return False
-    hay = words_anywhere(text)
+    return contains_run(words_anywhere(text), words(rendering))
+
+
+def contains_run(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    """Whether the words ``needle`` stand in ``hay`` one after another (never for an empty needle).
+
+    >>> contains_run(("uphold", "the", "two", "uphold"), ("two", "uphold")), contains_run(("a",), ())
+    (True, False)
+    """
     n = len(needle)
-    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+    return n > 0 and any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
 
 
 def words_anywhere(text: str) -> tuple[str, ...]:

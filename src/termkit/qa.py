@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 
 from .bilingual import Segment
 from .corpus import Document
-from .english import find_rendering, words
+from .english import contains_run, words, words_anywhere
 from .lexicon import Entry
 from .match import Matcher, match_document
 
@@ -67,14 +67,15 @@ def classify(entry: Entry, target: str) -> tuple[str, str]:
     >>> classify(e, "the two upholds"), classify(e, "Two Safeguards"), classify(e, "two defends")
     (('ok', 'Two Upholds'), ('other', 'Two Safeguards'), ('missing', ''))
     """
+    hay = words_anywhere(target)  # the target's words, once for all the renderings tried
     for alt in entry.alt_glosses:
-        if alt.status == "deprecated" and find_rendering(target, alt.text):
+        if alt.status == "deprecated" and contains_run(hay, words(alt.text)):
             return "deprecated", alt.text
     candidates = [(entry.gloss, "ok")] + [(a.text, "ok" if a.status in ACCEPTED else "other")
                                          for a in entry.alt_glosses if a.status != "deprecated"]
     # the longest rendering found wins (Belt and Road Initiative over Belt and Road)
     for text, finding in sorted(candidates, key=lambda c: -len(words(c[0]))):
-        if find_rendering(target, text):
+        if contains_run(hay, words(text)):
             return finding, text
     return "missing", ""
 

@@ -21,9 +21,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .chardata import is_han
 from .english import same, words
 from .lexicon import AltGloss, Entry, Lexicon
-from .normalize import is_han
 
 # what each kind of agreement is worth; an exact rendering or term ranks first
 EXACT_TERM, EXACT_GLOSS, EXACT_ALT, EXACT_PINYIN = 100.0, 100.0, 90.0, 85.0
