@@ -176,3 +176,11 @@ def test_readers_directly():
     assert read_aligned(DATA / "source.txt", DATA / "target.txt")[1].source == SEGMENTS[1]["source"]
     with pytest.raises(BilingualError, match="cannot tell the format"):
         read_bilingual(DATA / "segments.jsonl")
+
+
+def test_a_broken_csv_row_is_reported_and_the_others_checked(tmp_path):
+    path = tmp_path / "pairs.csv"
+    path.write_text('source,target\n坚决做到两个维护,achieve the Two Upholds\n"四风,open quote\n', encoding="utf-8")
+    result = qa(str(path), "-f", "jsonl")
+    assert [r[1:3] for r in findings_of(result)] == [("two-upholds", "ok")]
+    assert f"warning: {path}:3: bad CSV row" in result.stderr and "Traceback" not in result.output

@@ -18,9 +18,9 @@ Formats, by file extension (or ``fmt``):
 
 from __future__ import annotations
 
-import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,10 @@ from .errors import TermkitError
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff")
 FORMATS = ("xliff", "tmx", "csv", "tsv")
+
+
+def _ignore(_: str) -> None:
+    pass
 
 
 class BilingualError(TermkitError, ValueError):
@@ -60,7 +64,7 @@ def detect_format(path: Path) -> str:
 
 
 def read_bilingual(path: Path, fmt: str | None = None, source_field: str = "source", target_field: str = "target",
-                   id_field: str | None = None) -> list[Segment]:
+                   id_field: str | None = None, on_warning: Callable[[str], None] = _ignore) -> list[Segment]:
     """The segments of one bilingual file (see the module's list of formats)."""
     fmt = fmt or detect_format(path)
     if fmt not in FORMATS:
@@ -70,7 +74,8 @@ def read_bilingual(path: Path, fmt: str | None = None, source_field: str = "sour
     except OSError as exc:
         raise BilingualError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if fmt in ("csv", "tsv"):
-        return _read_table(path, data, "," if fmt == "csv" else "\t", source_field, target_field, id_field)
+        return _read_table(path, data, "," if fmt == "csv" else "\t", source_field, target_field, id_field,
+                           on_warning)
     return _read_translate_toolkit(path, data, fmt)
 
 
@@ -107,18 +112,20 @@ def _unit_id(unit: object, fmt: str) -> str:
 
 
 def _read_table(path: Path, data: bytes, delimiter: str, source_field: str, target_field: str,
-                id_field: str | None) -> list[Segment]:
+                id_field: str | None, on_warning: Callable[[str], None]) -> list[Segment]:
+    """The rows of a CSV/TSV file, read by the corpus reader's CSV parser (broken rows and rows of
+    the wrong width are reported through ``on_warning`` and skipped; long fields allowed)."""
+    from .corpus.records import parse_csv
+
     text = data.decode("utf-8-sig", errors="replace")
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = reader.fieldnames or []
-    missing = [f for f in (source_field, target_field, id_field) if f and f not in columns]
-    if missing:
-        raise BilingualError(f"{path}: no column {missing[0]!r}; the columns are {', '.join(columns) or '(none)'} "
-                             "(choose with --source-field / --target-field / --id-field)")
-    segments = []
-    for row in reader:
-        line = str(reader.line_num)
-        segments.append(Segment(str(path), row.get(id_field) or line if id_field else line,
+    segments: list[Segment] = []
+    for line, row in parse_csv(io.StringIO(text, newline=""), str(path), on_warning, delimiter):
+        if not segments:
+            missing = [f for f in (source_field, target_field, id_field) if f and f not in row]
+            if missing:
+                raise BilingualError(f"{path}: no column {missing[0]!r}; the columns are {', '.join(row) or '(none)'} "
+                                     "(choose with --source-field / --target-field / --id-field)")
+        segments.append(Segment(str(path), (row.get(id_field) if id_field else None) or str(line),
                                 row.get(source_field) or "", row.get(target_field) or ""))
     return segments
 

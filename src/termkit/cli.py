@@ -993,7 +993,8 @@ def qa_cli(
         raise typer.BadParameter("give bilingual files, or --source A --target B", param_hint="FILES")
     compiled = _compiled(lexicon)
     fmt = None if input_format == BilingualFormat.auto else input_format.value
-    segments = [s for f in files or [] for s in read_bilingual(f, fmt, source_field, target_field, id_field)]
+    segments = [s for f in files or [] for s in read_bilingual(f, fmt, source_field, target_field, id_field,
+                                                                   _warn)]
     if source and target:
         segments += read_aligned(source, target)
     findings = check(segments, compiled.matcher)
