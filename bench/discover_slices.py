@@ -14,6 +14,8 @@ CORPUS = Path(os.environ.get("TERMKIT_CORPUS") or next(
     Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 XWLB = CORPUS / "news" / "xinwenlianbo"
 LONG_DOCUMENT = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2024.txt"
+# round 2 (bench/discover_protocol.md): a long document never run on its own, held out from development
+LONG_DOCUMENT_2 = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2022.txt"
 
 
 def whole() -> list[Path]:
@@ -25,9 +27,15 @@ def held_out() -> list[Path]:
     return sorted([*(XWLB / "2025").glob("*.txt"), *(XWLB / "2026").glob("*.txt"), LONG_DOCUMENT])
 
 
+def held_out_round2() -> list[Path]:
+    """Round 2's held-out text: 新闻联播 2026 and the 2022 government work report."""
+    return sorted([*(XWLB / "2026").glob("*.txt"), LONG_DOCUMENT_2])
+
+
 def development() -> list[Path]:
-    """Everything else: 新闻联播 2022–2024, the reports before 2024, People's Daily, the traditional texts."""
-    out = set(held_out())
+    """Everything else: 新闻联播 2022–2024, the reports before 2024 less the 2022 work report (round 2),
+    People's Daily, the traditional texts."""
+    out = set(held_out()) | {LONG_DOCUMENT_2}
     return [p for p in whole() if p not in out]
 
 
@@ -38,6 +46,7 @@ def development_small() -> list[Path]:
 
 if __name__ == "__main__":
     for name, files in (("development", development()), ("development_small", development_small()),
-                        ("held_out", held_out()), ("whole", whole())):
+                        ("held_out", held_out()),
+                        ("held_out_round2", held_out_round2()), ("whole", whole())):
         chars = sum(len(p.read_text("utf-8", errors="replace")) for p in files)
         print(f"{name:<18}{len(files):>5} files{chars / 1e6:>8.2f} M chars")
