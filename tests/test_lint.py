@@ -56,7 +56,8 @@ def test_good_lexicon_has_no_problems(tmp_path: Path) -> None:
 def test_every_rule_is_registered_once_with_a_docstring_and_a_failing_case() -> None:
     assert all(r.func.__doc__ for r in RULES.values())
     assert len({r.func for r in RULES.values()}) == len(RULES)  # no rule under two names
-    outside = {"schema", "duplicate-id", "duplicate-surface"}  # checked by lexicon.py and compile.py
+    outside = {"schema", "duplicate-id", "duplicate-surface",  # checked by lexicon.py and compile.py
+               "lint-skip-unknown", "lint-skip-unused"}  # reported by lint() about the entries' lint_skip
     assert set(RULES) == {rule for rule, _, _ in FAILING} - outside
 
 
@@ -92,6 +93,9 @@ FAILING = [
     ("hidden-characters", "warning", {"definition": '"Fix \\x1b[2J now."'}),
     ("duplicate-id", "error", None),
     ("duplicate-surface", "error", None),
+    ("lint-skip-unknown", "error", {"lint_skip": "[no-such-rule]"}),
+    ("lint-skip-unused", "warning", {"lint_skip": "[expansion-missing]"}),  # 当下改 is not numbered
+    ("schema", "error", {"lint_skip": "expansion-missing"}),  # a list, not a string
 ]
 
 
@@ -122,6 +126,8 @@ PASSING = [
     {"gloss": "modernization", "definition": "An emphasis on the organizing center; a labor program."},
     {"gloss": "The Party commands the gun"},  # a sentence (or a name) keeps its capital The
     {"source": "Organisation for Economic Co-operation and Development"},  # a source is cited as written
+    {"term": "两面人", "pinyin": "liǎng miàn rén", "lint_skip": "[expansion-missing]"},  # numbered, no list
+    {"term": "三支一扶", "pinyin": "sān zhī yī fú", "category": "policy"},  # two numbered halves
 ]
 
 
@@ -152,6 +158,8 @@ def test_parse_count(run: str, value: int | None) -> None:
     ("十四个坚持", "formula", (14, True)),
     ("四下基层", "method", (4, False)),  # judged only when it has an expansion
     ("三会一课", "method", None),
+    ("三支一扶", "policy", None),  # 支 is a verb here; two numbered halves
+    ("两面人", "concept", (2, True)),  # judged: the entry says lint_skip when it names no list
     ("四不两直", "method", None),
     ("一岗双责", "formula", None),
     ("一国两制", "policy", None),

@@ -165,6 +165,7 @@ class Entry(BaseModel):
     pos: Literal["noun", "verb", "adjective", "adverb", "other"] | None = None
     source: str | None = None
     related: tuple[str, ...] = _show("related", ())
+    lint_skip: tuple[str, ...] = ()
 
     @field_validator("id")
     @classmethod

@@ -60,11 +60,45 @@ def lint(lexicon: Lexicon, matcher: Matcher | None = None) -> list[Problem]:
     "'a' is related to 'b', which does not exist"
     """
     problems: list[Problem] = []
+    ran: set[str] = set()
     for r in RULES.values():
         if r.needs_matcher and matcher is None:
             continue
+        ran.add(r.name)
         problems.extend(r.func(lexicon, matcher))
-    return problems
+    return _apply_skips(lexicon, problems, ran)
+
+
+def _apply_skips(lexicon: Lexicon, problems: list[Problem], ran: set[str]) -> list[Problem]:
+    """Drop the problems an entry's ``lint_skip`` names; report unknown names (error) and skips that
+    suppressed nothing (warning; only for rules that ran, so a lexicon that does not compile does not
+    make every matcher-rule skip look stale).
+
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> e = Entry(id="two-faced", term="两面人", gloss="two-faced person", pinyin="liǎng miàn rén",
+    ...           lint_skip=("expansion-missing", "no-such-rule"))
+    >>> [(p.rule, p.severity) for p in lint(Lexicon((e,)))]
+    [('lint-skip-unknown', 'error')]
+    """
+    skips = {(lexicon.locations.get(e.id), name): e for e in lexicon.entries for name in e.lint_skip}
+    if not skips:
+        return problems
+    kept: list[Problem] = []
+    used: set[tuple[object, str]] = set()
+    for p in problems:
+        key = (p.location, p.rule)
+        if key in skips:
+            used.add(key)
+        else:
+            kept.append(p)
+    for (where, name), e in skips.items():
+        if name not in RULES:
+            kept.append(_problem(lexicon, e, f"{e.term} ({e.id!r}) skips {name!r}, which is no lint rule "
+                                 f"(rules: {', '.join(RULES)})", "lint-skip-unknown"))
+        elif name in ran and (where, name) not in used:
+            kept.append(_problem(lexicon, e, f"{e.term} ({e.id!r}) skips {name!r}, which finds nothing to "
+                                 "report on it: remove the skip", "lint-skip-unused", "warning"))
+    return kept
 
 
 def check_lexicon(path: LexiconPath) -> tuple[Lexicon, list[Problem]]:
@@ -146,13 +180,14 @@ def expected_items(e: Entry) -> tuple[int, bool] | None:
     after a classifier (两个…, 四项…) a later numeral not itself followed by a classifier is part of the
     noun (两个一百年 → 2; but 三大纪律八项注意 is a compound). Clearly numbered: a classifier follows the
     count, or the count is reduplicated (八八战略), or the category is ``formula`` (四风, 三农).
-    Ordinals are not judged: 十九届…, 三中全会, and 大 after a count above ten (十八大, 二十大).
+    Ordinals are not judged: 十九届…, 三中全会, and 大 after a count above ten (十八大, 二十大); nor are
+    four-character terms of two numbered halves (三支一扶: 支 is a verb there, not a classifier).
 
     >>> from termkit.lexicon import Entry
     >>> [expected_items(Entry(id="x", term=t, gloss="x", category=c)) for t, c in
     ...  [("两个维护", "formula"), ("四风", "formula"), ("八八战略", "local"), ("两个一百年", "formula"),
-    ...   ("三会一课", "method"), ("四下基层", "method"), ("十八大报告", "event")]]
-    [(2, True), (4, True), (8, True), (2, True), None, (4, False), None]
+    ...   ("三会一课", "method"), ("四下基层", "method"), ("十八大报告", "event"), ("三支一扶", "policy")]]
+    [(2, True), (4, True), (8, True), (2, True), None, (4, False), None, None]
     """
     m = _NUMERAL_RUN.match(e.term)
     if not m or len(e.term) == m.end():
@@ -162,6 +197,8 @@ def expected_items(e: Entry) -> tuple[int, bool] | None:
     if n is None:
         return None
     if rest[0] in ORDINAL_MARKERS or rest.startswith("中全会") or (rest[0] == "大" and n > 10):
+        return None
+    if len(run) == 1 and len(rest) == 3 and rest[1] in TERM_NUMERALS:  # 三支一扶, 三会一课: two halves
         return None
     has_classifier = rest[0] in CLASSIFIERS and len(rest) > 1
     later = re.finditer(f"[{TERM_NUMERALS}]+(.?)", rest[1:] if has_classifier else rest)
