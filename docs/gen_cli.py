@@ -20,7 +20,7 @@ WIDTH = 100
 def _walk(cmd, path: list[str], parent):
     # typer ships its own click: build contexts with the command's own context class
     ctx = cmd.context_class(cmd, info_name=path[-1], parent=parent, terminal_width=WIDTH,
-                            max_content_width=WIDTH)
+                            max_content_width=WIDTH, **cmd.context_settings)
     yield path, cmd.get_help(ctx)
     if hasattr(cmd, "list_commands"):
         for name in cmd.list_commands(ctx):

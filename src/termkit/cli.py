@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 
+from .cli_base import App
 from .wording import plural
 
 if TYPE_CHECKING:
@@ -27,11 +28,11 @@ if TYPE_CHECKING:
     from .pipeline import Corpus
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
-app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
-                  context_settings=HELP_OPTIONS,
-                  help="Find, count and explain the formulaic language of Chinese political writing.")
-lexicon_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, context_settings=HELP_OPTIONS,
-                          help="Check and curate the lexicon.")
+app = App(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+          context_settings=HELP_OPTIONS,
+          help="Find, count and explain the formulaic language of Chinese political writing.")
+lexicon_app = App(no_args_is_help=True, rich_markup_mode=None, context_settings=HELP_OPTIONS,
+                  help="Check and curate the lexicon.")
 app.add_typer(lexicon_app, name="lexicon")
 
 
@@ -517,7 +518,8 @@ def discover(
                                             help="Only candidates seen at least this "
                                             "often [default: 3 on a large input, 2 on a small one, 1 for quoted, "
                                             "numbered or parallel forms in a short text]."),
-    kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="numbered, quoted, parallel or mwe (repeat)."),
+    kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", metavar="KIND",
+                                             help="numbered, quoted, parallel or mwe (repeat)."),
     add: Optional[Path] = typer.Option(None, "--add", help="Append the candidates shown to this lexicon FILE."),
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Dated corpus: only candidates first "
                                         "seen in DATE's month or later, those rising since first."),
@@ -610,14 +612,16 @@ def gloss(
     paths: Optional[list[str]] = typer.Argument(None, help="Files, folders (read recursively) or - for stdin."),
     lexicon: Optional[Path] = LexiconOpt,
     format: Optional[str] = typer.Option(
-        None, "--format", "-f", help="md, csv, tsv, deepl, omegat, tbx (TBX 2008, as CAT tools read it; tbx2 is the "
+        None, "--format", "-f", metavar="FORMAT",
+        help="md, csv, tsv, deepl, omegat, tbx (TBX 2008, as CAT tools read it; tbx2 is the "
         "same), tbx3 (ISO 30042:2019) or json. Default: from the -o file's extension (.tbx .csv .tsv .md .json "
         ".utf8), else md."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write FILE (atomically), not stdout."),
     all_entries: bool = typer.Option(False, "--all", help="The whole lexicon, with counts from any PATHs."),
     sort: str = typer.Option("first", "--sort", metavar="KEY", help="first (appearance), count, or term (by pinyin)."),
     excel: bool = typer.Option(False, "--excel", help="csv: start with a BOM so that Excel reads UTF-8."),
-    direction: str = typer.Option("zh-en", "--direction", help="deepl, omegat: zh-en (Chinese sources) or en-zh "
+    direction: str = typer.Option("zh-en", "--direction", metavar="DIRECTION",
+                                  help="deepl, omegat: zh-en (Chinese sources) or en-zh "
                                   "(English sources, for English→Chinese work); other formats hold both languages."),
     jobs: Optional[int] = JobsOpt,
     input_format: InputFormatOpt = InputFormat.auto,
@@ -814,8 +818,10 @@ def lexicon_dates(
 def lexicon_add(
     term: str = typer.Argument(..., help="The term, in simplified script."),
     gloss: str = typer.Option(..., "--gloss", "-g", help="The English rendering."),
-    category: Optional[str] = typer.Option(None, "--category", "-c", help="formula, slogan, policy … [concept]"),
-    gloss_status: Optional[str] = typer.Option(None, "--gloss-status", help="official, common or proposed."),
+    category: Optional[str] = typer.Option(None, "--category", "-c", metavar="CATEGORY",
+                                           help="formula, slogan, policy … [concept]"),
+    gloss_status: Optional[str] = typer.Option(None, "--gloss-status", metavar="STATUS",
+                                               help="official, common or proposed."),
     file: Optional[Path] = typer.Option(None, "--file", help="Lexicon file to append to [by category]."),
     id: Optional[str] = typer.Option(None, "--id", help="The entry's id [a slug of the gloss]."),
     lexicon: Optional[Path] = LexiconOpt,

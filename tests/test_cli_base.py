@@ -1,0 +1,118 @@
+"""The classes every command is built on (termkit.cli_base): help that names values plainly, summaries
+listed whole, values parsed without typer's pydantic adapters, and a lean start-up of ``termkit tag``."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import pytest
+import typer
+import typer.main
+from typer.testing import CliRunner
+
+from termkit.cli import app
+from termkit.cli_base import App
+
+ROOT = Path(__file__).resolve().parent.parent
+# what typer 0.29 writes in help and a reader should not meet (a brace around a required argument,
+# a Python type, a range in maths notation)
+NOT_IN_HELP = ["{", "}", "<list[", "<str>", "<int", "<path>", "int range", "x>=", "x<=", ">=1]"]
+
+
+def _commands(cmd=None, path=()):
+    cmd = cmd or typer.main.get_command(app)
+    yield path, cmd
+    for name, sub in getattr(cmd, "commands", {}).items():
+        yield from _commands(sub, (*path, name))
+
+
+COMMANDS = [" ".join(p) or "termkit" for p, _ in _commands()]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_names_values_plainly(command: str) -> None:
+    args = [] if command == "termkit" else command.split()
+    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    for bad in NOT_IN_HELP:
+        assert bad not in result.output, f"{command} --help shows {bad!r}:\n{result.output}"
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c in ("termkit", "lexicon")])
+def test_group_lists_whole_summaries(command: str) -> None:
+    args = [] if command == "termkit" else [command]
+    out = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "80"}).output
+    listed = out.split("Commands:\n", 1)[1]
+    assert "..." not in listed, listed
+    assert listed.rstrip().endswith(".")  # each summary is a sentence, ended
+
+
+def test_usage_line_of_required_and_optional_arguments() -> None:
+    runner = CliRunner()
+    assert " count [OPTIONS] PATHS...\n" in runner.invoke(app, ["count", "-h"]).output
+    assert " gloss [OPTIONS] [PATHS]...\n" in runner.invoke(app, ["gloss", "-h"]).output
+    assert " kwic [OPTIONS] TERM... PATH...\n" in runner.invoke(app, ["kwic", "-h"]).output
+    assert "Missing argument 'TERM'." in runner.invoke(app, ["lexicon", "add"]).output
+
+
+class Color(str, Enum):
+    red = "red"
+    blue = "blue"
+
+
+def _probe() -> typer.Typer:
+    probe = App(add_completion=False)
+
+    @probe.command()
+    def run(names: list[str], n: int = typer.Option(1, "--n"), color: Color = typer.Option(Color.red, "--color"),
+            where: Optional[Path] = typer.Option(None, "--where"), flag: bool = typer.Option(False, "--flag")) -> None:
+        typer.echo(json.dumps([names, n, color.value, str(where) if where else None, flag]))
+
+    return probe
+
+
+@pytest.mark.parametrize(("args", "parsed"), [
+    (["a"], [["a"], 1, "red", None, False]),
+    (["a", "b", "--n", "12"], [["a", "b"], 12, "red", None, False]),
+    (["a", "--n", " 7 "], [["a"], 7, "red", None, False]),
+    (["a", "--n", "3.0"], [["a"], 3, "red", None, False]),
+    (["a", "--n", "1_000", "--color", "blue", "--where", "x/y", "--flag"], [["a"], 1000, "blue", "x/y", True]),
+])
+def test_values_parse_as_typer_parses_them(args: list[str], parsed: list) -> None:
+    result = CliRunner().invoke(_probe(), args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == parsed
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["a", "--n", "abc"], "'abc' is not a number"),
+    (["a", "--n", "1.5"], "'1.5' is not a whole number"),
+    (["a", "--color", "green"], "'green' is not one of 'red', 'blue'."),
+])
+def test_bad_values_are_usage_errors_in_words(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(_probe(), args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Value error" not in result.output and "Input should" not in result.output
+
+
+def test_tag_on_a_small_file_does_not_import_typer_adapters(tmp_path: Path) -> None:
+    """The import graph of the command typed most: nothing parses values or loads the cached
+    lexicon through pydantic (checked in a fresh interpreter, after a run that wrote the cache)."""
+    small = tmp_path / "small.txt"
+    small.write_text("坚决做到“两个维护”。" * 50, encoding="utf-8")
+    env = {**os.environ, "TERMKIT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
+    code = ("import sys; from termkit.cli import main; sys.argv = ['termkit', 'tag', sys.argv[1], '-f', 'jsonl']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('typer._adapters',) if m in sys.modules), file=sys.stderr)")
+    first = subprocess.run([sys.executable, "-c", code, str(small)], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run([sys.executable, "-c", code, str(small)], env=env, capture_output=True, text=True)
+    assert second.stdout == first.stdout and second.stdout.count("two-upholds") == 50
+    assert second.stderr.strip().splitlines()[-1] == "[]"
