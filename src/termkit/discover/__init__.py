@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from .background import Background
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
-from .noise import boilerplate, noise_reason
+from .noise import boilerplate, noise_reason, ordinary, word_noise
 from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
 from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
@@ -89,7 +89,8 @@ def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
     note = ""
     if chars < SMALL_INPUT:
         note = (f"small input ({chars:,} Chinese characters): statistics are weak, so candidates seen "
-                f"{min_count}× count, and quoted, numbered or parallel forms {shape_min}×")
+                f"{min_count}× count, quoted, numbered or parallel forms {shape_min}×, and strings of common "
+                f"words are left out")
     return replace(options, min_count=min_count, shape_min_count=shape_min), note
 
 
@@ -294,6 +295,67 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
             for c, p, row in zip(cands, probs, rows)], how
 
 
+# how much a candidate's shape tells, on top of the learnt probability: a string often in quotation marks or
+# led by a numeral is named as a formula by its writers; a statistical string only recurs
+SHAPE_WEIGHT = {"numbered": 1.6, "quoted": 1.6, "parallel": 1.0, "mwe": 0.6}
+ORDINARY_WEIGHT = 0.25  # a candidate made of ordinary words keeps this share of its score
+QUOTED_ENOUGH = 0.3  # share of occurrences in quotation marks that marks a string as a name, whatever its words
+
+
+def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background) -> float:
+    """:data:`SHAPE_WEIGHT` of the shape a candidate shows. A quoted string of two or three characters holding
+    a word of the dictionary is more often a metaphor or a name in scare quotes (压舱石 = 压舱 + 石, 朋友圈) than
+    a slogan (放管服, 人地钱: abbreviations, one character per word); a statistical string counts by how sure
+    the learnt ranking is of it (its probability, squared).
+
+    >>> bg = Background.load()
+    >>> [shape_weight(Candidate(k, 3.0, 9, 3, "quoted", ""), k, True, bg) for k in ("放管服", "压舱石")]
+    [1.6, 0.6]
+    """
+    shape = "quoted" if quoted else "mwe" if c.kind == "quoted" else c.kind  # seldom quoted: a plain string
+    if shape == "quoted" and len(key) <= 3 and not is_numbered(key) and any(len(w) > 1 for w in bg.words(key)):
+        shape = "mwe"
+    weight = SHAPE_WEIGHT[shape]
+    if shape == "mwe" and "probability" in c.notes:
+        weight *= c.notes["probability"] ** 2
+    return weight
+
+
+def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[Candidate]:
+    """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`), and demote
+    ordinary Chinese (:func:`.noise.ordinary`: a quoted or numbered string only when it is a common dictionary
+    word, as its shape is evidence of its own), unless
+    the candidate belongs to a known entry (an expansion, a variant, a longer form); a parallel run is not
+    demoted (its items are ordinary words by nature). The others are weighted by :data:`SHAPE_WEIGHT`. On a
+    ``small`` input ordinary Chinese is dropped: counts of two or three cannot tell a term from a common
+    collocation there, so the dictionary's word is the only evidence.
+
+    >>> bg = Background.load()
+    >>> cs = [Candidate("习近平总书记", 9.0, 90, 9, "mwe", ""), Candidate("世界和平", 8.0, 80, 9, "mwe", ""),
+    ...       Candidate("放管服", 3.0, 9, 3, "quoted", "", {"quoted": 9})]
+    >>> [(c.candidate, round(c.score, 1), c.reasons) for c in screen(cs, bg)]
+    [('世界和平', 2.0, ('ordinary words',)), ('放管服', 4.8, ())]
+    """
+    from dataclasses import replace
+
+    out = []
+    for c in cands:
+        key = c.key or c.candidate
+        tied = c.relation is not None and c.relation.kind != "shorter"
+        quoted = c.notes.get("quoted", 0) >= QUOTED_ENOUGH * max(c.count, 1)
+        if tied:
+            out.append(c)
+        elif word_noise(key, bg):
+            continue
+        elif c.kind != "parallel" and ordinary(key, bg.words(key) if c.kind == "mwe" and not quoted else [key], bg):
+            if small:
+                continue
+            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",)))
+        else:
+            out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg)))
+    return out
+
+
 def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -> list[Candidate]:
     """Drop fragments (a candidate inside a longer one that takes most of its occurrences; a
     numbered formula only inside a longer numbered one: 四个现代化 stays beside 实现四个现代化), apply
@@ -337,6 +399,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,
                                  options.min_positives)
+    cands = screen(cands, bg, small=bool(note))
     if on_note:
         on_note(f"ranked by {how}")
     if options.since is None:

@@ -53,3 +53,28 @@ FORMULA_HEADS = ("战略", "理念", "精神", "工程", "经验", "格局", "�
 POLICY_VERBS = ("坚持", "贯彻", "落实", "推进", "实施", "践行", "弘扬", "深化", "推动", "树立", "打好", "打赢", "开展",
                 "实现", "建设", "构建", "坚定", "增强", "做到", "遵循", "围绕", "聚焦", "加快", "全面", "深入", "学习",
                 "领会", "把握", "牢记", "秉持", "倡导", "发扬", "健全", "完善", "巩固", "提出", "确立", "维护", "拥护")
+# titles and forms of address: a string holding one names a person or an office, not a formula
+# (习近平总书记, 两国元首重要共识, 两党两国最高领导人)
+TITLES = ("总书记", "书记", "主席", "总理", "委员长", "部长", "省长", "市长", "县长", "主任", "元首", "领导人", "同志",
+          "总统", "首相", "大使", "秘书长", "国务委员", "委员", "代表团", "发言人", "负责人", "院士", "先生", "女士")
+# openers of bilateral courtesy phrases: two parties and their relations, not a formula (两国关系, 双方共同努力)
+PAIR_WORDS = ("两国", "两党", "两军", "双方", "双边", "中方", "两国人民", "两院", "各国", "两岸同胞")
+# nouns that make a place or a pair into an ordinary relation phrase (中欧关系, 中美合作)
+RELATION_NOUNS = ("关系", "合作", "友好", "友谊", "交往", "交流", "人民", "领导人", "元首", "共识", "经贸", "战略")
+# meetings, ceremonies, anniversaries and the documents and speeches made at them: events, not formulas
+# (四中全会精神, 发展座谈会, 二十大报告)
+EVENT_WORDS = ("全会", "大会", "会议", "峰会", "论坛", "座谈会", "博览会", "运动会", "展览会", "发布会", "开幕式",
+               "闭幕式", "纪念日", "周年", "报告", "讲话", "重要指示", "贺信", "致辞", "会谈", "会见", "演讲")
+# a dictionary word (or each word of a pair or triple) at least this frequent in jieba's dictionary is ordinary
+# Chinese: 世界和平 = 世界 + 和平, 基础研究, 人民群众 (see noise.ordinary)
+COMMON_WORD = 300
+# a whole dictionary word at least this frequent is established vocabulary, also in quotation marks (领跑, 匕首)
+KNOWN_WORD = 20
+# characters that spell foreign names (艾森豪威尔, 海马斯, 伊斯兰): a string mostly made of them is a name
+TRANSLITERATION = frozenset("阿埃艾奥欧乌伊亚雅耶约尤巴贝比波布博达德迪多杜敦顿法菲弗福伏盖戈格哥古圭哈海汉赫霍胡基吉"
+                            "加杰捷卡凯坎科克库拉莱兰朗劳勒雷里利林卢鲁伦罗洛马麦曼梅蒙米密莫姆穆纳内尼涅努诺帕佩彭皮"
+                            "普萨塞桑森沙舍什斯索塔泰坦特提图托瓦威维沃乌西希谢辛休逊耶扎泽兹佐尔恩茨赫蒂丹丁斐")
+# characters that end a fragment of a sentence, not a name (九个以, 二氧化碳约)
+FRAGMENT_END = frozenset("的了是在和与及等也都就而并对把被着过之其这那要将所但或又很更最已再还让使给跟向从于以约及个")
+# characters that end a word and so never start a name (化军事训练 is cut from 现代化军事训练)
+FRAGMENT_START = frozenset("化性们者之的了着过得地")

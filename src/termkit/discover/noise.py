@@ -8,6 +8,22 @@ Each rule takes a candidate's folded key and says why it is noise, or ``None``:
 - :func:`boilerplate`: a string that mostly opens a line (央视网消息, a column's 【heading】) — judged from
   where its occurrences stand, not from its spelling.
 
+Rules that read the words of a key (jieba's dictionary, :class:`~.background.Background`), in
+:func:`word_noise`:
+
+- :func:`titled`: a title or form of address (习近平总书记, 习近平同志, 两国元首重要共识);
+- :func:`named`: a person's name with what was said or done (习近平主席提出), or a name alone (a person, a
+  place, an organisation);
+- :func:`bilateral`: two parties and their relations (两国关系, 双方共同努力, 中欧关系);
+- :func:`foreign`: a foreign name spelt in transliteration characters (艾森豪威尔, 海马斯);
+- :func:`fragment`: a piece of a sentence — it ends in a function word (九个以) or joins words with 的
+  (热烈的掌声);
+- :func:`event`: a meeting, anniversary, report or speech (四中全会精神, 发展座谈会, 二十大报告);
+- :func:`ordinary`: ordinary Chinese — a common dictionary word, or two or three of them side by side
+  (世界和平, 基础研究, 人民群众). This one is a demotion, not a rejection: a term may be made of common
+  words (乡村振兴), so only a key never quoted and not tied to a known entry falls under it (see
+  :func:`termkit.discover.screen`).
+
 Shapes with a second numeral stay formulas (三位一体, 一国两制), and so does a numeral before 个 with a
 head that is not a unit (两个确立): whether its numeral belongs to it is for the counts to decide.
 
@@ -19,12 +35,32 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
+from typing import Any
 
-from .data import COUNTING_MEASURES, MEASURES, NUMERALS, UNIT_CHARS, UNIT_WORDS
+from .data import (
+    COMMON_WORD,
+    COUNTING_MEASURES,
+    EVENT_WORDS,
+    FIXED_TAGS,
+    FRAGMENT_END,
+    FRAGMENT_START,
+    KNOWN_WORD,
+    MEASURES,
+    NAME_TAGS,
+    NUMERALS,
+    PAIR_WORDS,
+    RELATION_NOUNS,
+    TITLES,
+    TRANSLITERATION,
+    UNIT_CHARS,
+    UNIT_WORDS,
+)
 
 _NUMBER = f"[0-9{''.join(sorted(NUMERALS))}零〇两几]"
 _LEADING_NUMBER_RE = re.compile(rf"^(?:{_NUMBER})+")
 _DIGITS_RE = re.compile(r"^[0-9]+")
+_PLACE_COUNT_RE = re.compile(rf"(?:{_NUMBER}+[省市县区州盟旗乡镇村]+)+")
+_AMOUNT_RE = re.compile(r"^[万亿千百十]+")  # a bare order of magnitude: 万亿元 is an amount, not a formula
 _SEQUENCE_RE = re.compile(rf"^(?:第?{_NUMBER}+|[A-Za-z])(?:[、，,·.]*(?:第?{_NUMBER}+|[A-Za-z]))*$")
 _VALUE = {**{ch: i for i, ch in enumerate("零一二三四五六七八九")}, **{str(i): i for i in range(10)}, "〇": 0}
 _DATE_RE = re.compile(rf"^(?:{_NUMBER}+[·.．]?)+(?:[年月日号]|[0-9]*后)?$")
@@ -36,15 +72,19 @@ def counted(key: str) -> str | None:
     >>> counted("10个月"), counted("两位数"), counted("两个确立"), counted("三位一体"), counted("211工程")
     ('count', 'count', None, None, None)
     """
-    lead = _LEADING_NUMBER_RE.match(key)
+    lead = _LEADING_NUMBER_RE.match(key) or _AMOUNT_RE.match(key)
     if lead is None or lead.end() == len(key):
         return None
+    if _AMOUNT_RE.fullmatch(key[: lead.end()]) and key[lead.end():][:1] in UNIT_CHARS | {"项", "个", "亿"}:
+        return "count"  # 万亿元, 千亿级: an amount and its unit
     head = key[lead.end():]
+    if _PLACE_COUNT_RE.fullmatch(key):
+        return "count"  # 三省一市, 五省区: places counted
     if any(ch in NUMERALS or ch.isdigit() for ch in head[:3]):
         return None  # a second number makes a shape: 三位一体, 一国两制 (not the 一 of a later 进一步)
     if _DIGITS_RE.match(key) and (head[0] in MEASURES or head[0] in COUNTING_MEASURES or head[0] in UNIT_CHARS):
         return "count"  # Arabic digits before a measure word are always a quantity: 31个省
-    if key[0] == "一" and lead.end() == 1 and (head[0] in MEASURES or head[:2] in ("系列", "揽子")):
+    if key[0] == "一" and lead.end() == 1 and (head[0] in MEASURES or head[0] == "些" or head[:2] in ("系列", "揽子")):
         return "count"  # 一批重大项目, 一项工作, 一系列: an article and a measure word
     if head[0] in COUNTING_MEASURES or head[0] in UNIT_CHARS:
         return "count"  # 三名航天员, 五年, 两次
@@ -102,3 +142,148 @@ def boilerplate(line_start: int, count: int) -> str | None:
 def noise_reason(key: str) -> str | None:
     """The first noise rule a key falls under, or ``None``."""
     return dated(key) or counted(key) or sequence(key)
+
+
+def titled(key: str, words: list[str]) -> str | None:
+    """A title or form of address among the words: the string names a person or an office.
+
+    >>> titled("习近平总书记", ["习近平", "总书记"]), titled("元首外交", ["元首", "外交"])
+    ('title', None)
+    """
+    at = [i for i, w in enumerate(words) if w in TITLES or any(w.endswith(t) for t in TITLES if len(t) > 1)]
+    if not at:
+        return None
+    return "title" if at[-1] > 0 or len(words) == 1 else None  # a title heading a phrase (元首外交) names a practice
+
+
+def named(key: str, words: list[str], bg: Any) -> str | None:
+    """A person's name, and what was said or done by them (习近平主席提出), or a name alone (a person, place or
+    organisation the dictionary knows as such). A name before an idea or a work (习近平经济思想, 习近平谈治国理政)
+    is left to the other rules: those are named works.
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> named("习近平提出", bg.words("习近平提出"), bg), named("习近平谈治国理政", bg.words("习近平谈治国理政"), bg)
+    ('name', None)
+    """
+    if bg.tag(key) in NAME_TAGS:
+        return "name"
+    people = [i for i, w in enumerate(words) if len(w) >= 2 and bg.tag(w) in ("nr", "nrfg", "nrt") and w in _PEOPLE_OK]
+    for i in people:
+        rest = words[i + 1:]
+        if not rest or all(bg.tag(w).startswith("v") and bg.tag(w) != "vn" for w in rest[-1:]):
+            return "name"
+    return None
+
+
+# names jieba tags as people that are ordinary words (高水平 is tagged nr): a person's name is read as one
+# only when the dictionary spells it with a family name first
+_FAMILY = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+                    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+                    "武戴莫孔向汤习")
+
+
+class _People:
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word[:1] in _FAMILY and word not in _NOT_PEOPLE
+
+
+_NOT_PEOPLE = frozenset({"高水平", "高标准", "高质量", "万家", "马克思主义"})
+_PEOPLE_OK = _People()
+
+
+def bilateral(key: str, words: list[str], bg: Any) -> str | None:
+    """Two parties and their relations: a courtesy phrase of diplomatic news (两国关系, 双方共同努力, 中欧关系).
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> bilateral("两国关系", ["两国", "关系"], bg), bilateral("中欧关系", bg.words("中欧关系"), bg)
+    ('bilateral', 'bilateral')
+    """
+    if key.startswith(PAIR_WORDS):
+        return "bilateral"
+    first = words[0] if words else ""
+    if len(words) >= 2 and bg.tag(first) in ("ns", "nt", "j") and any(w.startswith(RELATION_NOUNS) for w in words[1:]):
+        return "bilateral"
+    return None
+
+
+def foreign(key: str) -> str | None:
+    """Mostly transliteration characters: a foreign person, place, weapon or organisation.
+
+    >>> foreign("艾森豪威尔"), foreign("海马斯"), foreign("伊斯兰抵抗组织"), foreign("放管服")
+    ('foreign', 'foreign', 'foreign', None)
+    """
+    run = longest = 0
+    for ch in key:
+        run = run + 1 if ch in TRANSLITERATION else 0
+        longest = max(longest, run)
+    share = sum(ch in TRANSLITERATION for ch in key) / max(len(key), 1)
+    return "foreign" if longest >= 3 or (len(key) >= 2 and share >= 0.6) else None
+
+
+def fragment(key: str, words: list[str] = ()) -> str | None:
+    """A piece of a sentence: it ends in a function word, starts with a suffix (化军事训练), joins words with 的
+    (a formula names, it does not describe: 党的建设 is the exception, a name that starts with 党的) or with 和,
+    与, 及 (国家主权和领土完整, 保障和改善民生: two things side by side). Quoted pairs (“当下改”和“长久立”) are
+    formulas written as two quotations, not fragments.
+
+    >>> fragment("九个以"), fragment("热烈的掌声"), fragment("党的建设"), fragment("新发展理念")
+    ('fragment', 'fragment', None, None)
+    >>> fragment("保障和改善民生", ["保障", "和", "改善", "民生"]), fragment("世界和平", ["世界", "和平"])
+    ('fragment', None)
+    >>> fragment("党和国家事业", ["党和国家", "事业"]), fragment("化军事训练")
+    ('fragment', 'fragment')
+    """
+    if "“" in key:
+        return None
+    if key[-1:] in FRAGMENT_END or key[:1] in FRAGMENT_START:
+        return "fragment"
+    if any(w in ("和", "与", "及", "以及") for w in words[1:-1]) or any(len(w) == 4 and w[1] in "和与" for w in words):
+        return "fragment"  # 保障和改善民生; 党和国家事业 (the dictionary lists 党和国家 whole)
+    return "fragment" if "的" in key.removeprefix("党的") else None
+
+
+def event(key: str) -> str | None:
+    """A meeting, ceremony, anniversary, or the report or speech given at one.
+
+    >>> event("四中全会精神"), event("二十大报告"), event("新发展理念")
+    ('event', 'event', None)
+    """
+    return "event" if any(w in key for w in EVENT_WORDS) else None
+
+
+def ordinary(key: str, words: list[str], bg: Any) -> str | None:
+    """Ordinary Chinese: a common dictionary word (基础设施, 因地制宜), or two or three common words of two or more
+    characters side by side (世界和平 = 世界 + 和平). A rare dictionary word (共同富裕) or one short word among them
+    (新发展理念: 新) is not ordinary.
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> [ordinary(k, bg.words(k), bg) for k in ("世界和平", "基础设施", "新发展理念", "共同富裕", "政治互信")]
+    ['ordinary', 'ordinary', None, None, None]
+    """
+    if bg.freq(key) >= KNOWN_WORD and bg.tag(key) != "j":
+        return "ordinary"
+    if bg.freq(key) and bg.tag(key) in FIXED_TAGS:
+        return None  # a rare fixed expression or abbreviation the dictionary knows
+    if 2 <= len(words) <= 3 and all(len(w) >= 2 and bg.freq(w) >= COMMON_WORD for w in words):
+        return "ordinary"
+    return None
+
+
+def word_noise(key: str, bg: Any) -> str | None:
+    """The first rule that rejects a key by its words (titled, named, bilateral, event), or ``None``.
+    :func:`ordinary` is asked apart: it demotes rather than rejects.
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> [word_noise(k, bg) for k in ("习近平总书记", "两国元首重要共识", "中欧关系", "四中全会精神", "放管服")]
+    ['title', 'title', 'bilateral', 'event', None]
+    >>> [word_noise(k, bg) for k in ("海马斯", "热烈的掌声")]
+    ['foreign', 'fragment']
+    """
+    core = key.replace("、", "")
+    words = bg.words(core)
+    return (titled(core, words) or named(core, words, bg) or bilateral(core, words, bg) or foreign(core)
+            or fragment(core, words) or event(core))
