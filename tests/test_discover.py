@@ -301,7 +301,8 @@ def test_thresholds_adapt_to_the_input_and_say_so(table) -> None:
     found = discover(lambda: doc, make_matcher(table), DiscoverOptions(), on_note=notes.append)
     assert "五个一" in {c.candidate for c in found}  # a quoted numbered form seen once, in one short text
     assert any(n.startswith("small input") for n in notes)
-    assert adapt(DiscoverOptions(), 5_000_000) == (DiscoverOptions(min_count=3, shape_min_count=2), "")
+    assert "ranked by first-pass scores and the shipped model" in notes  # a short text does not learn its own
+    assert adapt(DiscoverOptions(), 5_000_000) == (DiscoverOptions(min_count=3, shape_min_count=2, min_positives=150), "")
 
 
 def test_ranking_learns_from_the_lexicon_when_the_input_holds_enough_terms(table) -> None:

@@ -535,9 +535,9 @@ def discover(
     in quotation marks), parallel (a run of items of one shape: 学思想、强党性、重实践) or mwe (a statistical
     multi-word expression).
 
-    score: when the input holds at least 150 of the lexicon's terms, a ranking is learnt from them and the
-    score is its probability that the candidate is a term, times 10, times (1 + log10 count); otherwise (an
-    empty lexicon, a short text) it is the first-pass score (count, cohesion, free edges, shape) times
+    score: when the input holds at least 150 of the lexicon's terms and 100,000 Chinese characters, a ranking
+    is learnt from them and the score is its probability that the candidate is a term, times 10, times
+    (1 + log10 count); otherwise (an empty lexicon, a short text) it is the first-pass score (count, cohesion, free edges, shape) times
     (0.5 + the probability given by a model shipped with termkit). Then a string mostly quoted or led by a
     numeral counts x 1.6, a statistical one x 0.6 x its probability squared, and ordinary Chinese (common
     words of jieba's dictionary side by side: 世界和平) x 0.25 (left out on a small input). Titles, names,

@@ -27,6 +27,7 @@ Two passes over the documents:
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -62,11 +63,14 @@ class DiscoverOptions:
     pool: int = 2500  # statistical candidates recounted in the second pass (as many shape-found ones)
     shape_min_count: int | None = None
     since: str | None = None  # only candidates first seen in this month or later, rising ones first
-    min_positives: int = 150  # known terms the input must hold (seen min_count times) to learn the ranking from
+    # known terms the input must hold (seen min_count times) to learn the ranking from; None: MIN_POSITIVES, and
+    # never on a small input (see adapt)
+    min_positives: int | None = None
 
 
 LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
 SMALL_INPUT = 100_000  # below this, twice; a quoted, numbered or parallel form once
+MIN_POSITIVES = 150
 
 
 def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
@@ -76,6 +80,8 @@ def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
     (1, 3)
     >>> adapt(DiscoverOptions(min_count=5), 30_000)[0].min_count
     5
+    >>> adapt(DiscoverOptions(), 30_000)[0].min_positives > adapt(DiscoverOptions(), 500_000)[0].min_positives
+    True
     """
     from dataclasses import replace
 
@@ -87,11 +93,15 @@ def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
     else:  # a bar the user set holds for every kind
         shape_min = min(min_count, shape) if options.min_count is None else min_count
     note = ""
+    min_positives = options.min_positives if options.min_positives is not None else MIN_POSITIVES
     if chars < SMALL_INPUT:
         note = (f"small input ({chars:,} Chinese characters): statistics are weak, so candidates seen "
-                f"{min_count}× count, quoted, numbered or parallel forms {shape_min}×, and strings of common "
-                f"words are left out")
-    return replace(options, min_count=min_count, shape_min_count=shape_min), note
+                f"{min_count}× count, quoted, numbered or parallel forms {shape_min}×, strings of common "
+                f"words are left out, and the shipped model ranks")
+        # counts of one to three tell a term from a string too little to learn a ranking from this text: the
+        # shipped model (size-independent features, a large training slice) ranks it instead
+        min_positives = options.min_positives if options.min_positives is not None else sys.maxsize
+    return replace(options, min_count=min_count, shape_min_count=shape_min, min_positives=min_positives), note
 
 
 @dataclass(frozen=True)
@@ -264,7 +274,7 @@ def _holds_known(p: Prospect, matcher: Any) -> bool:
 
 def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: set[str], evidence: Evidence,
                     bg: Background, model: Model | None = None, min_count: int = 1,
-                    min_positives: int = 150) -> tuple[list[Candidate], str]:
+                    min_positives: int = MIN_POSITIVES) -> tuple[list[Candidate], str]:
     """Score the candidates with a ranking learnt from this very input when the lexicon's terms occur
     in it often enough (positives: known terms found; negatives: the other candidates), else with
     ``model`` (the shipped one), else keep the first-pass scores. Returns the candidates and how they
@@ -398,7 +408,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     cands, counts = attest(prospects, open_docs(), matcher, positives, bg)
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,
-                                 options.min_positives)
+                                 options.min_positives or MIN_POSITIVES)
     cands = screen(cands, bg, small=bool(note))
     if on_note:
         on_note(f"ranked by {how}")
