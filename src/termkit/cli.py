@@ -537,11 +537,12 @@ def discover(
 
     score: when the input holds at least 150 of the lexicon's terms and 100,000 Chinese characters, a ranking
     is learnt from them and the score is its probability that the candidate is a term, times 10, times
-    (1 + log10 count); otherwise (an empty lexicon, a short text) it is the first-pass score (count, cohesion, free edges, shape) times
-    (0.5 + the probability given by a model shipped with termkit). Then a string mostly quoted or led by a
-    numeral counts x 1.6, a statistical one x 0.6 x its probability squared, and ordinary Chinese (common
-    words of jieba's dictionary side by side: 世界和平) x 0.25 (left out on a small input). Titles, names,
-    bilateral phrases, fragments and meetings are left out. Compare scores within one run only.
+    (1 + log10 count); otherwise (an empty lexicon, a short text) it is the first-pass score (count,
+    cohesion, free edges, shape) times (0.5 + the probability given by a model shipped with termkit).
+    Then a string mostly quoted or led by a numeral counts x 1.6, a statistical one x 0.6 x its
+    probability squared, and ordinary Chinese (common words of jieba's dictionary side by side: 世界和平)
+    x 0.25 (left out on a small input). Titles, names, bilateral phrases, fragments and meetings are
+    left out. Compare scores within one run only.
     jsonl's reasons field names the features that raised it (or: ordinary words).
     A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
     entry, edit); --format yaml proposes that edit.
