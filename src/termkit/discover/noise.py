@@ -59,6 +59,7 @@ from .data import (
 _NUMBER = f"[0-9{''.join(sorted(NUMERALS))}零〇两几]"
 _LEADING_NUMBER_RE = re.compile(rf"^(?:{_NUMBER})+")
 _DIGITS_RE = re.compile(r"^[0-9]+")
+_CRAFT_RE = re.compile(r"..号$|[\u4e00-\u9fff][0-9]{1,2}$")  # 深海一号, 雪龙2 (not 中国制造2025)
 _PLACE_COUNT_RE = re.compile(rf"(?:{_NUMBER}+[省市县区州盟旗乡镇村]+)+")
 _AMOUNT_RE = re.compile(r"^[万亿千百十]+")  # a bare order of magnitude: 万亿元 is an amount, not a formula
 _SEQUENCE_RE = re.compile(rf"^(?:第?{_NUMBER}+|[A-Za-z])(?:[、，,·.]*(?:第?{_NUMBER}+|[A-Za-z]))*$")
@@ -166,8 +167,8 @@ def named(key: str, words: list[str], bg: Any) -> str | None:
     >>> named("习近平提出", bg.words("习近平提出"), bg), named("习近平谈治国理政", bg.words("习近平谈治国理政"), bg)
     ('name', None)
     """
-    if bg.tag(key) in NAME_TAGS:
-        return "name"
+    if bg.tag(key) in NAME_TAGS or _CRAFT_RE.search(key):
+        return "name"  # a person, place or organisation; a ship, craft or model (天问一号, 雪龙2)
     people = [i for i, w in enumerate(words) if len(w) >= 2 and bg.tag(w) in ("nr", "nrfg", "nrt") and w in _PEOPLE_OK]
     for i in people:
         rest = words[i + 1:]
@@ -262,12 +263,20 @@ def ordinary(key: str, words: list[str], bg: Any) -> str | None:
     >>> bg = Background.load()
     >>> [ordinary(k, bg.words(k), bg) for k in ("世界和平", "基础设施", "新发展理念", "共同富裕", "政治互信")]
     ['ordinary', 'ordinary', None, None, None]
+    >>> [ordinary(k, [k], bg) for k in ("二氧化碳排放", "一带一路", "两个确立")]
+    ['ordinary', None, None]
     """
     if bg.freq(key) >= KNOWN_WORD and bg.tag(key) != "j":
         return "ordinary"
+    if key[:1] in NUMERALS:
+        first = bg.tokenizer.lcut(key, HMM=False)[0]
+        if (2 <= len(first) < len(key) and bg.tag(first) not in ("m", "j", "l") and bg.freq(first) >= KNOWN_WORD
+                and not any(ch in NUMERALS for ch in key[len(first):])):
+            return "ordinary"  # the numeral belongs to a word (二氧化碳排放, 一般工商业电价): nothing is counted
     if bg.freq(key) and bg.tag(key) in FIXED_TAGS:
         return None  # a rare fixed expression or abbreviation the dictionary knows
-    if 2 <= len(words) <= 3 and all(len(w) >= 2 and bg.freq(w) >= COMMON_WORD for w in words):
+    pair = 2 <= len(words) <= 3 and all(len(w) >= 2 and bg.freq(w) >= COMMON_WORD for w in words)
+    if pair and key[:1] not in NUMERALS:  # a numeral makes a shape of its own (一带一路 = 一带 + 一路)
         return "ordinary"
     return None
 
