@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .compile import Compiled
     from .match import DocumentResult
     from .pipeline import Corpus
+    from .stats import CorpusStats
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = App(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
@@ -260,6 +261,24 @@ def _results(corpus: Corpus, compiled: Compiled, nested: bool = False, jobs: Opt
     return _progress(corpus.results(compiled.matcher, nested, jobs, warn_damage), corpus.files)
 
 
+def _counted(corpus: Corpus, compiled: Compiled, nested: bool, jobs: Optional[int]) -> CorpusStats:
+    """``corpus.count``, with a progress bar on a terminal's stderr when there are many files."""
+    err = _stderr()
+    if corpus.files < 20 or not err.is_terminal:
+        return corpus.count(compiled.matcher, nested, jobs)
+    from rich.progress import Progress
+
+    # no refresh thread: the pool's workers are forked, which is only safe while no other thread runs
+    with Progress(console=err, transient=True, auto_refresh=False) as progress:
+        task = progress.add_task("reading", total=corpus.files)
+
+        def advance() -> None:
+            progress.advance(task)
+            progress.refresh()
+
+        return corpus.count(compiled.matcher, nested, jobs, on_file=advance)
+
+
 TERMINAL_TOP = 20  # rows of a table shown on a terminal when --top is not given
 
 
@@ -397,7 +416,6 @@ def count(
 ) -> None:
     """Frequency table of the terms over all documents."""
     from .stats import COUNT_SORTS, TermCount
-    from .stats import count as tally
 
     _one_of(sort, COUNT_SORTS, "--sort")
     if by == CountBy.doc and engine == Engine.dask:
@@ -412,7 +430,7 @@ def count(
 
         stats = count_on_dask(corpus.documents(), compiled.matcher, scheduler, nested)
     else:
-        stats = tally(_results(corpus, compiled, nested, jobs))
+        stats = _counted(corpus, compiled, nested, jobs)
     rows = stats.sorted(sort)
     if format == CountFormat.table:
         from .render import render_counts

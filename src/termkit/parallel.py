@@ -24,24 +24,26 @@ whole input fits in one chunk, or ``jobs=1``, starts no pool.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import multiprocessing
 import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
+from .corpus import Document, ReadOptions, date_from_name, display_name, read_source
+from .corpus.pieces import utf8_pieces
 from .errors import TermkitError
 from .match import DocumentResult, Match, Matcher, analyse, doc_date, match_document
 from .normalize import Damage, find_damage
-
-if TYPE_CHECKING:
-    from .corpus import Document
+from .stats import Tally, visible_length
 
 CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
 CHUNK_DOCS = 256
@@ -147,12 +149,7 @@ def work_items(docs: Iterable[Document], matcher: Matcher, max_chars: int) -> It
 def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: bool,
             jobs: int) -> Iterator[DocumentResult]:
     entries = matcher.entries
-    # fork is cheapest and shares the matcher without a copy, but is unsafe once other threads run
-    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
-        else "spawn"
-    # a process pool that notices a worker dying (multiprocessing.Pool waits for its task forever)
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
-                               initargs=(matcher, nested))
+    pool = _pool(matcher, nested, None, jobs)
     pending: deque[tuple[list[Document] | Piece, Future[Any]]] = deque()
     partial: list[Match] = []  # the matches of the long document whose pieces are coming in
 
@@ -186,6 +183,15 @@ def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: b
         raise _lost(list(dict.fromkeys(i for item, _ in pending for i in _ids(item)))) from None
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pool(matcher: Matcher, nested: bool, read: ReadOptions | None, jobs: int) -> ProcessPoolExecutor:
+    # fork is cheapest and shares the matcher without a copy, but is unsafe once other threads run
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
+        else "spawn"
+    # a process pool that notices a worker dying (multiprocessing.Pool waits for its task forever)
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
+                               initargs=(matcher, nested, read))
 
 
 class WorkerLost(TermkitError):
@@ -230,15 +236,18 @@ def _workers_ignore_sigint() -> Iterator[None]:
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(matcher: Matcher, nested: bool) -> None:
+def _init_worker(matcher: Matcher, nested: bool, read: ReadOptions | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # see _workers_ignore_sigint
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM: let it
     _die_with_parent()
-    _worker["matcher"] = matcher
-    _worker["nested"] = nested
-    _worker["index"] = {e.id: i for i, e in enumerate(matcher.entries)}
+    _worker.update(_state(matcher, nested, read))
+
+
+def _state(matcher: Matcher, nested: bool, read: ReadOptions | None) -> dict[str, Any]:
+    return {"matcher": matcher, "nested": nested, "read": read or ReadOptions(),
+            "index": {e.id: i for i, e in enumerate(matcher.entries)}}
 
 
 def _match_piece(text: str, offset: int, date: str | None) -> list[tuple[int, int, int]]:
@@ -280,3 +289,257 @@ def compact(result: DocumentResult, index: dict[str, int]) -> Spans:
     """
     return ([(m.start, m.end, index[m.entry.id]) for m in result.matches],
             [(d.start, d.end, d.line, d.column) for d in result.damage])
+
+
+# ── counting: workers read their own files and send back counts ────────────────────────────────────
+
+PIECE_BYTES = 1 << 21  # a text file larger than this (2 MB) is counted in pieces of about this size
+POOL_MIN_BYTES = 1 << 20  # less input than this is counted here: a pool would cost more than it saves
+
+DamageRow = tuple[int, int, int, int]  # start, end, line, column
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What ``count`` needs of one document, or of one piece of one, as a worker sends it back: no text,
+    no ``Match`` objects. ``length``, ``breaks`` and ``tail`` (characters, line breaks, characters after
+    the last break) place the next piece of the same document: its offsets, lines and columns."""
+
+    doc: str
+    characters: int
+    counts: list[tuple[int, int]]  # (entry index, matches), in order of first appearance
+    damage: list[DamageRow]
+    length: int = 0
+    breaks: int = 0
+    tail: int = 0
+
+
+def count_result(result: DocumentResult, index: dict[str, int], piece: bool = False) -> Counted:
+    """A matched document (or piece) as counts of entry indices.
+
+    >>> from termkit.corpus import Document
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> from termkit.compile import compile_lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+    >>> c = count_result(match_document(Document("a", "四风，四風??"), m), {"four-winds": 0})
+    >>> (c.counts, c.characters, c.damage)
+    ([(0, 2)], 7, [(5, 7, 1, 6)])
+    """
+    counts: dict[int, int] = {}
+    for m in result.matches:
+        i = index[m.entry.id]
+        counts[i] = counts.get(i, 0) + 1
+    text = result.doc.text
+    damage = [(d.start, d.end, d.line, d.column) for d in result.damage]
+    counted = Counted(result.doc.id, visible_length(text), list(counts.items()), damage)
+    if not piece:
+        return counted
+    breaks = text.count("\n")
+    return dataclasses.replace(counted, length=len(text), breaks=breaks,
+                               tail=len(text) - text.rfind("\n") - 1 if breaks else len(text))
+
+
+def join_pieces(pieces: list[Counted]) -> Counted:
+    """The counts of a document from those of its pieces, in order: counts added in order of first
+    appearance, damaged runs moved to the document's offsets, lines and columns.
+
+    >>> a = Counted("d", 3, [(0, 1)], [(0, 1, 1, 1)], length=4, breaks=1, tail=2)
+    >>> b = Counted("d", 2, [(1, 1), (0, 2)], [(1, 2, 1, 2), (3, 4, 2, 1)], length=5, breaks=1, tail=1)
+    >>> j = join_pieces([a, b])
+    >>> (j.characters, j.counts, j.damage)
+    (5, [(0, 3), (1, 1)], [(0, 1, 1, 1), (5, 6, 2, 4), (7, 8, 3, 1)])
+    """
+    counts: dict[int, int] = {}
+    damage: list[DamageRow] = []
+    offset = line = carry = 0  # characters, line breaks before the piece; characters since the last break
+    for p in pieces:
+        for i, n in p.counts:
+            counts[i] = counts.get(i, 0) + n
+        damage.extend((s + offset, e + offset, ln + line, col + carry if ln == 1 else col)
+                      for s, e, ln, col in p.damage)
+        offset, line = offset + p.length, line + p.breaks
+        carry = p.tail if p.breaks else carry + p.length
+    return Counted(pieces[0].doc, sum(p.characters for p in pieces), list(counts.items()), damage,
+                   offset, line, carry)
+
+
+@dataclass(frozen=True, eq=False)  # each unit is itself: results are filed by identity
+class _Unit:
+    """One task: a whole file, a byte range of a UTF-8 text file, or documents read here (stdin)."""
+
+    slot: int  # which input (file or stdin) it belongs to, in input order
+    size: int  # bytes, roughly: the largest tasks go first
+    path: Path | None = None
+    span: tuple[int, int] | None = None
+    docs: list[Document] | None = None
+
+
+Said = list[tuple[bool, str]]  # what reading said, in order: (is an error, message)
+
+
+def count_sources(sources: Iterable[Path | list[Document]], matcher: Matcher, read: ReadOptions | None = None,
+                  nested: bool = False, jobs: int | None = 1, on_warning: Callable[[str], None] | None = None,
+                  on_error: Callable[[str], None] | None = None,
+                  on_file: Callable[[], None] | None = None, piece_bytes: int | None = None) -> Tally:
+    """Tally the documents of ``sources`` (files, or documents already read, e.g. from stdin) on ``jobs``
+    processes: what ``termkit count`` prints, the same figures as ``count(analyse(documents))``.
+
+    Each worker opens and reads its own files and sends back only counts (:class:`Counted`); the
+    largest files go first, so that no worker is left with a big one at the end; a text file larger
+    than ``piece_bytes`` (default ``PIECE_BYTES``) is cut into pieces (:func:`termkit.corpus.pieces.utf8_pieces`) that
+    different workers count, so one big file uses every core too, and no process ever holds all of
+    its text. Warnings and errors of reading go to ``on_warning``/``on_error`` in input order;
+    ``on_file`` is told of each input done.
+
+    >>> import pathlib, tempfile
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> from termkit.compile import compile_lexicon
+    >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_text("反对四风。四風", encoding="utf-8")
+    >>> count_sources([p], m, jobs=2).result().terms[0].count
+    2
+    """
+    read = read or ReadOptions()
+    warn, fail = on_warning or _drop, on_error or on_warning or _drop
+    jobs = resolve_jobs(jobs)
+    units = list(_units(sources, read, matcher, piece_bytes or PIECE_BYTES))
+    tally = Tally()
+    if not units:
+        return tally
+    slots = _Slots(units, matcher.entries, tally, warn, fail, on_file or _nothing)
+    if jobs == 1 or sum(u.size for u in units) < POOL_MIN_BYTES:
+        state = _state(matcher, nested, read)
+        for unit in units:
+            slots.done(unit, _count_unit(unit, state))
+            for again in slots.flush():
+                slots.done(again, _count_unit(again, state))
+        return tally
+    return _count_pooled(units, slots, matcher, nested, read, jobs)
+
+
+def _drop(_: str) -> None:
+    pass
+
+
+def _nothing() -> None:
+    pass
+
+
+def _units(sources: Iterable[Path | list[Document]], read: ReadOptions, matcher: Matcher,
+           piece: int) -> Iterator[_Unit]:
+    barriers = None
+    for slot, source in enumerate(sources):
+        if isinstance(source, list):
+            for chunk in chunked(source):
+                yield _Unit(slot, sum(len(d.text) for d in chunk) * 3, docs=chunk)
+            continue
+        try:
+            size = source.stat().st_size
+        except OSError:
+            size = 0  # the worker reports it
+        if size > piece and read.format_for(source.name) == "text" and source.is_file():
+            barriers = matcher.barriers() if barriers is None else barriers
+            with contextlib.suppress(OSError):
+                spans = utf8_pieces(source, piece, barriers)
+                if len(spans) > 1:
+                    yield from (_Unit(slot, b - a, source, (a, b)) for a, b in spans)
+                    continue
+        yield _Unit(slot, size, source)
+
+
+class _Slots:
+    """The results of the units, put back in input order: each input's documents are tallied, and what
+    reading it said is passed on, once every input before it is done."""
+
+    def __init__(self, units: list[_Unit], entries: tuple[Any, ...], tally: Tally, warn: Callable[[str], None],
+                 fail: Callable[[str], None], on_file: Callable[[], None]) -> None:
+        self.pending: dict[int, list[_Unit]] = {}
+        for u in units:
+            self.pending.setdefault(u.slot, []).append(u)
+        self.results: dict[_Unit, Any] = {}
+        self.order = sorted(self.pending)
+        self.next = 0
+        self.entries, self.tally, self.warn, self.fail, self.on_file = entries, tally, warn, fail, on_file
+
+    def done(self, unit: _Unit, result: Any) -> None:
+        self.results[unit] = result
+
+    def flush(self) -> list[_Unit]:
+        """Tally every input whose units are all done, in order; return the units to run again: a whole
+        file, for a file whose pieces were not UTF-8 after all."""
+        again: list[_Unit] = []
+        while self.next < len(self.order):
+            slot = self.order[self.next]
+            units = self.pending[slot]
+            if any(u not in self.results for u in units):
+                break
+            found = [self.results.pop(u) for u in units]
+            if units[0].span is not None:
+                if any(r is None for r in found):
+                    whole = _Unit(slot, sum(u.size for u in units), units[0].path)
+                    self.pending[slot] = [whole]
+                    again.append(whole)
+                    break
+                found = [([join_pieces(found)], [])]
+            for counted, said in found:
+                for is_error, message in said:
+                    (self.fail if is_error else self.warn)(message)
+                for c in counted:
+                    self.tally.add_counts(c.doc, c.characters, [(self.entries[i], n) for i, n in c.counts],
+                                          [Damage(*d) for d in c.damage])
+            self.on_file()
+            self.next += 1
+        return again
+
+
+def _count_unit(unit: _Unit, state: dict[str, Any] | None = None) -> Any:
+    """Count one unit (in a worker, or here with ``jobs=1``): ``(counts, said)``, or for a piece its
+    :class:`Counted`, None when it is not UTF-8."""
+    state = state or _worker
+    matcher, nested, index = state["matcher"], state["nested"], state["index"]
+    if unit.docs is not None:
+        return [count_result(match_document(d, matcher, nested), index) for d in unit.docs], []
+    assert unit.path is not None
+    if unit.span is not None:
+        a, b = unit.span
+        with open(unit.path, "rb") as fh:
+            data = os.pread(fh.fileno(), b - a, a)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        del data
+        name = display_name(unit.path)
+        date = date_from_name(name)
+        doc = Document(name, text, meta={"date": date} if date else {})
+        return count_result(match_document(doc, matcher, nested), index, piece=True)
+    said: Said = []
+    docs = read_source(unit.path, state["read"], lambda m: said.append((False, m)), lambda m: said.append((True, m)))
+    return [count_result(match_document(d, matcher, nested), index) for d in docs], said
+
+
+def _count_pooled(units: list[_Unit], slots: _Slots, matcher: Matcher, nested: bool, read: ReadOptions,
+                  jobs: int) -> Tally:
+    pool = _pool(matcher, nested, read, jobs)
+    running: dict[Future[Any], _Unit] = {}
+    try:
+        with _workers_ignore_sigint():  # the pool starts its workers on the first submit
+            for unit in sorted(units, key=lambda u: -u.size):
+                running[pool.submit(_count_unit, unit)] = unit
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for job in finished:
+                slots.done(running[job], job.result())  # raises BrokenProcessPool when a worker died
+                del running[job]
+            for unit in slots.flush():
+                running[pool.submit(_count_unit, unit)] = unit
+    except BrokenProcessPool:
+        raise _lost(list(dict.fromkeys(_unit_name(u) for u in running.values()))) from None
+    finally:
+        pool.shutdown(wait=not running, cancel_futures=True)
+    return slots.tally
+
+
+def _unit_name(unit: _Unit) -> str:
+    return display_name(unit.path) if unit.path is not None else unit.docs[0].id if unit.docs else "<stdin>"

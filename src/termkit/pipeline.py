@@ -28,10 +28,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .corpus import Document, ReadOptions, Source, expand_paths, read_source
 from .match import DocumentResult, Matcher
 from .wording import plural
+
+if TYPE_CHECKING:
+    from .stats import CorpusStats
 
 Warn = Callable[[str], None]
 
@@ -113,6 +118,37 @@ class Corpus:
             if warn_damage and (message := damage_warning(result)):
                 self.on_warning(message)
             yield result
+
+
+    def count(self, matcher: Matcher, nested: bool = False, jobs: int | None = 1,
+              on_file: Callable[[], None] | None = None) -> CorpusStats:
+        """The frequency table of the documents (what ``termkit count`` prints), counted on ``jobs``
+        processes that read the files themselves and send back only counts (see
+        :func:`termkit.parallel.count_sources`); the same figures as ``count(self.results(...))``.
+        ``on_file`` is told of each file done.
+
+        >>> import pathlib, tempfile
+        >>> from termkit.compile import compile_lexicon
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.txt").write_text("反对四风。四風", encoding="utf-8")
+        >>> stats = open_corpus([str(folder)]).count(m, jobs=2)
+        >>> (stats.documents, stats.matches, stats.terms[0].entry.id)
+        (1, 2, 'four-winds')
+        """
+        from .parallel import count_sources
+
+        self._readings += 1
+        first = self._readings == 1
+        warn = self.on_warning if first else _ignore
+        fail = self._fail if first else _ignore
+        sources: list[Path | list[Document]] = []
+        for source in self.sources:
+            if source is None and self._stdin is None:
+                self._stdin = list(read_source(None, self.read, warn, fail))
+            sources.append(source if source is not None else self._stdin or [])
+        return count_sources(sources, matcher, self.read, nested, jobs, warn, fail, on_file).result()
 
 
 def open_corpus(paths: Iterable[str], read: ReadOptions | None = None, on_warning: Warn = _ignore,

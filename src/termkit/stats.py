@@ -133,6 +133,29 @@ class Tally:
         if result.damage:
             self._damage.append(DamageReport(result.doc.id, tuple(result.damage)))
 
+    def add_counts(self, doc: str, characters: int, counts: Iterable[tuple[Entry, int]],
+                   damage: Iterable[Damage] = ()) -> None:
+        """Count one document given by its entries' match counts (in order of first appearance) instead
+        of its matches: what a pool worker sends back (:func:`termkit.parallel.count_sources`).
+        ``add(result)`` and ``add_counts`` with ``result``'s figures leave the same tally.
+
+        >>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
+        >>> t = Tally()
+        >>> t.add_counts("a", 4, [(e, 2)])
+        >>> (t.documents, t.matches, t.result().terms[0].docs, t.result().terms[0].count)
+        (1, 2, 1, 2)
+        """
+        self.documents += 1
+        self.characters += characters
+        for entry, n in counts:
+            eid = entry.id
+            self._entries.setdefault(eid, entry)
+            self._counts[eid] = self._counts.get(eid, 0) + n
+            self._docs[eid] = self._docs.get(eid, 0) + 1
+            self.matches += n
+        if damage := tuple(damage):
+            self._damage.append(DamageReport(doc, damage))
+
     def merge(self, other: Tally) -> None:
         """Add the documents of ``other`` as if they had come after this tally's own (terms keep
         the order of their first appearance). Partial tallies of consecutive partitions, merged in
