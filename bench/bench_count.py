@@ -45,8 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from termkit.compile import load_compiled
 from termkit.corpus import iter_files, read_documents
 from termkit.lexicon import bundled_lexicon_path
-from termkit.parallel import match_documents
-from termkit.stats import count
+from termkit.pipeline import open_corpus
 
 Row = tuple[str, str, float, float]  # method, what it does not do, wall s, cpu s
 
@@ -99,10 +98,10 @@ def peak_memory(cmd: list[str]) -> tuple[float, float, float, float]:
 
 def throughput(files: list[str], keys: list[str], matcher, args) -> list[Row]:
     rows: list[Row] = []
-    count(match_documents(read_documents(files[:3]), matcher, jobs=1))  # warm: automata built once, as in a run
+    open_corpus(files[:3]).count(matcher)  # warm: automata built once, as in a run
     for jobs in [int(j) for j in args.jobs.split(",")]:
-        wall, cpu = measure(lambda jobs=jobs: count(match_documents(read_documents(files), matcher, jobs=jobs)),
-                            args.repeats)
+        # the library call `termkit count` makes: the pool's workers read the files themselves
+        wall, cpu = measure(lambda jobs=jobs: open_corpus(files).count(matcher, jobs=jobs), args.repeats)
         rows.append((f"termkit count --jobs {jobs} (in-process: read, decode, fold, match, tally)", "—", wall, cpu))
     read = lambda: [Path(f).read_bytes().decode("utf-8") for f in files]  # noqa: E731
     rows.append(("read + UTF-8 decode (the ceiling)", "everything but reading", *measure(read, args.repeats)))
@@ -305,8 +304,9 @@ def main() -> None:
         base = peak_memory([sys.executable, "-m", "termkit", "count", str(ROOT / "seeds"), "--format", "csv",
                             "--jobs", "1"])
         print(f"\nthe same command on the seeds (interpreter, libraries and matcher alone): {base[3]:.0f} MB PSS")
-    first = Path(files[0]).read_text(encoding="utf-8")[:2000]
-    print("\n".join(startup(first, args.startup)))
+    if args.startup > 0:
+        first = Path(files[0]).read_text(encoding="utf-8")[:2000]
+        print("\n".join(startup(first, args.startup)))
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
           f"(before: {' '.join(f'{x:.2f}' for x in load_before)}; 1, 5 and 15 minutes)")
 

@@ -43,6 +43,7 @@ from .corpus.pieces import utf8_pieces
 from .errors import TermkitError
 from .match import DocumentResult, Match, Matcher, analyse, doc_date, match_document
 from .normalize import Damage, find_damage
+from .scan import DFA_AFTER
 from .stats import Tally, visible_length
 
 CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
@@ -189,6 +190,10 @@ def _pool(matcher: Matcher, nested: bool, read: ReadOptions | None, jobs: int) -
     # fork is cheapest and shares the matcher without a copy, but is unsafe once other threads run
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
         else "spawn"
+    if method == "fork":
+        # the scan automaton for text in the BMP (Hyperscan's takes ~0.1 s to build) is built here, once,
+        # and the forked workers share it, instead of each building its own
+        matcher.find("。" * DFA_AFTER)
     # a process pool that notices a worker dying (multiprocessing.Pool waits for its task forever)
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
                                initargs=(matcher, nested, read))
