@@ -112,11 +112,12 @@ def test_bundled_lexicon_is_found_and_loads() -> None:
 
 
 def test_a_new_entry_field_is_one_edit_of_the_model() -> None:
-    """The file order, ``show`` and ``lexicon stats`` read the fields from the model: a field added
-    there (here in a subclass) is placed, shown and counted with no other edit."""
+    """The file order, ``show``, ``lexicon stats`` and the schema read the fields from the dataclass: a
+    field added there (here in a subclass) is placed, shown, counted and validated with no other edit."""
+    import dataclasses
     import io
 
-    from pydantic import create_model
+    from pydantic import ValidationError
     from rich.console import Console
 
     from termkit.lexicon import ENTRY_KEYS, Entry, Lexicon, optional_fields
@@ -124,11 +125,14 @@ def test_a_new_entry_field_is_one_edit_of_the_model() -> None:
     from termkit.lexicon_stats import lexicon_stats
     from termkit.render import render_entry
 
-    assert KEY_ORDER == ENTRY_KEYS == tuple(Entry.model_fields)
+    assert KEY_ORDER == ENTRY_KEYS == tuple(f.name for f in dataclasses.fields(Entry))
     assert list(to_node({"related": ["b"], "gloss": "x", "id": "a", "term": "四风"})) == ["id", "term", "gloss",
                                                                                         "related"]
-    wider = create_model("Wider", __base__=Entry, nickname=(str | None, None))
+    wider = dataclasses.make_dataclass("Wider", [("nickname", str | None, None)], bases=(Entry,), frozen=True,
+                                       kw_only=True)
     entry = wider(id="four-winds", term="四风", gloss="Four Winds", nickname="the winds")
+    with pytest.raises(ValidationError):
+        wider(id="x", term="四风", gloss="x", nickname=["not", "text"])
     out = Console(file=io.StringIO(), width=100)
     render_entry(out, entry)
     assert "nickname" in out.file.getvalue() and "the winds" in out.file.getvalue()

@@ -623,7 +623,7 @@ def show(
             entry, rendering, status = found
             _note(f"“{rendering}” is a {status} rendering of {entry.term} ({entry.id}); its gloss is “{entry.gloss}”")
     if format == ShowFormat.json:
-        sys.stdout.write(json.dumps(entry.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         render_entry(_stdout(), entry, compiled.lexicon)
 

@@ -1,7 +1,8 @@
 """Load and validate the curated lexicon (``lexicon/*.yaml``).
 
 The lexicon is data: a list of :class:`Entry` per file under a top-level ``terms:`` key.
-Loading validates every entry with pydantic and reports problems with ``file:line``.
+Loading validates every entry with pydantic (the rules are in :mod:`termkit.lexicon_schema`) and
+reports problems with ``file:line``; the entries themselves are plain frozen dataclasses.
 
 >>> import pathlib, tempfile
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -13,6 +14,7 @@ Loading validates every entry with pydantic and reports problems with ``file:lin
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import functools
 import os
@@ -22,9 +24,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from typing import Any
 
 from .categories import CATEGORIES
 from .categories import DEFAULT as DEFAULT_CATEGORY
@@ -95,59 +95,78 @@ class Level(str, Enum):
     county = "county"
 
 
-class AltGloss(BaseModel):
+def _checked(obj: Any) -> None:
+    """Validate a new AltGloss, Context or Entry by the lexicon's rules (:mod:`termkit.lexicon_schema`,
+    pydantic) and keep the values as the rules normalise them (lists as tuples, mappings as
+    :class:`Context`, dates as text); raise pydantic's ``ValidationError`` when it breaks one.
+
+    Only an object made in code is checked here: one read from a lexicon file was checked as it was
+    read, and one unpickled from the matcher cache was checked when the cache was written (so a run
+    that loads its matcher from the cache never imports pydantic)."""
+    from .lexicon_schema import normalised
+
+    for name, value in normalised(obj).items():
+        object.__setattr__(obj, name, value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AltGloss:
     """Another English rendering in use, with how far a translator may trust it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-    text: str = Field(min_length=1)
-    status: Literal["official-variant", "media", "scholarly", "literal", "deprecated"]
+    text: str
+    status: str  # official-variant, media, scholarly, literal or deprecated
     source: str | None = None
 
+    def __post_init__(self) -> None:
+        _checked(self)
 
-class Context(BaseModel):
+
+@dataclass(frozen=True, kw_only=True)
+class Context:
     """Conditions on a match's surroundings that keep a short or generic term to its own sense.
 
     Every condition is checked against the ORIGINAL text around the match (folded the same way as the
     match itself). A match that fails any condition is not counted.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     not_after: tuple[str, ...] = ()       # dropped when the text right before the match ends with one of these
     not_before: tuple[str, ...] = ()      # dropped when the text right after the match starts with one of these
     not_in_sentence: tuple[str, ...] = ()  # dropped when its sentence contains one of these (another sense)
     in_sentence: tuple[str, ...] = ()     # kept only when its sentence contains one of these
     since: str | None = None              # dropped in documents dated before this (generic use before the formula)
 
-    @field_validator("since", mode="before")
-    @classmethod
-    def _since(cls, v: Any) -> Any:
-        return _date_value(v)
+    def __post_init__(self) -> None:
+        _checked(self)
 
 
 def _show(how: str, default: Any) -> Any:
     """A field with a ``default`` that ``termkit show`` presents ``how`` (see render.py), not as a
     plain row."""
-    return Field(default, json_schema_extra={"show": how})
+    return field(default=default, metadata={"show": how})
 
 
-class Entry(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Entry:
     """One lexicon entry: a term, its English rendering and what it stands for.
 
-    This model is the one description of an entry's fields: their order here is the order in the
-    lexicon files (``lexicon fmt``), in ``show`` and in JSON output, and ``show``, ``lexicon stats``
-    and the lint read the fields from here. Adding a field is one line here, plus its documentation
-    in docs/lexicon-schema.md.
+    This class is the one description of an entry's fields: their order here is the order in the
+    lexicon files (``lexicon fmt``), in ``show`` and in JSON output, and ``show``, ``lexicon stats``,
+    the lint and the schema read the fields from here. Adding a field is one line here (and, when its
+    values follow a rule, the rule in :mod:`termkit.lexicon_schema`), plus its documentation in
+    docs/lexicon-schema.md. An entry is plain data: made in code, it is validated by the schema
+    (pydantic's ``ValidationError`` when it breaks a rule).
+
+    >>> e = Entry(id="two-upholds", term="两个维护", gloss="Two Upholds", variants=["两个坚决维护"])
+    >>> e.surfaces, e.gloss_status, e.category
+    (('两个维护', '两个坚决维护'), 'proposed', 'concept')
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True, validate_default=True,
-                              defer_build=True)
-
     id: str
-    term: str = Field(min_length=1, json_schema_extra={"show": "heading"})
+    term: str = field(metadata={"show": "heading"})
     pinyin: str | None = None
-    gloss: str = Field(min_length=1)
-    gloss_status: GlossStatus = GlossStatus.proposed
-    category: Category = Category(DEFAULT_CATEGORY)  # type: ignore[valid-type]
+    gloss: str
+    gloss_status: str = GlossStatus.proposed.value
+    category: str = DEFAULT_CATEGORY
     expansion: tuple[str, ...] = _show("numbered", ())
     expansion_en: tuple[str, ...] = _show("numbered", ())
     alt_glosses: tuple[AltGloss, ...] = _show("alt_glosses", ())
@@ -155,67 +174,33 @@ class Entry(BaseModel):
     definition: str | None = None
     variants: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    context: Context | None = _show("context", None)
+    context: Context | None = _show("context", None)  # noqa: RUF009 (a dataclasses.field with a show hint)
     first_seen: str | None = None
     adopted: str | None = None
     date_source: str | None = None
-    level: Level = _show("unless_default", Level.central)
+    level: str = _show("unless_default", Level.central.value)
     place: str | None = None
     active: bool = _show("unless_default", True)
-    pos: Literal["noun", "verb", "adjective", "adverb", "other"] | None = None
+    pos: str | None = None  # noun, verb, adjective, adverb or other
     source: str | None = None
     related: tuple[str, ...] = _show("related", ())
     lint_skip: tuple[str, ...] = ()
 
-    @field_validator("id")
-    @classmethod
-    def _slug(cls, v: str) -> str:
-        if not ID_RE.fullmatch(v):
-            raise ValueError(f"id {v!r} must be a lowercase ASCII slug (a-z, 0-9, hyphens)")
-        return v
-
-    @field_validator("first_seen", "adopted", mode="before")
-    @classmethod
-    def _date(cls, v: Any) -> Any:
-        return _date_value(v)
-
-    @field_validator("term", "gloss", "variants", "exclude", "expansion", mode="after")
-    @classmethod
-    def _no_padding(cls, v: Any) -> Any:
-        for s in (v,) if isinstance(v, str) else v:
-            if not s.strip() or s != s.strip():
-                raise ValueError(f"{s!r} is empty or has leading/trailing whitespace")
-        return v
-
-    @model_validator(mode="before")
-    @classmethod
-    def _no_lone_surrogates(cls, data: Any) -> Any:
-        # YAML's "\ud800" escape makes a string no UTF-8 writer can write: refuse it here, by its line
-        for text in _strings(data):
-            if _SURROGATE_RE.search(text):
-                raise ValueError(f"{text[:40]!r} holds a lone surrogate (an escape such as \\ud800 that is not text)")
-        return data
-
-    @model_validator(mode="after")
-    def _expansion_en_pairs(self) -> Entry:
-        if self.expansion_en and len(self.expansion_en) != len(self.expansion):
-            raise ValueError(f"expansion_en has {len(self.expansion_en)} items but expansion has "
-                             f"{len(self.expansion)}: give one English item per Chinese item, in the same order")
-        return self
-
-    @model_validator(mode="after")
-    def _place_for_local(self) -> Entry:
-        if self.level != Level.central.value and not self.place:
-            raise ValueError(f"level {self.level!r} needs a 'place'")
-        return self
+    def __post_init__(self) -> None:
+        _checked(self)
 
     @property
     def surfaces(self) -> tuple[str, ...]:
         """The canonical term followed by its listed variants."""
         return (self.term, *self.variants)
 
+    def to_dict(self) -> dict[str, Any]:
+        """Every field, in order, as plain data (nested rules as dicts): what ``show --format json`` and
+        the JSON glossary write."""
+        return dataclasses.asdict(self)
 
-ENTRY_KEYS = tuple(Entry.model_fields)  # the order of an entry's keys in a lexicon file
+
+ENTRY_KEYS = tuple(f.name for f in dataclasses.fields(Entry))  # the order of an entry's keys in a lexicon file
 
 
 def optional_fields(model: type[Entry] = Entry) -> tuple[str, ...]:
@@ -224,7 +209,17 @@ def optional_fields(model: type[Entry] = Entry) -> tuple[str, ...]:
     >>> optional_fields()[:3]
     ('pinyin', 'expansion', 'expansion_en')
     """
-    return tuple(name for name, f in model.model_fields.items() if not f.is_required() and f.default in (None, ()))
+    return tuple(f.name for f in dataclasses.fields(model) if f.default is not dataclasses.MISSING
+                 and f.default in (None, ()))
+
+
+def non_default(obj: Any) -> dict[str, Any]:
+    """The fields of a dataclass (an entry's :class:`Context`) that differ from their defaults.
+
+    >>> non_default(Context(not_after=("小",)))
+    {'not_after': ('小',)}
+    """
+    return {f.name: v for f in dataclasses.fields(obj) if (v := getattr(obj, f.name)) != f.default}
 
 
 @dataclass(frozen=True)
@@ -525,8 +520,12 @@ def _validate_entry(raw: Any, name: str, line: int) -> tuple[Entry | None, Locat
     loc = Location(name, line)
     if not isinstance(raw, dict):
         return None, loc, [Problem(loc, "each item of 'terms' must be a mapping", rule="schema")]
+    from pydantic import ValidationError
+
+    from .lexicon_schema import entry_of
+
     try:
-        return Entry.model_validate(_plain(raw)), loc, []
+        return entry_of(_plain(raw)), loc, []
     except ValidationError as exc:
         problems = []
         for err in exc.errors():

@@ -24,6 +24,7 @@ terms:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import os
 import re
@@ -42,7 +43,7 @@ from .pinyin import derive_pinyin
 
 # The order of keys in an entry and in an alternative gloss: the models' own order.
 KEY_ORDER = ENTRY_KEYS
-ALT_GLOSS_ORDER = tuple(AltGloss.model_fields)
+ALT_GLOSS_ORDER = tuple(f.name for f in dataclasses.fields(AltGloss))
 FLOW_LISTS = ("variants", "exclude", "related")  # short lists written inline, as the curators do
 DATE_KEYS = ("first_seen", "adopted")
 SEQUENCE_INDENT = 2  # the column of "-" under "terms:"
@@ -124,8 +125,10 @@ def validate(entry: dict[str, Any], where: str) -> Entry:
     """Validate a new entry with the :class:`~termkit.lexicon.Entry` model; raise LexiconError."""
     from pydantic import ValidationError
 
+    from .lexicon_schema import entry_of
+
     try:
-        return Entry.model_validate(entry)
+        return entry_of(entry)
     except ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(x) for x in err["loc"])
@@ -225,8 +228,11 @@ def _verify(text: str, expected: list[dict], path: Path) -> None:
     from .lexicon import _plain
 
     got = _plain((YAML(typ="rt").load(text) or {}).get("terms") or [])
-    want = [Entry.model_validate(_plain(e)).model_dump(exclude_defaults=True) for e in expected]
-    have = [Entry.model_validate(g).model_dump(exclude_defaults=True) for g in got]
+    from .lexicon_schema import model_of
+
+    schema = model_of(Entry)
+    want = [schema.model_validate(_plain(e)).model_dump(exclude_defaults=True) for e in expected]
+    have = [schema.model_validate(g).model_dump(exclude_defaults=True) for g in got]
     if have != want:
         raise LexiconError(f"{path}: the file's layout is unusual and appending would change it; "
                            "add the entry by hand (nothing was written)")
@@ -307,7 +313,7 @@ def _add_checked(root: Path, term: str, gloss: str, category: str | None, gloss_
     if entry_id in lexicon.by_id:
         raise LexiconError(f"id {entry_id!r} already exists ({lexicon.locations[entry_id]}): "
                            "give another with --id")
-    category = category or Entry.model_fields["category"].default.value
+    category = category or next(f.default for f in dataclasses.fields(Entry) if f.name == "category")
     pinyin = derive_pinyin(term)
     raw = {"id": entry_id, "term": term, "pinyin": pinyin, "gloss": gloss,
            "gloss_status": gloss_status or "proposed", "category": category}

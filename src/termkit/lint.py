@@ -530,7 +530,7 @@ def hidden_characters(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Pro
     ["'a' gloss holds U+202E (a control or bidi character a reader would not see)"]
     """
     for e in lexicon.entries:
-        for key, value in e.model_dump(exclude_none=True).items():
+        for key, value in e.to_dict().items():
             m = next((m for s in _strings(value) if (m := _HIDDEN_RE.search(s))), None)
             if m:
                 yield _problem(lexicon, e, f"{e.id!r} {key} holds U+{ord(m.group()):04X} (a control or bidi "

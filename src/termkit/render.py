@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,7 +27,7 @@ from rich.text import Text
 from .categories import CATEGORIES
 from .dates import EntryDates
 from .layout import CLOSING, print_hanging
-from .lexicon import Entry, Lexicon, LexiconSources, Problem
+from .lexicon import Entry, Lexicon, LexiconSources, Problem, non_default
 from .lexicon_stats import LexiconStats
 from .match import DocumentResult, Dropped, Match
 from .per_doc import DocumentCount
@@ -226,9 +227,9 @@ def render_entry(console: Console, entry: Entry, lexicon: Lexicon | None = None)
     table.add_column(style="bold dim", no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     table.add_row("term", Text(entry.term, style=style_for(entry)))
-    for name, info in type(entry).model_fields.items():
-        value = getattr(entry, name)
-        how = (info.json_schema_extra or {}).get("show", "row")  # type: ignore[union-attr]
+    for info in dataclasses.fields(entry):
+        name, value = info.name, getattr(entry, info.name)
+        how = info.metadata.get("show", "row")
         if how == "heading" or value is None or value == () or (how == "unless_default" and value == info.default):
             continue
         for label, cell in _entry_rows(name, how, value, lexicon):
@@ -257,7 +258,7 @@ def _entry_rows(name: str, how: str, value: Any, lexicon: Lexicon | None) -> lis
                               style="strike red" if a.status == "deprecated" else "")) for a in value]
     if how == "context":
         return [(name, escape(" · ".join(f"{k}: {v if isinstance(v, str) else '、'.join(v)}"
-                                         for k, v in value.model_dump(exclude_defaults=True).items())))]
+                                         for k, v in non_default(value).items())))]
     if how == "related":
         if lexicon is None:
             return [(name, escape(", ".join(value)))]

@@ -22,7 +22,7 @@ from . import ExportOptions, Rendered
 
 def to_dict(row: GlossRow) -> dict[str, Any]:
     """The JSON object of one row."""
-    d = row.entry.model_dump(mode="json")
+    d = row.entry.to_dict()
     d["context_rules"] = d.pop("context", None)
     d["pinyin"] = row.pinyin
     d.update(traditional=row.traditional, pinyin_source="pypinyin" if row.pinyin_auto else "lexicon",
