@@ -40,6 +40,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from . import batch
+from .batch import Found
 from .chardata import QUOTES, is_word_char
 from .context import ContextRule, Drop, date_drop, sentence_span, text_drop
 from .lexicon import Entry
@@ -107,6 +109,7 @@ class Matcher:
     _barriers: str | None = field(default=None, repr=False, compare=False)
     contexts: dict[int, ContextRule] = field(default_factory=dict)  # entry index -> its folded context rules
     _scan: FastScan | None = field(default=None, repr=False, compare=False)
+    _ids: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def lut(self) -> Lut:
@@ -154,13 +157,55 @@ class Matcher:
         >>> m.find(text, segment=4) == m.find(text)
         True
         """
+        if self.engine == "reference":
+            with _gc_paused():
+                if len(text) <= segment:
+                    return self._find(text, nested, date)[0]
+                found: list[Match] = []
+                for a, b in self.segments(text, segment):
+                    found.extend(self._find(text[a:b], nested, date, offset=a)[0])
+                return found
+        found = self.spans(text, nested, segment, date)
         with _gc_paused():
-            if len(text) <= segment:
-                return self._find(text, nested, date)[0]
-            found: list[Match] = []
-            for a, b in self.segments(text, segment):
-                found.extend(self._find(text[a:b], nested, date, offset=a)[0])
-            return found
+            return matches_of(text, found, self.entries)
+
+    def spans(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS,
+              date: str | None = None) -> Found:
+        """The matches of :meth:`find` as arrays (starts, ends, entry indices), without a Python object
+        per match: what a caller that only counts needs (:class:`DocumentResult` keeps them so).
+
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+        >>> f = m.spans("反对四风，反對四風")
+        >>> f.start.tolist(), f.end.tolist(), f.entry.tolist()
+        ([2, 7], [4, 9], [0, 0])
+        """
+        if self.engine == "reference":
+            found = self.find(text, nested, segment, date)
+            return Found(*(np.array(x, dtype=np.int64).reshape(-1) for x in
+                           ([m.start for m in found], [m.end for m in found],
+                            [self._index()[m.entry.id] for m in found])))
+        if len(text) <= segment:
+            return self._spans(text, nested, date)
+        return Found.joined([self._spans(text[a:b], nested, date).shifted(a) for a, b in self.segments(text, segment)])
+
+    def _spans(self, text: str, nested: bool, date: str | None) -> Found:
+        """The fast path of one text or piece: one scan, every rule applied to arrays (:mod:`termkit.batch`)."""
+        if not self.entries or not text:
+            return Found.empty()
+        folded = self.fold(text)
+        if self._scan is None:
+            self._scan = FastScan(self.automaton)
+        ends, keys = self._scan.occurrences(folded.codes)
+        if not len(ends):
+            return Found.empty()
+        return batch.find(self, text, folded, ends, keys, nested, date)
+
+    def _index(self) -> dict[str, int]:
+        if self._ids is None:
+            self._ids = {e.id: i for i, e in enumerate(self.entries)}
+        return self._ids
 
     def find_dropped(self, text: str, nested: bool = False, date: str | None = None) -> list[Dropped]:
         """The matches that context rules dropped, with the rule that did (those that a kept, longer
@@ -436,13 +481,83 @@ def select_nested(cands: Iterable[Hit]) -> list[Hit]:
     return sorted(chosen, key=lambda c: (c.start, -c.end, c.entry))
 
 
-@dataclass(frozen=True)
 class DocumentResult:
-    """A document with its matches and its damaged runs: what the pipeline hands to every later stage."""
+    """A document with its matches and its damaged runs: what the pipeline hands to every later stage.
 
-    doc: Document
-    matches: list[Match]
-    damage: list[Damage]
+    A matched document keeps its matches as arrays (:class:`termkit.batch.Found`, see
+    :meth:`from_found`) and makes the ``Match`` objects the first time ``matches`` is read; a caller
+    that only counts (:meth:`counts`, ``match_count``) never needs them.
+
+    >>> from termkit.corpus import Document
+    >>> from termkit.lexicon import Entry
+    >>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
+    >>> r = DocumentResult.from_found(Document("a", "四风四風"), Found(*np.array([[0, 2], [2, 4], [0, 0]])), (e,), [])
+    >>> [(m.start, m.text) for m in r.matches], [(x.id, n) for x, n in r.counts()]
+    ([(0, '四风'), (2, '四風')], [('four-winds', 2)])
+    """
+
+    __slots__ = ("_entries", "_found", "_matches", "damage", "doc")
+
+    def __init__(self, doc: Document, matches: list[Match], damage: list[Damage]) -> None:
+        self.doc = doc
+        self.damage = damage
+        self._matches: list[Match] | None = matches
+        self._found: Found | None = None
+        self._entries: tuple[Entry, ...] = ()
+
+    @classmethod
+    def from_found(cls, doc: Document, found: Found, entries: tuple[Entry, ...],
+                   damage: list[Damage]) -> DocumentResult:
+        """A result whose matches are the arrays ``found`` (entry indices into ``entries``)."""
+        result = cls(doc, [], damage)
+        result._matches, result._found, result._entries = None, found, entries
+        return result
+
+    @property
+    def matches(self) -> list[Match]:
+        """The matches, sorted by start, then end."""
+        if self._matches is None:
+            assert self._found is not None
+            with _gc_paused():
+                self._matches = matches_of(self.doc.text, self._found, self._entries)
+        return self._matches
+
+    @property
+    def match_count(self) -> int:
+        return len(self._found) if self._matches is None else len(self._matches)  # type: ignore[arg-type]
+
+    def counts(self) -> list[tuple[Entry, int]]:
+        """Each entry found with its number of matches, in the order of its first match."""
+        if self._matches is None:
+            assert self._found is not None
+            if not len(self._found):
+                return []
+            ids, first, n = np.unique(self._found.entry, return_index=True, return_counts=True)
+            order = np.argsort(first, kind="stable")
+            entries = self._entries
+            return [(entries[i], c) for i, c in zip(ids[order].tolist(), n[order].tolist())]
+        by_id: dict[str, list] = {}
+        for m in self._matches:
+            by_id.setdefault(m.entry.id, [m.entry, 0])[1] += 1
+        return [(e, c) for e, c in by_id.values()]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DocumentResult):
+            return NotImplemented
+        return (self.doc, self.matches, self.damage) == (other.doc, other.matches, other.damage)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable cache inside, compared by value
+
+    def __repr__(self) -> str:
+        return f"DocumentResult(doc={self.doc!r}, matches={self.match_count}, damage={self.damage!r})"
+
+
+def matches_of(text: str, found: Found, entries: tuple[Entry, ...]) -> list[Match]:
+    """``Match`` objects for matches given as arrays (one string per distinct surface: a long text
+    repeats them)."""
+    surfaces: dict[str, str] = {}
+    return [Match(s, e, surfaces.setdefault(t := text[s:e], t), entries[i])
+            for s, e, i in zip(found.start.tolist(), found.end.tolist(), found.entry.tolist())]
 
 
 def match_document(doc: Document, matcher: Matcher, nested: bool = False) -> DocumentResult:
@@ -459,7 +574,8 @@ def match_document(doc: Document, matcher: Matcher, nested: bool = False) -> Doc
     """
     from .normalize import find_damage
 
-    return DocumentResult(doc, matcher.find(doc.text, nested=nested, date=doc_date(doc)), find_damage(doc.text))
+    found = matcher.spans(doc.text, nested=nested, date=doc_date(doc))
+    return DocumentResult.from_found(doc, found, matcher.entries, find_damage(doc.text))
 
 
 def analyse(docs: Iterable[Document], matcher: Matcher, nested: bool = False) -> Iterator[DocumentResult]:

@@ -55,10 +55,8 @@ def per_document(results: Iterable[DocumentResult]) -> Iterator[DocumentCount]:
         meta = r.doc.meta or {}
         date, group = str(meta.get("date") or ""), str(meta.get("group") or "")
         chars = visible_length(r.doc.text)
-        counts: dict[str, list[Any]] = {}
-        for m in r.matches:
-            counts.setdefault(m.entry.id, [m.entry.term, 0])[1] += 1
+        counts = r.counts()
         if not counts:
             yield DocumentCount(r.doc.id, date, group, "", "", 0, chars)
-        for eid, (term, n) in counts.items():
-            yield DocumentCount(r.doc.id, date, group, eid, term, n, chars)
+        for entry, n in counts:
+            yield DocumentCount(r.doc.id, date, group, entry.id, entry.term, n, chars)

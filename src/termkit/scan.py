@@ -34,7 +34,9 @@ True
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -43,6 +45,8 @@ Value = tuple[int, int, tuple[int, ...]]  # a key's payload: (length, entry inde
 KeyHit = tuple[int, Value]  # a key's occurrence: (end, exclusive, in folded code points; the key's payload)
 ENGINES = ("fast", "reference")
 DFA_AFTER = 1 << 18  # code units scanned before the DFA is worth building
+Engine = Callable[[memoryview], "tuple[np.ndarray, np.ndarray]"]  # code units -> (ends, key indices)
+_NONE = np.zeros(0, dtype=np.int64)
 
 
 def reference_hits(automaton: Any, folded_text: str) -> list[KeyHit]:
@@ -57,21 +61,30 @@ class FastScan:
     of a folded text, built when first needed (they cannot be pickled; built in well under 0.1 s).
 
     ``backend``: ``hyperscan`` when it is installed (the ``fast`` extra), else ``ahocorasick_rs``;
-    both give every occurrence of every key, so only the speed differs.
+    both give every occurrence of every key, so only the speed differs. ``keys`` describes the keys
+    as arrays, in the order :meth:`occurrences` numbers them.
     """
 
     def __init__(self, automaton: Any, backend: str | None = None) -> None:
         items = list(automaton.items()) if len(automaton) else []
         self._keys = [k for k, _ in items]
-        self._values: list[Value] = [v for _, v in items]
+        self.keys = KeyTable.of([v for _, v in items])
         self.backend = backend or default_backend()
-        self._engines: dict[tuple[int, bool], Callable[[memoryview], list[KeyHit]]] = {}
+        self._engines: dict[tuple[int, bool], Engine] = {}
         self._scanned = 0
 
     def hits(self, codes: np.ndarray) -> list[KeyHit]:
-        """Every key occurrence in a folded text given as its code points (``Folded.codes``)."""
+        """Every key occurrence in a folded text given as its code points (``Folded.codes``), in the
+        form of :func:`reference_hits`."""
+        ends, keys = self.occurrences(codes)
+        values = self.keys.values
+        return [(end, values[k]) for end, k in zip(ends.tolist(), keys.tolist())]
+
+    def occurrences(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every key occurrence as two arrays: its end (exclusive, in code points) and its key's index
+        in ``self.keys``; in no particular order."""
         if not self._keys or not len(codes):
-            return []
+            return _NONE, _NONE
         self._scanned += len(codes)
         big = self._scanned >= DFA_AFTER or len(codes) >= DFA_AFTER
         key = (codes.dtype.itemsize, big)
@@ -80,18 +93,38 @@ class FastScan:
             engine = self._engines[key] = self._build(*key)
         return engine(memoryview(np.ascontiguousarray(codes).view(np.uint8)))
 
-    def _build(self, width: int, big: bool) -> Callable[[memoryview], list[KeyHit]]:
+    def _build(self, width: int, big: bool) -> Engine:
         encoding = "utf-16-le" if width == 2 else "utf-32-le"
         # a key beyond the BMP cannot occur in a text whose code points are all in it (in UTF-16
         # its surrogate pair could meet two lone surrogates of the text, which are not that key)
         index = [i for i, k in enumerate(self._keys) if width == 4 or all(ord(c) < 0x10000 for c in k)]
         if not index:
-            return lambda data: []
+            return lambda data: (_NONE, _NONE)
         patterns = [self._keys[i].encode(encoding, "surrogatepass") for i in index]
-        values = [self._values[i] for i in index]
         if self.backend == "hyperscan" and big:
-            return _hyperscan_engine(patterns, values, width)
-        return _rs_engine(patterns, values, width, big)
+            return _hyperscan_engine(patterns, np.array(index, dtype=np.int64), width)
+        return _rs_engine(patterns, np.array(index, dtype=np.int64), width, big)
+
+
+@dataclass(frozen=True)
+class KeyTable:
+    """The automaton's keys' payloads as arrays, indexed by key: what the matcher needs of a hit
+    without a Python object per hit.
+
+    >>> t = KeyTable.of([(2, 0, ()), (3, -1, (0,))])
+    >>> t.length.tolist(), t.entry.tolist(), t.excludes.tolist()
+    ([2, 3], [0, -1], [False, True])
+    """
+
+    values: list[Value]
+    length: np.ndarray  # int64: the key's length in code points
+    entry: np.ndarray  # int64: the entry it is a surface form of, or -1 (an ``exclude`` string only)
+    excludes: np.ndarray  # bool: it is an ``exclude`` string of some entries (``values[k][2]``)
+
+    @classmethod
+    def of(cls, values: list[Value]) -> KeyTable:
+        return cls(values, np.array([v[0] for v in values], dtype=np.int64),
+                   np.array([v[1] for v in values], dtype=np.int64), np.array([bool(v[2]) for v in values], dtype=bool))
 
 
 def default_backend() -> str:
@@ -103,40 +136,49 @@ def default_backend() -> str:
     return "hyperscan"
 
 
-def _rs_engine(patterns: list[bytes], values: list[Value], width: int,
-               dfa: bool) -> Callable[[memoryview], list[KeyHit]]:
+def _rs_engine(patterns: list[bytes], index: np.ndarray, width: int, dfa: bool) -> Engine:
     import ahocorasick_rs as rs
 
     impl = rs.Implementation.DFA if dfa else rs.Implementation.ContiguousNFA
     automaton = rs.BytesAhoCorasick(patterns, matchkind=rs.MatchKind.Standard, implementation=impl)
-    shift, mask = width.bit_length() - 1, width - 1
 
-    def run(data: memoryview) -> list[KeyHit]:
+    def run(data: memoryview) -> tuple[np.ndarray, np.ndarray]:
         found = automaton.find_matches_as_indexes(data, overlapping=True)
-        return [(end >> shift, values[i]) for i, start, end in found if not start & mask]
+        flat = np.fromiter(itertools.chain.from_iterable(found), dtype=np.int64, count=3 * len(found))
+        pattern, _, end = flat.reshape(-1, 3).T
+        return _aligned(end, pattern, index, width)
 
     return run
 
 
-def _hyperscan_engine(patterns: list[bytes], values: list[Value], width: int) -> Callable[[memoryview], list[KeyHit]]:
+def _hyperscan_engine(patterns: list[bytes], index: np.ndarray, width: int) -> Engine:
     import hyperscan
 
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     # each byte escaped: the wrapper's literal mode cannot take the NUL bytes of UTF-16 text
     db.compile(expressions=["".join(f"\\x{b:02x}" for b in p).encode() for p in patterns],
                ids=list(range(len(patterns))), flags=0)
-    shift, mask = width.bit_length() - 1, width - 1
 
-    def run(data: memoryview) -> list[KeyHit]:
-        out: list[KeyHit] = []
+    def run(data: memoryview) -> tuple[np.ndarray, np.ndarray]:
+        out: list[int] = []
         add = out.append
 
-        # a key's byte length is a multiple of the width: it starts on a code unit iff it ends on one
         def on_match(i: int, start: int, end: int, flags: int, context: object) -> None:
-            if not end & mask:
-                add((end >> shift, values[i]))
+            add(end)  # one flat list: the least Python work per occurrence
+            add(i)
 
         db.scan(data.tobytes(), match_event_handler=on_match)
-        return out
+        end, pattern = np.array(out, dtype=np.int64).reshape(-1, 2).T
+        return _aligned(end, pattern, index, width)
 
     return run
+
+
+def _aligned(end: np.ndarray, pattern: np.ndarray, index: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """The occurrences that start on a code unit, in code points and global key indices. A key's byte
+    length is a multiple of the width: it starts on a code unit iff it ends on one."""
+    shift = width.bit_length() - 1
+    keep = (end & (width - 1)) == 0
+    if not keep.all():
+        end, pattern = end[keep], pattern[keep]
+    return end >> shift, index[pattern]

@@ -121,15 +121,12 @@ class Tally:
         """Count one document's matches, characters and damage."""
         self.documents += 1
         self.characters += visible_length(result.doc.text)
-        self.matches += len(result.matches)
-        seen = set()
-        for m in result.matches:
-            eid = m.entry.id
-            self._entries.setdefault(eid, m.entry)
-            self._counts[eid] = self._counts.get(eid, 0) + 1
-            if eid not in seen:
-                seen.add(eid)
-                self._docs[eid] = self._docs.get(eid, 0) + 1
+        self.matches += result.match_count
+        for entry, n in result.counts():  # per entry, not per match: no Match object is needed
+            eid = entry.id
+            self._entries.setdefault(eid, entry)
+            self._counts[eid] = self._counts.get(eid, 0) + n
+            self._docs[eid] = self._docs.get(eid, 0) + 1
         if result.damage:
             self._damage.append(DamageReport(result.doc.id, tuple(result.damage)))
 

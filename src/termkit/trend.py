@@ -132,11 +132,11 @@ class TrendTally:
         bucket = self._buckets.setdefault(period_of(result.doc.meta, self.by), _Bucket())
         bucket.documents += 1
         bucket.characters += visible_length(result.doc.text)
-        for m in result.matches:
-            eid = m.entry.id
-            self._entries.setdefault(eid, m.entry)
-            bucket.counts[eid] = bucket.counts.get(eid, 0) + 1
-            self._totals[eid] = self._totals.get(eid, 0) + 1
+        for entry, n in result.counts():
+            eid = entry.id
+            self._entries.setdefault(eid, entry)
+            bucket.counts[eid] = bucket.counts.get(eid, 0) + n
+            self._totals[eid] = self._totals.get(eid, 0) + n
 
     def top(self, n: int) -> list[Entry]:
         """The ``n`` most frequent entries overall (ties by id)."""
