@@ -16,6 +16,8 @@ XWLB = CORPUS / "news" / "xinwenlianbo"
 LONG_DOCUMENT = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2024.txt"
 # round 2 (bench/discover_protocol.md): a long document never run on its own, held out from development
 LONG_DOCUMENT_2 = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2022.txt"
+# round 3: another long document never run on its own, held out from development from round 3 on
+LONG_DOCUMENT_3 = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2018.txt"
 
 
 def whole() -> list[Path]:
@@ -32,10 +34,15 @@ def held_out_round2() -> list[Path]:
     return sorted([*(XWLB / "2026").glob("*.txt"), LONG_DOCUMENT_2])
 
 
+def held_out_round3() -> list[Path]:
+    """Round 3's held-out text: 新闻联播 2025 and the 2018 government work report."""
+    return sorted([*(XWLB / "2025").glob("*.txt"), LONG_DOCUMENT_3])
+
+
 def development() -> list[Path]:
-    """Everything else: 新闻联播 2022–2024, the reports before 2024 less the 2022 work report (round 2),
-    People's Daily, the traditional texts."""
-    out = set(held_out()) | {LONG_DOCUMENT_2}
+    """Everything else: 新闻联播 2022–2024, the reports before 2024 less the 2022 (round 2) and 2018
+    (round 3) work reports, People's Daily, the traditional texts."""
+    out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3}
     return [p for p in whole() if p not in out]
 
 
@@ -47,6 +54,7 @@ def development_small() -> list[Path]:
 if __name__ == "__main__":
     for name, files in (("development", development()), ("development_small", development_small()),
                         ("held_out", held_out()),
-                        ("held_out_round2", held_out_round2()), ("whole", whole())):
+                        ("held_out_round2", held_out_round2()), ("held_out_round3", held_out_round3()),
+                        ("whole", whole())):
         chars = sum(len(p.read_text("utf-8", errors="replace")) for p in files)
         print(f"{name:<18}{len(files):>5} files{chars / 1e6:>8.2f} M chars")
