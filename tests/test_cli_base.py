@@ -116,3 +116,15 @@ def test_tag_on_a_small_file_does_not_import_pydantic(tmp_path: Path) -> None:
     second = subprocess.run([sys.executable, "-c", code, str(small)], env=env, capture_output=True, text=True)
     assert second.stdout == first.stdout and second.stdout.count("two-upholds") == 50
     assert second.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("argv", "built"), [
+    (["tag"], ["tag"]),
+    (["lexicon"], ["lexicon"]),
+    (["--help"], None),
+    (["tga"], None),  # a mistyped command: the whole app, which suggests 'tag'
+    ([], None),
+])
+def test_a_run_builds_only_the_command_it_names(argv: list[str], built: list[str] | None) -> None:
+    group = typer.main.get_command(app.only(argv))
+    assert list(group.commands) == (built or list(typer.main.get_command(app).commands))

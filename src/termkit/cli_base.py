@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from typer._click.exceptions import BadParameter
 from typer._coercion import RuntimeParam
 from typer._param_types import coerce_cli_choice, coerce_cli_path
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.main import get_command_name
 
 Parse = Callable[[Any, "TyperArgument | TyperOption", Context], Any]
 
@@ -233,7 +235,12 @@ class Group(TyperGroup):
 
 
 class App(typer.Typer):
-    """``typer.Typer`` whose groups and commands are :class:`Group` and :class:`Command`."""
+    """``typer.Typer`` whose groups and commands are :class:`Group` and :class:`Command`.
+
+    typer builds every command of an app (reading each function's signature and types) before it runs
+    one; run from the command line, an App builds only the command named on it (all of them for the
+    app's own help, a mistyped name and anything else).
+    """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(cls=Group, **kwargs)
@@ -241,3 +248,21 @@ class App(typer.Typer):
     def command(self, *args: Any, **kwargs: Any) -> Any:
         kwargs.setdefault("cls", Command)
         return super().command(*args, **kwargs)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:
+            return super().__call__(*args, **kwargs)
+        return typer.Typer.__call__(self.only(sys.argv[1:2]))
+
+    def only(self, names: list[str]) -> typer.Typer:
+        """This app with only the command or group ``names[0]`` (itself when that is no such name)."""
+        if not names:
+            return self
+        commands = [c for c in self.registered_commands
+                    if (c.name or get_command_name(c.callback.__name__)) == names[0]]  # type: ignore[union-attr]
+        groups = [g for g in self.registered_groups if g.name == names[0]]
+        if not commands and not groups:
+            return self
+        app = copy.copy(self)
+        app.registered_commands, app.registered_groups = commands, groups
+        return app

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import os
 import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -126,12 +127,26 @@ def _own_code() -> str:
 
 
 def _opencc_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """The installed OpenCC's version (its character data is in the folding table), read from the name
+    of its ``dist-info`` folder beside the package: importing ``importlib.metadata`` would cost more than
+    the rest of a small run's cache look-up. Elsewhere (another layout), the package file's size and time.
 
-    try:
-        return version("opencc")
-    except PackageNotFoundError:
+    >>> _opencc_version()[0].isdigit()
+    True
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.origin:
         return "?"
+    package = Path(spec.origin).parent
+    prefix = f"{package.name}-".lower()
+    with contextlib.suppress(OSError):
+        for name in sorted(os.listdir(package.parent)):
+            if name.lower().startswith(prefix) and name.endswith(".dist-info"):
+                return name[len(prefix):-len(".dist-info")]
+    st = os.stat(spec.origin)
+    return f"?{st.st_size}-{st.st_mtime_ns}"
 
 
 def load_compiled(path: LexiconPath, cache_dir: Path | None = None, use_cache: bool = True,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console
@@ -25,16 +25,19 @@ from rich.table import Table
 from rich.text import Text
 
 from .categories import CATEGORIES
-from .dates import EntryDates
 from .layout import CLOSING, print_hanging
-from .lexicon import Entry, Lexicon, LexiconSources, Problem, non_default
-from .lexicon_stats import LexiconStats
-from .match import DocumentResult, Dropped, Match
-from .per_doc import DocumentCount
-from .qa import SEVERITY, Finding, summary
-from .search import SearchHit
-from .stats import CorpusStats, TermCount
+from .lexicon import non_default
 from .wording import plural
+
+if TYPE_CHECKING:  # each view's data; a run imports only the modules of the view it draws
+    from .dates import EntryDates
+    from .lexicon import Entry, Lexicon, LexiconSources, Problem
+    from .lexicon_stats import LexiconStats
+    from .match import DocumentResult, Dropped, Match
+    from .per_doc import DocumentCount
+    from .qa import Finding
+    from .search import SearchHit
+    from .stats import CorpusStats, TermCount
 
 
 def style_for(entry: Entry) -> str:
@@ -312,6 +315,8 @@ QA_STYLES = {"ok": "green", "other": "yellow", "inconsistent": "yellow", "missin
 
 def render_qa(console: Console, findings: Sequence[Finding], show_ok: bool = False) -> None:
     """The findings grouped by segment (``ok`` ones only with ``show_ok``), then a summary by term."""
+    from .qa import SEVERITY, summary
+
     current = None
     for f in findings:
         if f.finding == "ok" and not show_ok:
