@@ -165,7 +165,7 @@ def _mixed_corpus(folder: Path) -> list[str]:
     (folder / "gbk.txt").write_bytes("坚持“两个确立”。四风??问题。".encode("gb18030") * 40)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
-    rows = [{"text": t[:400], "date": f"20{10 + i}"} for i, t in enumerate(seeds)]
+    rows = [{"text": t[i % 50 * 20:][:400], "date": f"20{10 + i % 15}"} for i in range(700) for t in seeds[:1]]
     (folder / "rows.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n{bad\n",
                                        encoding="utf-8")
     (folder / "rows.csv").write_text("title,body\n" + "".join(f"a,{t[:300]!r}\n" for t in seeds), encoding="utf-8")
@@ -190,6 +190,7 @@ def test_count_gives_the_figures_and_messages_of_counting_the_results(matcher, t
     assert len(files) == corpus.files
     assert figures[2] > 100 and figures[4] and any("big.txt" in d.doc for d in figures[4])
     assert any("broken.txt" in s for s in said) and corpus.errors
+    assert figures[0] > 700  # the JSONL file's rows go out in several chunks
 
 
 def test_count_reads_stdin_once(matcher, monkeypatch) -> None:

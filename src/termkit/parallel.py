@@ -377,6 +377,7 @@ class _Unit:
     path: Path | None = None
     span: tuple[int, int] | None = None
     docs: list[Document] | None = None
+    here: bool = False  # a large JSONL/CSV file: read here, its documents sent in chunks
 
 
 Said = list[tuple[bool, str]]  # what reading said, in order: (is an error, message)
@@ -417,8 +418,9 @@ def count_sources(sources: Iterable[Path | list[Document]], matcher: Matcher, re
         state = _state(matcher, nested, read)
         for unit in units:
             slots.done(unit, _count_unit(unit, state))
-            for again in slots.flush():
-                slots.done(again, _count_unit(again, state))
+            while again := slots.flush():  # a file whose pieces were not UTF-8: counted whole
+                for whole in again:
+                    slots.done(whole, _count_unit(whole, state))
         return tally
     return _count_pooled(units, slots, matcher, nested, read, jobs)
 
@@ -443,7 +445,12 @@ def _units(sources: Iterable[Path | list[Document]], read: ReadOptions, matcher:
             size = source.stat().st_size
         except OSError:
             size = 0  # the worker reports it
-        if size > piece and read.format_for(source.name) == "text" and source.is_file():
+        if size > piece and read.format_for(source.name) != "text":
+            # rows cannot be cut apart in the bytes (a CSV field may hold a line break): the file is read
+            # here and its documents go out in chunks, so one big JSONL file uses every core too
+            yield _Unit(slot, size, source, here=True)
+            continue
+        if size > piece and source.is_file():
             barriers = matcher.barriers() if barriers is None else barriers
             with contextlib.suppress(OSError):
                 spans = utf8_pieces(source, piece, barriers)
@@ -463,12 +470,28 @@ class _Slots:
         for u in units:
             self.pending.setdefault(u.slot, []).append(u)
         self.results: dict[_Unit, Any] = {}
+        self.said: dict[int, Said] = {}  # what reading a file here said
+        self.open: set[int] = set()  # the slots of the files being read here
         self.order = sorted(self.pending)
         self.next = 0
         self.entries, self.tally, self.warn, self.fail, self.on_file = entries, tally, warn, fail, on_file
 
     def done(self, unit: _Unit, result: Any) -> None:
         self.results[unit] = result
+
+    def reading(self, unit: _Unit) -> None:
+        """``unit``, a file read here, is being read: its chunks are :meth:`add`-ed as they come."""
+        self.open.add(unit.slot)
+        self.pending[unit.slot] = [unit]
+        self.results[unit] = ([], [])  # the file itself stands for nothing; its chunks hold the counts
+
+    def add(self, unit: _Unit) -> None:
+        self.pending[unit.slot].append(unit)
+
+    def read(self, slot: int, said: Said) -> None:
+        """The file of ``slot``, read here, is read to its end; ``said`` is what reading it said."""
+        self.said[slot] = said
+        self.open.discard(slot)
 
     def flush(self) -> list[_Unit]:
         """Tally every input whose units are all done, in order; return the units to run again: a whole
@@ -477,7 +500,7 @@ class _Slots:
         while self.next < len(self.order):
             slot = self.order[self.next]
             units = self.pending[slot]
-            if any(u not in self.results for u in units):
+            if slot in self.open or any(u not in self.results for u in units):
                 break
             found = [self.results.pop(u) for u in units]
             if units[0].span is not None:
@@ -487,6 +510,8 @@ class _Slots:
                     again.append(whole)
                     break
                 found = [([join_pieces(found)], [])]
+            for is_error, message in self.said.pop(slot, []):
+                (self.fail if is_error else self.warn)(message)
             for counted, said in found:
                 for is_error, message in said:
                     (self.fail if is_error else self.warn)(message)
@@ -505,8 +530,7 @@ def _count_unit(unit: _Unit, state: dict[str, Any] | None = None) -> Any:
     matcher, nested, index = state["matcher"], state["nested"], state["index"]
     if unit.docs is not None:
         return [count_result(match_document(d, matcher, nested), index) for d in unit.docs], []
-    assert unit.path is not None
-    if unit.span is not None:
+    if unit.span is not None and unit.path is not None:
         a, b = unit.span
         with open(unit.path, "rb") as fh:
             data = os.pread(fh.fileno(), b - a, a)
@@ -519,26 +543,53 @@ def _count_unit(unit: _Unit, state: dict[str, Any] | None = None) -> Any:
         date = date_from_name(name)
         doc = Document(name, text, meta={"date": date} if date else {})
         return count_result(match_document(doc, matcher, nested), index, piece=True)
-    said: Said = []
-    docs = read_source(unit.path, state["read"], lambda m: said.append((False, m)), lambda m: said.append((True, m)))
+    docs, said = _read(unit, state["read"])
     return [count_result(match_document(d, matcher, nested), index) for d in docs], said
+
+
+def _read(unit: _Unit, read: ReadOptions) -> tuple[Iterator[Document], Said]:
+    """The documents of a unit's file, as they are read, and the list that gathers what reading says."""
+    assert unit.path is not None
+    said: Said = []
+    return read_source(unit.path, read, lambda m: said.append((False, m)), lambda m: said.append((True, m))), said
 
 
 def _count_pooled(units: list[_Unit], slots: _Slots, matcher: Matcher, nested: bool, read: ReadOptions,
                   jobs: int) -> Tally:
     pool = _pool(matcher, nested, read, jobs)
     running: dict[Future[Any], _Unit] = {}
-    try:
+
+    def submit(unit: _Unit) -> None:
         with _workers_ignore_sigint():  # the pool starts its workers on the first submit
-            for unit in sorted(units, key=lambda u: -u.size):
-                running[pool.submit(_count_unit, unit)] = unit
+            running[pool.submit(_count_unit, unit)] = unit
+
+    def collect() -> None:
+        finished, _ = wait(running, return_when=FIRST_COMPLETED)
+        for job in finished:
+            slots.done(running[job], job.result())  # raises BrokenProcessPool when a worker died
+            del running[job]
+        for unit in slots.flush():
+            submit(unit)
+
+    try:
+        for unit in sorted((u for u in units if not u.here), key=lambda u: -u.size):
+            submit(unit)
+        for unit in (u for u in units if u.here):  # in input order, while the workers count the rest
+            slots.reading(unit)
+            docs, said = _read(unit, read)
+            for chunk in chunked(docs):
+                part = _Unit(unit.slot, sum(len(d.text) for d in chunk), docs=chunk)
+                slots.add(part)
+                submit(part)
+                while sum(u.docs is not None for u in running.values()) > 2 * jobs:  # read ahead no further
+                    collect()
+            slots.read(unit.slot, said)
+            for again in slots.flush():
+                submit(again)
         while running:
-            finished, _ = wait(running, return_when=FIRST_COMPLETED)
-            for job in finished:
-                slots.done(running[job], job.result())  # raises BrokenProcessPool when a worker died
-                del running[job]
-            for unit in slots.flush():
-                running[pool.submit(_count_unit, unit)] = unit
+            collect()
+        if slots.next < len(slots.order):
+            raise AssertionError(f"{len(slots.order) - slots.next} inputs were never tallied")
     except BrokenProcessPool:
         raise _lost(list(dict.fromkeys(_unit_name(u) for u in running.values()))) from None
     finally:
