@@ -523,6 +523,15 @@ class DocumentResult:
         return self._matches
 
     @property
+    def found(self) -> Found:
+        """The matches as arrays (entry indices into the matcher's entries): what crosses a process
+        boundary. Only a result made by :meth:`from_found` (as :func:`match_document` makes them) has them.
+        """
+        if self._found is None:
+            raise ValueError("this result was made from Match objects; it has no arrays")
+        return self._found
+
+    @property
     def match_count(self) -> int:
         return len(self._found) if self._matches is None else len(self._matches)  # type: ignore[arg-type]
 

@@ -2,16 +2,24 @@
 
 The pipeline (:mod:`termkit.pipeline`) calls this; a notebook rarely needs it directly.
 
-Documents are read in the calling process, grouped into chunks (a few documents; a document longer
-than a chunk is cut into pieces at the places where the matcher itself segments a long text, so the
-pieces of one long document are matched on several cores) and matched in a process pool by
-:func:`termkit.match.match_document`. The compiled matcher
-goes to each worker once (as the pool initializer's argument); a chunk goes out as its documents
-and comes back as compact tuples — ``(start, end, entry index)`` per match, ``(start, end, line, column)`` per damaged
-run — from which the :class:`~termkit.match.Match` objects are rebuilt here, against this
-process's own entries. At most ``2 × jobs`` chunks are in flight, so memory stays flat whatever
-the corpus size. A document's date goes along with its text (for the ``since`` rule). A run whose
-whole input fits in one chunk, or ``jobs=1``, starts no pool.
+Two ways, for two kinds of caller:
+
+- :func:`match_documents` (``tag``, ``kwic``, ``gloss``, ``trend``, ``report`` …: they need each
+  document's text and matches). Documents are read in the calling process, grouped into chunks (a
+  few documents; a document longer than a chunk is cut into pieces at the places where the matcher
+  itself segments a long text, so the pieces of one long document are matched on several cores) and
+  matched in a process pool by :func:`termkit.match.match_document`. A chunk goes out as its
+  documents and comes back compact — the matches as arrays (:class:`~termkit.batch.Found`: starts,
+  ends, entry indices), ``(start, end, line, column)`` per damaged run — from which each result is
+  rebuilt here, against this process's own entries (its ``Match`` objects are made only if a caller
+  reads them). At most ``2 × jobs`` chunks are in flight, so memory stays flat whatever the corpus
+  size. A document's date goes along with its text (for the ``since`` rule). A run whose whole
+  input fits in one chunk, or ``jobs=1``, starts no pool.
+- :func:`count_sources` (``count``: only the figures). The workers read their own files and send
+  back counts; see there.
+
+The compiled matcher goes to each worker once: forked workers share the parent's (its scan automaton
+built before the fork), spawned ones receive it as the pool initializer's argument.
 
 >>> from termkit.corpus import Document
 >>> from termkit.lexicon import Entry, Lexicon
@@ -38,10 +46,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .batch import Found
 from .corpus import Document, ReadOptions, date_from_name, display_name, read_source
 from .corpus.pieces import utf8_pieces
 from .errors import TermkitError
-from .match import DocumentResult, Match, Matcher, analyse, doc_date, match_document
+from .match import DocumentResult, Matcher, analyse, doc_date, match_document
 from .normalize import Damage, find_damage
 from .scan import DFA_AFTER
 from .stats import Tally, visible_length
@@ -49,7 +58,7 @@ from .stats import Tally, visible_length
 CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
 CHUNK_DOCS = 256
 
-Spans = tuple[list[tuple[int, int, int]], list[tuple[int, int, int, int]]]
+Spans = tuple[Found, list[tuple[int, int, int, int]]]  # a document's matches and damaged runs
 
 
 JOBS_PER_CORE = 4  # more processes than this per core only cost memory: matching is CPU-bound
@@ -152,7 +161,7 @@ def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: b
     entries = matcher.entries
     pool = _pool(matcher, nested, None, jobs)
     pending: deque[tuple[list[Document] | Piece, Future[Any]]] = deque()
-    partial: list[Match] = []  # the matches of the long document whose pieces are coming in
+    partial: list[Found] = []  # the matches of the long document whose pieces are coming in
 
     def collect() -> Iterator[DocumentResult]:
         item, job = pending[0]
@@ -161,10 +170,9 @@ def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: b
         if isinstance(item, list):
             yield from _rebuild(item, result, entries)
             return
-        text = item.doc.text
-        partial.extend(Match(s, e, text[s:e], entries[i]) for s, e, i in result)
+        partial.append(result)
         if item.last:
-            yield DocumentResult(item.doc, partial.copy(), find_damage(text))
+            yield DocumentResult.from_found(item.doc, Found.joined(partial), entries, find_damage(item.doc.text))
             partial.clear()
 
     try:
@@ -215,10 +223,8 @@ def _lost(docs: list[str]) -> WorkerLost:
 
 
 def _rebuild(chunk: list[Document], spans: list[Spans], entries: tuple[Any, ...]) -> Iterator[DocumentResult]:
-    for doc, (matches, damaged) in zip(chunk, spans):
-        text = doc.text
-        yield DocumentResult(doc, [Match(s, e, text[s:e], entries[i]) for s, e, i in matches],
-                             [Damage(*d) for d in damaged])
+    for doc, (found, damaged) in zip(chunk, spans):
+        yield DocumentResult.from_found(doc, found, entries, [Damage(*d) for d in damaged])
 
 
 @contextlib.contextmanager
@@ -255,11 +261,9 @@ def _state(matcher: Matcher, nested: bool, read: ReadOptions | None) -> dict[str
             "index": {e.id: i for i, e in enumerate(matcher.entries)}}
 
 
-def _match_piece(text: str, offset: int, date: str | None) -> list[tuple[int, int, int]]:
-    """Match one piece of a long document in a worker: ``(start, end, entry index)`` in the document."""
-    index = _worker["index"]
-    return [(m.start + offset, m.end + offset, index[m.entry.id])
-            for m in _worker["matcher"].find(text, nested=_worker["nested"], date=date)]
+def _match_piece(text: str, offset: int, date: str | None) -> Found:
+    """Match one piece of a long document in a worker: its matches, at their offsets in the document."""
+    return _worker["matcher"].spans(text, nested=_worker["nested"], date=date).shifted(offset)
 
 
 def _die_with_parent() -> None:
@@ -278,22 +282,22 @@ def _die_with_parent() -> None:
 
 
 def _match_chunk(docs: list[Document]) -> list[Spans]:
-    """Match documents in a worker; return compact spans instead of Match objects."""
-    return [compact(match_document(d, _worker["matcher"], _worker["nested"]), _worker["index"]) for d in docs]
+    """Match documents in a worker; return arrays instead of Match objects."""
+    return [compact(match_document(d, _worker["matcher"], _worker["nested"])) for d in docs]
 
 
-def compact(result: DocumentResult, index: dict[str, int]) -> Spans:
-    """A result's matches and damaged runs as plain tuples (what crosses a process boundary).
+def compact(result: DocumentResult) -> Spans:
+    """A result's matches as arrays and its damaged runs as tuples (what crosses a process boundary).
 
     >>> from termkit.corpus import Document
     >>> from termkit.lexicon import Entry, Lexicon
     >>> from termkit.compile import compile_lexicon
     >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
-    >>> compact(match_document(Document("a", "反对四风??。"), m), {"four-winds": 0})
-    ([(2, 4, 0)], [(4, 6, 1, 5)])
+    >>> found, damage = compact(match_document(Document("a", "反对四风??。"), m))
+    >>> (found.start.tolist(), found.end.tolist(), found.entry.tolist(), damage)
+    ([2], [4], [0], [(4, 6, 1, 5)])
     """
-    return ([(m.start, m.end, index[m.entry.id]) for m in result.matches],
-            [(d.start, d.end, d.line, d.column) for d in result.damage])
+    return result.found, [(d.start, d.end, d.line, d.column) for d in result.damage]
 
 
 # ── counting: workers read their own files and send back counts ────────────────────────────────────
@@ -330,13 +334,10 @@ def count_result(result: DocumentResult, index: dict[str, int], piece: bool = Fa
     >>> (c.counts, c.characters, c.damage)
     ([(0, 2)], 7, [(5, 7, 1, 6)])
     """
-    counts: dict[int, int] = {}
-    for m in result.matches:
-        i = index[m.entry.id]
-        counts[i] = counts.get(i, 0) + 1
+    counts = [(index[e.id], n) for e, n in result.counts()]  # from the arrays: no Match object is made
     text = result.doc.text
     damage = [(d.start, d.end, d.line, d.column) for d in result.damage]
-    counted = Counted(result.doc.id, visible_length(text), list(counts.items()), damage)
+    counted = Counted(result.doc.id, visible_length(text), counts, damage)
     if not piece:
         return counted
     breaks = text.count("\n")

@@ -119,16 +119,8 @@ class Tally:
 
     def add(self, result: DocumentResult) -> None:
         """Count one document's matches, characters and damage."""
-        self.documents += 1
-        self.characters += visible_length(result.doc.text)
-        self.matches += result.match_count
-        for entry, n in result.counts():  # per entry, not per match: no Match object is needed
-            eid = entry.id
-            self._entries.setdefault(eid, entry)
-            self._counts[eid] = self._counts.get(eid, 0) + n
-            self._docs[eid] = self._docs.get(eid, 0) + 1
-        if result.damage:
-            self._damage.append(DamageReport(result.doc.id, tuple(result.damage)))
+        # per entry, not per match: no Match object is needed
+        self.add_counts(result.doc.id, visible_length(result.doc.text), result.counts(), result.damage)
 
     def add_counts(self, doc: str, characters: int, counts: Iterable[tuple[Entry, int]],
                    damage: Iterable[Damage] = ()) -> None:
