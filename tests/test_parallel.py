@@ -216,3 +216,20 @@ def test_a_file_counted_in_pieces_gives_the_figures_of_the_whole(words: list[str
         m = _matcher()
         whole = _figures(count(analyse(read_documents([str(path)]), m)))
         assert _figures(parallel.count_sources([path], m, piece_bytes=size).result()) == whole
+
+
+def test_count_reads_a_named_pipe_in_this_process(matcher, tmp_path, monkeypatch) -> None:
+    import os
+    import threading
+
+    monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
+    text = "\n".join(d.text for d in read_documents([str(SEEDS)]))
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_text(text, encoding="utf-8"))
+    writer.start()  # a thread runs: the pool is spawned, and a worker could not open this process's pipe
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    got = parallel.count_sources([pipe, seed], matcher, jobs=2).result()
+    writer.join()
+    docs = [*analyse([Document(str(pipe), text)], matcher), *analyse(read_documents([str(seed)]), matcher)]
+    assert _figures(got) == _figures(count(docs)) and got.documents == 2 and got.matches > 50

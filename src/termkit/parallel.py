@@ -54,6 +54,7 @@ from .match import DocumentResult, Matcher, analyse, doc_date, match_document
 from .normalize import Damage, find_damage
 from .scan import DFA_AFTER
 from .stats import Tally, visible_length
+from .wording import plural
 
 CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
 CHUNK_DOCS = 256
@@ -217,9 +218,10 @@ def _ids(item: list[Document] | Piece) -> list[str]:
 
 def _lost(docs: list[str]) -> WorkerLost:
     shown = ", ".join(docs[:3]) + (f" and {len(docs) - 3:,} more" if len(docs) > 3 else "")
-    return WorkerLost(f"a worker process died (killed, or out of memory?) while matching; {len(docs):,} "
-                      f"documents were not processed ({shown}); no result was written: run again, with fewer "
-                      "--jobs if memory is short")
+    were = "was" if len(docs) == 1 else "were"
+    return WorkerLost(f"a worker process died (killed, or out of memory?) while matching; "
+                      f"{plural(len(docs), 'document')} {were} not processed ({shown}); no result was written: run "
+                      "again, with fewer --jobs if memory is short")
 
 
 def _rebuild(chunk: list[Document], spans: list[Spans], entries: tuple[Any, ...]) -> Iterator[DocumentResult]:
@@ -444,14 +446,16 @@ def _units(sources: Iterable[Path | list[Document]], read: ReadOptions, matcher:
             continue
         try:
             size = source.stat().st_size
+            regular = source.is_file()
         except OSError:
-            size = 0  # the worker reports it
-        if size > piece and read.format_for(source.name) != "text":
-            # rows cannot be cut apart in the bytes (a CSV field may hold a line break): the file is read
-            # here and its documents go out in chunks, so one big JSONL file uses every core too
+            size, regular = 0, True  # a worker reports it
+        if not regular or (size > piece and read.format_for(source.name) != "text"):
+            # rows cannot be cut apart in the bytes (a CSV field may hold a line break), and a pipe named
+            # on purpose (<(zcat x.gz)) may be this process's own: such a file is read here and its
+            # documents go out in chunks, so one big JSONL file uses every core too
             yield _Unit(slot, size, source, here=True)
             continue
-        if size > piece and source.is_file():
+        if size > piece:
             barriers = matcher.barriers() if barriers is None else barriers
             with contextlib.suppress(OSError):
                 spans = utf8_pieces(source, piece, barriers)
