@@ -17,8 +17,10 @@ Prints Markdown tables (see bench/speed_protocol.md for which data is for what):
    which is all in the BMP, so Python holds it in 2 bytes a character instead of 4): wall, CPU, and
    the peaks of the largest process's RSS and of the summed PSS of the command and its workers
    (psutil, every 50 ms), per ``--jobs``;
-4. start-up: ``python -c pass``, ``termkit --help`` and ``termkit tag`` on a 2,000-character file, median
-   of ``--startup`` runs each, with the imports that cost most (``-X importtime``);
+4. start-up: ``python -c pass``, ``termkit --help``, ``termkit tag`` on a 2,000-character file and one
+   command of each other kind, median of ``--startup`` runs each, with the imports that cost most
+   (``-X importtime``) and which heavy libraries ``tag`` loads; ``--startup-only`` measures this alone,
+   ``--startup-trees before=OLD/src,after=src`` two source trees side by side in one run;
 
 with the load average before and after. The peers use the lexicon's surface forms unfolded as keys.
 """
@@ -228,26 +230,55 @@ def big_file(files: list[str], mb: float, jobs: list[int], path: Path, label: st
     return lines
 
 
-def startup(text: str, runs: int) -> list[str]:
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode compiled
+STARTUP_COMMANDS = {  # what a person types most, and one command of each kind
+    "termkit --help": ["--help"],
+    "termkit tag FILE (2,000 characters)": ["tag", "{small}"],
+    "termkit tag FILE --format jsonl": ["tag", "{small}", "--format", "jsonl"],
+    "termkit count FILE --format csv": ["count", "{small}", "--format", "csv"],
+    "termkit show two-upholds": ["show", "two-upholds"],
+}
+# which of the heavy libraries a small `termkit tag` run imports (run in the child after the command)
+LOADED = ("import sys; from termkit.cli import main; sys.argv = ['termkit', 'tag', sys.argv[1]]\n"
+          "try:\n    main()\nexcept SystemExit:\n    pass\n"
+          "print(' '.join(m for m in ('typer._adapters', 'pydantic', 'numpy', 'rich') if m in sys.modules),"
+          " file=sys.stderr)")
+
+
+def startup(text: str, runs: int, trees: dict[str, str | None]) -> list[str]:
+    """Start-up of each command (and ``python -c pass``) in each source tree (label: ``src`` folder put on
+    PYTHONPATH, None for the installed termkit), interleaved so a change in the machine's load hits all
+    alike; medians of ``runs``."""
+    base_env = dict(os.environ)
+    base_env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode compiled
     with tempfile.TemporaryDirectory() as tmp:
-        env["PYTHONPYCACHEPREFIX"] = tmp
+        base_env["PYTHONPYCACHEPREFIX"] = tmp
         small = Path(tmp) / "small.txt"
         small.write_text(text, encoding="utf-8")
-        cmds = {"python -c pass": [sys.executable, "-c", "pass"],
-                "termkit --help": [sys.executable, "-m", "termkit", "--help"],
-                "termkit tag FILE (2,000 characters)": [sys.executable, "-m", "termkit", "tag", str(small)]}
-        for cmd in cmds.values():  # warm: bytecode written, matcher cached
+        cmds: dict[str, tuple[list[str], dict[str, str]]] = {
+            "python -c pass": ([sys.executable, "-c", "pass"], base_env)}
+        for label, src in trees.items():
+            env = dict(base_env, PYTHONPATH=src) if src else base_env
+            for name, args in STARTUP_COMMANDS.items():
+                argv = [a.format(small=small) for a in args]
+                shown = f"{name} [{label}]" if len(trees) > 1 else name
+                cmds[shown] = ([sys.executable, "-m", "termkit", *argv], env)
+        for cmd, env in cmds.values():  # warm: bytecode written, matcher cached
             subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        results = {name: [] for name in cmds}
-        for _ in range(runs):  # interleaved, so a change in the machine's load hits all alike
-            for name, cmd in cmds.items():
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
+        for _ in range(runs):
+            for name, (cmd, env) in cmds.items():
                 w, c = time.perf_counter(), cpu_now()
                 subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
                 results[name].append((time.perf_counter() - w, cpu_now() - c))
-        imports = subprocess.run([sys.executable, "-X", "importtime", *cmds["termkit tag FILE (2,000 characters)"][1:]],
-                                 env=env, capture_output=True, text=True).stderr
+        notes = []
+        for label, src in trees.items():
+            env = dict(base_env, PYTHONPATH=src) if src else base_env
+            tag = [sys.executable, "-X", "importtime", "-m", "termkit", "tag", str(small)]
+            imports = subprocess.run(tag, env=env, capture_output=True, text=True).stderr
+            loaded = subprocess.run([sys.executable, "-c", LOADED, str(small)], env=env, capture_output=True,
+                                    text=True).stderr.strip().splitlines()
+            notes.append(f"\n{label}: largest imports of `termkit tag` (cumulative ms, -X importtime): "
+                         f"{_largest_imports(imports)}; heavy libraries loaded: {loaded[-1] if loaded else 'none'}")
     base_w = statistics.median(w for w, _ in results["python -c pass"])
     base_c = statistics.median(c for _, c in results["python -c pass"])
     lines = [f"\n| start-up (median of {runs}, interleaved) | wall s | over `python -c pass` | CPU s | over |",
@@ -255,14 +286,23 @@ def startup(text: str, runs: int) -> list[str]:
     for name, rs in results.items():
         w, c = statistics.median(x for x, _ in rs), statistics.median(y for _, y in rs)
         lines.append(f"| {name} | {w:.3f} | {w - base_w:+.3f} | {c:.3f} | {c - base_c:+.3f} |")
+    return lines + notes
+
+
+def _startup_text(corpus: Path) -> str:
+    """The first 2,000 characters of the first text file of the corpus (of the seeds without it)."""
+    base = corpus if corpus.is_dir() else ROOT / "seeds"
+    first = next(f for f in iter_files(base) if f.suffix == ".txt" and "encodings" not in f.parts)
+    return Path(first).read_text(encoding="utf-8")[:2000]
+
+
+def _largest_imports(importtime: str, n: int = 8) -> str:
     top = []
-    for line in imports.splitlines():
+    for line in importtime.splitlines():
         parts = line.split("|")
         if len(parts) == 3 and parts[1].strip().isdigit() and len(parts[2]) - len(parts[2].lstrip()) <= 3:
             top.append((int(parts[1]), parts[2].strip()))
-    lines.append("\nlargest imports of `termkit tag` (cumulative ms, -X importtime): " + ", ".join(
-        f"{name} {us / 1000:.0f}" for us, name in sorted(top, reverse=True)[:8]))
-    return lines
+    return ", ".join(f"{name} {us / 1000:.0f}" for us, name in sorted(top, reverse=True)[:n])
 
 
 def main() -> None:
@@ -272,8 +312,19 @@ def main() -> None:
     ap.add_argument("--jobs", default="1,2")
     ap.add_argument("--big-mb", type=float, default=200)
     ap.add_argument("--startup", type=int, default=10)
+    ap.add_argument("--startup-only", action="store_true", help="measure start-up alone")
+    ap.add_argument("--startup-trees", default="", metavar="LABEL=SRC,...",
+                    help="start-up of these source trees side by side (e.g. before=/tmp/old/src,after=src)")
     ap.add_argument("--python-peers", action="store_true", help="also flashtext and a regex (slow)")
     args = ap.parse_args()
+    trees = dict(t.split("=", 1) for t in args.startup_trees.split(",") if t) or {"termkit": None}
+    if args.startup_only:
+        load_before = os.getloadavg()
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores; load average before: "
+              f"{' '.join(f'{x:.2f}' for x in load_before)}")
+        print("\n".join(startup(_startup_text(args.corpus), args.startup, trees)))
+        print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        return
 
     base = args.corpus if args.corpus.is_dir() else ROOT / "seeds"
     files = [str(f) for f in iter_files(base) if f.suffix == ".txt" and "encodings" not in f.parts]
@@ -305,8 +356,7 @@ def main() -> None:
                             "--jobs", "1"])
         print(f"\nthe same command on the seeds (interpreter, libraries and matcher alone): {base[3]:.0f} MB PSS")
     if args.startup > 0:
-        first = Path(files[0]).read_text(encoding="utf-8")[:2000]
-        print("\n".join(startup(first, args.startup)))
+        print("\n".join(startup(_startup_text(args.corpus), args.startup, trees)))
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
           f"(before: {' '.join(f'{x:.2f}' for x in load_before)}; 1, 5 and 15 minutes)")
 

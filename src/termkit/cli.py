@@ -194,11 +194,6 @@ def _error(message: str) -> None:
     _stderr().print(f"[red]error:[/] {_escape(message)}", soft_wrap=True, markup=True)
 
 
-def _note(message: str) -> None:
-    """An informational line on stderr (never mixed into a machine format on stdout)."""
-    _stderr().print(_escape(message), soft_wrap=True, markup=True, highlight=False)
-
-
 def _warn(message: str) -> None:
     """Every warning of every command: one line on stderr, printed as is."""
     _stderr().print(f"[yellow]warning:[/] {_escape(message)}", soft_wrap=True, markup=True, highlight=False)
@@ -219,8 +214,7 @@ def _compiled(lexicon: Optional[Path]) -> Compiled:
 
 def _progress(results: Iterator[DocumentResult], files: int) -> Iterator[DocumentResult]:
     """``results`` as they come, with a progress bar on a terminal's stderr when there are many files."""
-    err = _stderr()
-    if files < 20 or not err.is_terminal:
+    if files < 20 or not (err := _stderr()).is_terminal:  # a few files: no console (nor rich) needed
         yield from results
         return
     from rich.progress import Progress
@@ -235,8 +229,7 @@ def _progress(results: Iterator[DocumentResult], files: int) -> Iterator[Documen
 def _doc_progress(docs: Iterator[Any], label: str, files: int) -> Iterator[Any]:
     """Documents as they come, with a spinner, a count and the characters read on a terminal's stderr
     when the input has many files (discover reads everything twice)."""
-    err = _stderr()
-    if files < 20 or not err.is_terminal:
+    if files < 20 or not (err := _stderr()).is_terminal:
         yield from docs
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -253,6 +246,7 @@ def _doc_progress(docs: Iterator[Any], label: str, files: int) -> Iterator[Any]:
 
 
 def _note(msg: str) -> None:
+    """An informational line on stderr (never mixed into a machine format on stdout)."""
     _stderr().print(f"note: {_escape(msg)}", soft_wrap=True, highlight=False)
 
 
@@ -263,8 +257,7 @@ def _results(corpus: Corpus, compiled: Compiled, nested: bool = False, jobs: Opt
 
 def _counted(corpus: Corpus, compiled: Compiled, nested: bool, jobs: Optional[int]) -> CorpusStats:
     """``corpus.count``, with a progress bar on a terminal's stderr when there are many files."""
-    err = _stderr()
-    if corpus.files < 20 or not err.is_terminal:
+    if corpus.files < 20 or not (err := _stderr()).is_terminal:
         return corpus.count(compiled.matcher, nested, jobs)
     from rich.progress import Progress
 
@@ -368,11 +361,13 @@ def tag(
     """Show each term in place with its gloss."""
     from .match import doc_date
     from .match import explain as explain_match
-    from .render import render_dropped, render_explained, render_tagged
 
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
-    out = _stdout()
+    if format == TagFormat.text:  # jsonl needs no console (nor rich)
+        from .render import render_dropped, render_explained, render_tagged
+
+        out = _stdout()
     for r in _results(corpus, compiled, nested, jobs, warn_damage=True):
         dropped = compiled.matcher.find_dropped(r.doc.text, nested, doc_date(r.doc)) if explain else []
         if format == TagFormat.jsonl:
@@ -609,8 +604,6 @@ def show(
     format: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text or json."),
 ) -> None:
     """Show one lexicon entry in full, with its related entries."""
-    from .render import render_entry
-
     compiled = _compiled(lexicon)
     entry = compiled.entry(term)
     if entry is None:
@@ -625,6 +618,8 @@ def show(
     if format == ShowFormat.json:
         sys.stdout.write(json.dumps(entry.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
+        from .render import render_entry
+
         render_entry(_stdout(), entry, compiled.lexicon)
 
 
