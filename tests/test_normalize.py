@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from helpers import load_cases
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termkit.normalize import FoldTable, annotation_spans, find_damage, fold, fold_term, to_codes
+from termkit.chardata import WHITESPACE
+from termkit.normalize import DROP, FoldTable, annotation_spans, find_damage, fold, fold_term, to_codes
+from termkit.stats import visible_length
 
 
 @pytest.mark.parametrize("case", load_cases("folding"))
@@ -62,3 +64,12 @@ def test_damage_line_and_column_agree_with_a_plain_count(text: str) -> None:
     for d in find_damage(text):
         assert d.line == text.count("\n", 0, d.start) + 1
         assert d.column == d.start - (text.rfind("\n", 0, d.start) + 1) + 1
+
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.sampled_from(list(" \t\r\n\u3000\u00a0\f\v“”四風(lǐng)𠮷\u200ba")), max_size=40))
+def test_whitespace_counted_while_folding_is_the_texts(text: str, table: FoldTable) -> None:
+    # the matcher counts a text's characters for rates from what folding dropped (Matcher.spans)
+    assert len(text) - fold(text, table).count_dropped(WHITESPACE) == visible_length(text)
+    assert all(table.lut().full[ord(c)] == DROP for c in WHITESPACE)

@@ -48,29 +48,33 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 @dataclass(frozen=True)
 class Found:
     """Matches as arrays: ``start``/``end`` index the original text (end exclusive), ``entry`` the
-    matcher's entries; sorted by start, then end."""
+    matcher's entries; sorted by start, then end. ``visible``: the text's characters but whitespace
+    (what :func:`termkit.stats.visible_length` counts), counted while folding, or -1 when not counted."""
 
     start: np.ndarray
     end: np.ndarray
     entry: np.ndarray
+    visible: int = -1
 
     def __len__(self) -> int:
         return len(self.start)
 
     def shifted(self, offset: int) -> Found:
-        return Found(self.start + offset, self.end + offset, self.entry) if offset else self
+        return Found(self.start + offset, self.end + offset, self.entry, self.visible) if offset else self
 
     @staticmethod
-    def empty() -> Found:
-        return Found(_EMPTY, _EMPTY, _EMPTY)
+    def empty(visible: int = -1) -> Found:
+        return Found(_EMPTY, _EMPTY, _EMPTY, visible)
 
     @staticmethod
     def joined(parts: list[Found]) -> Found:
+        """The matches of consecutive pieces of one text (each already shifted to its place)."""
         if len(parts) == 1:
             return parts[0]
+        visible = -1 if any(p.visible < 0 for p in parts) else sum(p.visible for p in parts)
         if not parts:
             return Found.empty()
-        return Found(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("start", "end", "entry")))
+        return Found(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("start", "end", "entry")), visible)
 
 
 def find(matcher: Matcher, text: str, folded: Folded, ends: np.ndarray, keys: np.ndarray, nested: bool,

@@ -47,6 +47,8 @@ CLOSE_QUOTES = "”’」』〞〟﹂﹄"
 # Every quotation mark matching looks through (the paired ones above, and the rest).
 QUOTES = OPEN_QUOTES + CLOSE_QUOTES + "\"'＂＇‹›«»‚„‛‟"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Whitespace: not counted in a text's length for rates (termkit.stats.visible_length); folding drops all of it.
+WHITESPACE = " \t\r\n\u3000\u00a0\f\v"
 
 # ── pinyin ─────────────────────────────────────────────────────────────────────────────────
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"

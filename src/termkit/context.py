@@ -68,12 +68,11 @@ def text_drop(rule: ContextRule, folded_text: str, start: int, end: int,
     ``sentence`` gives the folded sentence around the candidate; it is called only when a sentence
     rule needs it.
     """
-    for s in rule.not_after:
-        if folded_text[max(0, start - len(s)):start] == s:
-            return Drop("not_after", s)
-    for s in rule.not_before:
-        if folded_text[end:end + len(s)] == s:
-            return Drop("not_before", s)
+    # one call tests all the strings; which one decided is looked for only when one did
+    if rule.not_after and folded_text.endswith(rule.not_after, 0, start):
+        return Drop("not_after", next(s for s in rule.not_after if folded_text.endswith(s, 0, start)))
+    if rule.not_before and folded_text.startswith(rule.not_before, end):
+        return Drop("not_before", next(s for s in rule.not_before if folded_text.startswith(s, end)))
     if rule.not_in_sentence or rule.in_sentence:
         text = sentence()
         for s in rule.not_in_sentence:

@@ -42,7 +42,7 @@ import numpy as np
 
 from . import batch
 from .batch import Found
-from .chardata import QUOTES, is_word_char
+from .chardata import QUOTES, WHITESPACE, is_word_char
 from .context import ContextRule, Drop, date_drop, sentence_span, text_drop
 from .lexicon import Entry
 from .normalize import Damage, Folded, FoldTable, Lut, fold, to_codes
@@ -195,12 +195,14 @@ class Matcher:
         if not self.entries or not text:
             return Found.empty()
         folded = self.fold(text)
+        visible = len(text) - folded.count_dropped(WHITESPACE)  # folding drops all whitespace
         if self._scan is None:
             self._scan = FastScan(self.automaton)
         ends, keys = self._scan.occurrences(folded.codes)
         if not len(ends):
-            return Found.empty()
-        return batch.find(self, text, folded, ends, keys, nested, date)
+            return Found.empty(visible)
+        found = batch.find(self, text, folded, ends, keys, nested, date)
+        return Found(found.start, found.end, found.entry, visible)
 
     def _index(self) -> dict[str, int]:
         if self._ids is None:
@@ -496,7 +498,7 @@ class DocumentResult:
     ([(0, '四风'), (2, '四風')], [('four-winds', 2)])
     """
 
-    __slots__ = ("_entries", "_found", "_matches", "damage", "doc")
+    __slots__ = ("_characters", "_entries", "_found", "_matches", "damage", "doc")
 
     def __init__(self, doc: Document, matches: list[Match], damage: list[Damage]) -> None:
         self.doc = doc
@@ -504,14 +506,25 @@ class DocumentResult:
         self._matches: list[Match] | None = matches
         self._found: Found | None = None
         self._entries: tuple[Entry, ...] = ()
+        self._characters = -1
 
     @classmethod
     def from_found(cls, doc: Document, found: Found, entries: tuple[Entry, ...],
                    damage: list[Damage]) -> DocumentResult:
         """A result whose matches are the arrays ``found`` (entry indices into ``entries``)."""
         result = cls(doc, [], damage)
-        result._matches, result._found, result._entries = None, found, entries
+        result._matches, result._found, result._entries, result._characters = None, found, entries, found.visible
         return result
+
+    @property
+    def characters(self) -> int:
+        """The document's characters but whitespace (:func:`termkit.stats.visible_length`): what rates
+        are per; counted while matching when the matcher could."""
+        if self._characters < 0:
+            from .stats import visible_length
+
+            self._characters = visible_length(self.doc.text)
+        return self._characters
 
     @property
     def matches(self) -> list[Match]:
@@ -541,10 +554,9 @@ class DocumentResult:
             assert self._found is not None
             if not len(self._found):
                 return []
-            ids, first, n = np.unique(self._found.entry, return_index=True, return_counts=True)
-            order = np.argsort(first, kind="stable")
+            n = np.bincount(self._found.entry).tolist()
             entries = self._entries
-            return [(entries[i], c) for i, c in zip(ids[order].tolist(), n[order].tolist())]
+            return [(entries[i], n[i]) for i in dict.fromkeys(self._found.entry.tolist())]
         by_id: dict[str, list] = {}
         for m in self._matches:
             by_id.setdefault(m.entry.id, [m.entry, 0])[1] += 1

@@ -111,6 +111,18 @@ class Folded:
     original_length: int
     annotations: dict[int, int] = field(default_factory=dict)  # pinyin annotation spans, start -> end
     codes: np.ndarray | None = None  # the folded text as code points (what ``text`` decodes from)
+    dropped: np.ndarray | None = None  # the code points of the original characters at ``drops``
+
+    def count_dropped(self, chars: str) -> int:
+        """How many characters of the original are among ``chars``, which must be characters folding
+        always drops (whitespace, quotation marks): only the dropped ones are looked at.
+
+        >>> fold("“两个 确立”\\n", FoldTable.build()).count_dropped(" \\n")
+        2
+        """
+        if self.dropped is None or not len(self.dropped):
+            return 0
+        return sum(int(np.count_nonzero(self.dropped == ord(c))) for c in chars)
 
     def original_index(self, positions: np.ndarray) -> np.ndarray:
         """Original index of each folded position (vectorised)."""
@@ -162,7 +174,7 @@ def fold(text: str, table: FoldTable, lut: Lut | None = None) -> Folded:
         keep[start:end] = False
     drops = np.flatnonzero(~keep)
     folded = mapped[keep] if len(drops) else mapped
-    return Folded(from_codes(folded), drops, len(text), annotations, folded)
+    return Folded(from_codes(folded), drops, len(text), annotations, folded, codes[drops])
 
 
 def fold_term(term: str, table: FoldTable, lut: Lut | None = None) -> str:

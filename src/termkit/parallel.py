@@ -53,7 +53,7 @@ from .errors import TermkitError
 from .match import DocumentResult, Matcher, analyse, doc_date, match_document
 from .normalize import Damage, find_damage
 from .scan import DFA_AFTER
-from .stats import Tally, visible_length
+from .stats import Tally
 from .wording import plural
 
 CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
@@ -339,7 +339,7 @@ def count_result(result: DocumentResult, index: dict[str, int], piece: bool = Fa
     counts = [(index[e.id], n) for e, n in result.counts()]  # from the arrays: no Match object is made
     text = result.doc.text
     damage = [(d.start, d.end, d.line, d.column) for d in result.damage]
-    counted = Counted(result.doc.id, visible_length(text), counts, damage)
+    counted = Counted(result.doc.id, result.characters, counts, damage)
     if not piece:
         return counted
     breaks = text.count("\n")

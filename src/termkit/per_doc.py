@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from .match import DocumentResult
-from .stats import visible_length
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def per_document(results: Iterable[DocumentResult]) -> Iterator[DocumentCount]:
     for r in results:
         meta = r.doc.meta or {}
         date, group = str(meta.get("date") or ""), str(meta.get("group") or "")
-        chars = visible_length(r.doc.text)
+        chars = r.characters
         counts = r.counts()
         if not counts:
             yield DocumentCount(r.doc.id, date, group, "", "", 0, chars)

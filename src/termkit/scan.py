@@ -167,7 +167,7 @@ def _hyperscan_engine(patterns: list[bytes], index: np.ndarray, width: int) -> E
             add(end)  # one flat list: the least Python work per occurrence
             add(i)
 
-        db.scan(data.tobytes(), match_event_handler=on_match)
+        db.scan(data, match_event_handler=on_match)  # the buffer itself, not a copy
         end, pattern = np.array(out, dtype=np.int64).reshape(-1, 2).T
         return _aligned(end, pattern, index, width)
 

@@ -20,12 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from .chardata import WHITESPACE
 from .lexicon import Entry
 from .match import DocumentResult
 from .normalize import Damage
 from .wording import plural
 
-WHITESPACE = " \t\r\n\u3000\u00a0\f\v"
 COUNT_SORTS = ("count", "docs", "per_10k", "term", "id", "category", "first")
 
 
@@ -119,8 +119,8 @@ class Tally:
 
     def add(self, result: DocumentResult) -> None:
         """Count one document's matches, characters and damage."""
-        # per entry, not per match: no Match object is needed
-        self.add_counts(result.doc.id, visible_length(result.doc.text), result.counts(), result.damage)
+        # per entry, not per match: no Match object is needed; characters counted while matching
+        self.add_counts(result.doc.id, result.characters, result.counts(), result.damage)
 
     def add_counts(self, doc: str, characters: int, counts: Iterable[tuple[Entry, int]],
                    damage: Iterable[Damage] = ()) -> None:

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import Entry
-from .stats import visible_length
 from .wording import plural
 
 if TYPE_CHECKING:
@@ -131,7 +130,7 @@ class TrendTally:
         """Count one :class:`termkit.match.DocumentResult`."""
         bucket = self._buckets.setdefault(period_of(result.doc.meta, self.by), _Bucket())
         bucket.documents += 1
-        bucket.characters += visible_length(result.doc.text)
+        bucket.characters += result.characters
         for entry, n in result.counts():
             eid = entry.id
             self._entries.setdefault(eid, entry)
