@@ -16,10 +16,12 @@ Matching semantics (each rule is applied in exactly one place):
   (``select_nested``);
 - **offsets**: ``start``/``end`` index the ORIGINAL text, so ``text[start:end] == match.text``.
 
-The keys' occurrences come from one scan of the folded text (:mod:`termkit.scan`: ahocorasick_rs,
-checked against the pyahocorasick automaton that defines the matcher), overlaps included, and
-every rule above is applied to them here. pyahocorasick's ``iter_long`` is not used (wrong results
-in 2.3.1, issues 133/185/189).
+The keys' occurrences come from one scan of the folded text, overlaps included. With
+``engine="reference"`` (the definition) pyahocorasick finds them and every rule above is applied to
+them here, hit by hit; the default engine (:mod:`termkit.scan`: Hyperscan or ahocorasick_rs) hands
+them over as arrays, and :mod:`termkit.batch` applies the same rules to all of them at once, calling
+the same functions for the few hits a rule must look at one by one. The tests hold the two to the
+same matches. pyahocorasick's ``iter_long`` is not used (wrong results in 2.3.1, issues 133/185/189).
 
 >>> from termkit.lexicon import Entry, Lexicon
 >>> from termkit.compile import compile_lexicon

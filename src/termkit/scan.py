@@ -1,8 +1,8 @@
 """The hot scan: every occurrence of every lexicon key in a folded text, overlaps included.
 
-Two engines give the same hits; :class:`~termkit.match.Matcher` applies every matching rule
-(boundaries, exclude, context, leftmost-longest) to those hits afterwards, so the engine decides
-nothing but where the keys occur.
+Two engines give the same hits; every matching rule (boundaries, exclude, context, leftmost-longest)
+is applied to them afterwards (:mod:`termkit.match` hit by hit for the reference, :mod:`termkit.batch`
+to the fast scan's arrays), so the engine decides nothing but where the keys occur.
 
 - ``reference``: the matcher's pyahocorasick automaton, ``Automaton.iter`` over the folded string.
   It is the definition the tests compare with, and what ``lookup`` and the lint rules use.
