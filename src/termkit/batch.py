@@ -165,7 +165,8 @@ def _context_keeps(matcher: Matcher, text: str, folded: Folded, start: np.ndarra
     if not len(look):
         return keep
     rules = matcher.contexts
-    by_date = {x: date_drop(rules[x], date) is None for x in np.unique(entry[look]).tolist()}
+    # a set, not np.unique: that imports numpy.ma (a third of a small file's start-up)
+    by_date = {x: date_drop(rules[x], date) is None for x in set(entry[look].tolist())}
     sentences = _Sentences(matcher, text, folded)
     for i, x, s, e, os_, oe in zip(look.tolist(), entry[look].tolist(), start[look].tolist(), end[look].tolist(),
                                    ostart[look].tolist(), oend[look].tolist()):
