@@ -125,6 +125,15 @@ class Matcher:
         state["_scan"] = None  # ahocorasick_rs automata cannot be pickled; rebuilt in a few ms
         return state
 
+    def prepare(self) -> None:
+        """Build the scan automaton for long texts in the BMP now, if it is not built yet: a process pool
+        calls this before it forks its workers, which then share it instead of each building its own
+        (Hyperscan's takes about 0.1 s)."""
+        if self.engine != "reference":
+            if self._scan is None:
+                self._scan = FastScan(self.automaton)
+            self._scan.prepare(2)
+
     def fold(self, text: str) -> Folded:
         return fold(text, self.table, self.lut)
 

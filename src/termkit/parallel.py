@@ -37,6 +37,7 @@ import itertools
 import multiprocessing
 import os
 import signal
+import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -52,7 +53,6 @@ from .corpus.pieces import utf8_pieces
 from .errors import TermkitError
 from .match import DocumentResult, Matcher, analyse, doc_date, match_document
 from .normalize import Damage, find_damage
-from .scan import DFA_AFTER
 from .stats import Tally
 from .wording import plural
 
@@ -202,7 +202,7 @@ def _pool(matcher: Matcher, nested: bool, read: ReadOptions | None, jobs: int) -
     if method == "fork":
         # the scan automaton for text in the BMP (Hyperscan's takes ~0.1 s to build) is built here, once,
         # and the forked workers share it, instead of each building its own
-        matcher.find("。" * DFA_AFTER)
+        matcher.prepare()
     # a process pool that notices a worker dying (multiprocessing.Pool waits for its task forever)
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
                                initargs=(matcher, nested, read))
@@ -445,8 +445,8 @@ def _units(sources: Iterable[Path | list[Document]], read: ReadOptions, matcher:
                 yield _Unit(slot, sum(len(d.text) for d in chunk) * 3, docs=chunk)
             continue
         try:
-            size = source.stat().st_size
-            regular = source.is_file()
+            st = os.stat(source)
+            size, regular = st.st_size, stat.S_ISREG(st.st_mode)
         except OSError:
             size, regular = 0, True  # a worker reports it
         if not regular or (size > piece and read.format_for(source.name) != "text"):

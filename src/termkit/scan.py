@@ -93,6 +93,12 @@ class FastScan:
             engine = self._engines[key] = self._build(*key)
         return engine(memoryview(np.ascontiguousarray(codes).view(np.uint8)))
 
+    def prepare(self, width: int = 2) -> None:
+        """Build the automaton for long texts of code units of ``width`` bytes now, if it is not built yet
+        (before a process pool forks workers that then share it)."""
+        if self._keys and (width, True) not in self._engines:
+            self._engines[width, True] = self._build(width, True)
+
     def _build(self, width: int, big: bool) -> Engine:
         encoding = "utf-16-le" if width == 2 else "utf-32-le"
         # a key beyond the BMP cannot occur in a text whose code points are all in it (in UTF-16

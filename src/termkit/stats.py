@@ -136,11 +136,14 @@ class Tally:
         """
         self.documents += 1
         self.characters += characters
+        tallied, docs, entries = self._counts, self._docs, self._entries
         for entry, n in counts:
             eid = entry.id
-            self._entries.setdefault(eid, entry)
-            self._counts[eid] = self._counts.get(eid, 0) + n
-            self._docs[eid] = self._docs.get(eid, 0) + 1
+            if eid in tallied:
+                tallied[eid] += n
+                docs[eid] += 1
+            else:
+                tallied[eid], docs[eid], entries[eid] = n, 1, entry
             self.matches += n
         if damage := tuple(damage):
             self._damage.append(DamageReport(doc, damage))
