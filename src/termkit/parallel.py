@@ -47,6 +47,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .batch import Found
 from .corpus import Document, ReadOptions, date_from_name, display_name, read_source
 from .corpus.pieces import utf8_pieces
@@ -259,8 +261,7 @@ def _init_worker(matcher: Matcher, nested: bool, read: ReadOptions | None = None
 
 
 def _state(matcher: Matcher, nested: bool, read: ReadOptions | None) -> dict[str, Any]:
-    return {"matcher": matcher, "nested": nested, "read": read or ReadOptions(),
-            "index": {e.id: i for i, e in enumerate(matcher.entries)}}
+    return {"matcher": matcher, "nested": nested, "read": read or ReadOptions()}
 
 
 def _match_piece(text: str, offset: int, date: str | None) -> Found:
@@ -325,18 +326,22 @@ class Counted:
     tail: int = 0
 
 
-def count_result(result: DocumentResult, index: dict[str, int], piece: bool = False) -> Counted:
+def count_result(result: DocumentResult, piece: bool = False) -> Counted:
     """A matched document (or piece) as counts of entry indices.
 
     >>> from termkit.corpus import Document
     >>> from termkit.lexicon import Entry, Lexicon
     >>> from termkit.compile import compile_lexicon
     >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
-    >>> c = count_result(match_document(Document("a", "四风，四風??"), m), {"four-winds": 0})
+    >>> c = count_result(match_document(Document("a", "四风，四風??"), m))
     >>> (c.counts, c.characters, c.damage)
     ([(0, 2)], 7, [(5, 7, 1, 6)])
     """
-    counts = [(index[e.id], n) for e, n in result.counts()]  # from the arrays: no Match object is made
+    # from the arrays, in the order of first match: no Match object is made, no Entry object touched (a
+    # forked worker that touches the parent's objects copies the memory pages that hold them)
+    entry = result.found.entry
+    n = np.bincount(entry).tolist() if len(entry) else []
+    counts = [(i, n[i]) for i in dict.fromkeys(entry.tolist())]
     text = result.doc.text
     damage = [(d.start, d.end, d.line, d.column) for d in result.damage]
     counted = Counted(result.doc.id, result.characters, counts, damage)
@@ -532,9 +537,9 @@ def _count_unit(unit: _Unit, state: dict[str, Any] | None = None) -> Any:
     """Count one unit (in a worker, or here with ``jobs=1``): ``(counts, said)``, or for a piece its
     :class:`Counted`, None when it is not UTF-8."""
     state = state or _worker
-    matcher, nested, index = state["matcher"], state["nested"], state["index"]
+    matcher, nested = state["matcher"], state["nested"]
     if unit.docs is not None:
-        return [count_result(match_document(d, matcher, nested), index) for d in unit.docs], []
+        return [count_result(match_document(d, matcher, nested)) for d in unit.docs], []
     if unit.span is not None and unit.path is not None:
         a, b = unit.span
         with open(unit.path, "rb") as fh:
@@ -547,9 +552,9 @@ def _count_unit(unit: _Unit, state: dict[str, Any] | None = None) -> Any:
         name = display_name(unit.path)
         date = date_from_name(name)
         doc = Document(name, text, meta={"date": date} if date else {})
-        return count_result(match_document(doc, matcher, nested), index, piece=True)
+        return count_result(match_document(doc, matcher, nested), piece=True)
     docs, said = _read(unit, state["read"])
-    return [count_result(match_document(d, matcher, nested), index) for d in docs], said
+    return [count_result(match_document(d, matcher, nested)) for d in docs], said
 
 
 def _read(unit: _Unit, read: ReadOptions) -> tuple[Iterator[Document], Said]:
