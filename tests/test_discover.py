@@ -48,7 +48,9 @@ def corpus(*phrases: str, docs: int = 4, seed: int = 1) -> list[Document]:
 
 
 def run(docs: list[Document], table, *entries: dict, **opts) -> dict:
-    found = discover(lambda: docs, make_matcher(table, *entries), DiscoverOptions(**{"min_count": 2, **opts}))
+    """Candidates by spelling; every one found (no score floor: these tests are about what is found)."""
+    found = discover(lambda: docs, make_matcher(table, *entries),
+                     DiscoverOptions(**{"min_count": 2, "min_score": 0.0, **opts}))
     return {c.candidate: c for c in found}
 
 
@@ -303,6 +305,26 @@ def test_thresholds_adapt_to_the_input_and_say_so(table) -> None:
     assert any(n.startswith("small input") for n in notes)
     assert "ranked by first-pass scores and the shipped model" in notes  # a short text does not learn its own
     assert adapt(DiscoverOptions(), 5_000_000) == (DiscoverOptions(min_count=3, shape_min_count=2, min_positives=150), "")
+
+
+def test_a_score_floor_shortens_the_list_and_says_so(table) -> None:
+    docs = corpus("推行“五个一”机制", "智慧党建", docs=6)
+    notes: list[str] = []
+    shown = {c.candidate: c for c in discover(lambda: docs, make_matcher(table), DiscoverOptions(min_count=2),
+                                              on_note=notes.append)}
+    every = run(docs, table)  # min_score 0
+    assert "智慧党建" in every and every["智慧党建"].score < 0.8 and "智慧党建" not in shown  # statistical, weak
+    assert "五个一" in shown and all(c.score >= 0.8 for c in shown.values())
+    left = len(every) - len(shown)
+    assert f"{len(shown)} candidates shown; the rest ({left}) scored below 0.8 (--min-score 0 shows them)" in notes
+    assert [c.candidate for c in discover(lambda: docs, make_matcher(table),
+                                          DiscoverOptions(min_count=2, min_score=every["智慧党建"].score))][-1:] \
+        == ["智慧党建"]
+
+
+def test_min_score_is_a_number() -> None:
+    r = CliRunner().invoke(app, ["discover", str(SEEDS), "--min-score", "high"])
+    assert r.exit_code == 2 and "'high' is not a number" in r.output
 
 
 def test_ranking_learns_from_the_lexicon_when_the_input_holds_enough_terms(table) -> None:

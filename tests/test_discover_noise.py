@@ -1,5 +1,5 @@
 """discover.noise: the rules that read a candidate's words (titles, names, bilateral phrases, foreign names,
-fragments, events, ordinary Chinese) and the screen that applies them to ranked candidates. The cases are data:
+fragments, events and occasions, named things, counted nouns, ordinary Chinese) and the screen that applies them to ranked candidates. The cases are data:
 tests/cases/discover_word_noise.jsonl and tests/cases/discover_ordinary.jsonl, one line each."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def test_word_noise_rules(case: dict, background) -> None:
 
 def test_every_kind_of_word_noise_has_a_case() -> None:
     kinds = {p.values[0]["reason"] for p in WORD_CASES}
-    assert kinds >= {"title", "name", "bilateral", "foreign", "fragment", "event", None}
+    assert kinds >= {"title", "name", "bilateral", "foreign", "fragment", "event", "count", None}
 
 
 @pytest.mark.parametrize("case", ORDINARY_CASES)
@@ -52,3 +52,17 @@ def test_titles_and_ordinary_words_leave_the_top(table) -> None:
     names = [c.candidate for c in found]
     assert "七下八上" in names and "习近平总书记" not in names
     assert "世界和平" not in names[: names.index("七下八上") + 1]
+
+
+def test_no_rule_rejects_the_lexicons_formulas(background) -> None:
+    """The rules that read words reject what the standard calls names, events and counts; run over the bundled
+    lexicon's formulas and slogans, they reject none of those made of a numeral and a noun, a year, a festival
+    or a venue (the shapes the rules added for counts and occasions read)."""
+    from termkit.discover.noise import counted_noun, occasion
+    from termkit.lexicon import bundled_lexicon_path, load_lexicon
+
+    lexicon = load_lexicon(bundled_lexicon_path())
+    surfaces = {s for e in lexicon.entries if e.category in ("formula", "slogan", "policy", "campaign", "method")
+                for s in (e.term, *e.variants)}
+    hit = sorted(s for s in surfaces if counted_noun(s, background) or occasion(s, background.words(s)))
+    assert hit == []

@@ -536,6 +536,9 @@ def discover(
     add: Optional[Path] = typer.Option(None, "--add", help="Append the candidates shown to this lexicon FILE."),
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Dated corpus: only candidates first "
                                         "seen in DATE's month or later, those rising since first."),
+    min_score: Optional[float] = typer.Option(None, "--min-score", metavar="X", help="Only candidates scoring X or "
+                                              "more [default: 4 when the ranking is learnt from the input, 0.8 "
+                                              "otherwise; 0 shows all]."),
     input_format: InputFormatOpt = InputFormat.auto,
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = None,
@@ -553,10 +556,12 @@ def discover(
     (1 + log10 count); otherwise (an empty lexicon, a short text) it is the first-pass score (count,
     cohesion, free edges, shape) times (0.5 + the probability given by a model shipped with termkit).
     Then a string mostly quoted or led by a numeral counts x 1.6, a statistical one x 0.6 x its
-    probability squared, and ordinary Chinese (common words of jieba's dictionary side by side: 世界和平)
-    x 0.25 (left out on a small input). Titles, names, bilateral phrases, fragments and meetings are
-    left out. Compare scores within one run only.
-    jsonl's reasons field names the features that raised it (or: ordinary words).
+    probability squared, and ordinary Chinese (common words of jieba's dictionary side by side: 世界和平;
+    a parallel run whose items share no character) x 0.25 (left out on a small input). Titles, names,
+    bilateral phrases, fragments, counts, meetings and occasions are left out. Compare scores within one
+    run only. Candidates scoring below --min-score are not shown, so a list may be shorter than --top
+    (stderr says so): below it, statistical strings fill the list.
+    jsonl's reasons field names the features that raised it (or: ordinary words, ordinary list).
     A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
     entry, edit); --format yaml proposes that edit.
     """
@@ -573,7 +578,8 @@ def discover(
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     passes = iter(("pass 1/2: counting", "pass 2/2: recounting"))
     found = find_candidates(lambda: _doc_progress(corpus.documents(), next(passes, "reading"), corpus.files),
-                            compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS), since=since),
+                            compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS), since=since,
+                                                              min_score=min_score),
                             on_note=_note)
     if format == DiscoverFormat.jsonl:
         sys.stdout.writelines(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found)

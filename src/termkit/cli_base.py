@@ -66,6 +66,19 @@ def _whole_number(value: Any, param: Any, ctx: Context) -> int:
     return int(number)
 
 
+def _number(value: Any, param: Any, ctx: Context) -> float:
+    """``"0.5"``, ``" 4 "`` and ``"1e3"`` are numbers; ``nan``, ``inf`` and anything else a usage error."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        raise BadParameter(f"{value!r} is not a number", ctx=ctx, param=param) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise BadParameter(f"{value!r} is not a finite number", ctx=ctx, param=param)
+    return number
+
+
 _TRUE, _FALSE = {"1", "true", "t", "yes", "y", "on"}, {"0", "false", "f", "no", "n", "off", ""}
 
 
@@ -97,13 +110,15 @@ def _choice(choices: type[Enum]) -> Parse:
 def plain_parser(annotation: Any) -> Parse | None:
     """How a value of ``annotation`` (one item of a list) is parsed here, or None: typer's own way.
 
-    >>> plain_parser(int).__name__, plain_parser(float)
-    ('_whole_number', None)
+    >>> plain_parser(int).__name__, plain_parser(float).__name__, plain_parser(dict)
+    ('_whole_number', '_number', None)
     """
     if annotation is str:
         return _text
     if annotation is int:
         return _whole_number
+    if annotation is float:
+        return _number
     if annotation is bool:
         return _flag
     if annotation is Path:
@@ -130,7 +145,7 @@ def _metavar(annotation: Any) -> str:
     """The name help gives a value: ``TEXT``, ``N``, ``PATH``, ``[a|b|c]``."""
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return "[" + "|".join(str(c.value) for c in annotation) + "]"
-    return {int: "N", Path: "PATH"}.get(annotation, "TEXT")
+    return {int: "N", float: "X", Path: "PATH"}.get(annotation, "TEXT")
 
 
 def _item(annotation: Any) -> Any:

@@ -118,7 +118,7 @@ def numbered_counts(open_docs: Callable[[], Iterable[Any]], min_count: int = NUM
     from .discover import DiscoverOptions, discover
     from .lexicon import Lexicon
 
-    options = DiscoverOptions(kinds=("numbered",), min_count=min_count, top=None)
+    options = DiscoverOptions(kinds=("numbered",), min_count=min_count, top=None, min_score=0.0)
     matcher = compile_lexicon(Lexicon(()))
     counts: dict[str, int] = {}
     for c in discover(open_docs, matcher, options):

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from .background import Background
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
-from .noise import boilerplate, noise_reason, ordinary, word_noise
+from .noise import boilerplate, noise_reason, ordinary, unshared, word_noise
 from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
 from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
@@ -66,8 +66,15 @@ class DiscoverOptions:
     # known terms the input must hold (seen min_count times) to learn the ranking from; None: MIN_POSITIVES, and
     # never on a small input (see adapt)
     min_positives: int | None = None
+    # the score a candidate must reach to be shown; None: SCORE_FLOOR of the way the ranking was made (0 shows all)
+    min_score: float | None = None
 
 
+# the score a candidate must reach to be shown, by how the ranking was made (chosen on the development slice,
+# bench/discover_results.md): below it, statistical strings a researcher would not read fill the list, so a
+# list may be shorter than --top. A ranking learnt from the input scores 10 x probability x (1 + log10 count)
+# x the shape's weight; the shipped model scores the first-pass score x (0.5 + its probability) x that weight.
+SCORE_FLOOR = {"learnt": 4.0, "shipped": 0.8}
 LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
 SMALL_INPUT = 100_000  # below this, twice; a quoted, numbered or parallel form once
 MIN_POSITIVES = 150
@@ -243,7 +250,8 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
                  and not any(matcher.lookup(form) for form in pair_forms(p.key)) and not _holds_known(p, matcher)]
     aliases = {p.key: forms for p in prospects if (forms := pair_forms(p.key))}
     counts = recount([p.key for p in prospects] + sorted(positives), docs, matcher, CONTEXT, aliases, positives)
-    index = RelationIndex.build(matcher.entries, lambda s: matcher.fold(s).text)
+    index = RelationIndex.build(matcher.entries, lambda s: matcher.fold(s).text,
+                                background.words if background else None, background.tag if background else None)
     out = []
     for p in prospects:
         c = counts.get(p.key)
@@ -335,8 +343,9 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
     """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`), and demote
     ordinary Chinese (:func:`.noise.ordinary`: a quoted or numbered string only when it is a common dictionary
     word, as its shape is evidence of its own), unless
-    the candidate belongs to a known entry (an expansion, a variant, a longer form); a parallel run is not
-    demoted (its items are ordinary words by nature). The others are weighted by :data:`SHAPE_WEIGHT`. On a
+    the candidate belongs to a known entry (an expansion, a variant, a longer form); a parallel run is demoted
+    only when its items share no character (:func:`.noise.unshared`: a list of ordinary things; its items are
+    ordinary words by nature). The others are weighted by :data:`SHAPE_WEIGHT`. On a
     ``small`` input ordinary Chinese is dropped: counts of two or three cannot tell a term from a common
     collocation there, so the dictionary's word is the only evidence.
 
@@ -361,6 +370,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
             if small:
                 continue
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",)))
+        elif c.kind == "parallel" and unshared(key):
+            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary list",)))
         else:
             out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg)))
     return out
@@ -369,7 +380,7 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
 def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -> list[Candidate]:
     """Drop fragments (a candidate inside a longer one that takes most of its occurrences; a
     numbered formula only inside a longer numbered one: 四个现代化 stays beside 实现四个现代化), apply
-    ``min_count`` and ``kinds``, sort by score and keep ``top``."""
+    ``min_count``, ``kinds`` and ``min_score``, sort by score and keep ``top``."""
     by_len = sorted(cands, key=lambda c: -len(c.key or c.candidate))
     kept: list[Candidate] = []
     for c in by_len:
@@ -377,7 +388,7 @@ def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -
                and (k.kind == c.kind or c.kind != "numbered") for k in kept):
             continue
         kept.append(c)
-    kept = [c for c in kept if c.kind in options.kinds
+    kept = [c for c in kept if c.kind in options.kinds and c.score >= (options.min_score or 0.0)
             and c.count >= ((options.shape_min_count or 1) if c.kind != "mwe" else (options.min_count or 1))]
     kept.sort(key=lambda c: (-c.score, c.candidate))
     return kept[: options.top] if options.top else kept
@@ -412,11 +423,26 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     cands = screen(cands, bg, small=bool(note))
     if on_note:
         on_note(f"ranked by {how}")
-    if options.since is None:
-        return rank(cands, options)
     from dataclasses import replace
 
-    from .since import new_since
+    floor = options.min_score if options.min_score is not None else score_floor(how)
+    ranked = rank(cands, replace(options, min_score=0.0, top=None))
+    shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
+    left = len(ranked) - len(shown)
+    if options.since is not None:
+        from .since import new_since
 
-    fresh = new_since(rank(cands, replace(options, top=None)), options.since, evidence.volume)
-    return fresh[: options.top] if options.top else fresh
+        shown = new_since(shown, options.since, evidence.volume)
+    shown = shown[: options.top] if options.top else shown
+    if on_note and left and (options.top is None or len(shown) < options.top):
+        on_note(f"{len(shown)} candidates shown; the rest ({left}) scored below {floor:g} (--min-score 0 shows them)")
+    return shown
+
+
+def score_floor(how: str) -> float:
+    """:data:`SCORE_FLOOR` for a ranking described as ``how`` (see :func:`learn_and_score`).
+
+    >>> score_floor("learnt from 900 lexicon terms in the input"), score_floor("first-pass scores")
+    (4.0, 0.8)
+    """
+    return SCORE_FLOOR["learnt" if how.startswith("learnt") else "shipped"]

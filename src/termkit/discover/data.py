@@ -13,6 +13,9 @@ from .. import chardata
 NUMERALS = frozenset(chardata.COUNT_NUMERALS)
 DIGITS = frozenset(chardata.NUMBER_CHARS)
 MEASURES = frozenset(chardata.MEASURES)
+# characters a variant of a known term may change: a measure word or its stand-ins (四种意识 = 四个意识, 两大文明 =
+# 两个文明); any other change makes another term (奋斗精神, 北斗精神)
+SWAPPABLE = MEASURES
 # words that stand where a numeral could: their counts show a head takes any quantity (几个方面)
 QUANTIFIERS = tuple("一二两三四五六七八九十几多各每这那数")
 # measure words that count people and things (三名航天员, 两位数, 五只熊猫): a numeral before them is a
@@ -78,3 +81,16 @@ TRANSLITERATION = frozenset("阿埃艾奥欧乌伊亚雅耶约尤巴贝比波布
 FRAGMENT_END = frozenset("的了是在和与及等也都就而并对把被着过之其这那要将所但或又很更最已再还让使给跟向从于以约及个")
 # characters that end a word and so never start a name (化军事训练 is cut from 现代化军事训练)
 FRAGMENT_START = frozenset("化性们者之的了着过得地")
+# single-character names of countries and regions as they pair in bilateral phrases (中俄, 中老, 俄中): a year
+# after such a pair is a bilateral event (中老友好年, 中俄文化年), not a campaign (消费促进年)
+COUNTRY_CHARS = frozenset("中美俄日韩朝英法德意印巴非欧澳加新马泰越老柬缅菲埃塔乌哈吉土伊沙阿蒙尼秘智古希葡西"
+                          "荷比瑞挪丹芬波匈捷塞克孟斯蒂文")
+# venues of a press format at a meeting, after a title (委员通道, 部长通道): an event, not a formula
+VENUE_WORDS = ("通道", "会客厅", "开放日")
+# last words that name an organisation, a treaty, or a craft, instrument or weapon (和平委员会, 之友小组,
+# 亚伯拉罕协议, 天韵相机, 星际客机): a name, not a formula
+THING_HEADS = ("委员会", "小组", "协议", "相机", "客机", "飞机", "飞船", "卫星", "星座", "望远镜", "火箭", "导弹",
+               "潜艇", "航母", "战机", "公墓", "陵园", "纪念馆", "博物馆", "大桥", "机场", "港口")
+# what a statement is made of, counted in points after a numeral and 点 (六点共识, 三点建议: the points of a
+# speech or a joint statement, not a formula)
+STATEMENT_NOUNS = frozenset({"共识", "建议", "倡议", "主张", "意见", "要求", "希望", "看法", "声明", "承诺"})

@@ -40,8 +40,10 @@ from typing import Any
 from .data import (
     COMMON_WORD,
     COUNTING_MEASURES,
+    COUNTRY_CHARS,
     EVENT_WORDS,
     FIXED_TAGS,
+    FORMULA_HEADS,
     FRAGMENT_END,
     FRAGMENT_START,
     KNOWN_WORD,
@@ -50,10 +52,13 @@ from .data import (
     NUMERALS,
     PAIR_WORDS,
     RELATION_NOUNS,
+    STATEMENT_NOUNS,
+    THING_HEADS,
     TITLES,
     TRANSLITERATION,
     UNIT_CHARS,
     UNIT_WORDS,
+    VENUE_WORDS,
 )
 
 _NUMBER = f"[0-9{''.join(sorted(NUMERALS))}零〇两几]"
@@ -254,6 +259,57 @@ def event(key: str) -> str | None:
     return "event" if any(w in key for w in EVENT_WORDS) else None
 
 
+def occasion(key: str, words: list[str]) -> str | None:
+    """An occasion named, not a formula: a year after a country pair (中老友好年, 俄中文化年; 消费促进年 is a
+    campaign), a festival (五五购物节: the word 节 last), a press format at a meeting (委员通道: a title before
+    a venue).
+
+    >>> occasion("中老友好年", ["中", "老", "友好", "年"]), occasion("消费促进年", ["消费", "促进", "年"])
+    ('event', None)
+    >>> occasion("五五购物节", ["五五", "购物", "节"]), occasion("部长通道", ["部长", "通道"])
+    ('event', 'event')
+    """
+    if key.endswith("年") and len(key) >= 4 and "中" in key[:2] and all(ch in COUNTRY_CHARS for ch in key[:2]):
+        return "event"
+    if len(words) >= 2 and words[-1] == "节":
+        return "event"
+    if len(words) == 2 and (words[0] in TITLES or words[0] == "代表") and words[1] in VENUE_WORDS:
+        return "event"
+    return None
+
+
+def thing(key: str) -> str | None:
+    """The name of an organisation, a treaty, a craft, an instrument or a place, by its last word (和平委员会,
+    亚伯拉罕协议, 星际客机, 天韵相机, 八宝山革命公墓).
+
+    >>> thing("和平委员会"), thing("星际客机"), thing("新质生产力"), thing("委员会")
+    ('name', 'name', None, None)
+    """
+    return "name" if any(key.endswith(h) and len(key) > len(h) for h in THING_HEADS) else None
+
+
+def counted_noun(key: str, bg: Any) -> str | None:
+    """A numeral before an ordinary noun: things counted, not a formula — the points of a statement (六点共识,
+    三点建议), a run (四连降), or one numeral right before one common noun that heads no formula (一目标 of
+    这一目标). A measure word makes a formula of the same shape (两个确立, 八项规定, 四大考验), and so does a
+    head (三原则), a plan code (十四五规划) or a second numeral (一喷三防).
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> [counted_noun(k, bg) for k in ("六点共识", "四连降", "一目标", "两点定位", "三大支柱", "八项规定", "三原则")]
+    ['count', 'count', 'count', None, None, None, None]
+    """
+    lead = _LEADING_NUMBER_RE.match(key)
+    rest = key[lead.end():] if lead else ""
+    if not rest or lead.end() > 1 or any(ch in NUMERALS or ch.isdigit() for ch in rest):
+        return None
+    if (rest[0] == "连" and len(rest) == 2) or (rest[0] == "点" and rest[1:] in STATEMENT_NOUNS):
+        return "count"
+    if bg.freq(rest) >= COMMON_WORD and bg.tag(rest) == "n" and not rest.endswith(FORMULA_HEADS):
+        return "count"
+    return None
+
+
 def ordinary(key: str, words: list[str], bg: Any) -> str | None:
     """Ordinary Chinese: a common dictionary word (基础设施, 因地制宜), or two or three common words of two or more
     characters side by side (世界和平 = 世界 + 和平). A rare dictionary word (共同富裕) or one short word among them
@@ -281,8 +337,24 @@ def ordinary(key: str, words: list[str], bg: Any) -> str | None:
     return None
 
 
+def unshared(key: str) -> str | None:
+    """A parallel run whose items share no character: a list of ordinary things side by side (社会组织、人道救助、
+    志愿服务、公益慈善), not a formula, whose items repeat a word or a pattern (稳地价、稳房价、稳预期; 察实情、办实事、
+    求实效; 教育强国、科技强国、人才强国). Like :func:`ordinary`, a demotion (some stock formulas of four idioms
+    share nothing: 解放思想、实事求是、与时俱进).
+
+    >>> unshared("社会组织、人道救助、志愿服务、公益慈善"), unshared("察实情、办实事、求实效"), unshared("放管服")
+    ('ordinary', None, None)
+    """
+    items = [p for p in key.split("、") if p]
+    if len(items) < 2:
+        return None
+    return None if set(items[0]).intersection(*items[1:]) else "ordinary"
+
+
 def word_noise(key: str, bg: Any) -> str | None:
-    """The first rule that rejects a key by its words (titled, named, bilateral, event), or ``None``.
+    """The first rule that rejects a key by its words (titled, named, bilateral, foreign, fragment, event,
+    occasion, thing, counted_noun), or ``None``.
     :func:`ordinary` is asked apart: it demotes rather than rejects.
 
     >>> from termkit.discover.background import Background
@@ -295,4 +367,5 @@ def word_noise(key: str, bg: Any) -> str | None:
     core = key.replace("、", "")
     words = bg.words(core)
     return (titled(core, words) or named(core, words, bg) or bilateral(core, words, bg) or foreign(core)
-            or fragment(core, words) or event(core))
+            or fragment(core, words) or event(core) or occasion(core, words) or thing(core)
+            or counted_noun(core, bg))
