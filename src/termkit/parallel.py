@@ -34,18 +34,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import itertools
-import multiprocessing
 import os
 import signal
 import stat
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -57,6 +54,9 @@ from .match import DocumentResult, Matcher, analyse, doc_date, match_document
 from .normalize import Damage, find_damage
 from .stats import Tally
 from .wording import plural
+
+if TYPE_CHECKING:  # the pool machinery (multiprocessing, concurrent.futures) is imported when a pool starts
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
 CHUNK_DOCS = 256
@@ -161,6 +161,8 @@ def work_items(docs: Iterable[Document], matcher: Matcher, max_chars: int) -> It
 
 def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: bool,
             jobs: int) -> Iterator[DocumentResult]:
+    from concurrent.futures.process import BrokenProcessPool
+
     entries = matcher.entries
     pool = _pool(matcher, nested, None, jobs)
     pending: deque[tuple[list[Document] | Piece, Future[Any]]] = deque()
@@ -198,6 +200,9 @@ def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: b
 
 
 def _pool(matcher: Matcher, nested: bool, read: ReadOptions | None, jobs: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork is cheapest and shares the matcher without a copy, but is unsafe once other threads run
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
         else "spawn"
@@ -566,6 +571,9 @@ def _read(unit: _Unit, read: ReadOptions) -> tuple[Iterator[Document], Said]:
 
 def _count_pooled(units: list[_Unit], slots: _Slots, matcher: Matcher, nested: bool, read: ReadOptions,
                   jobs: int) -> Tally:
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = _pool(matcher, nested, read, jobs)
     running: dict[Future[Any], list[_Unit]] = {}
 
