@@ -616,27 +616,30 @@ def _count_pooled(units: list[_Unit], slots: _Slots, matcher: Matcher, nested: b
     return slots.tally
 
 
-BATCHES_PER_JOB = 16  # tasks per process: enough to even out the work, few enough that sending them costs little
-BATCH_MIN = 1 << 16
+BATCH_SHARE = 4  # a task holds about 1 / (BATCH_SHARE × jobs) of the input still to send
+BATCH_MIN = 1 << 18  # bytes: a task costs the main process and a worker about 0.3 ms each
 
 
 def batches(units: list[_Unit], jobs: int) -> list[list[_Unit]]:
-    """The units as tasks, largest first: a unit of at least ``1 / (BATCHES_PER_JOB × jobs)`` of all the
-    input goes alone, smaller ones together until a task holds that much (each task costs the main
-    process about 0.3 ms: a corpus of small files is not sent one file at a time).
+    """The units as tasks for ``jobs`` workers, largest first, each of about ``1 / (BATCH_SHARE × jobs)`` of
+    what is left to send (at least ``BATCH_MIN`` bytes; a larger unit goes alone): the first tasks are
+    big, so that a corpus of small files is not sent one file at a time, and the last ones small, so
+    that the workers finish together.
 
-    >>> [[u.size for u in b] for b in batches([_Unit(i, n) for i, n in enumerate([5, 9, 1, 1, 200_000, 70_000])], 1)]
-    [[200000], [70000], [9, 5, 1, 1]]
+    >>> [[u.size for u in b] for b in batches([_Unit(i, n << 10) for i, n in enumerate(
+    ...     [5, 9, 1, 1, 2000, 700, 300, 300, 100, 100, 100, 10])], 1)]  # doctest: +NORMALIZE_WHITESPACE
+    [[2048000], [716800], [307200], [307200], [102400, 102400, 102400], [10240, 9216, 5120, 1024, 1024]]
     """
-    target = max(BATCH_MIN, sum(u.size for u in units) // (BATCHES_PER_JOB * jobs))
+    left = sum(u.size for u in units)
     out: list[list[_Unit]] = []
-    size = target
+    size = target = 0
     for unit in sorted(units, key=lambda u: -u.size):
-        if size >= target or len(out[-1]) >= CHUNK_DOCS:
+        if not out or size >= target or len(out[-1]) >= CHUNK_DOCS:
             out.append([])
-            size = 0
+            size, target = 0, max(BATCH_MIN, left // (BATCH_SHARE * jobs))
         out[-1].append(unit)
         size += unit.size
+        left -= unit.size
     return out
 
 
