@@ -350,8 +350,9 @@ def main() -> None:
             print("\n".join(big_file(files, args.big_mb, jobs, Path(tmp) / "all.txt",
                                       "the whole corpus's text, which has characters beyond the BMP")))
             news = [f for f in files if "xinwenlianbo" in f]
-            print("\n".join(big_file(news, args.big_mb, jobs, Path(tmp) / "news.txt",
-                                      "simplified news only (all in the BMP)")))
+            if news:  # the seeds, when the corpus is missing, hold none
+                print("\n".join(big_file(news, args.big_mb, jobs, Path(tmp) / "news.txt",
+                                          "simplified news only (all in the BMP)")))
         base = peak_memory([sys.executable, "-m", "termkit", "count", str(ROOT / "seeds"), "--format", "csv",
                             "--jobs", "1"])
         print(f"\nthe same command on the seeds (interpreter, libraries and matcher alone): {base[3]:.0f} MB PSS")
