@@ -17,6 +17,7 @@ original character it came from, so matches found in the folded text map back ex
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -153,9 +154,14 @@ def to_codes(text: str) -> np.ndarray:
 
 
 def from_codes(codes: np.ndarray) -> str:
+    """The text of code points (decoded from the array's own memory, without a copy to bytes first).
+
+    >>> from_codes(to_codes("党a𠮷"))
+    '党a𠮷'
+    """
     if codes.dtype.itemsize == 2:
-        return codes.astype("<u2", copy=False).tobytes().decode("utf-16-le", "surrogatepass")
-    return codes.astype("<u4", copy=False).tobytes().decode("utf-32-le", "surrogatepass")
+        return codecs.utf_16_le_decode(np.ascontiguousarray(codes, dtype="<u2"), "surrogatepass", True)[0]
+    return codecs.utf_32_le_decode(np.ascontiguousarray(codes, dtype="<u4"), "surrogatepass", True)[0]
 
 
 def fold(text: str, table: FoldTable, lut: Lut | None = None) -> Folded:
