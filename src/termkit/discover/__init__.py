@@ -318,6 +318,9 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
 SHAPE_WEIGHT = {"numbered": 1.6, "quoted": 1.6, "parallel": 1.0, "mwe": 0.6}
 ORDINARY_WEIGHT = 0.25  # a candidate made of ordinary words keeps this share of its score
 QUOTED_ENOUGH = 0.3  # share of occurrences in quotation marks that marks a string as a name, whatever its words
+# share a string of common words must be quoted to be a name: scare quotes now and then around ordinary words mark
+# a metaphor or a phrase in the news (黄金通道, 双向奔赴, 精准打击), a name is quoted nearly every time (单一窗口)
+MOSTLY_QUOTED = 0.7
 
 
 def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background) -> float:
@@ -341,8 +344,8 @@ def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background) -> float:
 
 def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[Candidate]:
     """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`), and demote
-    ordinary Chinese (:func:`.noise.ordinary`: a quoted or numbered string only when it is a common dictionary
-    word, as its shape is evidence of its own), unless
+    ordinary Chinese (:func:`.noise.ordinary`: a numbered string, or one quoted nearly every time
+    (:data:`MOSTLY_QUOTED`), only when it is a common dictionary word, as its shape is evidence of its own), unless
     the candidate belongs to a known entry (an expansion, a variant, a longer form); a parallel run is demoted
     only when its items share no character (:func:`.noise.unshared`: a list of ordinary things; its items are
     ordinary words by nature). The others are weighted by :data:`SHAPE_WEIGHT`. On a
@@ -361,16 +364,18 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
     for c in cands:
         key = c.key or c.candidate
         tied = c.relation is not None and c.relation.kind != "shorter"
-        quoted = c.notes.get("quoted", 0) >= QUOTED_ENOUGH * max(c.count, 1)
+        share = c.notes.get("quoted", 0) / max(c.count, 1)
+        quoted = share >= QUOTED_ENOUGH
+        by_words = (c.kind == "mwe" and not quoted) or (c.kind == "quoted" and share < MOSTLY_QUOTED)
         if tied:
             out.append(c)
         elif word_noise(key, bg):
             continue
-        elif c.kind != "parallel" and ordinary(key, bg.words(key) if c.kind == "mwe" and not quoted else [key], bg):
+        elif c.kind != "parallel" and ordinary(key, bg.words(key) if by_words else [key], bg):
             if small:
                 continue
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",)))
-        elif c.kind == "parallel" and unshared(key):
+        elif c.kind == "parallel" and unshared(key, bg):
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary list",)))
         else:
             out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg)))

@@ -51,6 +51,10 @@ FORMULA_HEADS = ("战略", "理念", "精神", "工程", "经验", "格局", "�
                  "体系", "路线", "方针", "政策", "行动", "计划", "模式", "机制", "原则", "作风", "运动", "生产力",
                  "现代化", "一体化", "战役", "攻坚战", "保卫战", "清单", "自信", "意识", "改革", "振兴", "强国",
                  "方略", "路径", "大局", "使命", "初心", "底线", "红线", "风")
+# heads that make a name of two common words (航天强国, 亚太命运共同体, 全球安全倡议): such a pair is not ordinary
+# Chinese (see noise.ordinary); weaker heads (体系, 工程, 精神) end ordinary collocations as often (重大工程)
+NAMING_HEADS = ("强国", "命运共同体", "倡议", "战略", "理念", "思想", "主义", "自信", "意识", "攻坚战", "保卫战",
+                "示范区", "新质生产力", "现代化")
 # verbs whose object is typically a named policy or formula (坚持“两个毫不动摇”, 贯彻新发展理念): the share of
 # a candidate's occurrences right after one is a feature of the learned ranking
 POLICY_VERBS = ("坚持", "贯彻", "落实", "推进", "实施", "践行", "弘扬", "深化", "推动", "树立", "打好", "打赢", "开展",

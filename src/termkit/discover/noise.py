@@ -49,6 +49,7 @@ from .data import (
     KNOWN_WORD,
     MEASURES,
     NAME_TAGS,
+    NAMING_HEADS,
     NUMERALS,
     PAIR_WORDS,
     RELATION_NOUNS,
@@ -319,6 +320,8 @@ def ordinary(key: str, words: list[str], bg: Any) -> str | None:
     >>> bg = Background.load()
     >>> [ordinary(k, bg.words(k), bg) for k in ("世界和平", "基础设施", "新发展理念", "共同富裕", "政治互信")]
     ['ordinary', 'ordinary', None, None, None]
+    >>> ordinary("航天强国", bg.words("航天强国"), bg), ordinary("科技创新", bg.words("科技创新"), bg)
+    (None, 'ordinary')
     >>> [ordinary(k, [k], bg) for k in ("二氧化碳排放", "一带一路", "两个确立")]
     ['ordinary', None, None]
     """
@@ -332,24 +335,28 @@ def ordinary(key: str, words: list[str], bg: Any) -> str | None:
     if bg.freq(key) and bg.tag(key) in FIXED_TAGS:
         return None  # a rare fixed expression or abbreviation the dictionary knows
     pair = 2 <= len(words) <= 3 and all(len(w) >= 2 and bg.freq(w) >= COMMON_WORD for w in words)
-    if pair and key[:1] not in NUMERALS:  # a numeral makes a shape of its own (一带一路 = 一带 + 一路)
-        return "ordinary"
+    if pair and key[:1] not in NUMERALS and not key.endswith(NAMING_HEADS):
+        return "ordinary"  # a numeral makes a shape (一带一路 = 一带 + 一路), a naming head a name (航天强国)
     return None
 
 
-def unshared(key: str) -> str | None:
-    """A parallel run whose items share no character: a list of ordinary things side by side (社会组织、人道救助、
-    志愿服务、公益慈善), not a formula, whose items repeat a word or a pattern (稳地价、稳房价、稳预期; 察实情、办实事、
-    求实效; 教育强国、科技强国、人才强国). Like :func:`ordinary`, a demotion (some stock formulas of four idioms
-    share nothing: 解放思想、实事求是、与时俱进).
+def unshared(key: str, bg: Any) -> str | None:
+    """A parallel run of three or more items that share no character, none of them a fixed expression: a list of
+    ordinary things side by side (社会组织、人道救助、志愿服务、公益慈善), not a formula, whose items repeat a word or a
+    pattern (稳地价、稳房价、稳预期; 察实情、办实事、求实效) or are set phrases (解放思想、实事求是、与时俱进;
+    相互尊重、和平共处、合作共赢). Like :func:`ordinary`, a demotion.
 
-    >>> unshared("社会组织、人道救助、志愿服务、公益慈善"), unshared("察实情、办实事、求实效"), unshared("放管服")
-    ('ordinary', None, None)
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> unshared("社会组织、人道救助、志愿服务、公益慈善", bg), unshared("察实情、办实事、求实效", bg)
+    ('ordinary', None)
+    >>> unshared("解放思想、实事求是、与时俱进", bg), unshared("保健康、防重症", bg)
+    (None, None)
     """
     items = [p for p in key.split("、") if p]
-    if len(items) < 2:
+    if len(items) < 3 or set(items[0]).intersection(*items[1:]):
         return None
-    return None if set(items[0]).intersection(*items[1:]) else "ordinary"
+    return None if any(bg.tag(i) in FIXED_TAGS for i in items) else "ordinary"
 
 
 def word_noise(key: str, bg: Any) -> str | None:
