@@ -115,7 +115,8 @@ def test_a_run_on_a_small_file_imports_what_it_needs(tmp_path: Path, args: list[
     small = tmp_path / "small.txt"
     # 新常态 has context rules (the matcher's slower path)
     small.write_text("坚决做到“两个维护”。经济发展进入新常态。" * 50, encoding="utf-8")
-    env = {**os.environ, "TERMKIT_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
+    # the session's private matcher cache (conftest): the lexicon is compiled once, not once per case
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     argv = [a.format(small=small) for a in args]
     code = ("import json, sys; from termkit.cli import main; sys.argv = ['termkit', *json.loads(sys.argv[1])]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
