@@ -67,3 +67,14 @@ def test_no_rule_rejects_the_lexicons_formulas(background) -> None:
                 for s in (e.term, *e.variants)}
     hit = sorted(s for s in surfaces if counted_noun(s, background) or occasion(s, background.words(s)))
     assert hit == []
+
+
+def test_a_bare_numeral_before_a_word_needs_quotation_marks(background) -> None:
+    """三鞠躬 never quoted is weighed as a plain string (a count); quoted, or with a measure word (两个维护), it keeps
+    the numbered shape's weight."""
+    cands = [Candidate("三鞠躬", 10.0, 9, 3, "numbered", "", {"quoted": 0, "probability": 0.5}),
+             Candidate("三下乡", 10.0, 9, 3, "numbered", "", {"quoted": 9, "probability": 0.5}),
+             Candidate("两个维护", 10.0, 9, 3, "numbered", "", {"quoted": 0, "probability": 0.5})]
+    out = {c.candidate: c.score for c in screen(cands, background)}
+    assert out["三鞠躬"] == pytest.approx(10.0 * 0.6 * 0.25)
+    assert out["三下乡"] == out["两个维护"] == pytest.approx(16.0)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from .background import Background
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
-from .noise import boilerplate, noise_reason, ordinary, unshared, word_noise
+from .noise import bare_number, boilerplate, noise_reason, ordinary, unshared, word_noise
 from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
 from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
@@ -326,14 +326,19 @@ MOSTLY_QUOTED = 0.7
 def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background) -> float:
     """:data:`SHAPE_WEIGHT` of the shape a candidate shows. A quoted string of two or three characters holding
     a word of the dictionary is more often a metaphor or a name in scare quotes (压舱石 = 压舱 + 石, 朋友圈) than
-    a slogan (放管服, 人地钱: abbreviations, one character per word); a statistical string counts by how sure
-    the learnt ranking is of it (its probability, squared).
+    a slogan (放管服, 人地钱: abbreviations, one character per word); a numbered string never quoted whose numeral
+    stands bare before a word (:func:`.noise.bare_number`: 三鞠躬) is a plain string too; a statistical string counts by
+    how sure the learnt ranking is of it (its probability, squared).
 
     >>> bg = Background.load()
     >>> [shape_weight(Candidate(k, 3.0, 9, 3, "quoted", ""), k, True, bg) for k in ("放管服", "压舱石")]
     [1.6, 0.6]
+    >>> [shape_weight(Candidate(k, 3.0, 9, 3, "numbered", ""), k, False, bg) for k in ("两个确立", "三鞠躬")]
+    [1.6, 0.6]
     """
     shape = "quoted" if quoted else "mwe" if c.kind == "quoted" else c.kind  # seldom quoted: a plain string
+    if shape == "numbered" and not c.notes.get("quoted") and bare_number(key, bg):
+        shape = "mwe"
     if shape == "quoted" and len(key) <= 3 and not is_numbered(key) and any(len(w) > 1 for w in bg.words(key)):
         shape = "mwe"
     weight = SHAPE_WEIGHT[shape]

@@ -289,6 +289,25 @@ def thing(key: str) -> str | None:
     return "name" if any(key.endswith(h) and len(key) > len(h) for h in THING_HEADS) else None
 
 
+def bare_number(key: str, bg: Any) -> bool:
+    """One numeral (or a number in digits) straight before one dictionary word, with no measure word between:
+    三鞠躬, 三连冠, 12306系统. Such a string is a formula only when its writers quote it; unquoted it is a count or a
+    name. 两个确立, 八项行动 (a measure word), 一喷三防 (a second numeral), 三农 and 三权分置 (no word after the
+    numeral) and 211工程 (a head of formulas) are shapes of their own.
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> [bare_number(k, bg) for k in ("三鞠躬", "12306系统", "两个确立", "八项行动", "一喷三防", "三农", "211工程")]
+    [True, True, False, False, False, False, False]
+    """
+    lead = _DIGITS_RE.match(key) or _LEADING_NUMBER_RE.match(key)
+    if lead is None or (lead.end() > 1 and not key[0].isdigit()):
+        return False
+    rest = key[lead.end():]
+    return (len(rest) >= 2 and rest[0] not in MEASURES and bg.freq(rest) >= KNOWN_WORD
+            and not rest.endswith(FORMULA_HEADS) and not any(ch in NUMERALS or ch.isdigit() for ch in rest))
+
+
 def counted_noun(key: str, bg: Any) -> str | None:
     """A numeral before an ordinary noun: things counted, not a formula — the points of a statement (六点共识,
     三点建议), a run (四连降), or one numeral right before one common noun that heads no formula (一目标 of
