@@ -33,7 +33,7 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 # text pieces: terms' characters in both scripts, quotes, spaces, line breaks, sentence ends, annotations
 # (some holding a line break, which ends a sentence), Latin letters and digits next to terms
-PIECES = ["两", "兩", "\u3000", "\t", "\u00a0", "个", "個", "确", "立", "风", "風", "四", "小", "大", "“", "”", " ", "\n", "。", "；", "(lǐng)",
+PIECES = ["两", "兩", "\u3000", "\t", "\u00a0", "\ud842", "\udfb7", "\ud842\udfb7", "个", "個", "确", "立", "风", "風", "四", "小", "大", "“", "”", " ", "\n", "。", "；", "(lǐng)",
           "(\nlǐng)", "(lǐng\n)", "(\nda)", "(da\n)", "领", "領", "导", "4", "４", "+", "1", "a", "Ａ", "𠮷", "??"]
 TERM_CHARS = ["两", "个", "确", "立", "风", "四", "领", "导", "4", "+", "1", "a", "𠮷"]
 AROUND = ["小", "大", "四", "风", "a", "1", "导"]

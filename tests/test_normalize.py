@@ -73,3 +73,12 @@ def test_whitespace_counted_while_folding_is_the_texts(text: str, table: FoldTab
     # the matcher counts a text's characters for rates from what folding dropped (Matcher.spans)
     assert len(text) - fold(text, table).count_dropped(WHITESPACE) == visible_length(text)
     assert all(table.lut().full[ord(c)] == DROP for c in WHITESPACE)
+
+
+@pytest.mark.parametrize("text", ["\ud842\udfb7", "四\ud842\udfb7四", "四\ud842“\udfb7四", "𠮷\ud842\udfb7"])
+def test_lone_surrogates_side_by_side_stay_two_characters(text: str, table: FoldTable) -> None:
+    # UTF-16 would read them as one (astral) character, and every offset after them would be off by one
+    f = fold(text, table)
+    assert len(f.text) == len(f.codes) == len(text) - len(f.drops)
+    assert [f.original_index(np.array([i]))[0] for i in range(len(f.text))] == \
+        [i for i, ch in enumerate(text) if ch != "“"]

@@ -140,16 +140,17 @@ class Folded:
         return s, self.annotations.get(e + 1, e + 1)
 
 
-def to_codes(text: str) -> np.ndarray:
+def to_codes(text: str, wide: bool = False) -> np.ndarray:
     """The code points of ``text`` as an array: uint16 when all are in the BMP (the fast, usual
-    case), else uint32. Lone surrogates pass through.
+    case) and not ``wide``, else uint32. Lone surrogates pass through.
 
-    >>> to_codes("党a").tolist()
-    [20826, 97]
+    >>> to_codes("党a").tolist(), to_codes("党a", wide=True).dtype.itemsize
+    ([20826, 97], 4)
     """
-    data = text.encode("utf-16-le", "surrogatepass")
-    if len(data) == 2 * len(text):
-        return np.frombuffer(data, dtype="<u2")
+    if not wide:
+        data = text.encode("utf-16-le", "surrogatepass")
+        if len(data) == 2 * len(text):
+            return np.frombuffer(data, dtype="<u2")
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
@@ -172,7 +173,15 @@ def fold(text: str, table: FoldTable, lut: Lut | None = None) -> Folded:
     """
     if lut is None:
         lut = table.lut()
-    codes = to_codes(text)
+    folded = _fold_codes(text, to_codes(text), lut)
+    if len(folded.text) != len(folded.codes):  # type: ignore[arg-type]
+        # two lone surrogates side by side (in the text, or once a quote between them is dropped)
+        # read as one character in UTF-16: fold code point by code point instead
+        folded = _fold_codes(text, to_codes(text, wide=True), lut)
+    return folded
+
+
+def _fold_codes(text: str, codes: np.ndarray, lut: Lut) -> Folded:
     mapped = lut(codes)
     keep = mapped != DROP
     annotations = dict(annotation_spans(text, codes))
