@@ -257,8 +257,9 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         c = counts.get(p.key)
         if c is None or c.count == 0 or boilerplate(c.line_start, c.count):
             continue
-        if p.kind == "mwe" and background is not None and not aligned(c.example, p.key, background):
-            continue
+        if (p.kind == "mwe" or (p.kind == "numbered" and not c.quoted)) and background is not None \
+                and not aligned(c.example, p.key, background):
+            continue  # cut across words: 部地区加快, 二氧化 (of 二氧化碳); quoted, it is cut where its writers cut it
         score = p.score / math.log2(1 + max(p.count, 1)) * math.log2(1 + c.count) * KIND_WEIGHT[p.kind]
         score *= 1 + 0.25 * math.log2(c.docs)
         written = p.key if "“" in p.key else c.written(p.key)

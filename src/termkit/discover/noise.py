@@ -321,11 +321,11 @@ def counted_noun(key: str, bg: Any) -> str | None:
     """
     lead = _LEADING_NUMBER_RE.match(key)
     rest = key[lead.end():] if lead else ""
-    if not rest or lead.end() > 1 or any(ch in NUMERALS or ch.isdigit() for ch in rest):
+    if not rest or any(ch in NUMERALS or ch.isdigit() for ch in rest):
         return None
     if (rest[0] == "连" and len(rest) == 2) or (rest[0] == "点" and rest[1:] in STATEMENT_NOUNS):
-        return "count"
-    if bg.freq(rest) >= COMMON_WORD and bg.tag(rest) == "n" and not rest.endswith(FORMULA_HEADS):
+        return "count"  # 四连降, 十一连增; 六点共识
+    if lead.end() == 1 and bg.freq(rest) >= COMMON_WORD and bg.tag(rest) == "n" and not rest.endswith(FORMULA_HEADS):
         return "count"
     return None
 
