@@ -124,7 +124,7 @@ class Corpus:
               on_file: Callable[[], None] | None = None) -> CorpusStats:
         """The frequency table of the documents (what ``termkit count`` prints), counted on ``jobs``
         processes that read the files themselves and send back only counts (see
-        :func:`termkit.parallel.count_sources`); the same figures as ``count(self.results(...))``.
+        :func:`termkit.counting.count_sources`); the same figures as ``count(self.results(...))``.
         ``on_file`` is told of each file done.
 
         >>> import pathlib, tempfile
@@ -137,7 +137,7 @@ class Corpus:
         >>> (stats.documents, stats.matches, stats.terms[0].entry.id)
         (1, 2, 'four-winds')
         """
-        from .parallel import count_sources
+        from .counting import count_sources
 
         self._readings += 1
         first = self._readings == 1

@@ -125,7 +125,7 @@ class Tally:
     def add_counts(self, doc: str, characters: int, counts: Iterable[tuple[Entry, int]],
                    damage: Iterable[Damage] = ()) -> None:
         """Count one document given by its entries' match counts (in order of first appearance) instead
-        of its matches: what a pool worker sends back (:func:`termkit.parallel.count_sources`).
+        of its matches: what a pool worker sends back (:func:`termkit.counting.count_sources`).
         ``add(result)`` and ``add_counts`` with ``result``'s figures leave the same tally.
 
         >>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
