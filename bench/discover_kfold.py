@@ -4,7 +4,9 @@ For each fold, one k-th of the entries is hidden: the ranking model is retrained
 as positives (on the training slice), then ``discover`` runs on the evaluation slice with the other
 entries as its lexicon. Recall@N counts hidden entries occurring at least ``--min-occ`` times in the
 evaluation slice (counted with the full lexicon) whose term or a variant is among the top N candidates.
-Prints recall per fold, per shape (numbered, parallel, other) and per category, and the misses of fold 1.
+Prints recall per fold, per kind (numbered, parallel, quoted: at least half of its occurrences stand in
+quotation marks, other) and per category, each with how many hidden entries reached the ranked list at all
+(anywhere, not only in the top N), and the misses of fold 1.
 
     python bench/discover_kfold.py [--folds 5] [--seed 1] [--eval whole] [--train development] [--top 200]
 """
@@ -23,20 +25,29 @@ import discover_slices
 from discover_train import train
 
 
-def shape(term: str) -> str:
+def shape(term: str, occ: int = 0, quoted: int = 0) -> str:
+    """numbered, parallel, quoted (at least half of ``occ`` occurrences in quotation marks) or other."""
     from termkit.discover.score import is_numbered
 
     if is_numbered(term) or any(ch.isdigit() for ch in term):
         return "numbered"
-    return "parallel" if "、" in term else "other"
+    if "、" in term:
+        return "parallel"
+    return "quoted" if occ and quoted * 2 >= occ else "other"
 
 
-def occurrences(paths: list[str], matcher) -> Counter:
+def occurrences(paths: list[str], matcher, quoted: Counter | None = None) -> Counter:
+    """Occurrences of each entry; ``quoted`` (when given) counts those in quotation marks."""
     from termkit.corpus import read_documents
+    from termkit.discover.recount import CLOSE_QUOTES, OPEN_QUOTES
 
     n: Counter = Counter()
     for doc in read_documents(paths):
-        n.update(m.entry.id for m in matcher.find(doc.text))
+        for m in matcher.find(doc.text):
+            n[m.entry.id] += 1
+            if quoted is not None and m.start > 0 and m.end < len(doc.text) \
+                    and doc.text[m.start - 1] in OPEN_QUOTES and doc.text[m.end] in CLOSE_QUOTES:
+                quoted[m.entry.id] += 1
     return n
 
 
@@ -66,7 +77,8 @@ def main() -> None:
     full = load_compiled(bundled_lexicon_path())
     eval_paths = [str(p) for p in getattr(discover_slices, args.eval)()]
     train_files = getattr(discover_slices, args.train)()
-    occ = occurrences(eval_paths, full.matcher)
+    quoted: Counter = Counter()
+    occ = occurrences(eval_paths, full.matcher, quoted)
     ids = sorted(e.id for e in full.lexicon.entries)
     random.Random(args.seed).shuffle(ids)
     folds = [set(ids[i::args.folds]) for i in range(args.folds)]
@@ -79,24 +91,29 @@ def main() -> None:
         visible = compile_lexicon(Lexicon(tuple(e for e in full.lexicon.entries if e.id not in hidden)),
                                   full.matcher.table)
         model = train(train_files, visible, f"fold {k}")[0] if args.retrain else None
-        ranked = discover(lambda: read_documents(eval_paths), visible, DiscoverOptions(top=None), model=model)
+        # the whole ranking, not only what scores above the display floor (--min-score): recall is of the ranking
+        ranked = discover(lambda: read_documents(eval_paths), visible, DiscoverOptions(top=None, min_score=0.0),
+                          model=model)
         found = ranked[: args.top]
         wanted = [i for i in hidden if occ[i] >= args.min_occ]
         hits = found_entries(found, wanted, by_id, full.matcher)
         anywhere = found_entries(ranked, wanted, by_id, full.matcher)
         for i in wanted:
-            for group in ("all", f"shape:{shape(by_id[i].term)}", f"category:{by_id[i].category}"):
+            for group in ("all", f"kind:{shape(by_id[i].term, occ[i], quoted[i])}", f"category:{by_id[i].category}"):
                 totals[(group, "n")] += 1
                 totals[(group, "hit")] += i in hits
+                totals[(group, "reached")] += i in anywhere
         print(f"fold {k}: {len(hits)}/{len(wanted)} = {len(hits) / max(len(wanted), 1):.2f}  "
-              f"(ranked anywhere: {len(anywhere)}; {time.perf_counter() - t:.0f} s)")
+              f"(ranked anywhere: {len(anywhere)} of {len(ranked)} candidates; {time.perf_counter() - t:.0f} s)",
+              flush=True)
         if k == 1:
             missed = [by_id[i].term for i in wanted if i not in hits]
             print(f"  missed in fold 1: {', '.join(missed)}")
             print(f"  top 30 of fold 1: {', '.join(c.candidate for c in found[:30])}")
+    print(f"{'group':<28}{'recall@' + str(args.top):>16}{'reached':>16}")
     for group in sorted({g for g, _ in totals}):
-        n, hit = totals[(group, "n")], totals[(group, "hit")]
-        print(f"{group:<28}{hit:>5}/{n:<5}{hit / max(n, 1):.2f}")
+        n, hit, reached = totals[(group, "n")], totals[(group, "hit")], totals[(group, "reached")]
+        print(f"{group:<28}{hit:>5}/{n:<5}{hit / max(n, 1):>6.2f}{reached:>10}{reached / max(n, 1):>6.2f}")
 
 
 if __name__ == "__main__":

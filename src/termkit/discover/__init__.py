@@ -5,7 +5,9 @@ Two passes over the documents:
 1. **collect** (:func:`collect`): each document is folded into a discovery view
    (:mod:`.view`; spans the lexicon already knows are masked), its Han characters feed the
    bounded n-gram counter (:mod:`.ngrams`) and its text the shape finders (:mod:`.patterns`:
-   quoted spans, number codes, parallel runs);
+   quoted spans, number codes, parallel runs); :func:`shortlist` then scores every counted n-gram
+   at once with a classifier learnt from the lexicon's terms among them (:mod:`.pool`) and keeps the
+   ``pool`` best, trimmed to the name, beside the shape-found ones;
 2. **attest** (:func:`attest`): the shortlisted candidates are recounted exactly on the folded
    text (so quoted, unquoted, traditional and simplified forms all count), with documents and a
    first example, and candidates the lexicon knows, or whose every occurrence lies inside a known
@@ -28,7 +30,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -60,7 +62,7 @@ class DiscoverOptions:
     kinds: tuple[str, ...] = KINDS
     max_n: int = 10
     bucket_chars: int = 2_000_000
-    pool: int = 2500  # statistical candidates recounted in the second pass (as many shape-found ones)
+    pool: int = 6000  # statistical candidates recounted in the second pass (and up to as many shape-found ones)
     shape_min_count: int | None = None
     since: str | None = None  # only candidates first seen in this month or later, rising ones first
     # known terms the input must hold (seen min_count times) to learn the ranking from; None: MIN_POSITIVES, and
@@ -148,6 +150,7 @@ class Evidence:
     stats: NgramStats
     tally: ShapeTally
     volume: dict[str, float] = field(default_factory=dict)  # characters per dated month
+    pool_scored_by: str = ""  # how the n-gram pool was scored (see :mod:`.pool`)
 
 
 def collect(docs: Iterable[Document], matcher: Matcher, options: DiscoverOptions = DiscoverOptions()) -> Evidence:
@@ -178,13 +181,24 @@ def kind_of(key: str, found_as: str) -> str:
 
 
 def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
-              background: Background | None = None) -> list[Prospect]:
-    """The prospects worth recounting, best first, one per key (kinds merged)."""
+              background: Background | None = None, positives: Collection[str] = frozenset(),
+              model: Model | None = None) -> list[Prospect]:
+    """The prospects worth recounting, best first, one per key (kinds merged): the ``pool`` strings
+    most like a term (see :mod:`.pool`; ``positives`` are the known terms it learns from, ``model`` the
+    classifier used when too few of them occur) and the shape-found ones."""
     bg = background or Background.load()
     if options.min_count is None:
         options = adapt(options, evidence.stats.chars)[0]
-    found = shortlist_ngrams(evidence.stats, bg, options.min_count, options.pool)
-    found += shape_prospects(evidence.tally.seen, evidence.stats, bg, options.shape_min_count or 2)
+    quoted = {k: e.quoted for k, e in evidence.tally.seen.items() if e.quoted}
+    found, pool = shortlist_ngrams(evidence.stats, bg, options.min_count, options.pool, positives, quoted, model,
+                                   options.min_positives if options.min_positives is not None else MIN_POSITIVES)
+    evidence.pool_scored_by = pool.scored_by
+    shaped = shape_prospects(evidence.tally.seen, evidence.stats, bg, options.shape_min_count or 2)
+    known = pool.probability_of([p.key for p in shaped])
+    for p in shaped:  # the pool's judgement of a quoted or numbered string, where it has one
+        if p.key in known:
+            p.notes = {**p.notes, "pool": round(known[p.key], 3)}
+    found += shaped
     merged: dict[str, Prospect] = {}
     for p in sorted(found, key=lambda p: -p.score * KIND_WEIGHT[p.kind]):
         if p.key not in merged:
@@ -309,6 +323,10 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
                 for c, p, row in zip(cands, probs, rows)], "first-pass scores and the shipped model"
     else:
         return cands, "first-pass scores"
+    if evidence.pool_scored_by.startswith("learnt"):  # two judgements of one string: their geometric mean
+        import numpy as np
+
+        probs = np.sqrt(probs * np.array([c.notes.get("pool", p) for c, p in zip(cands, probs.tolist())]))
     return [replace(c, score=learned_score(float(p), c.count), reasons=tuple(linear.reasons(row)),
                     notes={**c.notes, "probability": round(float(p), 3)})
             for c, p, row in zip(cands, probs, rows)], how
@@ -425,8 +443,8 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     options, note = adapt(options, evidence.stats.chars)
     if note and on_note:
         on_note(note)
-    prospects = shortlist(evidence, options, bg)
     positives = known_keys(matcher)
+    prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
     cands, counts = attest(prospects, open_docs(), matcher, positives, bg)
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,

@@ -42,15 +42,30 @@ class Model:
     trained_on: str = ""
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> Model | None:
-        """The model at ``path``, or ``None`` when there is none or it was made for other features."""
+    def load(cls, path: Path = MODEL_PATH, part: str = "rank") -> Model | None:
+        """The model ``part`` (``rank``: the candidates' ranking; ``pool``: the first pass's classifier of
+        every n-gram, :mod:`.pool`) kept at ``path``, or ``None`` when there is none or it was made for
+        other features."""
+        from .pool import POOL_NAMES
+
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = data.get(part, data if part == "rank" and "names" in data else None)
+            if data is None:
+                return None
+            model = cls(tuple(data["names"]), data["mean"], data["scale"], data["coef"], data["intercept"],
+                        data.get("trained_on", ""))
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        model = cls(tuple(data["names"]), data["mean"], data["scale"], data["coef"], data["intercept"],
-                    data.get("trained_on", ""))
-        return model if set(model.names) <= set(NAMES) else None
+        return model if set(model.names) <= set(POOL_NAMES if part == "pool" else NAMES) else None
+
+    @staticmethod
+    def save_all(path: Path, **parts: Model) -> None:
+        """Keep several models (``rank=…, pool=…``) in one file, as :meth:`load` reads them."""
+        from ..atomic import write_atomic
+
+        data = {name: asdict(model) for name, model in parts.items()}
+        write_atomic(Path(path), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
     def save(self, path: Path) -> None:
         from ..atomic import write_atomic
@@ -80,10 +95,14 @@ def fit(rows: list[dict[str, float]], labels: list[bool], trained_on: str = "",
         names: tuple[str, ...] = NAMES) -> Model:
     """Fit the model to feature rows and their labels (scikit-learn, balanced classes); ``names``
     picks the features (:data:`~termkit.discover.features.PORTABLE` for a model shipped to any input)."""
+    return fit_matrix(matrix(rows, names), labels, names, trained_on)
+
+
+def fit_matrix(x: np.ndarray, labels: Any, names: tuple[str, ...], trained_on: str = "") -> Model:
+    """:func:`fit` on a feature matrix whose columns are ``names``."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    x = matrix(rows, names)
     y = np.asarray(labels, dtype=int)
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
@@ -122,7 +141,8 @@ def training_rows(open_docs: Callable[[], Iterable[Any]], lexicon_matcher: Any, 
     evidence = collect(open_docs(), blank, options)
     options = adapt(options, evidence.stats.chars)[0]
     positives = known_keys(lexicon_matcher)
-    cands, counts = attest(shortlist(evidence, options, bg), open_docs(), lexicon_matcher, positives, bg)
+    prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
+    cands, counts = attest(prospects, open_docs(), lexicon_matcher, positives, bg)
     found = positive_rows(positives, counts, options.min_count)
     keys = [c.key for c in cands] + found
     return featurize(keys, counts, evidence, bg), [False] * len(cands) + [True] * len(found), keys

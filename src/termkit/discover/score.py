@@ -1,17 +1,20 @@
-"""Turn counts into scored prospects: statistical strings (cohesion, branching entropy, keyness),
-numbered formulas (a numeral and a head few other numbers take), and shape-found candidates.
+"""Turn counts into scored prospects: the n-gram pool's best strings (:mod:`.pool`), trimmed to the
+name, numbered formulas among them checked (a numeral and a head few other numbers take), and
+shape-found candidates.
 
 All scores share one scale: ``log2(1 + count)`` times a quality factor between 0 and about 3,
 so a frequent weak string and a rare strong formula can be ranked in one list.
 
->>> quality_mwe(left=2.5, right=2.0, pmi=9.0)
-1.25
+>>> is_numbered("两个确立"), head_of("两个确立"), is_count("三个月")
+(True, '个确立', True)
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -36,6 +39,10 @@ from .data import (
 from .ngrams import NgramStats
 from .noise import noise_reason
 from .patterns import ShapeEvidence, has_template
+from .pool import POOL_NAMES, PoolTable, classify, pool_features, pool_score
+
+if TYPE_CHECKING:
+    from .learn import Model
 
 MIN_ENTROPY = 0.5  # nats: below this one side is (nearly) always the same character
 MIN_PMI = 4.0  # bits
@@ -54,13 +61,6 @@ class Prospect:
     quoted: int = 0
     example: tuple[str, int, int] | None = None
     notes: dict[str, float] = field(default_factory=dict)
-
-
-def quality_mwe(left: float, right: float, pmi: float) -> float:
-    """Quality of a string by its free edges (nats) and its cohesion (bits), 0 … ~2.4."""
-    freedom = min(left, right, 3.0) / 2.0
-    cohesion = min(max((pmi - MIN_PMI) / 4.0, 0.0), 1.6)
-    return round(freedom * cohesion, 3)
 
 
 def is_numbered(s: str) -> bool:
@@ -153,64 +153,46 @@ def _trimmable(word: str, bg: Background, tags: frozenset[str], stops: frozenset
     return bg.tag(word) in tags and word not in NUMERALS and not any(ch in NUMERALS for ch in word)
 
 
-def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: int) -> list[Prospect]:
-    """The best ``limit`` strings of 2 … max_n characters by first-pass score.
-
-    Strings are taken in order of an upper bound of their score (count and free edges), so the
-    word-level checks, which need the segmenter, run only until ``limit`` strings passed."""
-    pool = []
-    for n in range(2, stats.max_n + 1):
-        t = stats.tables[n]
-        left, right = stats.entropy(n)
-        idx = np.flatnonzero((t.counts >= min_count) & (np.minimum(left, right) >= MIN_ENTROPY))
-        if not len(idx):
-            continue
-        rows = stats.spell(n)[idx]
-        ok = rows.min(axis=1) > 0
-        idx, rows = idx[ok], rows[ok]
-        pmi = stats.cohesion(rows) if len(rows) else np.zeros(0)
-        free = np.minimum(np.minimum(left[idx], right[idx]), 3.0)
-        bound = np.log2(1 + t.counts[idx]) * (1 + free / 2)  # no quality factor exceeds 1 + free/2
-        for b, i, row, p in zip(bound.tolist(), idx.tolist(), rows, pmi.tolist()):
-            pool.append((b, n, i, row, p, float(left[i]), float(right[i])))
-    pool.sort(key=lambda x: -x[0])
-    out: list[Prospect] = []
-    for b, n, i, row, p, lft, rgt in pool:
-        if len(out) >= limit and b < out[-1].score:
+def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: int,
+                     positives: Collection[str] = frozenset(), quoted: dict[str, int] | None = None,
+                     model: Model | None = None, min_positives: int = 150) -> tuple[list[Prospect], PoolTable]:
+    """The ``limit`` strings of 2 … max_n characters most like a term, of all those seen ``min_count``
+    times (see :mod:`.pool`): strings the lexicon knows (``positives``) or that hold a known term are
+    left out, the rest trimmed to the name (贯彻新发展理念 → 新发展理念) and freed of noise. Returns the
+    prospects and the scored pool."""
+    table = pool_features(stats, bg, min_count, quoted)
+    how = classify(table, set(positives), min_positives, model)
+    order = np.argsort(-table.probability, kind="stable")
+    strict = not how.startswith("learnt")  # without this input's own classifier, the old word-shape checks hold
+    best: dict[str, Prospect] = {}
+    for i in order.tolist():
+        if len(best) >= limit:
             break
-        s = "".join(map(chr, row.tolist()))
-        prospect = _judge(s, int(stats.tables[n].counts[i]), lft, rgt, p, stats, bg)
-        if prospect is not None:
-            out.append(prospect)
-            out.sort(key=lambda x: -x.score)
-            del out[limit:]
-    return out
+        s, count, p = str(table.keys[i]), int(table.counts[i]), float(table.probability[i])
+        if strict and (table.x[i, MIN_EDGE] < MIN_ENTROPY or (table.x[i, PMI] < MIN_PMI and not is_numbered(s))):
+            continue
+        core = s if is_numbered(s) else trim_edges(s, bg)
+        if core != s:
+            count = max(count, stats.count(core))
+        if core in best or core in positives or _holds(core, positives) or noise_reason(core):
+            continue
+        if is_numbered(core):
+            if _numbered_quality(core, count, stats, bg) is None:
+                continue
+        elif strict and (len(core) < 3 or not _phrase_ok(core, count, stats, bg)):
+            continue
+        left, right = stats.edge_entropy(core)
+        notes = {"pool": round(p, 3), "left": round(left, 2), "right": round(right, 2)}
+        best[core] = Prospect(core, "mwe", pool_score(p, count), count, notes=notes)
+    return list(best.values()), table
 
 
-def _judge(s: str, count: int, left: float, right: float, pmi: float, stats: NgramStats,
-           bg: Background) -> Prospect | None:
-    if noise_reason(s):
-        return None
-    core = trim_edges(s, bg) if not is_numbered(s) else s
-    if core != s:  # judged as the core, with the freer of its own and the longer string's edges
-        own_left, own_right = stats.edge_entropy(core)
-        rows = np.array([[ord(x) for x in core]], dtype=np.uint16)
-        core_pmi = float(stats.cohesion(rows)[0]) if len(core) > 1 else 0.0
-        return _judge(core, max(stats.count(core), count), max(left, own_left), max(right, own_right),
-                      core_pmi, stats, bg)
-    notes = {"left": round(left, 2), "right": round(right, 2), "pmi": round(pmi, 2)}
-    base = math.log2(1 + count)
-    if is_numbered(s):
-        spec = _numbered_quality(s, count, stats, bg)
-        if spec is None:
-            return None
-        notes["specificity"] = round(spec, 2)
-        quality = 1.0 + spec * min(left, right, 3.0) / 2.0
-        return Prospect(s, "numbered", base * quality, count, notes=notes)
-    if len(s) < 3 or pmi < MIN_PMI or not _phrase_ok(s, count, stats, bg):
-        return None
-    quality = quality_mwe(left, right, pmi)
-    return Prospect(s, "mwe", base * quality, count, notes=notes) if quality > 0 else None
+MIN_EDGE, PMI = POOL_NAMES.index("min_edge"), POOL_NAMES.index("pmi")
+
+
+def _holds(s: str, known: Collection[str]) -> bool:
+    """``s`` holds a known term (发展新质生产力 beside 新质生产力)."""
+    return any(s[i:j] in known for i in range(len(s)) for j in range(i + 2, len(s) + 1) if j - i < len(s))
 
 
 def _numbered_quality(s: str, count: int, stats: NgramStats, bg: Background) -> float | None:
