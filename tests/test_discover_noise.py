@@ -78,3 +78,10 @@ def test_a_bare_numeral_before_a_word_needs_quotation_marks(background) -> None:
     out = {c.candidate: c.score for c in screen(cands, background)}
     assert out["三鞠躬"] == pytest.approx(10.0 * 0.6 * 0.25)
     assert out["三下乡"] == out["两个维护"] == pytest.approx(16.0)
+
+
+def test_a_known_item_that_is_one_word_is_left_out(background) -> None:
+    item = Relation("expansion", "four-confidences", "四个自信")
+    cands = [Candidate("稳定", 9.0, 90, 9, "mwe", "", relation=item),
+             Candidate("制度自信", 9.0, 9, 3, "mwe", "", relation=item)]
+    assert [c.candidate for c in screen(cands, background)] == ["制度自信"]
