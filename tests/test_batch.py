@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import SEEDS, make_matcher
+from helpers import SEEDS, arrays_always, make_matcher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +28,8 @@ from termkit.trend import TrendTally
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("TERMKIT_CORPUS") or ROOT.parent / "shared" / "corpus")
+_arrays_always = pytest.fixture(scope="module", autouse=True)(arrays_always)  # compare the array path
+
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                            HealthCheck.too_slow])
 

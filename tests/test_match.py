@@ -141,3 +141,30 @@ def test_lookup_by_any_surface(table: FoldTable) -> None:
 
 def test_empty_lexicon_finds_nothing(table: FoldTable) -> None:
     assert make_matcher(table).find("两个确立") == []
+
+
+def test_a_small_run_takes_the_plain_path_and_finds_what_the_arrays_find() -> None:
+    """A matcher's first PLAIN_TEXT characters are matched on the reference path (plain Python, no NumPy);
+    then on the arrays. Both give the same results, arrays and counts included."""
+    import numpy as np
+    from helpers import SEEDS
+
+    from termkit import match
+    from termkit.compile import load_compiled
+    from termkit.corpus import read_documents
+    from termkit.lexicon import bundled_lexicon_path
+
+    matcher = load_compiled(bundled_lexicon_path(), use_cache=False).matcher
+    docs = [d for d in read_documents([str(SEEDS)]) if 0 < len(d.text) <= match.PLAIN_TEXT // 4][:4]
+    assert docs
+    plain = [match.match_document(d, matcher) for d in docs]
+    assert all(r._found is None for r in plain)  # made on the plain path: Match objects
+    matcher._plain = match.PLAIN_TEXT + 1  # as after a run's first PLAIN_TEXT characters
+    arrays = [match.match_document(d, matcher) for d in docs]
+    assert all(r._matches is None for r in arrays)  # made on the array path
+    assert sum(r.match_count for r in arrays) > 0
+    for p, a in zip(plain, arrays):
+        assert p == a and p.counts() == a.counts() and p.characters == a.characters
+        for field in ("start", "end", "entry"):
+            assert np.array_equal(getattr(p.found, field), getattr(a.found, field))
+    assert matcher.takes_plain_path(1) is False

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termkit.chardata import WHITESPACE
-from termkit.normalize import DROP, FoldTable, annotation_spans, find_damage, fold, fold_term, to_codes
+from termkit.normalize import DROP, FoldTable, annotation_spans, find_damage, fold, fold_plain, fold_term, to_codes
 from termkit.stats import visible_length
 
 
@@ -52,8 +52,8 @@ def test_damage_location_is_line_and_column() -> None:
 
 
 def test_table_keeps_bmp_in_bmp(table: FoldTable) -> None:
-    bmp = table.keys < 0x10000
-    assert (table.values[bmp] < 0x10000).all()
+    keys, values = np.asarray(table.keys), np.asarray(table.values)
+    assert (values[keys < 0x10000] < 0x10000).all()
 
 
 @settings(max_examples=300, deadline=None)
@@ -82,3 +82,42 @@ def test_lone_surrogates_side_by_side_stay_two_characters(text: str, table: Fold
     assert len(f.text) == len(f.codes) == len(text) - len(f.drops)
     assert [f.original_index(np.array([i]))[0] for i in range(len(f.text))] == \
         [i for i, ch in enumerate(text) if ch != "“"]
+
+
+# what the plain fold must agree with the vectorised one on: every kind of character folding treats apart
+FOLD_PIECES = ["两", "兩", "個", "确", "風", "领", "領", "導", "党", "國", "\uf900", "\u2f800", "𠮷", "𪚥", "\ud842",
+               "\udfb7", "\ud800", "４", "＋", "Ａ", "ａ", "A", "z", "1", "“", "”", "‘", "’", "「", "」", "『", "』",
+               "\"", "'", " ", "\n", "\t", "\r\n", "\u3000", "\u00a0", "\u200b", "\ufeff", "\x00", "(", ")", "（",
+               "）", "(lǐng)", "(dǎo)", "（ling3）", "( lǐng )", "(lǐng", "(CPC)", "ǐ", "ü", "。", "，", "?", "\ufffd"]
+
+
+def _same_fold(text: str, table: FoldTable) -> None:
+    want, got = fold(text, table), fold_plain(text, table.char_map())
+    assert got.text == want.text
+    assert got.drops == want.drops.tolist()
+    assert got.dropped == want.dropped.tolist()
+    assert (got.annotations, got.original_length) == (want.annotations, want.original_length)
+    positions = list(range(len(want.text)))
+    assert got.original_positions(positions) == want.original_positions(positions) == \
+        want.original_index(np.array(positions, dtype=np.int64)).tolist()
+    assert annotation_spans(text) == annotation_spans(text, to_codes(text, wide=True))
+    if all(ord(c) < 0x10000 for c in text):
+        assert annotation_spans(text) == annotation_spans(text, to_codes(text))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.lists(st.sampled_from(FOLD_PIECES), max_size=40).map("".join), st.text(max_size=40)))
+def test_plain_fold_is_the_vectorised_fold(text: str, table: FoldTable) -> None:
+    # a short text is folded in plain Python (no NumPy for a small run): the same text, drops and offsets
+    _same_fold(text, table)
+
+
+def test_plain_fold_is_the_vectorised_fold_on_the_seeds(table: FoldTable) -> None:
+    from helpers import SEEDS
+
+    from termkit.corpus import read_documents
+
+    docs = list(read_documents([str(SEEDS)]))
+    assert docs
+    for doc in docs:
+        _same_fold(doc.text, table)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import ahocorasick
 import pytest
-from helpers import SEEDS, make_matcher
+from helpers import SEEDS, arrays_always, make_matcher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +23,7 @@ from termkit.normalize import FoldTable, to_codes
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("TERMKIT_CORPUS") or ROOT.parent / "shared" / "corpus")
+_arrays_always = pytest.fixture(scope="module", autouse=True)(arrays_always)  # compare the array path
 
 # characters whose UTF-16/UTF-32 bytes overlap in awkward ways: one code unit's high byte equal to
 # another's low byte (a hit at an odd byte offset), astral characters, lone surrogates

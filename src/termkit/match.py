@@ -23,6 +23,11 @@ them over as arrays, and :mod:`termkit.batch` applies the same rules to all of t
 the same functions for the few hits a rule must look at one by one. The tests hold the two to the
 same matches. pyahocorasick's ``iter_long`` is not used (wrong results in 2.3.1, issues 133/185/189).
 
+A matcher's first ``PLAIN_TEXT`` characters (all of ``termkit tag`` on a small file) take the reference
+path whatever the engine, folded in plain Python (:func:`termkit.normalize.fold_plain`): NumPy, the
+fast scan and the array rules are imported only when a run has more text than that, so a small run
+never pays for them (a tenth of a second); the results are the same by construction.
+
 >>> from termkit.lexicon import Entry, Lexicon
 >>> from termkit.compile import compile_lexicon
 >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
@@ -40,24 +45,25 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import numpy as np
-
-from . import batch
-from .batch import Found
 from .chardata import QUOTES, WHITESPACE, is_word_char
 from .context import ContextRule, Drop, date_drop, sentence_span, text_drop
 from .lexicon import Entry
-from .normalize import Damage, Folded, FoldTable, Lut, fold, to_codes
-from .scan import FastScan, reference_hits
+from .normalize import Damage, Folded, FoldTable, Lut, fold, fold_plain
+from .scan import reference_hits
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # NumPy, the fast scan and the array rules load on a run's first long text
+    import numpy as np
+
+    from .batch import Found
     from .corpus import Document
+    from .scan import FastScan
 
 SEGMENT_CHARS = 1 << 20  # longer texts are matched piece by piece (see Matcher.find)
 BARRIER_CANDIDATES = "。！？；!?;"
 LONG_STRETCH = 1 << 20  # characters without a barrier after which a text is cut elsewhere (Matcher.segments)
 SAFE_WINDOW = 1 << 16  # characters scanned for a cut no key occurrence spans
 SAFE_MARGIN = 256  # characters before it scanned too: a key occurrence may begin there
+PLAIN_TEXT = 1 << 16  # characters a matcher matches on the reference path, without NumPy (see above)
 
 
 @dataclass(frozen=True, slots=True)  # slots: a long document has hundreds of thousands of them
@@ -112,6 +118,15 @@ class Matcher:
     contexts: dict[int, ContextRule] = field(default_factory=dict)  # entry index -> its folded context rules
     _scan: FastScan | None = field(default=None, repr=False, compare=False)
     _ids: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _map: dict[int, int] | None = field(default=None, repr=False, compare=False)
+    _plain: int = field(default=0, repr=False, compare=False)  # characters matched on the plain path
+
+    @property
+    def char_map(self) -> dict[int, int]:
+        """The folding table as a dict (:meth:`FoldTable.char_map`), built on first use."""
+        if self._map is None:
+            self._map = self.table.char_map()
+        return self._map
 
     @property
     def lut(self) -> Lut:
@@ -123,6 +138,8 @@ class Matcher:
         state = dict(self.__dict__)
         state["_lut"] = None  # rebuilt in a few ms; not worth 4 MB of cache file
         state["_scan"] = None  # ahocorasick_rs automata cannot be pickled; rebuilt in a few ms
+        state["_map"] = None  # rebuilt in a millisecond
+        state["_plain"] = 0
         return state
 
     def prepare(self) -> None:
@@ -130,12 +147,30 @@ class Matcher:
         calls this before it forks its workers, which then share it instead of each building its own
         (Hyperscan's takes about 0.1 s)."""
         if self.engine != "reference":
-            if self._scan is None:
-                self._scan = FastScan(self.automaton)
-            self._scan.prepare(2)
+            self._fast_scan().prepare(2)
+
+    def _fast_scan(self) -> FastScan:
+        if self._scan is None:
+            from .scan import FastScan
+
+            self._scan = FastScan(self.automaton)
+        return self._scan
 
     def fold(self, text: str) -> Folded:
+        """The folding view of ``text`` (:func:`termkit.normalize.fold`: NumPy arrays in it)."""
         return fold(text, self.table, self.lut)
+
+    def _fold_any(self, text: str) -> Folded:
+        """:meth:`fold`, in plain Python for a short text (the same result, no NumPy)."""
+        return fold_plain(text, self.char_map) if len(text) <= PLAIN_TEXT else self.fold(text)
+
+    def takes_plain_path(self, length: int) -> bool:
+        """True while the matcher has matched at most ``PLAIN_TEXT`` characters in all, a text of
+        ``length`` included (counted): such a text is matched on the reference path, without NumPy."""
+        if self.engine == "reference" or self._plain > PLAIN_TEXT:
+            return False
+        self._plain += length
+        return self._plain <= PLAIN_TEXT
 
     def lookup(self, surface: str) -> Entry | None:
         """The entry one of whose surface forms folds to the same key as ``surface``.
@@ -146,7 +181,7 @@ class Matcher:
         >>> m.lookup("「四風」").id
         'four-winds'
         """
-        value = self.automaton.get(self.fold(surface).text, None)
+        value = self.automaton.get(self._fold_any(surface).text, None)
         if value is None or value[1] < 0:
             return None
         return self.entries[value[1]]
@@ -168,17 +203,22 @@ class Matcher:
         >>> m.find(text, segment=4) == m.find(text)
         True
         """
-        if self.engine == "reference":
-            with _gc_paused():
-                if len(text) <= segment:
-                    return self._find(text, nested, date)[0]
-                found: list[Match] = []
-                for a, b in self.segments(text, segment):
-                    found.extend(self._find(text[a:b], nested, date, offset=a)[0])
-                return found
+        if self.engine == "reference" or self.takes_plain_path(len(text)):
+            return self.find_reference(text, nested, segment, date)
         found = self.spans(text, nested, segment, date)
         with _gc_paused():
             return matches_of(text, found, self.entries)
+
+    def find_reference(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS,
+                       date: str | None = None) -> list[Match]:
+        """:meth:`find` on the reference path (pyahocorasick, each rule hit by hit), whatever the engine."""
+        with _gc_paused():
+            if len(text) <= segment:
+                return self._find(text, nested, date)[0]
+            found: list[Match] = []
+            for a, b in self.segments(text, segment):
+                found.extend(self._find(text[a:b], nested, date, offset=a)[0])
+            return found
 
     def spans(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS,
               date: str | None = None) -> Found:
@@ -192,6 +232,10 @@ class Matcher:
         >>> f.start.tolist(), f.end.tolist(), f.entry.tolist()
         ([2, 7], [4, 9], [0, 0])
         """
+        import numpy as np
+
+        from .batch import Found
+
         if self.engine == "reference":
             found = self.find(text, nested, segment, date)
             return Found(*(np.array(x, dtype=np.int64).reshape(-1) for x in
@@ -203,13 +247,14 @@ class Matcher:
 
     def _spans(self, text: str, nested: bool, date: str | None) -> Found:
         """The fast path of one text or piece: one scan, every rule applied to arrays (:mod:`termkit.batch`)."""
+        from . import batch
+        from .batch import Found
+
         if not self.entries or not text:
             return Found.empty()
         folded = self.fold(text)
         visible = len(text) - folded.count_dropped(WHITESPACE)  # folding drops all whitespace
-        if self._scan is None:
-            self._scan = FastScan(self.automaton)
-        ends, keys = self._scan.occurrences(folded.codes)
+        ends, keys = self._fast_scan().occurrences(folded.codes)
         if not len(ends):
             return Found.empty(visible)
         found = batch.find(self, text, folded, ends, keys, nested, date)
@@ -274,8 +319,10 @@ class Matcher:
         >>> m._safe_cut("四风，两个四风，两个", 2, 10)
         4
         """
+        import numpy as np
+
         lo, hi = max(0, start - SAFE_MARGIN), min(end, start + SAFE_WINDOW)
-        folded = self.fold(text[lo:hi])
+        folded = self._fold_any(text[lo:hi])
         cands = self.candidates(folded.text, folded.codes)
         crossing = np.zeros(hi - lo + 1, dtype=np.int32)  # how many occurrences span c and c + 1
         for s, e in self._original_spans(folded, cands):
@@ -303,7 +350,7 @@ class Matcher:
     def _find(self, text: str, nested: bool, date: str | None = None, explain: bool = False,
               offset: int = 0) -> tuple[list[Match], list[Dropped]]:
         """Match ``text`` (a whole document, or a piece of one starting at ``offset``)."""
-        folded = self.fold(text)
+        folded = self._fold_any(text)
         cands = self.candidates(folded.text, folded.codes)
         if not cands:
             return [], []
@@ -344,7 +391,7 @@ class Matcher:
             drop = date_drop(rule, date)
             if drop is None and rule.needs_text:
                 drop = text_drop(rule, folded_text, c.start, c.end,
-                                 lambda span=span: self.fold(text[slice(*sentence_span(text, *span))]).text)
+                                 lambda span=span: self._fold_any(text[slice(*sentence_span(text, *span))]).text)
             if drop is None:
                 ok.append((c, span))
             else:
@@ -363,12 +410,12 @@ class Matcher:
         """
         if not self.entries or not folded_text:
             return []
-        if self.engine == "reference":
+        if self.engine == "reference" or (codes is None and len(folded_text) <= PLAIN_TEXT):
             found = reference_hits(self.automaton, folded_text)
         else:
-            if self._scan is None:
-                self._scan = FastScan(self.automaton)
-            found = self._scan.hits(to_codes(folded_text) if codes is None else codes)
+            from .normalize import to_codes
+
+            found = self._fast_scan().hits(to_codes(folded_text) if codes is None else codes)
         hits: list[Hit] = []
         excluded: dict[int, list[tuple[int, int]]] = {}
         for end, (length, entry, excl_for) in found:
@@ -381,8 +428,8 @@ class Matcher:
     def _original_spans(self, folded: Folded, cands: list[Hit]) -> list[tuple[int, int]]:
         if not cands:
             return []
-        starts = folded.original_index(np.array([c.start for c in cands])).tolist()
-        lasts = folded.original_index(np.array([c.end - 1 for c in cands])).tolist()
+        starts = folded.original_positions([c.start for c in cands])
+        lasts = folded.original_positions([c.end - 1 for c in cands])
         # the pinyin annotation of the last character belongs to the match
         return [(s, folded.annotations.get(last + 1, last + 1)) for s, last in zip(starts, lasts)]
 
@@ -397,7 +444,8 @@ class Matcher:
         return at_word_boundary(folded_text[c.start], folded_text[c.end - 1], before, after)
 
     def _fold_char(self, ch: str) -> str:
-        code = int(self.lut.full[ord(ch)])
+        code = ord(ch)
+        code = self.char_map.get(code, code)
         return chr(code) if code else " "
 
 
@@ -499,8 +547,11 @@ class DocumentResult:
 
     A matched document keeps its matches as arrays (:class:`termkit.batch.Found`, see
     :meth:`from_found`) and makes the ``Match`` objects the first time ``matches`` is read; a caller
-    that only counts (:meth:`counts`, ``match_count``) never needs them.
+    that only counts (:meth:`counts`, ``match_count``) never needs them. A small document matched on
+    the plain path keeps ``Match`` objects, and makes the arrays if ``found`` is read.
 
+    >>> import numpy as np
+    >>> from termkit.batch import Found
     >>> from termkit.corpus import Document
     >>> from termkit.lexicon import Entry
     >>> e = Entry(id="four-winds", term="四风", gloss="Four Winds")
@@ -509,7 +560,7 @@ class DocumentResult:
     ([(0, '四风'), (2, '四風')], [('four-winds', 2)])
     """
 
-    __slots__ = ("_characters", "_entries", "_found", "_matches", "damage", "doc")
+    __slots__ = ("_characters", "_entries", "_found", "_ids", "_matches", "damage", "doc")
 
     def __init__(self, doc: Document, matches: list[Match], damage: list[Damage]) -> None:
         self.doc = doc
@@ -518,6 +569,7 @@ class DocumentResult:
         self._found: Found | None = None
         self._entries: tuple[Entry, ...] = ()
         self._characters = -1
+        self._ids: dict[str, int] | None = None  # entry id -> index, for arrays made from the matches
 
     @classmethod
     def from_found(cls, doc: Document, found: Found, entries: tuple[Entry, ...],
@@ -525,6 +577,14 @@ class DocumentResult:
         """A result whose matches are the arrays ``found`` (entry indices into ``entries``)."""
         result = cls(doc, [], damage)
         result._matches, result._found, result._entries, result._characters = None, found, entries, found.visible
+        return result
+
+    @classmethod
+    def from_matches(cls, doc: Document, matches: list[Match], matcher: Matcher,
+                     damage: list[Damage]) -> DocumentResult:
+        """A result of ``Match`` objects found by ``matcher``, which can give ``found`` too."""
+        result = cls(doc, matches, damage)
+        result._entries, result._ids = matcher.entries, matcher._index()
         return result
 
     @property
@@ -549,10 +609,20 @@ class DocumentResult:
     @property
     def found(self) -> Found:
         """The matches as arrays (entry indices into the matcher's entries): what crosses a process
-        boundary. Only a result made by :meth:`from_found` (as :func:`match_document` makes them) has them.
+        boundary. A result made by :meth:`from_found` or :meth:`from_matches` (as :func:`match_document`
+        makes them) has them.
         """
         if self._found is None:
-            raise ValueError("this result was made from Match objects; it has no arrays")
+            if self._ids is None or self._matches is None:
+                raise ValueError("this result was made from Match objects; it has no arrays")
+            import numpy as np
+
+            from .batch import Found
+
+            ids, ms = self._ids, self._matches
+            self._found = Found(np.array([m.start for m in ms], dtype=np.int64),
+                                np.array([m.end for m in ms], dtype=np.int64),
+                                np.array([ids[m.entry.id] for m in ms], dtype=np.int64))
         return self._found
 
     @property
@@ -565,6 +635,8 @@ class DocumentResult:
             assert self._found is not None
             if not len(self._found):
                 return []
+            import numpy as np
+
             n = np.bincount(self._found.entry).tolist()
             entries = self._entries
             return [(entries[i], n[i]) for i in dict.fromkeys(self._found.entry.tolist())]
@@ -606,6 +678,9 @@ def match_document(doc: Document, matcher: Matcher, nested: bool = False) -> Doc
     """
     from .normalize import find_damage
 
+    if matcher.takes_plain_path(len(doc.text)):  # a small run: no NumPy (see the module's docstring)
+        matches = matcher.find_reference(doc.text, nested=nested, date=doc_date(doc))
+        return DocumentResult.from_matches(doc, matches, matcher, find_damage(doc.text))
     found = matcher.spans(doc.text, nested=nested, date=doc_date(doc))
     return DocumentResult.from_found(doc, found, matcher.entries, find_damage(doc.text))
 
@@ -648,12 +723,12 @@ def explain(match: Match, matcher: Matcher) -> dict[str, Any]:
     """
     from .normalize import annotation_spans
 
-    folded = matcher.fold(match.text).text
-    surface = next((s for s in match.entry.surfaces if matcher.fold(s).text == folded), match.entry.term)
-    lut = matcher.lut.full
+    folded = matcher._fold_any(match.text).text
+    surface = next((s for s in match.entry.surfaces if matcher._fold_any(s).text == folded), match.entry.term)
+    table = matcher.char_map
     folds = []
-    chars = [c for c in match.text if lut[ord(c)]]
-    if any(lut[ord(c)] != ord(c) and ord(c) >= 0x2E80 and not 0xFF00 <= ord(c) <= 0xFFEF for c in chars):
+    chars = [c for c in match.text if table.get(ord(c), ord(c))]
+    if any(table.get(ord(c), ord(c)) != ord(c) and ord(c) >= 0x2E80 and not 0xFF00 <= ord(c) <= 0xFFEF for c in chars):
         folds.append("script")
     if any(0xFF01 <= ord(c) <= 0xFF5E or c == "\u3000" for c in match.text):
         folds.append("width")

@@ -1,11 +1,16 @@
 """The folding view of a text: one canonical form for matching, with a map back to the original.
 
-Folding is character-wise and vectorised (NumPy): every code point goes through one lookup
-table that turns traditional and variant characters into simplified ones (data from OpenCC),
-full-width forms into half-width, upper case into lower case, and drops quotation marks,
-whitespace and zero-width characters. Pinyin annotations after a Han character —
-``領(lǐng)`` — are dropped too. The result keeps, for every folded character, the index of the
-original character it came from, so matches found in the folded text map back exactly.
+Folding is character-wise: every code point goes through one lookup table that turns traditional and
+variant characters into simplified ones (data from OpenCC), full-width forms into half-width, upper
+case into lower case, and drops quotation marks, whitespace and zero-width characters. Pinyin
+annotations after a Han character — ``領(lǐng)`` — are dropped too. The result keeps, for every
+folded character, the index of the original character it came from, so matches found in the folded
+text map back exactly.
+
+Two implementations give the same result: :func:`fold`, vectorised (NumPy), for long texts, and
+:func:`fold_plain`, a loop in plain Python over a dict, for a short one (``termkit tag`` on a small
+file then never imports NumPy, a tenth of a second of its start-up); ``tests/test_normalize.py``
+compares them on random texts.
 
 >>> table = FoldTable.build()
 >>> f = fold("“當下改”和「長久立」", table)
@@ -17,14 +22,19 @@ original character it came from, so matches found in the folded text map back ex
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import functools
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .chardata import HAN_RANGES, PINYIN_LETTERS, QUOTES, ZERO_WIDTH, is_han
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MAX_CODE = 0x110000
 DROP = 0  # table value meaning "not part of the folded text"
@@ -35,10 +45,11 @@ OPENCC_CONFIGS = ("t2s", "tw2s", "hk2s")  # first one wins where they disagree
 
 @dataclass(frozen=True)
 class FoldTable:
-    """Character-wise folding data: ``mapping[code] -> folded code`` (or 0 to drop)."""
+    """Character-wise folding data: ``mapping[code] -> folded code`` (or 0 to drop). Held as plain
+    arrays of 32-bit codes, so that a cached matcher loads without NumPy."""
 
-    keys: np.ndarray  # code points whose folding is not the identity
-    values: np.ndarray
+    keys: array  # code points whose folding is not the identity (typecode "I")
+    values: array
 
     @classmethod
     def build(cls) -> FoldTable:
@@ -67,15 +78,24 @@ class FoldTable:
         # BMP characters stay in the BMP (a few compatibility ideographs would leave it): this keeps
         # the fast 16-bit path and the 32-bit path in agreement
         mapping = {k: v for k, v in mapping.items() if k >= 0x10000 or v < 0x10000}
-        keys = np.fromiter(mapping.keys(), dtype=np.uint32, count=len(mapping))
-        values = np.fromiter(mapping.values(), dtype=np.uint32, count=len(mapping))
-        return cls(keys, values)
+        return cls(array("I", mapping.keys()), array("I", mapping.values()))
 
     def lut(self) -> Lut:
         """Dense lookup tables (a small one for the BMP, a full one for the rest); build once."""
+        import numpy as np
+
         full = np.arange(MAX_CODE, dtype=np.uint32)
-        full[self.keys] = self.values
+        full[np.asarray(self.keys, dtype=np.int64)] = np.asarray(self.values, dtype=np.uint32)
         return Lut(full[:0x10000].astype(np.uint16), full)
+
+    def char_map(self) -> dict[int, int]:
+        """The table as a dict (code points not in it fold to themselves): what :func:`fold_plain`
+        and a look at one character use; build once.
+
+        >>> FoldTable.build().char_map()[ord("國")] == ord("国")
+        True
+        """
+        return dict(zip(self.keys, self.values))
 
 
 @dataclass(frozen=True)
@@ -108,11 +128,11 @@ class Folded:
     """A folded text and the sorted positions of the original characters it left out."""
 
     text: str
-    drops: np.ndarray  # original indices of dropped characters, ascending
+    drops: np.ndarray | list[int]  # original indices of dropped characters, ascending (a list: fold_plain)
     original_length: int
     annotations: dict[int, int] = field(default_factory=dict)  # pinyin annotation spans, start -> end
     codes: np.ndarray | None = None  # the folded text as code points (what ``text`` decodes from)
-    dropped: np.ndarray | None = None  # the code points of the original characters at ``drops``
+    dropped: np.ndarray | list[int] | None = None  # the code points of the original characters at ``drops``
 
     def count_dropped(self, chars: str) -> int:
         """How many characters of the original are among ``chars``, which must be characters folding
@@ -123,20 +143,43 @@ class Folded:
         """
         if self.dropped is None or not len(self.dropped):
             return 0
+        if isinstance(self.dropped, list):
+            return sum(self.dropped.count(ord(c)) for c in chars)
+        import numpy as np
+
         return sum(int(np.count_nonzero(self.dropped == ord(c))) for c in chars)
 
     def original_index(self, positions: np.ndarray) -> np.ndarray:
         """Original index of each folded position (vectorised)."""
+        import numpy as np
+
         if not len(self.drops):
             return positions
         # the k-th drop sits before folded position drops[k] - k
-        shifted = self.drops - np.arange(len(self.drops))
+        drops = np.asarray(self.drops, dtype=np.int64)
+        shifted = drops - np.arange(len(drops))
         return positions + np.searchsorted(shifted, positions, side="right")
+
+    def original_positions(self, positions: list[int]) -> list[int]:
+        """Original index of each folded position, as :meth:`original_index` gives them; in plain Python
+        for a text folded by :func:`fold_plain`.
+
+        >>> fold_plain("“四風”", FoldTable.build().char_map()).original_positions([0, 1])
+        [1, 2]
+        """
+        if not isinstance(self.drops, list):
+            import numpy as np
+
+            return self.original_index(np.array(positions, dtype=np.int64)).tolist()
+        if not self.drops:
+            return list(positions)
+        shifted = [d - k for k, d in enumerate(self.drops)]
+        return [p + bisect.bisect_right(shifted, p) for p in positions]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span ``[start, end)`` to the original text: quotes and annotations inside
         are included, and so is the pinyin annotation of the last character."""
-        s, e = self.original_index(np.array([start, end - 1])).tolist()
+        s, e = self.original_positions([start, end - 1])
         return s, self.annotations.get(e + 1, e + 1)
 
 
@@ -147,6 +190,8 @@ def to_codes(text: str, wide: bool = False) -> np.ndarray:
     >>> to_codes("党a").tolist(), to_codes("党a", wide=True).dtype.itemsize
     ([20826, 97], 4)
     """
+    import numpy as np
+
     if not wide:
         data = text.encode("utf-16-le", "surrogatepass")
         if len(data) == 2 * len(text):
@@ -160,6 +205,8 @@ def from_codes(codes: np.ndarray) -> str:
     >>> from_codes(to_codes("党a𠮷"))
     '党a𠮷'
     """
+    import numpy as np
+
     if codes.dtype.itemsize == 2:
         return codecs.utf_16_le_decode(np.ascontiguousarray(codes, dtype="<u2"), "surrogatepass", True)[0]
     return codecs.utf_32_le_decode(np.ascontiguousarray(codes, dtype="<u4"), "surrogatepass", True)[0]
@@ -182,6 +229,8 @@ def fold(text: str, table: FoldTable, lut: Lut | None = None) -> Folded:
 
 
 def _fold_codes(text: str, codes: np.ndarray, lut: Lut) -> Folded:
+    import numpy as np
+
     mapped = lut(codes)
     keep = mapped != DROP
     annotations = dict(annotation_spans(text, codes))
@@ -190,6 +239,34 @@ def _fold_codes(text: str, codes: np.ndarray, lut: Lut) -> Folded:
     drops = np.flatnonzero(~keep)
     folded = mapped[keep] if len(drops) else mapped
     return Folded(from_codes(folded), drops, len(text), annotations, folded, codes[drops])
+
+
+def fold_plain(text: str, char_map: dict[int, int]) -> Folded:
+    """What :func:`fold` gives, in plain Python (``char_map``: :meth:`FoldTable.char_map`): for a short
+    text, whose folding costs less than importing NumPy; ``drops`` and ``dropped`` are lists and
+    ``codes`` is None.
+
+    >>> f = fold_plain("“當下改” 領(lǐng)", FoldTable.build().char_map())
+    >>> f.text, f.drops, f.annotations
+    ('当下改领', [0, 4, 5, 7, 8, 9, 10, 11, 12], {7: 13})
+    """
+    annotations = dict(annotation_spans(text))
+    hidden: set[int] = set()
+    for start, end in annotations.items():
+        hidden.update(range(start, end))
+    get = char_map.get
+    kept: list[int] = []
+    drops: list[int] = []
+    dropped: list[int] = []
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        folded = get(code, code)
+        if folded == DROP or i in hidden:
+            drops.append(i)
+            dropped.append(code)
+        else:
+            kept.append(folded)
+    return Folded("".join(map(chr, kept)), drops, len(text), annotations, None, dropped)
 
 
 def fold_term(term: str, table: FoldTable, lut: Lut | None = None) -> str:
@@ -201,18 +278,21 @@ def fold_term(term: str, table: FoldTable, lut: Lut | None = None) -> str:
     return fold(term, table, lut).text
 
 
-_TONE_MASK = np.zeros(max(map(ord, PINYIN_LETTERS)) + 1, dtype=bool)  # can an annotation start with it?
-_TONE_MASK[[ord(c) for c in PINYIN_LETTERS]] = True
+_TONE_LETTERS = frozenset(PINYIN_LETTERS)  # can an annotation start with it?
+_OPEN_RE = re.compile("[(（]")
 
 
 def annotation_spans(text: str, codes: np.ndarray | None = None) -> list[tuple[int, int]]:
-    """Spans of pinyin annotations in parentheses right after a Han character.
+    """Spans of pinyin annotations in parentheses right after a Han character (``codes``: the text's
+    code points, when at hand, for a vectorised look; else a plain one that finds the same).
 
     >>> annotation_spans("領(lǐng)導(dǎo)")
     [(1, 7), (8, 13)]
     """
     if codes is None:
-        codes = to_codes(text)
+        return _annotation_spans_plain(text)
+    import numpy as np
+
     opens = np.flatnonzero((codes == 0x28) | (codes == 0xFF08))
     opens = opens[(opens > 0) & (opens + 1 < len(codes))]
     if not len(opens):
@@ -224,13 +304,41 @@ def annotation_spans(text: str, codes: np.ndarray | None = None) -> list[tuple[i
     nxt = codes[opens + 1]
     nxt = np.where(nxt == 0x20, codes[np.minimum(opens + 2, len(codes) - 1)], nxt)
     # a table look-up, not np.isin (which imports numpy.ma: 0.1 s of a small file's start-up)
-    tone = (nxt < len(_TONE_MASK)) & _TONE_MASK[np.minimum(nxt, len(_TONE_MASK) - 1)]
+    mask = _tone_mask()
+    tone = (nxt < len(mask)) & mask[np.minimum(nxt, len(mask) - 1)]
     opens = opens[han & tone]
     spans = []
     for i in opens.tolist():
         m = ANNOTATION_RE.match(text, i)
         if m:
             spans.append((i, m.end()))
+    return spans
+
+
+@functools.cache
+def _tone_mask() -> np.ndarray:
+    import numpy as np
+
+    mask = np.zeros(max(map(ord, PINYIN_LETTERS)) + 1, dtype=bool)
+    mask[[ord(c) for c in PINYIN_LETTERS]] = True
+    return mask
+
+
+def _annotation_spans_plain(text: str) -> list[tuple[int, int]]:
+    """:func:`annotation_spans` character by character: the same tests on each opening parenthesis."""
+    spans = []
+    n = len(text)
+    for m in _OPEN_RE.finditer(text):
+        i = m.start()
+        if i == 0 or i + 1 >= n or not is_han(text[i - 1]):
+            continue
+        nxt = text[i + 1]
+        if nxt == " ":
+            nxt = text[min(i + 2, n - 1)]
+        if nxt in _TONE_LETTERS:
+            found = ANNOTATION_RE.match(text, i)
+            if found:
+                spans.append((i, found.end()))
     return spans
 
 

@@ -41,7 +41,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .batch import Found
 from .corpus import Document, ReadOptions
 from .errors import TermkitError
 from .match import DocumentResult, Matcher, analyse, doc_date, match_document
@@ -51,10 +50,12 @@ from .wording import plural
 if TYPE_CHECKING:  # the pool machinery (multiprocessing, concurrent.futures) is imported when a pool starts
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from .batch import Found  # NumPy: what a small run on one process never needs
+
 CHUNK_CHARS = 1 << 20  # ~1M characters per chunk: big enough to amortise IPC, small enough to share out
 CHUNK_DOCS = 256
 
-Spans = tuple[Found, list[tuple[int, int, int, int]]]  # a document's matches and damaged runs
+Spans = tuple["Found", list[tuple[int, int, int, int]]]  # a document's matches and damaged runs
 
 
 JOBS_PER_CORE = 4  # more processes than this per core only cost memory: matching is CPU-bound
@@ -155,6 +156,8 @@ def work_items(docs: Iterable[Document], matcher: Matcher, max_chars: int) -> It
 def _pooled(items: Iterator[list[Document] | Piece], matcher: Matcher, nested: bool,
             jobs: int) -> Iterator[DocumentResult]:
     from concurrent.futures.process import BrokenProcessPool
+
+    from .batch import Found
 
     entries = matcher.entries
     pool = start_pool(matcher, nested, None, jobs)

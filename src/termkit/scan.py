@@ -37,16 +37,22 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
+if TYPE_CHECKING:  # NumPy is imported where arrays are made: reference_hits needs none
+    import numpy as np
 
 Value = tuple[int, int, tuple[int, ...]]  # a key's payload: (length, entry index or -1, excluded-for entries)
 KeyHit = tuple[int, Value]  # a key's occurrence: (end, exclusive, in folded code points; the key's payload)
 ENGINES = ("fast", "reference")
 DFA_AFTER = 1 << 18  # code units scanned before the DFA is worth building
 Engine = Callable[[memoryview], "tuple[np.ndarray, np.ndarray]"]  # code units -> (ends, key indices)
-_NONE = np.zeros(0, dtype=np.int64)
+
+
+def _none() -> np.ndarray:
+    import numpy as np
+
+    return np.zeros(0, dtype=np.int64)
 
 
 def reference_hits(automaton: Any, folded_text: str) -> list[KeyHit]:
@@ -83,8 +89,10 @@ class FastScan:
     def occurrences(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Every key occurrence as two arrays: its end (exclusive, in code points) and its key's index
         in ``self.keys``; in no particular order."""
+        import numpy as np
+
         if not self._keys or not len(codes):
-            return _NONE, _NONE
+            return _none(), _none()
         self._scanned += len(codes)
         big = self._scanned >= DFA_AFTER or len(codes) >= DFA_AFTER
         key = (codes.dtype.itemsize, big)
@@ -100,12 +108,14 @@ class FastScan:
             self._engines[width, True] = self._build(width, True)
 
     def _build(self, width: int, big: bool) -> Engine:
+        import numpy as np
+
         encoding = "utf-16-le" if width == 2 else "utf-32-le"
         # a key beyond the BMP cannot occur in a text whose code points are all in it (in UTF-16
         # its surrogate pair could meet two lone surrogates of the text, which are not that key)
         index = [i for i, k in enumerate(self._keys) if width == 4 or all(ord(c) < 0x10000 for c in k)]
         if not index:
-            return lambda data: (_NONE, _NONE)
+            return lambda data: (_none(), _none())
         patterns = [self._keys[i].encode(encoding, "surrogatepass") for i in index]
         if self.backend == "hyperscan" and big:
             return _hyperscan_engine(patterns, np.array(index, dtype=np.int64), width)
@@ -129,6 +139,8 @@ class KeyTable:
 
     @classmethod
     def of(cls, values: list[Value]) -> KeyTable:
+        import numpy as np
+
         return cls(values, np.array([v[0] for v in values], dtype=np.int64),
                    np.array([v[1] for v in values], dtype=np.int64), np.array([bool(v[2]) for v in values], dtype=bool))
 
@@ -144,6 +156,7 @@ def default_backend() -> str:
 
 def _rs_engine(patterns: list[bytes], index: np.ndarray, width: int, dfa: bool) -> Engine:
     import ahocorasick_rs as rs
+    import numpy as np
 
     impl = rs.Implementation.DFA if dfa else rs.Implementation.ContiguousNFA
     automaton = rs.BytesAhoCorasick(patterns, matchkind=rs.MatchKind.Standard, implementation=impl)
@@ -159,6 +172,7 @@ def _rs_engine(patterns: list[bytes], index: np.ndarray, width: int, dfa: bool) 
 
 def _hyperscan_engine(patterns: list[bytes], index: np.ndarray, width: int) -> Engine:
     import hyperscan
+    import numpy as np
 
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     # each byte escaped: the wrapper's literal mode cannot take the NUL bytes of UTF-16 text
