@@ -193,7 +193,10 @@ def differential(files: list[str], matcher) -> str:
     """Every document matched by both engines; the matches must be identical."""
     import dataclasses
 
+    from termkit.match import PLAIN_TEXT
+
     reference = dataclasses.replace(matcher, engine="reference")
+    matcher = dataclasses.replace(matcher, _plain=PLAIN_TEXT + 1)  # every text on the array path
     same = total = 0
     times = {"fast": 0.0, "reference": 0.0}
     docs = list(read_documents(files))

@@ -152,6 +152,7 @@ def test_a_small_run_takes_the_plain_path_and_finds_what_the_arrays_find() -> No
     from termkit import match
     from termkit.compile import load_compiled
     from termkit.corpus import read_documents
+    from termkit.counting import count_result
     from termkit.lexicon import bundled_lexicon_path
 
     matcher = load_compiled(bundled_lexicon_path(), use_cache=False).matcher
@@ -165,6 +166,7 @@ def test_a_small_run_takes_the_plain_path_and_finds_what_the_arrays_find() -> No
     assert sum(r.match_count for r in arrays) > 0
     for p, a in zip(plain, arrays):
         assert p == a and p.counts() == a.counts() and p.characters == a.characters
+        assert count_result(p) == count_result(a) and p.entry_indices() == a.found.entry.tolist()
         for field in ("start", "end", "entry"):
             assert np.array_equal(getattr(p.found, field), getattr(a.found, field))
     assert matcher.takes_plain_path(1) is False

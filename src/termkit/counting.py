@@ -38,8 +38,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from .corpus import Document, ReadOptions, date_from_name, display_name, read_source
 from .corpus.pieces import utf8_pieces
 from .match import DocumentResult, Matcher, match_document
@@ -80,6 +78,22 @@ class Counted:
     tail: int = 0
 
 
+def _entry_counts(result: DocumentResult) -> list[tuple[int, int]]:
+    """(entry index, matches) in order of first match: from the arrays, or, for a small document matched
+    on the plain path, from its matches (no NumPy)."""
+    indices = result.entry_indices()
+    if indices is not None:
+        tally = dict.fromkeys(indices, 0)
+        for i in indices:
+            tally[i] += 1
+        return list(tally.items())
+    import numpy as np
+
+    entry = result.found.entry
+    n = np.bincount(entry).tolist() if len(entry) else []
+    return [(i, n[i]) for i in dict.fromkeys(entry.tolist())]
+
+
 def count_result(result: DocumentResult, piece: bool = False) -> Counted:
     """A matched document (or piece) as counts of entry indices.
 
@@ -92,10 +106,9 @@ def count_result(result: DocumentResult, piece: bool = False) -> Counted:
     ([(0, 2)], 7, [(5, 7, 1, 6)])
     """
     # from the arrays, in the order of first match: no Match object is made, no Entry object touched (a
-    # forked worker that touches the parent's objects copies the memory pages that hold them)
-    entry = result.found.entry
-    n = np.bincount(entry).tolist() if len(entry) else []
-    counts = [(i, n[i]) for i in dict.fromkeys(entry.tolist())]
+    # forked worker that touches the parent's objects copies the memory pages that hold them); only a
+    # run's first PLAIN_TEXT characters (termkit.match) come as Match objects
+    counts = _entry_counts(result)
     text = result.doc.text
     damage = [(d.start, d.end, d.line, d.column) for d in result.damage]
     counted = Counted(result.doc.id, result.characters, counts, damage)

@@ -625,6 +625,14 @@ class DocumentResult:
                                 np.array([ids[m.entry.id] for m in ms], dtype=np.int64))
         return self._found
 
+    def entry_indices(self) -> list[int] | None:
+        """The entry index of each match, for a result of ``Match`` objects made by :meth:`from_matches`
+        (which needs no NumPy); None for one of arrays (read ``found``)."""
+        if self._found is not None or self._ids is None or self._matches is None:
+            return None
+        ids = self._ids
+        return [ids[m.entry.id] for m in self._matches]
+
     @property
     def match_count(self) -> int:
         return len(self._found) if self._matches is None else len(self._matches)  # type: ignore[arg-type]
