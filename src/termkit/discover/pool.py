@@ -241,7 +241,7 @@ def pool_features(stats: NgramStats, bg: Background, min_count: int, quoted: dic
             "quoted_share": np.minimum(_value_of(t.keys[idx], n, quotes) / count, 1.0),
             "after_verb_share": _after_verbs(stats, n, idx, count),
         }
-        blocks.append(np.column_stack([np.asarray(cols[name], np.float64) for name in POOL_NAMES]))
+        blocks.append(np.column_stack([np.asarray(cols[name], np.float32) for name in POOL_NAMES]))  # half the memory
         keys.append(as_strings(rows))
         hashes.append(t.keys[idx])
         counts.append(count.astype(np.int64))
@@ -266,7 +266,7 @@ def affix_rates(affixes: np.ndarray, labels: np.ndarray, smooth: float = 20.0, s
     """
     prior = max(float(labels.mean()), 1e-6) if len(labels) else 1e-6
     half = np.random.default_rng(seed).integers(0, 2, len(labels))
-    out = np.zeros(affixes.shape, np.float64)
+    out = np.zeros(affixes.shape, np.float32)
     for j in range(affixes.shape[1]):
         _, inv = np.unique(affixes[:, j], return_inverse=True)
         for part in (0, 1):
@@ -297,12 +297,17 @@ def _classify(table: PoolTable, positives: Collection[str], min_positives: int, 
         table.probability = _learnt(np.hstack([table.x, affix_rates(table.affixes, labels)]), labels, seed)
         return f"learnt from {int(labels.sum())} lexicon terms"
     if model is not None and len(table.keys):
-        table.probability = model.probability(table.x[:, [POOL_NAMES.index(n) for n in model.names]])
+        table.probability = _in_chunks(model.probability, table.x[:, [POOL_NAMES.index(n) for n in model.names]])
         return "shipped model"
     col = {n: table.x[:, i] for i, n in enumerate(POOL_NAMES)}
     table.probability = (np.clip((col["pmi"] - 4) / 8, 0, 1) * np.clip(col["min_edge"] / 3, 0, 1)
                          * (1 - 0.5 * col["first_stop"]) * (1 - 0.5 * col["last_stop"]))
     return "cohesion and free edges"
+
+
+def _in_chunks(score: Any, x: np.ndarray, size: int = 200_000) -> np.ndarray:
+    """``score(x)`` a block of rows at a time (its float64 temporaries stay small)."""
+    return np.concatenate([score(x[i:i + size]) for i in range(0, len(x), size)]) if len(x) else np.zeros(0)
 
 
 RESCORED = 60_000  # strings the boosted classifier rescores (the linear one's best)
@@ -317,7 +322,7 @@ def _learnt(x: np.ndarray, labels: np.ndarray, seed: int) -> np.ndarray:
     pos, neg = np.flatnonzero(labels), np.flatnonzero(~labels)
     sample = np.concatenate([pos, rng.choice(neg, min(len(neg), TRAIN_NEGATIVES), replace=False)])
     linear = fit_matrix(x[sample], labels[sample], tuple(f"x{i}" for i in range(x.shape[1])))
-    prob = linear.probability(x) * 0.5  # below every rescored string
+    prob = _in_chunks(linear.probability, x) * 0.5  # below every rescored string
     best = np.argsort(-prob)[:RESCORED]
     best = best[~labels[best]]
     near = rng.choice(best, min(len(best), TRAIN_NEGATIVES // 2), replace=False)
