@@ -37,7 +37,7 @@ from typer._click.core import Command as ClickCommand
 from typer._click.exceptions import BadParameter
 from typer._coercion import RuntimeParam
 from typer._param_types import coerce_cli_choice, coerce_cli_path
-from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption, _TyperParameter
 from typer.main import get_command_name
 
 Parse = Callable[[Any, "TyperArgument | TyperOption", Context], Any]
@@ -161,16 +161,23 @@ def _plain_runtime(param: Any) -> RuntimeParam | None:
     return PlainParam(desc.parameter_info, desc.annotation, parse, get_origin(desc.annotation) is list)
 
 
+def _get_runtime_param(self: Any) -> RuntimeParam:
+    """An argument's or option's parsing: plain (:func:`_plain_runtime`) where termkit knows the kind of
+    value, typer's own otherwise (one method for :class:`Argument` and :class:`Option`)."""
+    if self._runtime_param is None:
+        self._runtime_param = _plain_runtime(self)
+    return self._runtime_param or _TyperParameter.get_runtime_param(self)
+
+
+def _no_range_help(self: Any) -> str | None:
+    return None  # termkit checks ranges in callbacks, which say what is wrong in words
+
+
 class Argument(TyperArgument):
     """A positional argument: ``PATHS...`` in usage and help (``[PATHS]...`` when optional)."""
 
-    def get_runtime_param(self) -> RuntimeParam:
-        if self._runtime_param is None:
-            self._runtime_param = _plain_runtime(self)
-        return self._runtime_param or super().get_runtime_param()
-
-    def _get_number_range_help_str(self) -> str | None:
-        return None  # termkit checks ranges in callbacks, which say what is wrong in words
+    get_runtime_param = _get_runtime_param
+    _get_number_range_help_str = _no_range_help
 
     def get_error_hint(self) -> str:
         return f"'{self._name()}'"  # "Missing argument 'TERM'", as usage shows it
@@ -199,13 +206,8 @@ class Argument(TyperArgument):
 class Option(TyperOption):
     """An option whose value help names plainly (``--top N``, ``--lexicon PATH``, ``--format [a|b]``)."""
 
-    def get_runtime_param(self) -> RuntimeParam:
-        if self._runtime_param is None:
-            self._runtime_param = _plain_runtime(self)
-        return self._runtime_param or super().get_runtime_param()
-
-    def _get_number_range_help_str(self) -> str | None:
-        return None
+    get_runtime_param = _get_runtime_param
+    _get_number_range_help_str = _no_range_help
 
     def display_type(self, ctx: Context) -> str:
         return _metavar(_item(self.type_descriptor.annotation))
