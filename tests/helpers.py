@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from termkit.compile import compile_lexicon
+from termkit.errors import LexiconError
 from termkit.lexicon import Entry, Lexicon
 from termkit.match import Matcher
 from termkit.normalize import FoldTable
@@ -17,6 +18,17 @@ def make_matcher(table: FoldTable, *specs: dict) -> Matcher:
     """A matcher over entries given as dicts (id defaults to e0, e1 …, gloss to the term)."""
     entries = tuple(Entry(**{"id": f"e{i}", "gloss": s["term"], **s}) for i, s in enumerate(specs))
     return compile_lexicon(Lexicon(entries), table)
+
+
+def drawn_matcher(table: FoldTable, *specs: dict) -> Matcher:
+    """:func:`make_matcher` in a hypothesis test: a drawn lexicon that is not valid (two entries claiming
+    one surface, a schema error) is rejected, and hypothesis draws another; any other error fails."""
+    from hypothesis import reject
+
+    try:
+        return make_matcher(table, *specs)
+    except (LexiconError, ValueError):
+        reject()
 
 
 def write_lexicon(folder: Path, text: str, name: str = "lex.yaml") -> Path:

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import SEEDS, arrays_always, make_matcher
-from hypothesis import HealthCheck, given, reject, settings
+from helpers import SEEDS, arrays_always, drawn_matcher
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from termkit.batch import _leftmost_longest, _nested
 from termkit.compile import load_compiled
 from termkit.corpus import Document, iter_files, read_documents
-from termkit.errors import LexiconError
 from termkit.lexicon import bundled_lexicon_path
 from termkit.match import DocumentResult, Hit, Matcher, select_leftmost_longest, select_nested
 from termkit.normalize import FoldTable
@@ -69,10 +68,7 @@ def _found(m: Matcher, text: str, nested: bool, date: str | None = None) -> list
        nested=st.booleans(), date=st.sampled_from(DATES))
 def test_arrays_give_the_reference_matches_on_random_lexicons(specs: list[dict], text: str, nested: bool,
                                                                date: str | None, table: FoldTable) -> None:
-    try:
-        fast = make_matcher(table, *specs)
-    except (LexiconError, ValueError):  # two entries claiming one surface: a lexicon error, tested elsewhere
-        reject()
+    fast = drawn_matcher(table, *specs)
     reference = dataclasses.replace(fast, engine="reference")
     assert _found(fast, text, nested, date) == _found(reference, text, nested, date)
 
@@ -82,10 +78,7 @@ def test_arrays_give_the_reference_matches_on_random_lexicons(specs: list[dict],
                                                   min_size=2, max_size=8), segment=st.integers(3, 30))
 def test_arrays_give_the_reference_matches_in_segments(specs: list[dict], sentences: list[str], segment: int,
                                                        table: FoldTable) -> None:
-    try:
-        fast = make_matcher(table, *specs)
-    except (LexiconError, ValueError):
-        reject()  # not a valid lexicon: hypothesis draws another
+    fast = drawn_matcher(table, *specs)
     text = "。".join(sentences)
     reference = dataclasses.replace(fast, engine="reference")
     got = [(x.start, x.end, x.entry.id) for x in fast.find(text, segment=segment)]
@@ -160,10 +153,7 @@ def _both_ways(matcher: Matcher, docs: list[Document]) -> tuple[list[DocumentRes
        dates=st.lists(st.sampled_from(DATES), min_size=5, max_size=5))
 def test_a_tally_of_arrays_equals_the_tally_of_matches(specs: list[dict], texts: list[str], dates: list,
                                                        table: FoldTable) -> None:
-    try:
-        m = make_matcher(table, *specs)
-    except (LexiconError, ValueError):
-        reject()  # not a valid lexicon: hypothesis draws another
+    m = drawn_matcher(table, *specs)
     docs = [Document(f"d{i}", t, meta={"date": dt} if dt else {}) for i, (t, dt) in enumerate(zip(texts, dates))]
     arrays, objects = _both_ways(m, docs)
     assert [r.counts() for r in arrays] == [r.counts() for r in objects]
