@@ -18,6 +18,9 @@ LONG_DOCUMENT = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2024.
 LONG_DOCUMENT_2 = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2022.txt"
 # round 3: another long document never run on its own, held out from development from round 3 on
 LONG_DOCUMENT_3 = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2018.txt"
+# round 4: text whose candidate list nobody had looked at, held out from development from round 4 on
+LONG_DOCUMENTS_4 = (CORPUS / "reports" / "congress" / "19th_congress_report_2017.txt",
+                    CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2013.txt")
 
 
 def whole() -> list[Path]:
@@ -39,10 +42,16 @@ def held_out_round3() -> list[Path]:
     return sorted([*(XWLB / "2025").glob("*.txt"), LONG_DOCUMENT_3])
 
 
+def held_out_round4() -> list[Path]:
+    """Round 4's held-out text: 新闻联播 2022 (precision@100) and two long documents (the 19th Congress
+    report, the 2013 government work report)."""
+    return sorted([*(XWLB / "2022").glob("*.txt"), *LONG_DOCUMENTS_4])
+
+
 def development() -> list[Path]:
-    """Everything else: 新闻联播 2022–2024, the reports before 2024 less the 2022 (round 2) and 2018
-    (round 3) work reports, People's Daily, the traditional texts."""
-    out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3}
+    """Everything else: 新闻联播 2023–2024, the reports before 2024 less the 2022 (round 2), 2018 (round 3)
+    and 2013 work reports and the 19th Congress report (round 4), People's Daily, the traditional texts."""
+    out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3} | set(held_out_round4())
     return [p for p in whole() if p not in out]
 
 
@@ -55,6 +64,7 @@ if __name__ == "__main__":
     for name, files in (("development", development()), ("development_small", development_small()),
                         ("held_out", held_out()),
                         ("held_out_round2", held_out_round2()), ("held_out_round3", held_out_round3()),
+                        ("held_out_round4", held_out_round4()),
                         ("whole", whole())):
         chars = sum(len(p.read_text("utf-8", errors="replace")) for p in files)
         print(f"{name:<18}{len(files):>5} files{chars / 1e6:>8.2f} M chars")
