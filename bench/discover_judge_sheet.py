@@ -1,13 +1,15 @@
 """Blind judging sheets for `discover`'s held-out precision (bench/discover_protocol.md, round 4 on).
 
-``make`` runs ``termkit discover`` with defaults and the bundled lexicon on one named slice, as a user
-would, and writes a TSV the judge fills in: rank, candidate, kind, relation, entry, example, and two
-empty columns (verdict: good/bad; reason). The score and the ranking's reasons are left out, so the
-judge sees what a curator sees. ``merge`` appends a filled sheet to
-``bench/discover_heldout_judged.jsonl`` with its round and slice, refusing rows without a verdict.
+``run`` runs ``termkit discover`` with defaults and the bundled lexicon on one named slice, as a user
+would (the code on PYTHONPATH: run it once per version compared). ``sheet`` writes one TSV for the union
+of several lists, each (candidate, relation, entry) once in alphabetical order, with kind, count and
+example and two empty columns for the judge (verdict: good/bad; reason): no score, no rank, no sign of
+which list a row came from. ``score`` reads one list's precision off the filled sheet and appends its
+rows to ``bench/discover_heldout_judged.jsonl`` with round and slice.
 
-    python bench/discover_judge_sheet.py make news2022 --top 100 --out /tmp/news2022.tsv
-    python bench/discover_judge_sheet.py merge /tmp/news2022.tsv --round 4 --label "新闻联播 2022 (held out, round 4)"
+    python bench/discover_judge_sheet.py run news2022 --out /tmp/news2022.after.jsonl
+    python bench/discover_judge_sheet.py sheet /tmp/news2022.*.jsonl --out /tmp/news2022.tsv
+    python bench/discover_judge_sheet.py score /tmp/news2022.after.jsonl /tmp/news2022.tsv --round 4 --label L
 """
 
 from __future__ import annotations
@@ -30,58 +32,93 @@ SLICES = {
     "report2013": lambda: [S.LONG_DOCUMENTS_4[1]],
     "news2025": lambda: sorted((S.XWLB / "2025").glob("*.txt")),
     "report2018": lambda: [S.LONG_DOCUMENT_3],
+    "seeds": lambda: sorted((HERE.parent / "seeds").glob("*.txt")),  # to try the script
 }
-COLUMNS = ["rank", "candidate", "kind", "relation", "entry", "count", "example", "verdict", "reason"]
+SHEET = ["candidate", "kind", "relation", "entry", "count", "example", "verdict", "reason"]
 
 
-def make(name: str, top: int, out: Path) -> None:
+def run(name: str, top: int, out: Path) -> None:
+    """``termkit discover`` with defaults on slice ``name``; its output (JSON lines, in rank order) to ``out``."""
     files = [str(p) for p in SLICES[name]()]
     if not files:
         sys.exit(f"error: slice {name} has no files under {S.CORPUS}")
-    run = subprocess.run([sys.executable, "-m", "termkit", "discover", *files, "-f", "jsonl", "-n", str(top)],
-                         capture_output=True, text=True, check=True)
-    rows = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    done = subprocess.run([sys.executable, "-m", "termkit", "discover", *files, "-f", "jsonl", "-n", str(top)],
+                          capture_output=True, text=True, check=True)
+    out.write_text(done.stdout, encoding="utf-8")
+    print(f"{len(done.stdout.splitlines())} candidates from {len(files)} files -> {out}; stderr: {done.stderr.strip()}")
+
+
+def _key(r: dict) -> tuple[str, str, str]:
+    return r["candidate"], r.get("relation") or "", r.get("entry") or ""
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def sheet(lists: list[Path], out: Path) -> None:
+    """One sheet for the union of ``lists``: each (candidate, relation, entry) once, alphabetical."""
+    rows: dict[tuple[str, str, str], dict] = {}
+    for path in lists:
+        for r in _read(path):
+            rows.setdefault(_key(r), r)
     with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
-        w.writerow(COLUMNS)
-        for rank, r in enumerate(rows, 1):
-            w.writerow([rank, r["candidate"], r["kind"], r.get("relation") or "", r.get("entry") or "", r["count"],
-                        " ".join(r["example"].split()), "", ""])
-    print(f"{len(rows)} candidates from {len(files)} files -> {out}; stderr: {run.stderr.strip()}")
+        w.writerow(SHEET)
+        for k in sorted(rows):
+            r = rows[k]
+            w.writerow([*k[:1], r["kind"], *k[1:], r["count"], " ".join(r["example"].split()), "", ""])
+    print(f"{len(rows)} distinct rows from {len(lists)} lists -> {out}")
 
 
-def merge(sheet: Path, round_: int, label: str) -> None:
-    with sheet.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    bad = [r["rank"] for r in rows if r["verdict"] not in ("good", "bad")]
-    if bad:
-        sys.exit(f"error: {sheet}: rows without a good/bad verdict: {', '.join(bad)}")
+def score(listed: Path, judged: Path, round_: int, label: str, top: int) -> None:
+    """Precision of one list by the sheet's verdicts; its rows appended to the verdict file."""
+    with judged.open(encoding="utf-8", newline="") as f:
+        verdicts = {(r["candidate"], r["relation"], r["entry"]): r for r in csv.DictReader(f, delimiter="\t")}
+    rows = _read(listed)[:top]
+    missing = [r["candidate"] for r in rows if verdicts.get(_key(r), {}).get("verdict") not in ("good", "bad")]
+    if missing:
+        sys.exit(f"error: {judged}: no good/bad verdict for {', '.join(missing)}")
     with VERDICTS.open("a", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps({"round": round_, "slice": label, "rank": int(r["rank"]), "candidate": r["candidate"],
-                                "kind": r["kind"], "count": int(r["count"]), "relation": r["relation"] or None,
-                                "entry": r["entry"] or None, "verdict": r["verdict"], "reason": r["reason"]},
+        for rank, r in enumerate(rows, 1):
+            v = verdicts[_key(r)]
+            f.write(json.dumps({"round": round_, "slice": label, "rank": rank, "candidate": r["candidate"],
+                                "kind": r["kind"], "count": r["count"], "relation": r.get("relation"),
+                                "entry": r.get("entry"), "verdict": v["verdict"], "reason": v["reason"]},
                                ensure_ascii=False) + "\n")
-    good = sum(r["verdict"] == "good" for r in rows)
-    print(f"{label}: {good}/{len(rows)} good")
+    good = sum(verdicts[_key(r)]["verdict"] == "good" for r in rows)
+    kinds: dict[str, list[int]] = {}
+    for r in rows:
+        k = r["kind"] if (r.get("relation") or "new") == "new" else "relation"
+        kinds.setdefault(k, [0, 0])[0] += verdicts[_key(r)]["verdict"] == "good"
+        kinds[k][1] += 1
+    by_kind = ", ".join(f"{k} {g}/{n}" for k, (g, n) in sorted(kinds.items()))
+    print(f"{label}: {good}/{len(rows)} shown good; {good}/{top} of {top}; {by_kind}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    m = sub.add_parser("make")
-    m.add_argument("slice", choices=sorted(SLICES))
-    m.add_argument("--top", type=int, default=100)
-    m.add_argument("--out", type=Path, required=True)
-    g = sub.add_parser("merge")
-    g.add_argument("sheet", type=Path)
-    g.add_argument("--round", type=int, required=True)
-    g.add_argument("--label", required=True)
+    r = sub.add_parser("run")
+    r.add_argument("slice", choices=sorted(SLICES))
+    r.add_argument("--top", type=int, default=100)
+    r.add_argument("--out", type=Path, required=True)
+    h = sub.add_parser("sheet")
+    h.add_argument("lists", type=Path, nargs="+")
+    h.add_argument("--out", type=Path, required=True)
+    c = sub.add_parser("score")
+    c.add_argument("list", type=Path)
+    c.add_argument("sheet", type=Path)
+    c.add_argument("--round", type=int, required=True)
+    c.add_argument("--label", required=True)
+    c.add_argument("--top", type=int, default=100)
     args = ap.parse_args()
-    if args.cmd == "make":
-        make(args.slice, args.top, args.out)
+    if args.cmd == "run":
+        run(args.slice, args.top, args.out)
+    elif args.cmd == "sheet":
+        sheet(args.lists, args.out)
     else:
-        merge(args.sheet, args.round, args.label)
+        score(args.list, args.sheet, args.round, args.label, args.top)
 
 
 if __name__ == "__main__":
