@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import load_cases
 
 from termkit.compile import compile_lexicon, load_compiled
 from termkit.corpus import Document
@@ -19,6 +20,8 @@ from termkit.triage import (
     check,
     corpus_candidates,
     merge_lexicons,
+    numbered_counts,
+    numbered_spans,
     parse_triage,
     quoted_counts,
     read_triage,
@@ -73,10 +76,36 @@ def test_quoted_counts_fold_script_and_both_quote_styles(empty_matcher) -> None:
     assert dict(quoted_counts(docs, empty_matcher)) == {"一国两制": 2, "长" * 16: 1}
 
 
-def test_candidates_apply_the_quoted_threshold_and_merge_kinds() -> None:
-    got = candidates({"甲乙": 8, "丙丁": 7, "两新": 9}, {"丙丁": 5, "两新": 12}, quoted_min=8)
+def test_candidates_apply_both_thresholds_and_merge_kinds() -> None:
+    got = candidates({"甲乙": 8, "丙丁": 7, "两新": 9}, {"丙丁": 5, "两新": 12, "三好": 4}, quoted_min=8,
+                     numbered_min=5)
     assert [(c.candidate, c.count, c.kind) for c in got] == [
         ("两新", 12, "quoted+numbered"), ("甲乙", 8, "quoted"), ("丙丁", 5, "numbered")]
+
+
+@pytest.mark.parametrize("case", load_cases("triage_numbered"), ids=lambda c: c["why"])
+def test_numbered_spans_by_shape(case: dict, empty_matcher) -> None:
+    from termkit.discover.view import make_view
+
+    assert sorted(numbered_spans(make_view(case["text"], empty_matcher).text)) == sorted(case["spans"])
+
+
+def test_numbered_counts_fold_and_count(empty_matcher) -> None:
+    docs = [Document("a", "坚持「兩個確立」，坚持“两个确立”，一國兩制"), Document("b", "一国两制、两个确立。")]
+    assert dict(numbered_counts(docs, empty_matcher)) == {"两个确立": 3, "一国两制": 2}
+
+
+def test_corpus_candidates_do_not_run_discover(tmp_path: Path, monkeypatch) -> None:
+    """The candidates come from shapes alone: discover's ranking, screen and noise rules are not asked."""
+    import termkit.discover
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the triage ran discover")
+
+    monkeypatch.setattr(termkit.discover, "discover", refuse)
+    (tmp_path / "a.txt").write_text("坚持“两个确立”，推进一国两制。" * 8, encoding="utf-8")
+    got = {(c.candidate, c.count, c.kind) for c in corpus_candidates(tmp_path)}
+    assert got == {("两个确立", 8, "quoted+numbered"), ("一国两制", 8, "numbered")}
 
 
 def test_check_matched_whole_triaged_or_missing() -> None:

@@ -5,8 +5,11 @@ Two kinds of candidate are drawn from a corpus, independently of any lexicon:
 - **quoted**: a string of 2 … 16 characters between “ ” or 「 」 (no quotation mark or line break
   inside), counted where it stands quoted, script, width and case folded as for matching, so
   「一國兩制」 and “一国两制” are one candidate, ``一国两制``;
-- **numbered**: the numbered formulas ``discover`` finds (its ``numbered`` kind, run with an empty
-  lexicon so that the list does not depend on what the lexicon already knows).
+- **numbered**: strings of a numbered shape (:func:`numbered_spans`), found by shape alone — no
+  ranking, screen or noise rule of ``discover`` decides what is a candidate, so a change there does
+  not change the list: number codes (``4+1``, ``211工程``, the numbered pattern of
+  :func:`termkit.discover.patterns.number_codes`), numbered halves (``一国两制``, ``三去一降一补``) and a
+  counted head that ends where the text marks an end (``两个确立，``, ``四项基本原则”``).
 
 Each candidate at or above its threshold must be either *matched* by the lexicon (one entry
 matches the candidate whole) or listed in the triage file with a decision and a reason. The triage
@@ -39,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .chardata import HAN_CLASS
 from .errors import InputError
 
 QUOTED_MIN = 8  # a quoted string counts from this many quoted occurrences
@@ -111,19 +115,63 @@ def quoted_counts(docs: Iterable[Any], matcher: Any) -> Counter[str]:
     return counts
 
 
-def numbered_counts(open_docs: Callable[[], Iterable[Any]], min_count: int = NUMBERED_MIN) -> dict[str, int]:
-    """The numbered formulas ``discover`` finds at least ``min_count`` times, with their counts.
-    Run with an empty lexicon, so the list is the same whatever the lexicon holds."""
-    from .compile import compile_lexicon
-    from .discover import DiscoverOptions, discover
-    from .lexicon import Lexicon
+# numerals that count items (百, 千 and 万 count none: 百花齐放, 千万工程 are found when quoted)
+_NUM = "一二两三四五六七八九十"
+_NOT_NUM = f"(?:(?![{_NUM}])[{HAN_CLASS}])"
+# two or more numbered halves: 一国两制, 三会一课, 三去一降一补 (the second character of each half is checked
+# in :func:`numbered_spans`: not a numeral, measure word or unit, and not one half repeated)
+HALVES_RE = re.compile(f"(?<![{_NUM}百千万零〇0-9])(?:[{_NUM}]{_NOT_NUM}){{2,4}}(?![{_NUM}百千万零〇0-9])")
+# a count of one or two numerals (not an ordinal: 第二个结合), a measure word and a head of 2-4 characters,
+# ended by punctuation or a quotation mark: 两个确立， 四项基本原则” 三大攻坚战、
+COUNTED_RE = re.compile(f"(?<![第{_NUM}百千万零〇0-9])([{_NUM}]{{1,2}})([个项大条种])([{HAN_CLASS}]{{2,4}})"
+                        "(?=[，。；、：！？”）,.;:!?)\\n ])")
 
-    options = DiscoverOptions(kinds=("numbered",), min_count=min_count, top=None, min_score=0.0)
-    matcher = compile_lexicon(Lexicon(()))
-    counts: dict[str, int] = {}
-    for c in discover(open_docs, matcher, options):
-        key = matcher.fold(c.candidate).text  # folded like the quoted ones (一国两制”、“港人治港 → 一国两制、港人治港)
-        counts[key] = max(counts.get(key, 0), c.count)
+
+def numbered_spans(text: str) -> Iterator[str]:
+    """Strings of a numbered shape in a discovery view (folded text, quotation marks kept): number codes,
+    numbered halves, and a counted head that ends at punctuation. Shape only: a count of days or a
+    list of ordinary words passes when it has the shape (the triage file rejects it with its reason);
+    amounts, dates, ordinals (二十大), counts of units or things (三个月, 两个方面, 31个省) and one thing
+    (一个问题) do not have it.
+
+    >>> list(numbered_spans("推进“一国两制”，三去一降一补，坚持两个毫不动摇，实施211工程，4+1模式"))
+    ['4+1', '211工程', '一国两制', '三去一降一补', '两个毫不动摇']
+    >>> list(numbered_spans("一千五百人，一月一日，一步一步，二十大代表，第二个答案，三个方面，31个省，一个问题。"))
+    []
+    """
+    from .discover.data import COUNTING_MEASURES, MEASURES, UNIT_CHARS, UNIT_WORDS
+    from .discover.patterns import number_codes
+
+    counted = MEASURES | COUNTING_MEASURES | UNIT_CHARS
+    for key, _, _ in number_codes(text):
+        head = key.lstrip("0123456789")
+        if "+" in key or not head or head[0] not in counted:  # not a count: 31个省, 10个月, 20名同学
+            yield key
+    for m in HALVES_RE.finditer(text):
+        s = m.group()
+        heads = s[1::2]
+        if all(h not in MEASURES and h not in UNIT_CHARS for h in heads) and len(set(heads)) == len(heads):
+            yield s
+    for m in COUNTED_RE.finditer(text):
+        count, measure, head = m.groups()
+        ordinal = measure == "大" and len(count) > 1  # 十八大, 二十大
+        # 一 counts no items (一个问题, 一项重要任务: one thing among others)
+        if count != "一" and not ordinal and head[0] not in UNIT_CHARS and not head.startswith(UNIT_WORDS):
+            yield m.group()
+
+
+def numbered_counts(docs: Iterable[Any], matcher: Any) -> Counter[str]:
+    """Occurrences of every numbered-shape string (:func:`numbered_spans`), keyed by its folded form.
+    Each document is read through its discovery view, folded as for matching with the same length;
+    pass a matcher of an empty lexicon, so that the list is the same whatever the lexicon holds."""
+    from .discover.view import make_view
+
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for key in numbered_spans(make_view(doc.text, matcher).text):
+            key = matcher.fold(key).text
+            if len(key) >= 2:
+                counts[key] += 1
     return counts
 
 
@@ -135,24 +183,27 @@ def corpus_candidates(root: str | Path, quoted_min: int = QUOTED_MIN, numbered_m
     from .lexicon import Lexicon
 
     files = [str(f) for f in corpus_files(root)]
-    quoted = quoted_counts(read_documents(files), compile_lexicon(Lexicon(())))
-    numbered = numbered_counts(lambda: read_documents(files), numbered_min)
-    return candidates(quoted, numbered, quoted_min)
+    matcher = compile_lexicon(Lexicon(()))
+    quoted = quoted_counts(read_documents(files), matcher)
+    numbered = numbered_counts(read_documents(files), matcher)
+    return candidates(quoted, numbered, quoted_min, numbered_min)
 
 
-def candidates(quoted: dict[str, int], numbered: dict[str, int], quoted_min: int = QUOTED_MIN
-               ) -> list[TriageCandidate]:
-    """Merge both kinds (one candidate per string; its count is the larger one), most frequent first.
+def candidates(quoted: dict[str, int], numbered: dict[str, int], quoted_min: int = QUOTED_MIN,
+               numbered_min: int = NUMBERED_MIN) -> list[TriageCandidate]:
+    """Merge both kinds, each at or above its threshold (one candidate per string; its count is the larger
+    one), most frequent first.
 
-    >>> [(c.candidate, c.count, c.kind) for c in candidates({"两新": 148, "好": 9, "少": 2}, {"两新": 151})]
+    >>> [(c.candidate, c.count, c.kind) for c in candidates({"两新": 148, "好": 9, "少": 2}, {"两新": 151, "三x": 4})]
     [('两新', 151, 'quoted+numbered'), ('好', 9, 'quoted')]
     """
-    keys = {k for k, n in quoted.items() if n >= quoted_min} | set(numbered)
+    quoted = {k: n for k, n in quoted.items() if n >= quoted_min}
+    numbered = {k: n for k, n in numbered.items() if n >= numbered_min}
     out = []
-    for k in keys:
-        q, n = k in quoted and quoted[k] >= quoted_min, k in numbered
+    for k in quoted.keys() | numbered.keys():
+        q, n = k in quoted, k in numbered
         kind = "quoted+numbered" if q and n else "quoted" if q else "numbered"
-        out.append(TriageCandidate(k, max(quoted.get(k, 0) if q else 0, numbered.get(k, 0)), kind))
+        out.append(TriageCandidate(k, max(quoted.get(k, 0), numbered.get(k, 0)), kind))
     return sorted(out, key=lambda c: (-c.count, c.candidate))
 
 
