@@ -8,6 +8,9 @@ folder that is the user's own and that no one else can write, and only files tha
   used at all (the run compiles the lexicon instead, and says why).
 - A cache file is read only when it is a regular file (not a link) owned by the user and not
   writable by group or others.
+- Beside a matcher, the Hyperscan databases compiled from its keys (:mod:`termkit.scan`) are kept under
+  the same key (plus the code-unit width, Hyperscan's version and the processor's kind), with the same
+  rules: they are loaded by Hyperscan's own deserializer, which must not meet bytes someone else wrote.
 - Each file starts with a header: a magic line, the key it was written under (the digest of termkit's
   code and the exact lexicon bytes) and the SHA-256 of the pickle that follows. A file copied under
   another key, truncated or changed is refused before anything is unpickled.
@@ -78,16 +81,20 @@ def private_folder(folder: Path, create: bool = False) -> bool:
     return True
 
 
-def cache_file(folder: Path, key: str) -> Path:
-    return folder / f"matcher-{key}.pickle"
+KINDS = {"matcher": "pickle", "hyperscan": "hsdb"}  # what a cache holds -> its files' suffix
 
 
-def read_cached(folder: Path, key: str) -> bytes | None:
+def cache_file(folder: Path, key: str, kind: str = "matcher") -> Path:
+    return folder / f"{kind}-{key}.{KINDS[kind]}"
+
+
+def read_cached(folder: Path, key: str, kind: str = "matcher") -> bytes | None:
     """The payload stored under ``key``, or None when there is none or it is not the one asked for
-    (another key's file, damaged, truncated). :class:`CacheRefused` when the folder or file is unsafe."""
+    (another key's file, damaged, truncated). :class:`CacheRefused` when the folder or file is unsafe.
+    ``kind``: a compiled matcher (a pickle), or a Hyperscan database of its keys (:mod:`termkit.scan`)."""
     if not private_folder(folder):
         return None
-    path = cache_file(folder, key)
+    path = cache_file(folder, key, kind)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
@@ -109,9 +116,9 @@ def read_cached(folder: Path, key: str) -> bytes | None:
     return payload
 
 
-def write_cached(folder: Path, key: str, payload: bytes) -> None:
+def write_cached(folder: Path, key: str, payload: bytes, kind: str = "matcher") -> None:
     """Store ``payload`` under ``key`` (mode 0600, atomically); raise :class:`TermkitError` when the
     folder is unsafe or the write fails (nothing is left behind)."""
     private_folder(folder, create=True)
     head = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
-    write_atomic(cache_file(folder, key), head + payload, mode=0o600)
+    write_atomic(cache_file(folder, key, kind), head + payload, mode=0o600)

@@ -167,6 +167,7 @@ def load_compiled(path: LexiconPath, cache_dir: Path | None = None, use_cache: b
             payload = read_cached(folder, key)
             compiled = pickle.loads(payload) if payload is not None else None
             if isinstance(compiled, Compiled):
+                compiled.matcher.scan_cache = (folder, key)
                 return compiled
         except CacheRefused as exc:
             use_cache = False
@@ -179,6 +180,7 @@ def load_compiled(path: LexiconPath, cache_dir: Path | None = None, use_cache: b
     if use_cache:
         with contextlib.suppress(TermkitError, OSError):  # a full disk or a read-only home: no cache
             write_cached(folder, key, pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
+            compiled.matcher.scan_cache = (folder, key)  # the scan's automata are kept beside it
     return compiled
 
 

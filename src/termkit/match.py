@@ -52,6 +52,8 @@ from .normalize import Damage, Folded, FoldTable, Lut, fold, fold_plain
 from .scan import reference_hits
 
 if TYPE_CHECKING:  # NumPy, the fast scan and the array rules load on a run's first long text
+    from pathlib import Path
+
     import numpy as np
 
     from .batch import Found
@@ -120,6 +122,9 @@ class Matcher:
     _ids: dict[str, int] | None = field(default=None, repr=False, compare=False)
     _map: dict[int, int] | None = field(default=None, repr=False, compare=False)
     _plain: int = field(default=0, repr=False, compare=False)  # characters matched on the plain path
+    # (cache folder, this matcher's cache key), set by termkit.compile.load_compiled: where the scan keeps
+    # its compiled automata (termkit.scan); None (a matcher compiled in memory) compiles them each run
+    scan_cache: tuple[Path, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def char_map(self) -> dict[int, int]:
@@ -153,7 +158,7 @@ class Matcher:
         if self._scan is None:
             from .scan import FastScan
 
-            self._scan = FastScan(self.automaton)
+            self._scan = FastScan(self.automaton, cache=self.scan_cache)
         return self._scan
 
     def fold(self, text: str) -> Folded:

@@ -9,17 +9,21 @@ to the fast scan's arrays), so the engine decides nothing but where the keys occ
 - ``fast`` (the default): one pass of a compiled multi-pattern automaton over the folded text's code
   units as bytes (Hyperscan when it is installed, ``pip install 'termkit[fast]'``, about four times
   faster on the bundled lexicon's 2,000 keys; else ahocorasick_rs, the Rust ``aho-corasick`` crate):
-  UTF-16-LE when every code point is in the BMP (the usual case;
-  :func:`termkit.normalize.fold` already holds the text as 16-bit codes, so nothing is encoded),
-  UTF-32-LE otherwise. The keys are encoded the same way; a hit whose byte offset is not a
-  multiple of the code-unit width starts inside a character, is no hit of the text, and is
-  dropped. One call per text, no Python work per character: the scan runs at several times the
-  speed of pyahocorasick, whose child look-up is a linear search over a node's children.
+  UTF-16-LE (:func:`termkit.normalize.fold` already holds a text in the BMP as 16-bit codes, so
+  nothing is encoded). A text with characters beyond the BMP is scanned as UTF-16 too, its surrogate
+  pairs made with NumPy, and the hits' ends mapped back to code points (:func:`utf16_units`); only when
+  a key itself has such a character is that text scanned as UTF-32-LE, by an automaton of its own. The
+  keys are encoded the same way; a hit whose byte offset is not a multiple of the code-unit width
+  starts inside a character, is no hit of the text, and is dropped. One call per text, no Python
+  work per character: the scan runs at several times the speed of pyahocorasick, whose child
+  look-up is a linear search over a node's children.
 
 Until the matcher has scanned ``DFA_AFTER`` code units, texts are scanned with ahocorasick_rs's
 contiguous NFA, which builds in about a millisecond (``termkit tag`` on a small file); then the
 faster automaton is built once, Hyperscan's or ahocorasick_rs's DFA, which take up to 0.1 s to
-build. All are exact: only the speed differs.
+build. All are exact: only the speed differs. Hyperscan's compiled databases are kept on disk beside the
+cached matcher (:mod:`termkit.cache`, under the matcher's own key), so a warm run, and each of its
+workers, loads one in well under a millisecond instead of compiling it.
 
 >>> import ahocorasick
 >>> a = ahocorasick.Automaton()
@@ -34,9 +38,11 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # NumPy is imported where arrays are made: reference_hits needs none
@@ -71,13 +77,16 @@ class FastScan:
     as arrays, in the order :meth:`occurrences` numbers them.
     """
 
-    def __init__(self, automaton: Any, backend: str | None = None) -> None:
+    def __init__(self, automaton: Any, backend: str | None = None, cache: tuple[Path, str] | None = None) -> None:
         items = list(automaton.items()) if len(automaton) else []
         self._keys = [k for k, _ in items]
         self.keys = KeyTable.of([v for _, v in items])
         self.backend = backend or default_backend()
+        self.cache = cache  # (folder, the matcher's cache key): where compiled databases are kept, or None
         self._engines: dict[tuple[int, bool], Engine] = {}
         self._scanned = 0
+        # a key beyond the BMP needs UTF-32 (see utf16_units); without one every text is scanned as UTF-16
+        self._astral_keys = any(max(k) > "\uffff" for k in self._keys)
 
     def hits(self, codes: np.ndarray) -> list[KeyHit]:
         """Every key occurrence in a folded text given as its code points (``Folded.codes``), in the
@@ -95,11 +104,18 @@ class FastScan:
             return _none(), _none()
         self._scanned += len(codes)
         big = self._scanned >= DFA_AFTER or len(codes) >= DFA_AFTER
-        key = (codes.dtype.itemsize, big)
-        engine = self._engines.get(key)
+        width = codes.dtype.itemsize
+        if width == 4 and not self._astral_keys:
+            units, pairs = utf16_units(codes)
+            ends, keys = self._engine(2, big)(memoryview(units.view(np.uint8)))
+            return points_of(ends, keys, self.keys.length, pairs)
+        return self._engine(width, big)(memoryview(np.ascontiguousarray(codes).view(np.uint8)))
+
+    def _engine(self, width: int, big: bool) -> Engine:
+        engine = self._engines.get((width, big))
         if engine is None:
-            engine = self._engines[key] = self._build(*key)
-        return engine(memoryview(np.ascontiguousarray(codes).view(np.uint8)))
+            engine = self._engines[width, big] = self._build(width, big)
+        return engine
 
     def prepare(self, width: int = 2) -> None:
         """Build the automaton for long texts of code units of ``width`` bytes now, if it is not built yet
@@ -118,7 +134,8 @@ class FastScan:
             return lambda data: (_none(), _none())
         patterns = [self._keys[i].encode(encoding, "surrogatepass") for i in index]
         if self.backend == "hyperscan" and big:
-            return _hyperscan_engine(patterns, np.array(index, dtype=np.int64), width)
+            cache = (self.cache[0], f"{self.cache[1]}-utf{8 * width}") if self.cache else None
+            return _hyperscan_engine(patterns, np.array(index, dtype=np.int64), width, cache)
         return _rs_engine(patterns, np.array(index, dtype=np.int64), width, big)
 
 
@@ -170,14 +187,11 @@ def _rs_engine(patterns: list[bytes], index: np.ndarray, width: int, dfa: bool) 
     return run
 
 
-def _hyperscan_engine(patterns: list[bytes], index: np.ndarray, width: int) -> Engine:
-    import hyperscan
+def _hyperscan_engine(patterns: list[bytes], index: np.ndarray, width: int,
+                      cache: tuple[Path, str] | None = None) -> Engine:
     import numpy as np
 
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    # each byte escaped: the wrapper's literal mode cannot take the NUL bytes of UTF-16 text
-    db.compile(expressions=["".join(f"\\x{b:02x}" for b in p).encode() for p in patterns],
-               ids=list(range(len(patterns))), flags=0)
+    db = hyperscan_database(patterns, cache)
 
     def run(data: memoryview) -> tuple[np.ndarray, np.ndarray]:
         out: list[int] = []
@@ -192,6 +206,111 @@ def _hyperscan_engine(patterns: list[bytes], index: np.ndarray, width: int) -> E
         return _aligned(end, pattern, index, width)
 
     return run
+
+
+def hyperscan_database(patterns: list[bytes], cache: tuple[Path, str] | None = None) -> Any:
+    """A Hyperscan block-mode database of the literal ``patterns`` (pattern ``i`` reports id ``i``), read
+    from the cache (``(folder, key)``; the key names the patterns: the matcher's key and the width) when
+    it holds a sound one; else compiled and stored there. A cache file that cannot be read, is damaged or
+    was written by another Hyperscan is ignored and written again; a cache that cannot be written is
+    not used."""
+    import hyperscan
+
+    if cache is not None:
+        db = _cached_database(*cache)
+        if db is not None:
+            return db
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    # each byte escaped: the wrapper's literal mode cannot take the NUL bytes of UTF-16 text
+    db.compile(expressions=["".join(f"\\x{b:02x}" for b in p).encode() for p in patterns],
+               ids=list(range(len(patterns))), flags=0)
+    if cache is not None:
+        from .cache import write_cached
+        from .errors import TermkitError
+
+        with contextlib.suppress(TermkitError, OSError, hyperscan.HyperscanError):
+            write_cached(cache[0], _database_key(cache[1]), hyperscan.dumpb(db), kind="hyperscan")
+    return db
+
+
+def _database_key(key: str) -> str:
+    import platform
+
+    import hyperscan
+
+    # a database is only good for the Hyperscan that wrote it, on the same kind of processor
+    return f"{key}-{hyperscan.__version__}-{platform.machine()}"
+
+
+def _cached_database(folder: Path, key: str) -> Any:
+    """The database stored under ``key``, ready to scan, or None."""
+    import hyperscan
+
+    from .cache import read_cached
+    from .errors import TermkitError
+
+    try:
+        data = read_cached(folder, _database_key(key), kind="hyperscan")
+        if data is None:
+            return None
+        db = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
+        db.scratch = hyperscan.Scratch(db)  # a loaded database comes without the scratch space a scan needs
+        db.scan(b"\0\0", match_event_handler=lambda *_: None)  # one it cannot run on this machine raises here
+    except (TermkitError, OSError, hyperscan.HyperscanError):
+        return None
+    return db
+
+
+def utf16_units(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A text's code points (``uint32``) as UTF-16 code units, and where its surrogate pairs begin (in
+    units, ascending): a text with characters beyond the BMP is scanned by the UTF-16 automaton, and
+    :func:`points_of` maps the hits back. A lone surrogate of the text stays one unit.
+
+    >>> from termkit.normalize import to_codes
+    >>> units, pairs = utf16_units(to_codes("a𠮷b", wide=True))
+    >>> [hex(u) for u in units.tolist()], pairs.tolist()
+    (['0x61', '0xd842', '0xdfb7', '0x62'], [1])
+    """
+    import numpy as np
+
+    astral = np.flatnonzero(codes > 0xFFFF)
+    pairs = astral + np.arange(len(astral))  # each pair before one adds a unit
+    units = np.empty(len(codes) + len(astral), dtype="<u2")
+    single = np.ones(len(units), dtype=bool)
+    single[pairs + 1] = False
+    units[single] = codes  # the astral ones are replaced by their high surrogates next
+    offset = codes[astral].astype(np.int64) - 0x10000
+    units[pairs] = 0xD800 + (offset >> 10)
+    units[pairs + 1] = 0xDC00 + (offset & 0x3FF)
+    return units, pairs
+
+
+def points_of(ends: np.ndarray, keys: np.ndarray, length: np.ndarray,
+              pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The occurrences found in a text's UTF-16 units (:func:`utf16_units`; ends in units) that are
+    occurrences of its code points, their ends in code points. A key in the BMP is as many units as
+    code points; where it met units of the text, it occurs in the text only if it does not end inside a
+    surrogate pair and spans as many code points as units (one that starts inside a pair, or covers
+    one, spans fewer: a key of two lone surrogates is not the one character that pair encodes).
+
+    Units of "a𠮷bc": ``a`` 0, the pair 1 and 2, ``b`` 3, ``c`` 4; keys: ``b``, the pair's two halves as
+    lone surrogates, its high half, ``bc``:
+
+    >>> import numpy as np
+    >>> ends, keys = points_of(np.array([4, 3, 2, 5]), np.arange(4), np.array([1, 2, 1, 2]), np.array([1]))
+    >>> ends.tolist(), keys.tolist()
+    ([3, 4], [0, 3])
+    """
+    import numpy as np
+
+    length = length[keys]
+    before = np.searchsorted(pairs, ends - 1)  # the pairs that begin before unit - 1 end before it
+    inside = before < len(pairs)
+    inside[inside] = pairs[before[inside]] == ends[inside] - 1
+    end = ends - before
+    start = ends - length - np.searchsorted(pairs, ends - length - 1)
+    keep = ~inside & (end - start == length)
+    return end[keep], keys[keep]
 
 
 def _aligned(end: np.ndarray, pattern: np.ndarray, index: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
