@@ -3,9 +3,11 @@ ranking) and ``pool`` (the first pass's classifier of every n-gram, used when th
 known terms to learn its own).
 
 Distant supervision: the bundled lexicon's terms found in the development slice are the positives, the
-first pass's other candidates (for ``pool``: every other n-gram seen 3 times) the negatives
-(bench/discover_protocol.md names the slice; the held-out slice is never read here). Prints the training
-sets' sizes and each feature's weight.
+first pass's other candidates (for ``pool``: every other n-gram seen 3 times) the noisy negatives, and the
+curators' rejections shipped with termkit (src/termkit/discover/rejected.tsv, only those whose evidence lies in
+the development slice: bench/build_rejected.py) found there are labelled negatives weighing
+``REJECTED_WEIGHT`` (5) each (bench/discover_protocol.md names the slice; the held-out slice is never read
+here). Prints the training sets' sizes and each feature's weight.
 
     python bench/discover_train.py [--out PATH] [--slice development|development_small]
 """
@@ -21,14 +23,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import discover_slices
 
 
+def rejected_keys(matcher) -> set[str]:
+    """The shipped rejections, folded as candidates are (the user's own list is not read here)."""
+    from termkit.discover.rejected import BUNDLED_PATH, load_rejected
+
+    return set(load_rejected(lambda s: matcher.fold(s).text, [BUNDLED_PATH]))
+
+
 def train(files: list[Path], matcher, label: str):
-    """A model fitted on ``files`` with ``matcher``'s entries as positives."""
+    """A model fitted on ``files`` with ``matcher``'s entries as positives and the shipped rejections as
+    labelled negatives. Returns it, the positives, the rows and the labelled negatives among them."""
     from termkit.corpus import read_documents
+    from termkit.discover import REJECTED_WEIGHT
     from termkit.discover.learn import fit_portable, training_rows
 
     paths = [str(p) for p in files]
-    rows, labels, _ = training_rows(lambda: read_documents(paths), matcher)
-    return fit_portable(rows, labels, label), sum(labels), len(labels)
+    rows, labels, _, weights = training_rows(lambda: read_documents(paths), matcher,
+                                             negatives=rejected_keys(matcher))
+    rejected = sum(w == REJECTED_WEIGHT for w in weights)
+    return fit_portable(rows, labels, label, weights), sum(labels), len(labels), rejected
 
 
 def train_pool(files: list[Path], matcher, label: str):
@@ -37,7 +50,7 @@ def train_pool(files: list[Path], matcher, label: str):
 
     from termkit.compile import compile_lexicon
     from termkit.corpus import read_documents
-    from termkit.discover import DiscoverOptions, adapt, collect, known_keys
+    from termkit.discover import REJECTED_WEIGHT, DiscoverOptions, adapt, collect, known_keys
     from termkit.discover.background import Background
     from termkit.discover.learn import fit_matrix
     from termkit.discover.pool import POOL_NAMES, PORTABLE_POOL, pool_features
@@ -48,12 +61,17 @@ def train_pool(files: list[Path], matcher, label: str):
     options = adapt(DiscoverOptions(), evidence.stats.chars)[0]
     quoted = {k: e.quoted for k, e in evidence.tally.seen.items() if e.quoted}
     table = pool_features(evidence.stats, Background.load(), options.min_count, quoted)
-    labels = table.labels(known_keys(matcher))
+    positives = known_keys(matcher)
+    labels = table.labels(positives)
+    rejected = table.labels(rejected_keys(matcher) - positives)  # labelled negatives, always in the sample
     rng = np.random.default_rng(0)
-    neg = np.flatnonzero(~labels)
-    rows = np.concatenate([np.flatnonzero(labels), rng.choice(neg, min(len(neg), 100_000), replace=False)])
+    neg = np.flatnonzero(~labels & ~rejected)
+    rows = np.concatenate([np.flatnonzero(labels), np.flatnonzero(rejected),
+                           rng.choice(neg, min(len(neg), 100_000), replace=False)])
+    weights = np.where(rejected[rows], REJECTED_WEIGHT, 1.0)
     x = table.x[:, [POOL_NAMES.index(n) for n in PORTABLE_POOL]]
-    return fit_matrix(x[rows], labels[rows], PORTABLE_POOL, label), int(labels.sum()), len(labels)
+    model = fit_matrix(x[rows], labels[rows], PORTABLE_POOL, label, weights)
+    return model, int(labels.sum()), len(labels), int(rejected.sum())
 
 
 def main() -> None:
@@ -69,10 +87,12 @@ def main() -> None:
     matcher = load_compiled(bundled_lexicon_path()).matcher
     t = time.perf_counter()
     label = f"{args.slice} slice of the shared corpus ({len(files)} files), bundled lexicon ({len(matcher.entries)})"
-    model, pos, n = train(files, matcher, label)
-    print(f"rank: trained on {n} strings ({pos} lexicon terms) in {time.perf_counter() - t:.0f} s")
-    pool, pool_pos, pool_n = train_pool(files, matcher, label)
-    print(f"pool: trained on {pool_n} n-grams ({pool_pos} lexicon terms) in {time.perf_counter() - t:.0f} s")
+    model, pos, n, rej = train(files, matcher, label)
+    print(f"rank: trained on {n} strings ({pos} lexicon terms, {rej} rejected by curators) "
+          f"in {time.perf_counter() - t:.0f} s")
+    pool, pool_pos, pool_n, pool_rej = train_pool(files, matcher, label)
+    print(f"pool: trained on {pool_n} n-grams ({pool_pos} lexicon terms, {pool_rej} rejected by curators) "
+          f"in {time.perf_counter() - t:.0f} s")
     Model.save_all(args.out, rank=model, pool=pool)
     print(f"-> {args.out}")
     for part, m in (("rank", model), ("pool", pool)):

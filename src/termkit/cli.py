@@ -539,6 +539,8 @@ def discover(
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="X", help="Only candidates scoring X or "
                                               "more [default: 4 when the ranking is learnt from the input, 0.8 "
                                               "otherwise; 0 shows all]."),
+    show_rejected: bool = typer.Option(False, "--show-rejected", help="Show candidates a curator rejected too "
+                                       "(marked in reasons), instead of leaving them out."),
     input_format: InputFormatOpt = InputFormat.auto,
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = None,
@@ -564,9 +566,13 @@ def discover(
     jsonl's reasons field names the features that raised it (or: ordinary words, ordinary list).
     A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
     entry, edit); --format yaml proposes that edit.
+
+    rejected: candidates curators have rejected (the list shipped with termkit, and yours: `termkit lexicon
+    reject`) are left out (stderr says how many) and teach the learnt ranking what is not a term.
     """
     from .discover import KINDS, DiscoverOptions
     from .discover import discover as find_candidates
+    from .discover.rejected import load_rejected
 
     if bad := [k for k in kind or () if k not in KINDS]:
         raise typer.BadParameter(f"{bad[0]!r}: use one of {', '.join(KINDS)}", param_hint="--kind")
@@ -575,12 +581,13 @@ def discover(
 
         month_of(since)  # a bad date fails now, not after the whole run
     compiled = _compiled(lexicon)
+    rejected = load_rejected(lambda s: compiled.matcher.fold(s).text)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     passes = iter(("pass 1/2: counting", "pass 2/2: recounting"))
     found = find_candidates(lambda: _doc_progress(corpus.documents(), next(passes, "reading"), corpus.files),
                             compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS), since=since,
-                                                              min_score=min_score),
-                            on_note=_note)
+                                                              min_score=min_score, show_rejected=show_rejected),
+                            on_note=_note, rejected=rejected)
     if format == DiscoverFormat.jsonl:
         sys.stdout.writelines(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found)
     elif format == DiscoverFormat.yaml:
@@ -865,6 +872,29 @@ def lexicon_add(
         _stdout().print(f"check the pinyin: {e.pinyin}", soft_wrap=True, markup=False)
     else:
         _warn("no pinyin could be derived; add it by hand")
+
+
+@lexicon_app.command("reject")
+@handles_errors
+def lexicon_reject(
+    terms: list[str] = typer.Argument(..., help="The candidates discover must not propose again."),
+    reason: str = typer.Option(..., "--reason", "-r", help="Why: starts with ordinary phrase, name, event, "
+                               "quotation, too ambiguous, fragment, count or date, foreign term, media phrase …; "
+                               "a colon and a few words may follow."),
+    file: Optional[Path] = typer.Option(None, "--file", help="The rejection list to write [rejected.tsv in your "
+                                        "own lexicon folder]."),
+) -> None:
+    """Record candidates as rejected: discover leaves them out and learns from them what is not a term."""
+    from .compile import compile_lexicon
+    from .discover.rejected import add_rejection, user_rejected_path
+    from .lexicon import Lexicon
+
+    fold = compile_lexicon(Lexicon(())).fold
+    path = file or user_rejected_path()
+    for term in terms:
+        added = add_rejection(path, term, reason, lambda s: fold(s).text)
+        _stdout().print(f"{'rejected' if added else 'reason changed for'} {term} in {path}", soft_wrap=True,
+                        markup=False, highlight=False)
 
 
 @lexicon_app.command("files")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -71,6 +71,8 @@ class DiscoverOptions:
     min_positives: int | None = None
     # the score a candidate must reach to be shown; None: SCORE_FLOOR of the way the ranking was made (0 shows all)
     min_score: float | None = None
+    # candidates a curator rejected (see :mod:`.rejected`) are left out of the list; True shows them, marked
+    show_rejected: bool = False
 
 
 # the score a candidate must reach to be shown, by how the ranking was made (chosen on the development slice,
@@ -81,6 +83,9 @@ SCORE_FLOOR = {"learnt": 4.0, "shipped": 0.8}
 LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
 SMALL_INPUT = 100_000  # below this, twice; a quoted, numbered or parallel form once
 MIN_POSITIVES = 150
+# weight of a candidate a curator rejected, as a negative of the learnt ranking, against 1 for the other candidates
+# (noisy negatives: some are terms the lexicon lacks) and for each known term
+REJECTED_WEIGHT = 5.0
 
 
 def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
@@ -252,19 +257,22 @@ def aligned(example: str, key: str, bg: Background) -> bool:
 
 
 def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher,
-           positives: set[str] = frozenset(), background: Background | None = None
-           ) -> tuple[list[Candidate], dict[str, Any]]:
+           positives: set[str] = frozenset(), background: Background | None = None,
+           negatives: Collection[str] = frozenset()) -> tuple[list[Candidate], dict[str, Any]]:
     """Second pass: exact counts, documents and a first example for each prospect, on the text
     folded as for matching. Prospects the lexicon knows, and occurrences inside a known term,
     are left out; a prospect with no occurrence left is dropped. ``positives`` (known surfaces) are
-    recounted too, in full, for the ranking to learn from; the recounts are returned beside."""
+    recounted too, in full, and ``negatives`` (rejected strings) as candidates are, for the ranking to learn
+    from; the recounts are returned beside."""
     from .patterns import pair_forms
     from .recount import recount
 
     prospects = [p for p in prospects if matcher.lookup(p.key) is None
                  and not any(matcher.lookup(form) for form in pair_forms(p.key)) and not _holds_known(p, matcher)]
     aliases = {p.key: forms for p in prospects if (forms := pair_forms(p.key))}
-    counts = recount([p.key for p in prospects] + sorted(positives), docs, matcher, CONTEXT, aliases, positives)
+    keys = [p.key for p in prospects]
+    extra = sorted(set(negatives) - set(keys) - set(positives))
+    counts = recount(keys + sorted(positives) + extra, docs, matcher, CONTEXT, aliases, positives)
     index = RelationIndex.build(matcher.entries, lambda s: matcher.fold(s).text,
                                 background.words if background else None, background.tag if background else None)
     out = []
@@ -298,11 +306,13 @@ def _holds_known(p: Prospect, matcher: Any) -> bool:
 
 def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: set[str], evidence: Evidence,
                     bg: Background, model: Model | None = None, min_count: int = 1,
-                    min_positives: int = MIN_POSITIVES) -> tuple[list[Candidate], str]:
+                    min_positives: int = MIN_POSITIVES, negatives: Collection[str] = frozenset()
+                    ) -> tuple[list[Candidate], str]:
     """Score the candidates with a ranking learnt from this very input when the lexicon's terms occur
-    in it often enough (positives: known terms found; negatives: the other candidates), else with
-    ``model`` (the shipped one), else keep the first-pass scores. Returns the candidates and how they
-    were ranked (``learnt from N lexicon terms`` / ``shipped model`` / ``first-pass scores``)."""
+    in it often enough (positives: known terms found; negatives: the other candidates, noisy, and the
+    ``negatives`` a curator rejected that occur as often, labelled, weighing :data:`REJECTED_WEIGHT` each),
+    else with ``model`` (the shipped one), else keep the first-pass scores. Returns the candidates and how
+    they were ranked (``learnt from N lexicon terms`` / ``shipped model`` / ``first-pass scores``)."""
     from dataclasses import replace
 
     from .features import matrix
@@ -311,10 +321,14 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
     found = positive_rows(positives, counts, min_count)
     rows = featurize([c.key for c in cands], counts, evidence, bg)
     if len(found) >= min_positives and cands:
-        train = rows + featurize(found, counts, evidence, bg)
-        labels = [False] * len(rows) + [True] * len(found)
-        linear = fit(train, labels)
-        probs = fit_boosted(train, labels).predict_proba(matrix(rows))[:, 1]
+        shown = {c.key for c in cands}
+        rejected = positive_rows(set(negatives) - set(positives) - shown, counts, min_count)
+        train = rows + featurize(found, counts, evidence, bg) + featurize(rejected, counts, evidence, bg)
+        labels = [False] * len(rows) + [True] * len(found) + [False] * len(rejected)
+        weights = ([REJECTED_WEIGHT if c.key in negatives else 1.0 for c in cands] + [1.0] * len(found)
+                   + [REJECTED_WEIGHT] * len(rejected))
+        linear = fit(train, labels, weights=weights)
+        probs = fit_boosted(train, labels, weights).predict_proba(matrix(rows))[:, 1]
         how = f"learnt from {len(found)} lexicon terms in the input"
     elif model is not None and cands:
         # too few examples here to learn from: the first-pass score, nudged by the shipped model
@@ -449,10 +463,13 @@ def _fragment(short: str, long: str) -> bool:
 
 def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
              options: DiscoverOptions = DiscoverOptions(), background: Background | None = None,
-             model: Model | None = None, on_note: Callable[[str], None] | None = None) -> list[Candidate]:
+             model: Model | None = None, on_note: Callable[[str], None] | None = None,
+             rejected: Mapping[str, str] | None = None) -> list[Candidate]:
     """Both passes and the ranking. ``open_docs`` returns a fresh iterable of documents each call.
     The first pass sees the text unmasked (the lexicon's terms are the examples the ranking learns
-    from); ``model`` (default: the shipped one, :mod:`.learn`) ranks when the input holds too few."""
+    from); ``model`` (default: the shipped one, :mod:`.learn`) ranks when the input holds too few.
+    ``rejected`` (folded string → reason, :func:`.rejected.load_rejected`) are strings a curator rejected:
+    labelled negatives of a learnt ranking, and left out of the list (``options.show_rejected``: marked)."""
     from ..compile import compile_lexicon
     from ..lexicon import Lexicon
 
@@ -463,11 +480,12 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     if note and on_note:
         on_note(note)
     positives = known_keys(matcher)
+    negatives = set(rejected or ()) - positives
     prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
-    cands, counts = attest(prospects, open_docs(), matcher, positives, bg)
+    cands, counts = attest(prospects, open_docs(), matcher, positives, bg, negatives)
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,
-                                 options.min_positives or MIN_POSITIVES)
+                                 options.min_positives or MIN_POSITIVES, negatives)
     cands = screen(cands, bg, small=bool(note))
     if on_note:
         on_note(f"ranked by {how}")
@@ -477,6 +495,12 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     ranked = rank(cands, replace(options, min_score=0.0, top=None))
     shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
     left = len(ranked) - len(shown)
+    if rejected:
+        shown, skipped = drop_rejected(shown, rejected, lambda s: matcher.fold(s).text, options.show_rejected)
+        if on_note and skipped:
+            on_note(f"{skipped} rejected candidate{'s' * (skipped != 1)} "
+                    f"{'marked' if options.show_rejected else 'left out'} (a curator's rejection list"
+                    f"{'' if options.show_rejected else '; --show-rejected shows them'})")
     if options.since is not None:
         from .since import new_since
 
@@ -485,6 +509,33 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     if on_note and left and (options.top is None or len(shown) < options.top):
         on_note(f"{len(shown)} candidates shown; the rest ({left}) scored below {floor:g} (--min-score 0 shows them)")
     return shown
+
+
+def drop_rejected(cands: list[Candidate], rejected: Mapping[str, str], fold: Callable[[str], str],
+                  show: bool = False) -> tuple[list[Candidate], int]:
+    """The candidates less those in ``rejected`` (folded string → reason), and how many those were; with
+    ``show``, all of them, a rejected one with ``rejected: REASON`` first among its reasons.
+
+    >>> cs = [Candidate("北溪", 9.0, 9, 3, "quoted", ""), Candidate("放管服", 5.0, 9, 3, "quoted", "")]
+    >>> [c.candidate for c in drop_rejected(cs, {"北溪": "name"}, str)[0]]
+    ['放管服']
+    >>> drop_rejected(cs, {"北溪": "name"}, str, show=True)[0][0].reasons
+    ('rejected: name',)
+    """
+    from dataclasses import replace
+
+    out, skipped = [], 0
+    for c in cands:
+        reason = rejected.get(fold(c.key or c.candidate))
+        if reason is None:
+            reason = rejected.get(fold(c.candidate))
+        if reason is None:
+            out.append(c)
+            continue
+        skipped += 1
+        if show:
+            out.append(replace(c, reasons=(f"rejected: {reason}", *c.reasons)))
+    return out, skipped
 
 
 def score_floor(how: str) -> float:

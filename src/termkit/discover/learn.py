@@ -18,7 +18,7 @@ bundled lexicon), so that ranking works with the bundled lexicon, a user's own, 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -92,13 +92,15 @@ class Model:
 
 
 def fit(rows: list[dict[str, float]], labels: list[bool], trained_on: str = "",
-        names: tuple[str, ...] = NAMES) -> Model:
+        names: tuple[str, ...] = NAMES, weights: list[float] | None = None) -> Model:
     """Fit the model to feature rows and their labels (scikit-learn, balanced classes); ``names``
-    picks the features (:data:`~termkit.discover.features.PORTABLE` for a model shipped to any input)."""
-    return fit_matrix(matrix(rows, names), labels, names, trained_on)
+    picks the features (:data:`~termkit.discover.features.PORTABLE` for a model shipped to any input);
+    ``weights`` weigh rows (a curator's rejection counts more than a noisy negative)."""
+    return fit_matrix(matrix(rows, names), labels, names, trained_on, weights)
 
 
-def fit_matrix(x: np.ndarray, labels: Any, names: tuple[str, ...], trained_on: str = "") -> Model:
+def fit_matrix(x: np.ndarray, labels: Any, names: tuple[str, ...], trained_on: str = "",
+               weights: Any = None) -> Model:
     """:func:`fit` on a feature matrix whose columns are ``names``."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
@@ -106,33 +108,49 @@ def fit_matrix(x: np.ndarray, labels: Any, names: tuple[str, ...], trained_on: s
     y = np.asarray(labels, dtype=int)
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    clf = LogisticRegression(C=0.5, class_weight="balanced", max_iter=2000).fit((x - scaler.mean_) / scale, y)
+    clf = LogisticRegression(C=0.5, class_weight="balanced", max_iter=2000)
+    clf.fit((x - scaler.mean_) / scale, y, sample_weight=None if weights is None else np.asarray(weights, float))
     return Model(names, scaler.mean_.tolist(), scale.tolist(), clf.coef_[0].tolist(), float(clf.intercept_[0]),
                  trained_on)
 
 
-def fit_boosted(rows: list[dict[str, float]], labels: list[bool]) -> Any:
-    """A gradient-boosted classifier (scikit-learn's histogram GBM, balanced classes) on the same rows:
-    it ranks; the linear model of :func:`fit` explains."""
+def fit_boosted(rows: list[dict[str, float]], labels: list[bool], weights: list[float] | None = None) -> Any:
+    """A gradient-boosted classifier (scikit-learn's histogram GBM, balanced classes) on the same rows
+    (``weights`` as in :func:`fit`): it ranks; the linear model of :func:`fit` explains."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     clf = HistGradientBoostingClassifier(max_iter=150, learning_rate=0.08, max_leaf_nodes=15, min_samples_leaf=10,
                                          l2_regularization=1.0, class_weight="balanced", random_state=0)
-    return clf.fit(matrix(rows), np.asarray(labels, dtype=int))
+    return clf.fit(matrix(rows), np.asarray(labels, dtype=int),
+                   sample_weight=None if weights is None else np.asarray(weights, dtype=float))
 
 
-def fit_portable(rows: list[dict[str, float]], labels: list[bool], trained_on: str = "") -> Model:
+def fit_portable(rows: list[dict[str, float]], labels: list[bool], trained_on: str = "",
+                 weights: list[float] | None = None) -> Model:
     """The model termkit ships: size-independent features only."""
-    return fit(rows, labels, trained_on, PORTABLE)
+    return fit(rows, labels, trained_on, PORTABLE, weights)
 
 
 def training_rows(open_docs: Callable[[], Iterable[Any]], lexicon_matcher: Any, options: Any = None,
-                  background: Any = None) -> tuple[list[dict[str, float]], list[bool], list[str]]:
-    """Feature rows, labels and keys from one body of text, as :func:`termkit.discover.discover` builds
-    them: the lexicon's terms found in it (positives) and the first pass's other candidates (negatives)."""
+                  background: Any = None, negatives: Collection[str] = frozenset()
+                  ) -> tuple[list[dict[str, float]], list[bool], list[str], list[float]]:
+    """Feature rows, labels, keys and weights from one body of text, as :func:`termkit.discover.discover` builds
+    them: the lexicon's terms found in it (positives), the first pass's other candidates (noisy negatives) and
+    the ``negatives`` a curator rejected found as often (labelled negatives, weighing
+    :data:`~termkit.discover.REJECTED_WEIGHT`)."""
     from ..compile import compile_lexicon
     from ..lexicon import Lexicon
-    from . import DiscoverOptions, adapt, attest, collect, featurize, known_keys, positive_rows, shortlist
+    from . import (
+        REJECTED_WEIGHT,
+        DiscoverOptions,
+        adapt,
+        attest,
+        collect,
+        featurize,
+        known_keys,
+        positive_rows,
+        shortlist,
+    )
     from .background import Background
 
     options = options or DiscoverOptions()
@@ -141,8 +159,13 @@ def training_rows(open_docs: Callable[[], Iterable[Any]], lexicon_matcher: Any, 
     evidence = collect(open_docs(), blank, options)
     options = adapt(options, evidence.stats.chars)[0]
     positives = known_keys(lexicon_matcher)
+    negatives = set(negatives) - positives
     prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
-    cands, counts = attest(prospects, open_docs(), lexicon_matcher, positives, bg)
+    cands, counts = attest(prospects, open_docs(), lexicon_matcher, positives, bg, negatives)
     found = positive_rows(positives, counts, options.min_count)
-    keys = [c.key for c in cands] + found
-    return featurize(keys, counts, evidence, bg), [False] * len(cands) + [True] * len(found), keys
+    rejected = positive_rows(negatives - {c.key for c in cands}, counts, options.min_count)
+    keys = [c.key for c in cands] + found + rejected
+    labels = [False] * len(cands) + [True] * len(found) + [False] * len(rejected)
+    weights = ([REJECTED_WEIGHT if c.key in negatives else 1.0 for c in cands] + [1.0] * len(found)
+               + [REJECTED_WEIGHT] * len(rejected))
+    return featurize(keys, counts, evidence, bg), labels, keys, weights
