@@ -6,10 +6,11 @@ may rest on evidence the development slice does not hold. A ``reject`` row is sh
 triage candidate *on the development slice alone* (bench/discover_slices.py ``development()``, less
 ``encodings/``, which the triage skips as a second copy of two other files), by the triage's own
 thresholds (termkit.triage, docs/corpus-triage.md): quoted (between “ ” or 「 」) at least
-``QUOTED_MIN`` = 8 times there, or found by ``discover``'s numbered kind (empty lexicon) at least
-``NUMBERED_MIN`` = 5 times there. Every other rejected row is left out, so neither ``discover`` on held-out
-text nor the model trained on the development slice (bench/discover_train.py) gains from a judgement that
-needed held-out text. ``entry`` rows are never shipped (they are terms).
+``QUOTED_MIN`` = 8 times there, or of numbered shape (termkit.triage.numbered_spans) at least
+``NUMBERED_MIN`` = 5 times there (termkit.triage.candidates on the slice's counts). Every other rejected row
+is left out, so neither ``discover`` on held-out text nor the model trained on the development slice
+(bench/discover_train.py) gains from a judgement that needed held-out text. ``entry`` rows are never
+shipped (they are terms).
 
     python bench/build_rejected.py            # writes src/termkit/discover/rejected.tsv, prints a summary
     python bench/build_rejected.py --check    # exit 1 when the shipped file differs from a fresh build
@@ -39,11 +40,10 @@ def dev_counts(files: list[str]) -> tuple[dict[str, int], dict[str, int]]:
     from termkit.compile import compile_lexicon
     from termkit.corpus import read_documents
     from termkit.lexicon import Lexicon
-    from termkit.triage import NUMBERED_MIN, numbered_counts, quoted_counts
+    from termkit.triage import numbered_counts, quoted_counts
 
-    quoted = quoted_counts(read_documents(files), compile_lexicon(Lexicon(())))
-    numbered = numbered_counts(lambda: read_documents(files), NUMBERED_MIN)
-    return quoted, numbered
+    matcher = compile_lexicon(Lexicon(()))
+    return quoted_counts(read_documents(files), matcher), numbered_counts(read_documents(files), matcher)
 
 
 def build(rows, quoted: dict[str, int], numbered: dict[str, int]):
@@ -53,18 +53,19 @@ def build(rows, quoted: dict[str, int], numbered: dict[str, int]):
     >>> rows = [TriageRow("北溪", 286, "quoted", "reject", "name"), TriageRow("五一", 9, "quoted", "reject", "event"),
     ...         TriageRow("两国合作", 177, "numbered", "reject", "ordinary phrase"),
     ...         TriageRow("两新", 148, "quoted", "entry", "in staging")]
-    >>> kept, left = build(rows, {"北溪": 8, "五一": 7}, {"两国合作": 5})
+    >>> kept, left = build(rows, {"北溪": 8, "五一": 7}, {"两国合作": 5, "五一": 4})
     >>> [r.candidate for r in kept], left
     (['北溪', '两国合作'], 1)
     """
     from termkit.discover.rejected import Rejection
-    from termkit.triage import NUMBERED_MIN, QUOTED_MIN
+    from termkit.triage import candidates
 
+    on_slice = {c.candidate for c in candidates(quoted, numbered)}  # the triage's thresholds, on these counts
     kept, left = [], 0
     for r in rows:
         if r.decision != "reject":
             continue
-        if quoted.get(r.candidate, 0) >= QUOTED_MIN or numbered.get(r.candidate, 0) >= NUMBERED_MIN:
+        if r.candidate in on_slice:
             kept.append(Rejection(r.candidate, r.reason))
         else:
             left += 1
