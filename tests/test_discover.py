@@ -231,8 +231,8 @@ NOISE_CASES = [json.loads(line) for line in (CASES / "discover_noise.jsonl").rea
 
 
 @pytest.mark.parametrize("case", NOISE_CASES, ids=[c["key"] for c in NOISE_CASES])
-def test_noise_rules(case: dict) -> None:
-    assert noise_reason(case["key"]) == case["reason"], case["why"]
+def test_noise_rules(case: dict, background) -> None:
+    assert noise_reason(case["key"], background) == case["reason"], case["why"]
 
 
 def test_every_kind_of_noise_has_a_case() -> None:

@@ -212,7 +212,7 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
             p.kind = kind_of(p.key, p.kind)
         else:
             merged[p.key].quoted = max(merged[p.key].quoted, p.quoted)
-    wanted = [p for p in merged.values() if p.kind in options.kinds and not noise_reason(p.key.replace("、", ""))]
+    wanted = [p for p in merged.values() if p.kind in options.kinds and not noise_reason(p.key.replace("、", ""), bg)]
     return wanted[: 2 * max(options.pool, 3 * (options.top or 0))]
 
 

@@ -26,6 +26,11 @@ UNIT_CHARS = frozenset("年月日号时分秒岁周天夜晚倍万亿千百十�
                        "季代班层级段句遍趟场兆")
 UNIT_WORDS = ("小时", "分钟", "公里", "公斤", "百分点", "世纪", "星期", "平方", "立方", "千米", "千克", "方面",
               "部分", "阶段", "地区", "国家", "城市", "省份", "单位", "同志", "月份", "季度", "年代")
+# units of a span of time or of stages: with a name after them the number is part of the name (五年规划, 十年禁渔,
+# 百年大党, 三期叠加), not a count
+SPAN_UNITS = frozenset("年期")
+# first characters of what follows a quantity in a sentence (三个月来, 五年间, 两年多, 十年以上, 三天时间)
+QUANTITY_TAIL = frozenset("来间内后前多余以之的里中左右半零至到时起初末底整")
 # single-word edges that make a span a piece of a sentence rather than a name
 STOP_EDGE = frozenset("的了是在和与及等也都就而并对把被着过之其这那我你他她它们要将所但或又很更最已再还让使给跟向从"
                       "于为以由上中下里内外时后前个")

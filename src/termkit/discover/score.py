@@ -174,7 +174,7 @@ def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: i
         core = s if is_numbered(s) else trim_edges(s, bg)
         if core != s:
             count = max(count, stats.count(core))
-        if core in best or core in positives or _holds(core, positives) or noise_reason(core):
+        if core in best or core in positives or _holds(core, positives) or noise_reason(core, bg):
             continue
         if is_numbered(core):
             if _numbered_quality(core, count, stats, bg) is None:
@@ -267,7 +267,7 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
         elif e.kind == "object":  # an object of a policy verb: a string judged as statistical ones are
             core = trim_edges(key, bg)
-            if noise_reason(core) or not _phrase_ok(core, count, stats, bg):
+            if noise_reason(core, bg) or not _phrase_ok(core, count, stats, bg):
                 continue
             out.append(Prospect(core, "mwe", math.log2(1 + count) * (1.0 + 0.3 * min(e.docs - 1, 3)), count))
             continue
