@@ -269,6 +269,12 @@ def test_candidates_are_shown_as_written(table) -> None:
     assert c.key == "1+2+x" and c.to_dict()["candidate"] == "1+2+X"
 
 
+def test_candidates_keep_characters_that_folding_merges(table) -> None:
+    # folding spells 著 as 着; the candidate is shown as the text writes it, in either script
+    found = run(corpus("开展“乡村著名行动”", "开展“鄉村著名行動”", docs=3), table)
+    assert [c.to_dict()["candidate"] for c in found.values() if c.key == "乡村着名行动"] == ["乡村著名行动"]
+
+
 def test_relations_to_known_entries(table) -> None:
     docs = corpus("“乡村全面振兴”", "道路自信、理论自信、制度自信、文化自信", "“新质生产力”")
     entries = ({"id": "rural", "term": "乡村振兴"},

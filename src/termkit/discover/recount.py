@@ -48,12 +48,21 @@ class Recount:
     periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
 
     def written(self, key: str) -> str:
-        """The most frequent original spelling with the key's own Han characters (1+2+X for the key
-        1+2+x; a traditional spelling is shown in the simplified script of the key, as the lexicon
-        writes terms); the key itself when there is none."""
-        han = _han(key)
-        same = [f for f in self.forms if _han(f) == han]
-        return max(same, key=lambda f: self.forms[f]) if same else key
+        """The most frequent original spelling, in the simplified script as the lexicon writes terms:
+        1+2+X for the key 1+2+x, and 乡村著名行动 (as written) for its key 乡村着名行动, which folding
+        spells with 着; a traditional spelling goes through OpenCC's phrase-aware ``t2s``, so 鄉村著名行動
+        is shown as 乡村著名行动 too. The key itself when no spelling was kept.
+
+        >>> r = Recount(forms={"鄉村著名行動": 2, "乡村著名行动": 1})
+        >>> r.written("乡村着名行动")
+        '乡村著名行动'
+        """
+        shown: dict[str, int] = {}
+        for form, n in self.forms.items():
+            simple = _simplified(form)
+            if len(_han(simple)) == len(_han(key)):
+                shown[simple] = shown.get(simple, 0) + n
+        return max(shown, key=lambda f: (shown[f], _han(f) == _han(key))) if shown else key
 
     def note(self, text: str, start: int, end: int) -> None:
         """Count one occurrence at ``text[start:end]`` (original offsets)."""
@@ -116,6 +125,19 @@ def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context
                 if not r.example:
                     r.example = _context(doc.text, s, e, context)
     return result
+
+
+def _simplified(text: str) -> str:
+    """``text`` in the simplified script, by OpenCC's ``t2s`` (words first, then characters)."""
+    global _T2S
+    if _T2S is None:
+        import opencc
+
+        _T2S = opencc.OpenCC("t2s")
+    return _T2S.convert(text)
+
+
+_T2S = None
 
 
 def _han(text: str) -> str:
