@@ -23,6 +23,8 @@ Prints Markdown tables (see bench/speed_protocol.md for which data is for what):
    ``--startup-trees before=OLD/src,after=src`` two source trees side by side in one run;
 
 with the load average before and after. The peers use the lexicon's surface forms unfolded as keys.
+``bench/bench_jobs.py`` measures ``--jobs 2`` against ``--jobs 1`` alone: the command end to end in
+alternating runs, its serial part and the bound that part sets.
 """
 
 from __future__ import annotations
