@@ -156,7 +156,7 @@ def test_lossy_counting_keeps_frequent_and_prunes_rare() -> None:
 
 # CLI
 
-def test_cli_jsonl_contract(tmp_path) -> None:
+def test_cli_jsonl_contract(tmp_path, table) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("terms: []\n", encoding="utf-8")
     r = CliRunner().invoke(app, ["discover", str(SEEDS), "-l", str(empty), "-f", "jsonl", "--min-count", "2",
@@ -164,7 +164,11 @@ def test_cli_jsonl_contract(tmp_path) -> None:
     assert r.exit_code == 0, r.output
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert rows and all(list(x)[:6] == ["candidate", "score", "count", "docs", "kind", "example"] for x in rows)
-    assert all({"key", "relation", "entry", "edit", "reasons"} <= set(x) for x in rows)
+    assert all({"key", "relation", "entry", "edit", "reasons", "example_span"} <= set(x) for x in rows)
+    fold = make_matcher(table).fold
+    for x in rows:  # where the occurrence shown stands in its example
+        start, end = x["example_span"]
+        assert fold(x["example"][start:end]).text == fold(x["key"]).text, x
     assert all(x["count"] >= 2 and x["kind"] in ("numbered", "quoted", "parallel", "mwe") for x in rows)
     assert "四下基层" in {x["candidate"] for x in rows}
 

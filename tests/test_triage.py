@@ -83,7 +83,7 @@ def test_candidates_apply_both_thresholds_and_merge_kinds() -> None:
         ("两新", 12, "quoted+numbered"), ("甲乙", 8, "quoted"), ("丙丁", 5, "numbered")]
 
 
-@pytest.mark.parametrize("case", load_cases("triage_numbered"), ids=lambda c: c["why"])
+@pytest.mark.parametrize("case", load_cases("triage_numbered", key="why"))
 def test_numbered_spans_by_shape(case: dict, empty_matcher) -> None:
     from termkit.discover.view import make_view
 

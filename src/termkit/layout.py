@@ -105,3 +105,83 @@ def print_hanging(console: Console, line: Text, indent: int) -> None:
         tail = tail[len(tail.plain) - len(tail.plain.lstrip()):]
         for piece in wrap(tail, console.width - indent):
             console.print(Text(" " * indent) + piece, soft_wrap=True)
+
+
+ELLIPSIS = "…"
+
+
+def _fit_end(text: str, cells: int) -> str:
+    """The end of ``text`` that fits in ``cells``."""
+    used = 0
+    for i in range(len(text) - 1, -1, -1):
+        used += cell_len(text[i])
+        if used > cells:
+            return text[i + 1:]
+    return text
+
+
+def _fit_start(text: str, cells: int) -> str:
+    """The start of ``text`` that fits in ``cells``."""
+    used = 0
+    for i, ch in enumerate(text):
+        used += cell_len(ch)
+        if used > cells:
+            return text[:i]
+    return text
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` cells, else its start and ``…``.
+
+    >>> clip("中国式现代化", 12), clip("中国式现代化", 9)
+    ('中国式现代化', '中国式现…')
+    """
+    if cell_len(text) <= width:
+        return text
+    return _fit_start(text, width - cell_len(ELLIPSIS)) + ELLIPSIS
+
+
+def window(text: str, start: int, end: int, width: int) -> tuple[str, int, int]:
+    """The part of ``text`` that fits in ``width`` cells, centred on ``text[start:end]``, with ``…``
+    where it was cut; and where that span stands in it. A side too short for its half of the room
+    gives the rest to the other; a span wider than the window shows its start.
+
+    >>> window("坚持和发展新时代枫桥经验，推进基层治理", 8, 12, 24)
+    ('…新时代枫桥经验，推进…', 4, 8)
+    >>> window("坚持“两个确立”", 3, 7, 40)
+    ('坚持“两个确立”', 3, 7)
+    """
+    if cell_len(text) <= width:
+        return text, start, end
+    left, span, right = text[:start], text[start:end], text[end:]
+    room = width - cell_len(span)
+    if room < 2 * cell_len(ELLIPSIS):  # the span alone fills the window
+        lead = ELLIPSIS if left else ""
+        shown = _fit_start(span, width - cell_len(lead) - cell_len(ELLIPSIS))
+        return f"{lead}{shown}{ELLIPSIS}", len(lead), len(lead) + len(shown)
+    left_w, right_w = cell_len(left), cell_len(right)
+    if left_w <= room // 2:
+        left_room = left_w
+    elif right_w <= room - room // 2:
+        left_room = room - right_w
+    else:
+        left_room = room // 2
+    right_room = room - left_room
+    if left_w > left_room:
+        piece = _fit_end(left, left_room - cell_len(ELLIPSIS))
+        if piece and _in_word(left[-len(piece) - 1]):  # not from the middle of a number or a word
+            piece = piece.lstrip(WORD_CHARS) or piece
+        left = ELLIPSIS + piece.lstrip()
+    if right_w > right_room:
+        piece = _fit_start(right, right_room - cell_len(ELLIPSIS))
+        if piece and _in_word(right[len(piece)]):
+            piece = piece.rstrip(WORD_CHARS) or piece
+        right = piece.rstrip() + ELLIPSIS
+    return f"{left}{span}{right}", len(left), len(left) + len(span)
+
+
+WORD_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.,%+-/'’"
+
+
+def _in_word(ch: str) -> bool:
+    return ch in WORD_CHARS

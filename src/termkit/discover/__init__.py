@@ -138,15 +138,18 @@ class Candidate:
     relation: Relation | None = None
     reasons: tuple[str, ...] = ()
     periods: dict[str, int] = field(default_factory=dict, compare=False)
+    example_span: tuple[int, int] | None = None  # [start, end) of the occurrence shown in ``example``
 
     def to_dict(self) -> dict[str, Any]:
         """``candidate, score, count, docs, kind, example``, then ``key``, ``relation`` (``new`` or how it
-        belongs to an entry), ``entry``, ``edit`` and ``reasons``."""
+        belongs to an entry), ``entry``, ``edit``, ``reasons`` and ``example_span`` (where the occurrence
+        stands in ``example``: ``[start, end)`` in characters, or null)."""
         rel = self.relation
         return {"candidate": self.candidate, "score": round(self.score, 2), "count": self.count,
                 "docs": self.docs, "kind": self.kind, "example": self.example, "key": self.key or self.candidate,
                 "relation": rel.kind if rel else "new", "entry": rel.entry if rel else None,
-                "edit": rel.edit if rel else None, "reasons": list(self.reasons)}
+                "edit": rel.edit if rel else None, "reasons": list(self.reasons),
+                "example_span": list(self.example_span) if self.example_span else None}
 
 
 @dataclass
@@ -288,7 +291,7 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         written = p.key if "“" in p.key else c.written(p.key)
         notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start}
         out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key,
-                             index.relate(p.key, written), periods=c.periods))
+                             index.relate(p.key, written), periods=c.periods, example_span=c.example_span))
     return out, counts
 
 

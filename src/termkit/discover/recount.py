@@ -9,8 +9,8 @@ does not count, and a candidate ending in a letter or digit does not match insid
 >>> from termkit.corpus import Document
 >>> from termkit.lexicon import Lexicon
 >>> r = recount(["四风"], [Document("a", "反对“四風”，纠治四风")], compile_lexicon(Lexicon(())), 4)
->>> r["四风"].count, r["四风"].docs, r["四风"].example
-(2, 1, '反对“四風”，纠治')
+>>> r["四风"].count, r["四风"].docs, r["四风"].example, r["四风"].example_span
+(2, 1, '反对“四風”，纠治', (3, 5))
 """
 
 from __future__ import annotations
@@ -35,12 +35,14 @@ CLOSE_QUOTES = frozenset("”’」』〞〟﹂﹄\"'")
 
 @dataclass
 class Recount:
-    """Exact evidence for one key: occurrences, documents, the first example, how many occurrences
-    stand in quotation marks or open a line, and its original spellings with their counts."""
+    """Exact evidence for one key: occurrences, documents, the first example (and where the key stands
+    in it), how many occurrences stand in quotation marks or open a line, and its original spellings
+    with their counts."""
 
     count: int = 0
     docs: int = 0
     example: str = ""
+    example_span: tuple[int, int] | None = None  # [start, end) of the occurrence in ``example``
     quoted: int = 0
     line_start: int = 0
     after_verb: int = 0
@@ -123,7 +125,8 @@ def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context
                 if month:
                     r.periods[month] = r.periods.get(month, 0) + 1
                 if not r.example:
-                    r.example = _context(doc.text, s, e, context)
+                    r.example, *span = _context(doc.text, s, e, context)
+                    r.example_span = (span[0], span[1])
     return result
 
 
@@ -164,7 +167,16 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return at_word_boundary(text[start], text[end - 1], before, after)
 
 
-def _context(text: str, start: int, end: int, width: int) -> str:
+def _context(text: str, start: int, end: int, width: int) -> tuple[str, int, int]:
+    """``text[start:end]`` with up to ``width`` characters each side on its line, stripped, and where
+    the occurrence stands in it.
+
+    >>> _context("第一行\\n  坚持“四风”问题\\n", 9, 11, 5)
+    ('坚持“四风”问题', 3, 5)
+    """
     left = text[max(0, start - width):start].rsplit("\n", 1)[-1]
     right = text[end:end + width].split("\n", 1)[0]
-    return f"{left}{text[start:end]}{right}".strip()
+    whole = f"{left}{text[start:end]}{right}"
+    example = whole.strip()
+    at = max(len(left) - (len(whole) - len(whole.lstrip())), 0)
+    return example, at, min(at + end - start, len(example))

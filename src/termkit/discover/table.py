@@ -1,37 +1,132 @@
-"""The terminal table of ``termkit discover``.
+"""The terminal table of ``termkit discover``, fitted to the terminal's width.
+
+Each row takes at most two lines. The example is one line: a window of its sentence centred on the
+candidate (:func:`termkit.layout.window`), cut with ``…`` on either side, the candidate in colour
+when colour is on. On a narrow terminal (under :data:`MEDIUM` columns) the kinds are shortened, the
+``docs`` column is left out and the entry a candidate belongs to is shown under it (``↳ 四个自信``)
+instead of in a ``lexicon`` column; from :data:`WIDE` columns a ``why`` column says what raised each
+score (the reasons of ``--format jsonl``).
 
 >>> from io import StringIO
 >>> from rich.console import Console
 >>> from termkit.discover import Candidate
->>> out = Console(file=StringIO(), width=140)
->>> render_candidates(out, [Candidate("三会一课", 9.0, 6, 3, "numbered", "落实三会一课制度", reasons=("head",))])
->>> "三会一课" in out.file.getvalue(), "head" in out.file.getvalue()
-(True, True)
+>>> out = Console(file=StringIO(), width=80)
+>>> render_candidates(out, [Candidate("三会一课", 9.0, 6, 3, "numbered", "坚持和落实三会一课制度",
+...                                   example_span=(5, 9))])
+>>> print("\\n".join(line.rstrip() for line in out.file.getvalue().splitlines()))
+1 candidate
+#  candidate  kind  score  count  example
+────────────────────────────────────────────────────────────────────────────────
+1  三会一课   num     9.0      6  坚持和落实三会一课制度
+kind: num numbered, quot quoted, par parallel, mwe statistical; ↳ known entry
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
-WIDE = 120  # columns from which the table shows a "why" column (the reasons of --format jsonl)
+from rich.cells import cell_len
+from rich.text import Text
+
+from ..layout import break_points, clip, window
+from ..wording import plural
+
+WIDE = 140  # columns from which the table shows a "why" column (the reasons of --format jsonl)
+MEDIUM = 110  # columns from which kinds are written in full and docs and lexicon have their own columns
+SHORT_KIND = {"numbered": "num", "quoted": "quot", "parallel": "par", "mwe": "mwe"}
+HIGHLIGHT = "bold magenta"  # the candidate in its example
+GAP = 2  # cells between two columns
+MIN_EXAMPLE = 24  # cells the example keeps however long the other cells are
+LEGEND = "kind: num numbered, quot quoted, par parallel, mwe statistical; ↳ known entry"
+
+
+def lines(text: str, width: int, most: int = 2) -> list[str]:
+    """``text`` wrapped to ``width`` cells (at Chinese characters and spaces), in at most ``most``
+    lines, the last cut with ``…`` when more was left.
+
+    >>> lines("学思想、强党性、重实践、建新功", 12)
+    ['学思想、强党', '性、重实践…']
+    >>> lines("两个确立", 12)
+    ['两个确立']
+    """
+    bounds = [0, *break_points(text, width), len(text)]
+    out = [text[a:b].strip() for a, b in pairwise(bounds)]
+    if len(out) > most:  # the last line shown takes all that follows, cut
+        out = out[:most - 1] + [clip(text[bounds[most - 1]:].strip(), width)]
+    return out
+
+
+def _relation(c: Any) -> tuple[str, str] | None:
+    rel = getattr(c, "relation", None)
+    return (rel.kind, rel.term) if rel else None
+
+
+def _span(c: Any) -> tuple[int, int]:
+    """Where the candidate stands in its example: the span kept when it was collected, else found."""
+    span = getattr(c, "example_span", None)
+    if span and 0 <= span[0] <= span[1] <= len(c.example):
+        return span[0], span[1]
+    for form in (c.candidate, getattr(c, "key", "")):
+        at = c.example.find(form) if form else -1
+        if at >= 0:
+            return at, at + len(form)
+    middle = len(c.example) // 2
+    return middle, middle
+
+
+def example_cell(c: Any, width: int) -> Text:
+    """The example as one line of ``width`` cells at most, centred on the candidate, highlighted."""
+    text = c.example.replace("\t", " ")
+    start, end = _span(c)
+    shown, start, end = window(text, start, end, width)
+    cell = Text(shown, no_wrap=True, overflow="ellipsis")
+    cell.stylize(HIGHLIGHT, start, end)
+    return cell
 
 
 def render_candidates(console: Any, cands: Sequence[Any]) -> None:
+    """The candidates as a table that fits ``console.width`` (see the module docstring)."""
+    from rich import box
     from rich.table import Table
-    from rich.text import Text
 
-    table = Table(title=f"{len(cands)} candidates", title_justify="left")
-    wide = console.width >= WIDE  # room for what raised each score; a narrow terminal keeps the example readable
-    for name, justify in (("#", "right"), ("candidate", "left"), ("kind", "left"), ("score", "right"),
-                          ("count", "right"), ("docs", "right"), ("lexicon", "left"), ("why", "left"),
-                          ("example", "left")):
-        if name != "why" or wide:
-            table.add_column(name, justify=justify, overflow="fold" if name == "example" else "ellipsis")
+    width = console.width
+    narrow, wide = width < MEDIUM, width >= WIDE
+    cand_w = 16 if narrow else 20
+    rows = []
     for i, c in enumerate(cands, 1):
-        rel = getattr(c, "relation", None)
-        known = f"{rel.kind} of {rel.term}" if rel else "new"
-        why = [Text(", ".join(getattr(c, "reasons", ()) or ()))] if wide else []  # or: ordinary words
-        table.add_row(str(i), Text(c.candidate), c.kind, f"{c.score:.1f}", str(c.count), str(c.docs), Text(known),
-                      *why, Text(c.example))
+        rel = _relation(c)
+        if narrow:
+            name = lines(c.candidate, cand_w, 1 if rel else 2)
+            if rel:
+                name.append(clip(f"↳ {rel[1]}", cand_w))
+            known: list[str] = []
+        else:
+            name = lines(c.candidate, cand_w)
+            known = [f"{rel[0]} of", clip(rel[1], 14)] if rel else ["new"]
+        row = {"#": [str(i)], "candidate": name, "kind": [SHORT_KIND.get(c.kind, c.kind) if narrow else c.kind],
+               "score": [f"{c.score:.1f}"], "count": [f"{c.count:,}"]}
+        if not narrow:
+            row["docs"] = [f"{c.docs:,}"]
+            row["lexicon"] = known
+        if wide:
+            row["why"] = lines(", ".join(r.replace("_", " ") for r in getattr(c, "reasons", ()) or ()), 22)
+        rows.append((c, row))
+    names = list(rows[0][1]) if rows else ["#", "candidate", "kind", "score", "count"]
+    widths = {n: max([cell_len(n)] + [cell_len(s) for _, r in rows for s in r[n]]) for n in names}
+    example_w = max(MIN_EXAMPLE, width - sum(widths.values()) - GAP * len(names))
+    table = Table(title=plural(len(cands), "candidate"), title_justify="left", header_style="bold",
+                  box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, GAP - 1, 0, 0),
+                  caption=LEGEND if narrow else None, caption_justify="left")
+    for n in names:
+        right = n in ("#", "score", "count", "docs")
+        table.add_column(n, justify="right" if right else "left", width=widths[n], no_wrap=True,
+                         style="dim" if n == "#" else None)
+    table.add_column("example", width=example_w, no_wrap=True)
+    for c, row in rows:
+        cells = [Text("\n".join(row[n])) for n in names]
+        if narrow and _relation(c):
+            cells[1].stylize("dim", len(row["candidate"][0]) + 1)
+        table.add_row(*cells, example_cell(c, example_w))
     console.print(table)
