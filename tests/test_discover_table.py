@@ -102,3 +102,11 @@ def test_cli_table_at_80_columns() -> None:
     got = rows(out)
     assert len(got) >= 3 and all(len(row) <= 2 for row in got), [len(row) for row in got]
     assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= 80
+
+
+@pytest.mark.parametrize("width", [80, MEDIUM, WIDE])
+def test_a_rejected_candidate_shown_says_so_at_every_width(width: int) -> None:
+    rejected = Candidate("北溪", 3.0, 9, 2, "quoted", "“北溪”天然气管道爆炸事件调查", example_span=(1, 3),
+                         reasons=("rejected: name", "quoted_share"))
+    got = rows(render(width, cands=[*CANDS, rejected]))
+    assert len(got[-1]) <= 2 and "rejected: name" in "\n".join(got[-1])

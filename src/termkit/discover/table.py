@@ -5,7 +5,8 @@ candidate (:func:`termkit.layout.window`), cut with ``…`` on either side, the 
 when colour is on. On a narrow terminal (under :data:`MEDIUM` columns) the kinds are shortened, the
 ``docs`` column is left out and the entry a candidate belongs to is shown under it (``↳ 四个自信``)
 instead of in a ``lexicon`` column; from :data:`WIDE` columns a ``why`` column says what raised each
-score (the reasons of ``--format jsonl``).
+score (the reasons of ``--format jsonl``). A candidate a curator rejected (``--show-rejected``) says
+so under it (``✗ rejected: name``) where no ``why`` column does.
 
 >>> from io import StringIO
 >>> from rich.console import Console
@@ -97,14 +98,16 @@ def render_candidates(console: Any, cands: Sequence[Any]) -> None:
     rows = []
     for i, c in enumerate(cands, 1):
         rel = _relation(c)
-        if narrow:
-            name = lines(c.candidate, cand_w, 1 if rel else 2)
-            if rel:
-                name.append(clip(f"↳ {rel[1]}", cand_w))
-            known: list[str] = []
+        # shown under the candidate: a curator's rejection where no why column says it, the known entry where no
+        # lexicon column does
+        under = [clip(f"✗ {r}", cand_w) for r in getattr(c, "reasons", ()) or () if r.startswith("rejected")][:1]
+        if not wide and under:
+            name = lines(c.candidate, cand_w, 1) + under
+        elif narrow and rel:
+            name = lines(c.candidate, cand_w, 1) + [clip(f"↳ {rel[1]}", cand_w)]
         else:
             name = lines(c.candidate, cand_w)
-            known = [f"{rel[0]} of", clip(rel[1], 14)] if rel else ["new"]
+        known = [f"{rel[0]} of", clip(rel[1], 14)] if rel else ["new"]
         row = {"#": [str(i)], "candidate": name, "kind": [SHORT_KIND.get(c.kind, c.kind) if narrow else c.kind],
                "score": [f"{c.score:.1f}"], "count": [f"{c.count:,}"]}
         if not narrow:
@@ -126,7 +129,7 @@ def render_candidates(console: Any, cands: Sequence[Any]) -> None:
     table.add_column("example", width=example_w, no_wrap=True)
     for c, row in rows:
         cells = [Text("\n".join(row[n])) for n in names]
-        if narrow and _relation(c):
+        if len(row["candidate"]) > 1 and row["candidate"][1][:1] in "↳✗":
             cells[1].stylize("dim", len(row["candidate"][0]) + 1)
         table.add_row(*cells, example_cell(c, example_w))
     console.print(table)
