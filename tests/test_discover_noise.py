@@ -139,3 +139,15 @@ def test_a_known_item_that_is_one_word_is_left_out(background) -> None:
     cands = [Candidate("稳定", 9.0, 90, 9, "mwe", "", relation=item),
              Candidate("制度自信", 9.0, 9, 3, "mwe", "", relation=item)]
     assert [c.candidate for c in screen(cands, background)] == ["制度自信"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_introduced", key="key"))
+def test_names_and_yearly_events_by_where_they_stand(case: dict, table) -> None:
+    """Recounted in a text (tests/cases/discover_introduced.jsonl), a string standing where names of things stand
+    (after 被誉为, 台风; before 火箭 or a code) is a name, one following a year an event, unless it is a campaign."""
+    from termkit.discover.noise import introduced
+    from termkit.discover.recount import recount
+
+    r = recount([case["key"]], [Document("d", case["text"])], make_matcher(table), 8)[case["key"]]
+    assert r.count == 3
+    assert introduced(case["key"], r.count, r.named, r.yearly) == case["reason"], case["why"]

@@ -38,7 +38,7 @@ from .background import Background
 from .data import KNOWN_WORD
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
-from .noise import bare_number, boilerplate, noise_reason, ordinary, unshared, word_noise
+from .noise import bare_number, boilerplate, introduced, noise_reason, ordinary, unshared, word_noise
 from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
 from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
@@ -289,7 +289,7 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         score = p.score / math.log2(1 + max(p.count, 1)) * math.log2(1 + c.count) * KIND_WEIGHT[p.kind]
         score *= 1 + 0.25 * math.log2(c.docs)
         written = p.key if "“" in p.key else c.written(p.key)
-        notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start}
+        notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly}
         out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key,
                              index.relate(p.key, written), periods=c.periods, example_span=c.example_span))
     return out, counts
@@ -400,8 +400,8 @@ def lone_word(c: Candidate, key: str, bg: Background) -> bool:
 
 
 def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[Candidate]:
-    """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`) and known items that
-    are one dictionary word (:func:`lone_word`), and demote
+    """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`; by where they
+    stand: :func:`.noise.introduced`) and known items that are one dictionary word (:func:`lone_word`), and demote
     ordinary Chinese (:func:`.noise.ordinary`: a numbered string, or one quoted nearly every time
     (:data:`MOSTLY_QUOTED`), only when it is a common dictionary word, as its shape is evidence of its own), unless
     the candidate belongs to a known entry (an expansion, a variant, a longer form); a parallel run is demoted
@@ -429,7 +429,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
         by_words = (c.kind == "mwe" and not quoted) or (c.kind == "quoted" and share < MOSTLY_QUOTED)
         if tied:
             out.append(c)
-        elif word_noise(key, bg):
+        elif word_noise(key, bg) or introduced(key, c.count, int(c.notes.get("named", 0)),
+                                                int(c.notes.get("yearly", 0))):
             continue
         elif c.kind != "parallel" and ordinary(key, bg.words(key) if by_words else [key], bg):
             if small:

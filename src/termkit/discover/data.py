@@ -103,3 +103,16 @@ THING_HEADS = ("委员会", "小组", "协议", "相机", "客机", "飞机", "�
 # what a statement is made of, counted in points after a numeral and 点 (六点共识, 三点建议: the points of a
 # speech or a joint statement, not a formula)
 STATEMENT_NOUNS = frozenset({"共识", "建议", "倡议", "主张", "意见", "要求", "希望", "看法", "声明", "承诺"})
+# words before a thing's name (被誉为“中国天眼”, 台风“泰利”, 火箭“星舰”) and after it (“星舰”火箭, “人造太阳”装置,
+# 素有“…”之称): a string there names a thing, a storm or a craft (see noise.introduced)
+NAME_BEFORE = ("誉为", "称为", "称作", "号称", "俗称", "昵称", "名为", "命名为", "代号", "台风", "飓风", "火箭", "飞船",
+               "卫星", "探测器", "望远镜", "装置", "舰", "机器人")
+NAME_AFTER = ("之称", "的美誉", "美誉", "火箭", "飞船", "卫星", "探测器", "望远镜", "装置", "号", "舰", "台风")
+# words a named day starts with (全国科普日, 国际茶日, 世界读书日): with 日 last, an event (see noise.occasion)
+SCOPE_WORDS = ("全国", "国际", "世界", "中国", "国家", "全民")
+# openers of honorary titles and awards (最美铁路人, 最佳旅游乡村, 十佳青年): an event, not a formula
+AWARD_OPENERS = ("最美", "最佳", "十佳", "百佳")
+# last words of awards (国家工程师奖, 特级航天功勋奖章); not 楷模 or 勋章, which end entries (时代楷模, 七一勋章)
+AWARD_HEADS = ("奖", "奖章", "称号")
+# last words of campaigns held every year (春风行动, 三下乡, 安全生产月, 消费促进年): dated each year, still campaigns
+CAMPAIGN_TAILS = ("行动", "下乡", "月", "年", "周", "季")

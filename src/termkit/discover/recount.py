@@ -15,6 +15,7 @@ does not count, and a candidate ending in a letter or digit does not match insid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..match import Matcher, at_word_boundary, select_leftmost_longest
-from .data import POLICY_VERBS
+from .data import NAME_AFTER, NAME_BEFORE, POLICY_VERBS
 
 if TYPE_CHECKING:
     from ..corpus import Document
@@ -31,6 +32,8 @@ MAX_FORMS = 8  # original spellings kept per key (the most frequent one is shown
 LEAD_IN = frozenset(" \t\u3000【〖[(（“‘「『《")
 OPEN_QUOTES = frozenset("“‘「『〝﹁﹃\"'")
 CLOSE_QUOTES = frozenset("”’」』〞〟﹂﹄\"'")
+_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}年?(?:度|的)?$")  # 2023年“最美巾帼奋斗者”, 《2023开学第一课》
+_LATIN_AFTER = re.compile(r"[A-Z]{2,}")  # 中国天眼FAST, “人造太阳”EAST: a thing's own code name
 
 
 @dataclass
@@ -46,6 +49,8 @@ class Recount:
     quoted: int = 0
     line_start: int = 0
     after_verb: int = 0
+    named: int = 0  # occurrences a thing's name stands in: 被誉为“中国天眼”, 台风“泰利”, “星舰”火箭, 中国天眼FAST
+    yearly: int = 0  # occurrences right after a year: an annual event, award or programme (2023年“最美巾帼奋斗者”)
     forms: dict[str, int] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
 
@@ -75,6 +80,11 @@ class Recount:
             self.quoted += 1
         left = "".join(ch for ch in text[max(0, start - 4):start] if ch not in LEAD_IN)
         self.after_verb += left.endswith(POLICY_VERBS)
+        wide = "".join(ch for ch in text[max(0, start - 8):start] if ch not in LEAD_IN)
+        right = "".join(ch for ch in text[end:end + 6] if ch not in CLOSE_QUOTES and not ch.isspace())
+        self.named += (wide.endswith(NAME_BEFORE) or (right.startswith(NAME_AFTER) and not right.startswith("号召"))
+                       or bool(_LATIN_AFTER.match(right)))
+        self.yearly += bool(_YEAR_BEFORE.search(wide))
         i = start - 1
         while i >= 0 and text[i] in LEAD_IN:
             i -= 1
