@@ -187,6 +187,10 @@ def test_a_database_is_compiled_once_and_then_loaded_from_the_cache(tmp_path: Pa
         assert _scan(scan.hyperscan_database(PATTERNS, cache)) == expected
         with pytest.raises(AssertionError, match="compiled"):  # another key is not this one's database
             scan.hyperscan_database(PATTERNS, (tmp_path / "cache", "k2"))
+        with pytest.raises(AssertionError, match="compiled"):  # nor are other patterns, or the same reordered
+            scan.hyperscan_database(PATTERNS[::-1], cache)
+        with pytest.raises(AssertionError, match="compiled"):
+            scan.hyperscan_database(PATTERNS[:2], cache)
 
 
 def _damage_truncate(file: Path) -> None:
@@ -208,6 +212,7 @@ def _damage_not_a_database(file: Path) -> None:
 
     # a sound cache file (its digest matches) whose payload Hyperscan cannot load
     write_cached(file.parent, file.name[len("hyperscan-"):-len(".hsdb")], b"not a database" * 20, kind="hyperscan")
+    assert file.read_bytes().endswith(b"not a database")
 
 
 def _damage_folder(file: Path) -> None:
@@ -226,7 +231,7 @@ def test_a_damaged_or_unsafe_database_file_is_ignored_and_compiled_again(tmp_pat
     assert _scan(scan.hyperscan_database(PATTERNS, cache)) == expected
     if file.is_file():  # written again, sound and private
         assert file.stat().st_mode & 0o777 == 0o600
-        assert scan._cached_database(*cache) is not None
+        assert scan._cached_database(cache[0], scan._database_key(cache[1], PATTERNS)) is not None
 
 
 @needs_hyperscan

@@ -9,8 +9,9 @@ folder that is the user's own and that no one else can write, and only files tha
 - A cache file is read only when it is a regular file (not a link) owned by the user and not
   writable by group or others.
 - Beside a matcher, the Hyperscan databases compiled from its keys (:mod:`termkit.scan`) are kept under
-  the same key (plus the code-unit width, Hyperscan's version and the processor's kind), with the same
-  rules: they are loaded by Hyperscan's own deserializer, which must not meet bytes someone else wrote.
+  the same key (plus the code-unit width and a digest of the keys in order, of Hyperscan's version and
+  of the processor's kind), with the same rules: they are loaded by Hyperscan's own deserializer, which
+  must not meet bytes someone else wrote.
 - Each file starts with a header: a magic line, the key it was written under (the digest of termkit's
   code and the exact lexicon bytes) and the SHA-256 of the pickle that follows. A file copied under
   another key, truncated or changed is refused before anything is unpickled.

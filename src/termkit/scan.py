@@ -210,14 +210,16 @@ def _hyperscan_engine(patterns: list[bytes], index: np.ndarray, width: int,
 
 def hyperscan_database(patterns: list[bytes], cache: tuple[Path, str] | None = None) -> Any:
     """A Hyperscan block-mode database of the literal ``patterns`` (pattern ``i`` reports id ``i``), read
-    from the cache (``(folder, key)``; the key names the patterns: the matcher's key and the width) when
-    it holds a sound one; else compiled and stored there. A cache file that cannot be read, is damaged or
-    was written by another Hyperscan is ignored and written again; a cache that cannot be written is
-    not used."""
+    from the cache (``(folder, key)``: the matcher's key and the width) when it holds a sound one; else
+    compiled and stored there. The file is found by a digest of the patterns themselves, in order, as
+    well as the key, so a database is never read for other patterns, or the same in another order. A
+    cache file that cannot be read, is damaged or was written by another Hyperscan is ignored and
+    written again; a cache that cannot be written is not used."""
     import hyperscan
 
+    name = _database_key(cache[1], patterns) if cache is not None else ""
     if cache is not None:
-        db = _cached_database(*cache)
+        db = _cached_database(cache[0], name)
         if db is not None:
             return db
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -229,28 +231,34 @@ def hyperscan_database(patterns: list[bytes], cache: tuple[Path, str] | None = N
         from .errors import TermkitError
 
         with contextlib.suppress(TermkitError, OSError, hyperscan.HyperscanError):
-            write_cached(cache[0], _database_key(cache[1]), hyperscan.dumpb(db), kind="hyperscan")
+            write_cached(cache[0], name, hyperscan.dumpb(db), kind="hyperscan")
     return db
 
 
-def _database_key(key: str) -> str:
+def _database_key(key: str, patterns: list[bytes]) -> str:
+    """The name of a database's cache file: the matcher's key, and a digest of the patterns (ids are
+    positions in that list), Hyperscan's version and the kind of processor (a database is only good for
+    the Hyperscan that wrote it, on the same kind of machine)."""
+    import hashlib
     import platform
 
     import hyperscan
 
-    # a database is only good for the Hyperscan that wrote it, on the same kind of processor
-    return f"{key}-{hyperscan.__version__}-{platform.machine()}"
+    h = hashlib.sha256(f"{hyperscan.__version__}/{platform.machine()}".encode())
+    for p in patterns:
+        h.update(len(p).to_bytes(4, "little") + p)
+    return f"{key}-{h.hexdigest()[:24]}"
 
 
-def _cached_database(folder: Path, key: str) -> Any:
-    """The database stored under ``key``, ready to scan, or None."""
+def _cached_database(folder: Path, name: str) -> Any:
+    """The database stored as ``name``, ready to scan, or None."""
     import hyperscan
 
     from .cache import read_cached
     from .errors import TermkitError
 
     try:
-        data = read_cached(folder, _database_key(key), kind="hyperscan")
+        data = read_cached(folder, name, kind="hyperscan")
         if data is None:
             return None
         db = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
