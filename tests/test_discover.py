@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import tempfile
 
 import numpy as np
 import pytest
@@ -14,7 +15,7 @@ from termkit.cli import app
 from termkit.corpus import Document
 from termkit.discover import DiscoverOptions, adapt, discover, kind_of
 from termkit.discover.background import Background
-from termkit.discover.ngrams import NgramCounter
+from termkit.discover.ngrams import NgramCounter, NgramStats, as_strings
 from termkit.discover.noise import boilerplate, noise_reason
 from termkit.discover.patterns import number_codes, paired_quotes, parallel_runs, quoted_spans
 from termkit.discover.score import is_count
@@ -150,8 +151,31 @@ def test_lossy_counting_keeps_frequent_and_prunes_rare() -> None:
         noise = "".join(chr(0x4E00 + rnd.randrange(3000)) for _ in range(200))
         counter.add(np.array([ord(c) for c in "两个确立" + noise], dtype=np.uint16))
     stats = counter.finish()
-    assert stats.count("两个确立") >= 40 - counter.bucket
+    assert stats.count("两个确立") == 40  # exact: what the table dropped was spilled and added back
     assert len(stats.tables[4].keys) < 100  # the random 4-grams were never kept
+
+
+def spread(word: str, times: int, spill: bool) -> NgramStats:
+    """Counts of a text where ``word`` stands once in each of ``times`` buckets, among random characters."""
+    rnd = random.Random(1)
+    counter = NgramCounter(max_n=4, bucket_chars=300, spill=spill)
+    for _ in range(times):
+        counter.add(np.array([ord(c) for c in word], dtype=np.uint16))
+        counter.add(np.array([0x4E00 + rnd.randrange(3000) for _ in range(400)], dtype=np.uint16))
+    return counter.finish()
+
+
+def test_a_string_seen_once_in_each_of_three_buckets_is_counted_exactly(tmp_path, monkeypatch) -> None:
+    """Lossy counting alone never stores an n-gram seen once in a bucket and never before; the spill adds it
+    back, with its sub-strings, so that it can be spelt and its edges measured."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    assert spread("林长制", 3, spill=False).count("林长制") == 0  # what the spill is for
+    stats = spread("林长制", 3, spill=True)
+    assert stats.count("林长制") == 3 and stats.count("林长") == 3 and stats.count("长制") == 3
+    spelt = {s for s in as_strings(stats.spell(3)).tolist()}
+    assert "林长制" in spelt
+    assert spread("林长制", 2, spill=True).count("林长制") == 0  # below min_restored (3): not restored
+    assert list(tmp_path.iterdir()) == []  # the spills are deleted
 
 
 # CLI

@@ -164,7 +164,8 @@ class Evidence:
 
 def collect(docs: Iterable[Document], matcher: Matcher, options: DiscoverOptions = DiscoverOptions()) -> Evidence:
     """First pass: n-gram statistics and shape-found candidates, in bounded memory."""
-    counter = NgramCounter(options.max_n, options.bucket_chars)
+    # an input of more than one bucket is large, and a large input's candidates are seen 3 times (see adapt)
+    counter = NgramCounter(options.max_n, options.bucket_chars, min_restored=options.min_count or 3)
     tally = ShapeTally()
     volume: dict[str, float] = {}
     for doc in docs:

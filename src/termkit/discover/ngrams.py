@@ -8,10 +8,16 @@ with ``np.unique`` and merged into one sorted table per length.
 Memory stays bounded by **lossy counting** (Manku & Motwani 2002) with one bucket per chunk:
 an entry first seen in bucket ``b`` carries ``delta = b - 1`` (the most it can have missed), and
 after bucket ``b`` every entry with ``count + delta <= b`` is dropped. An n-gram seen once in a
-bucket and never before is therefore never stored, so a table holds only n-grams that recur at
+bucket and never before is not stored, so the table in memory holds only n-grams that recur at
 least about once per bucket since they were first seen: its size is O(bucket_chars · log(buckets))
-whatever the corpus size, and every count is low by at most the number of buckets. Candidates
-are recounted exactly afterwards (see ``recount``), so the loss only touches the rarest strings.
+whatever the corpus size.
+
+What the table drops is not lost: the n-grams seen once in a bucket and the entries pruned from
+the table are **spilled** to a temporary folder (one file per bucket and length, with their counts).
+:meth:`NgramCounter.finish` adds the spilled counts back, one length at a time, and restores every
+n-gram whose total reaches ``min_restored``, so a string seen once in each of three buckets (林长制
+spread over a year of news) is counted exactly, 3. Final counts are exact; memory during the merge is
+that of one length's spills (about a tenth of the n-grams seen once), and the spills are deleted.
 
 Each entry also keeps the hashes of its prefix and suffix (n-1)-grams and its last character:
 grouping the (n+1)-grams by prefix/suffix gives the right/left branching entropy of every
@@ -26,12 +32,18 @@ n-gram, and following prefixes back to length 1 spells the n-gram out.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 P = np.uint64(0x100000001B3)  # odd multiplier; codes are < 2^16
 NO_CHARS = np.zeros(0, dtype=np.uint16)
+FIELDS = ("keys", "counts", "delta", "prefix", "suffix", "last")
+SPILL_BITS = 3  # spilled n-grams are split into 2**SPILL_BITS parts by hash, merged one part at a time
+SPILL = np.dtype([("keys", "<u8"), ("counts", "<i8"), ("prefix", "<u8"), ("suffix", "<u8"), ("last", "<u2")])
 
 
 def as_strings(rows: np.ndarray) -> np.ndarray:
@@ -89,16 +101,24 @@ class Table:
 
 
 class NgramCounter:
-    """Streamed n-gram counting; feed code arrays (0 = boundary) with :meth:`add`."""
+    """Streamed n-gram counting; feed code arrays (0 = boundary) with :meth:`add`.
 
-    def __init__(self, max_n: int = 10, bucket_chars: int = 2_000_000) -> None:
+    ``min_restored``: an n-gram the lossy table dropped comes back at :meth:`finish` when its exact total
+    reaches this; ``spill=False`` keeps plain lossy counting (counts low by at most the number of buckets).
+    """
+
+    def __init__(self, max_n: int = 10, bucket_chars: int = 2_000_000, min_restored: int = 3,
+                 spill: bool = True) -> None:
         self.max_n = max_n
         self.bucket_chars = bucket_chars
+        self.min_restored = min_restored
+        self.spill = spill
         self.tables = [Table() for _ in range(max_n + 2)]
         self.bucket = 0
         self.chars = 0
         self._parts: list[np.ndarray] = []
         self._buffered = 0
+        self._spill_dir: Path | None = None
 
     def add(self, codes: np.ndarray) -> None:
         """Queue one text's codes (uint16, 0 where a candidate may not continue)."""
@@ -111,6 +131,13 @@ class NgramCounter:
     def finish(self) -> NgramStats:
         if self._parts:
             self._flush()
+        if self._spill_dir is not None:
+            try:
+                for n in range(1, self.max_n + 2):
+                    self.tables[n] = self._restored(n)
+            finally:
+                shutil.rmtree(self._spill_dir, ignore_errors=True)
+                self._spill_dir = None
         return NgramStats(self.tables, self.chars, self.max_n)
 
     def _flush(self) -> None:
@@ -138,20 +165,59 @@ class NgramCounter:
         at, found = t.find(keys)
         if len(t.keys):
             t.counts[at[found]] += counts[found]  # keys are unique, so no np.add.at needed
-        new = ~found & (counts > 1)  # a new entry seen once is dropped at once by the lossy rule
-        fp = first[new]
-        add = Table(keys[new], counts[new].astype(np.int64), np.full(int(new.sum()), self.bucket - 1, np.int64),
-                    prev[fp] if n > 1 else np.zeros(len(fp), np.uint64),
-                    prev[fp + 1] if n > 1 else np.zeros(len(fp), np.uint64), c[fp + n - 1])
-        merged = _concat(t, add)
-        order = np.argsort(merged.keys, kind="stable")
-        merged = merged.take(order)
-        self.tables[n] = merged.take(np.flatnonzero(merged.counts + merged.delta > self.bucket))
+        fresh = Table(keys[~found], counts[~found].astype(np.int64), np.full(int((~found).sum()), self.bucket - 1),
+                      prev[first[~found]] if n > 1 else np.zeros(int((~found).sum()), np.uint64),
+                      prev[first[~found] + 1] if n > 1 else np.zeros(int((~found).sum()), np.uint64),
+                      c[first[~found] + n - 1])
+        once = fresh.counts == 1  # a new entry seen once is dropped at once by the lossy rule
+        merged = _concat(t, fresh.take(np.flatnonzero(~once)))
+        merged = merged.take(np.argsort(merged.keys, kind="stable"))
+        keep = merged.counts + merged.delta > self.bucket
+        self.tables[n] = merged.take(np.flatnonzero(keep))
+        if self.spill and self.bucket_chars and (once.any() or not keep.all()):
+            self._write_spill(n, _concat(fresh.take(np.flatnonzero(once)), merged.take(np.flatnonzero(~keep))))
+
+    def _write_spill(self, n: int, dropped: Table) -> None:
+        """Keep what the table drops on disk, with its counts, for :meth:`finish` to add back; split by the
+        top bits of the hash so that the merge holds one part of one length at a time."""
+        if self._spill_dir is None:
+            self._spill_dir = Path(tempfile.mkdtemp(prefix="termkit-ngrams-"))
+        part = (dropped.keys >> np.uint64(64 - SPILL_BITS)).astype(np.int64)
+        for k in np.unique(part).tolist():
+            at = np.flatnonzero(part == k)
+            rows = np.empty(len(at), SPILL)
+            for name in SPILL.names:
+                rows[name] = getattr(dropped, name)[at]
+            np.save(self._spill_dir / f"{n}-{k}-{self.bucket}.npy", rows)
+
+    def _restored(self, n: int) -> Table:
+        """Table n with the spilled counts of length n added back: entries it holds get their dropped counts,
+        and every dropped n-gram whose exact total reaches ``min_restored`` returns. All counts are exact."""
+        assert self._spill_dir is not None
+        t = self.tables[n]
+        counts, added = t.counts.copy(), []
+        for k in range(1 << SPILL_BITS):
+            files = sorted(self._spill_dir.glob(f"{n}-{k}-*.npy"))
+            if not files:
+                continue
+            rows = np.concatenate([np.load(f) for f in files])
+            keys, first, inverse = np.unique(rows["keys"], return_index=True, return_inverse=True)
+            totals = np.bincount(inverse, weights=rows["counts"], minlength=len(keys)).astype(np.int64)
+            at, found = t.find(keys)
+            if len(t.keys):
+                counts[at[found]] += totals[found]
+            back = ~found & (totals >= self.min_restored)
+            f = first[back]
+            added.append(Table(keys[back], totals[back], np.zeros(len(f), np.int64), rows["prefix"][f],
+                               rows["suffix"][f], rows["last"][f]))
+        merged = Table(t.keys, counts, np.zeros(len(t.keys), np.int64), t.prefix, t.suffix, t.last)
+        for a in added:
+            merged = _concat(merged, a)
+        return merged.take(np.argsort(merged.keys, kind="stable"))
 
 
 def _concat(a: Table, b: Table) -> Table:
-    return Table(*(np.concatenate([getattr(a, f), getattr(b, f)]) for f in
-                   ("keys", "counts", "delta", "prefix", "suffix", "last")))
+    return Table(*(np.concatenate([getattr(a, f), getattr(b, f)]) for f in FIELDS))
 
 
 @dataclass
