@@ -97,12 +97,16 @@ def counted(key: str, bg: Any = None) -> str | None:
     no count when the number is part of a name: a span of years or stages before what fills it (五年规划,
     十年禁渔, 百年大党, 三期叠加), a unit that begins a word after a measure word (三个代表: 代 of 代表), a
     quantity before a policy head (十八亿亩耕地红线), 一 before a place (一个中国: ``bg`` tells places), or a
-    second number and measure word (一个中心、两个基本点). See :func:`_counted_unit` for the unit cases.
+    second number and measure word (一个中心、两个基本点). See :func:`_counted_unit` for the unit cases. Without
+    ``bg`` (jieba's dictionary), a unit character after a measure word is always read as a unit.
 
     >>> counted("10个月"), counted("两位数"), counted("两个确立"), counted("三位一体"), counted("211工程")
     ('count', 'count', None, None, None)
-    >>> counted("三个代表"), counted("五年规划"), counted("百年大党"), counted("十个明确"), counted("千万工程")
-    (None, None, None, None, None)
+    >>> counted("五年规划"), counted("百年大党"), counted("十个明确"), counted("千万工程"), counted("三个代表")
+    (None, None, None, None, 'count')
+    >>> from termkit.discover.background import Background
+    >>> counted("三个代表", Background.load()), counted("三个月群众", Background.load())
+    (None, 'count')
     """
     lead = _LEAD_RE.match(key)
     if lead is None or lead.end() == len(key):
@@ -115,14 +119,27 @@ def counted(key: str, bg: Any = None) -> str | None:
     if len(head) > 2 and key.endswith(FORMULA_HEADS) and number != "一":
         return None  # a quantity before a policy head names the policy: 十八亿亩耕地红线, 五年计划
     if number == "一" and (head[0] in MEASURES or head[0] == "些" or head[:2] in ("系列", "揽子")):
-        rest = head[1:] if head[0] in MEASURES else head
-        if bg is not None and rest and bg.tag(bg.words(rest)[0]) == "ns":
+        if one_place(key, bg):
             return None  # 一个中国: one of a place is a principle, not an article
         return "count"  # 一批重大项目, 一项工作, 一系列: an article and a measure word
-    return _counted_unit(number, head)
+    return _counted_unit(number, head, bg)
 
 
-def _counted_unit(number: str, head: str) -> str | None:
+def one_place(key: str, bg: Any = None) -> bool:
+    """一 and a measure word before a place (一个中国, 一个中国原则): one of something named is a principle, where
+    一 before a measure word is otherwise an article (一批项目). ``bg`` tells places; without it, False.
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> one_place("一个中国原则", bg), one_place("一个项目", bg), one_place("一个中国")
+    (True, False, False)
+    """
+    if bg is None or len(key) < 4 or key[0] != "一" or key[1] not in MEASURES:
+        return False
+    return bg.tag(bg.words(key[2:])[0]) == "ns"
+
+
+def _counted_unit(number: str, head: str, bg: Any = None) -> str | None:
     """The unit cases of :func:`counted`: a measure word and a unit (三个月), a counting measure (三名航天员), a
     unit straight after the number (五年, 两次, 万亿元); a span of years or stages followed by more than a
     quantity's tail names something (五年规划, 百年大党)."""
@@ -133,8 +150,8 @@ def _counted_unit(number: str, head: str) -> str | None:
     if unit in MEASURES and rest and not digits:
         if rest.startswith(UNIT_WORDS) or head.startswith(UNIT_WORDS):
             return "count"  # 两个小时, 四个方面
-        if rest[0] in UNIT_CHARS and _quantity_tail(rest[1:]):
-            return "count"  # 三个月, 三个月来 (not 三个代表)
+        if rest[0] in UNIT_CHARS and (_quantity_tail(rest[1:]) or bg is None or len(bg.words(rest)[0]) == 1):
+            return "count"  # 三个月, 三个月来, 三个月群众 … (not 三个代表: ``bg`` reads 代表 as one word)
         return None
     if digits and len(number) == 4 and unit == "年":
         return "count"  # a calendar year and what happened in it (2023年经济工作)

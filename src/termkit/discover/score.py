@@ -33,11 +33,9 @@ from .data import (
     TRIM_FIRST_TAGS,
     TRIM_LAST_TAGS,
     TRIM_WORDS,
-    UNIT_CHARS,
-    UNIT_WORDS,
 )
 from .ngrams import NgramStats
-from .noise import noise_reason
+from .noise import counted, noise_reason, one_place
 from .patterns import ShapeEvidence, has_template
 from .pool import POOL_NAMES, PoolTable, classify, pool_features, pool_score
 
@@ -80,17 +78,15 @@ def head_of(s: str) -> str:
     return s[i:]
 
 
-def is_count(s: str) -> bool:
-    """An ordinary count, amount or date: 三个月, 两个小时, 五年, 十几个国家.
+def is_count(s: str, bg: Background | None = None) -> bool:
+    """An ordinary count, amount or date: 三个月, 两个小时, 五年, 十几个国家 (see :func:`.noise.counted`).
 
     >>> is_count("三个月"), is_count("两个小时"), is_count("五年"), is_count("两个确立")
     (True, True, True, False)
+    >>> is_count("三个代表", Background.load())
+    False
     """
-    head = head_of(s)
-    if not head:
-        return True
-    rest = head[1:] if head[0] in MEASURES and len(head) > 1 else head
-    return rest[0] in UNIT_CHARS or rest.startswith(UNIT_WORDS) or head.startswith(UNIT_WORDS)
+    return not head_of(s) or counted(s, bg) == "count"  # the count rule of discover.noise, one rule in one place
 
 
 def specificity(stats: NgramStats, s: str) -> float:
@@ -200,13 +196,14 @@ def _numbered_quality(s: str, count: int, stats: NgramStats, bg: Background) -> 
 
     The numeral must belong to the formula: the head's numbered uses mostly take this numeral
     (checked on the shortest head, 两国 for 两国关系), unless a second numeral makes the shape
-    itself a formula (一带一路, 三去一降一补). A leading 一 alone is too often an article."""
-    if is_count(s) or stats.count("第" + s) > 0.3 * count:
+    itself a formula (一带一路, 三去一降一补). A leading 一 alone is too often an article (not before a
+    place: 一个中国)."""
+    if is_count(s, bg) or stats.count("第" + s) > 0.3 * count:
         return None
     if _decimal(s) or s[-1] in TRAILING_PARTICLES:
         return None  # 一点二 is 1.2, an amount; 四个现代化的 is a fragment of 四个现代化
     compound = any(ch in NUMERALS for ch in head_of(s))
-    if s[0] == "一" and not compound:
+    if s[0] == "一" and not compound and not one_place(s, bg):
         return None
     if bg.freq(s) and (bg.tag(s) == "i" or not (bg.tag(s) in FIXED_TAGS or _key(s, count, stats, bg))):
         return None  # an ordinary word (一系列) or an idiom (千方百计)
