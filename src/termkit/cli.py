@@ -537,7 +537,7 @@ def discover(
     since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Dated corpus: only candidates first "
                                         "seen in DATE's month or later, those rising since first."),
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="X", help="Only candidates scoring X or "
-                                              "more [default: 4 when the ranking is learnt from the input, 0.8 "
+                                              "more [default: 4 when the ranking is learnt from the input, 0.85 "
                                               "otherwise; 0 shows all]."),
     show_rejected: bool = typer.Option(False, "--show-rejected", help="Show candidates a curator rejected too "
                                        "(marked in reasons), instead of leaving them out."),

@@ -79,7 +79,7 @@ class DiscoverOptions:
 # bench/discover_results.md): below it, statistical strings a researcher would not read fill the list, so a
 # list may be shorter than --top. A ranking learnt from the input scores 10 x probability x (1 + log10 count)
 # x the shape's weight; the shipped model scores the first-pass score x (0.5 + its probability) x that weight.
-SCORE_FLOOR = {"learnt": 4.0, "shipped": 0.8}
+SCORE_FLOOR = {"learnt": 4.0, "shipped": 0.85}
 LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
 SMALL_INPUT = 100_000  # below this, twice; a quoted, numbered or parallel form once
 MIN_POSITIVES = 150
@@ -547,6 +547,6 @@ def score_floor(how: str) -> float:
     """:data:`SCORE_FLOOR` for a ranking described as ``how`` (see :func:`learn_and_score`).
 
     >>> score_floor("learnt from 900 lexicon terms in the input"), score_floor("first-pass scores")
-    (4.0, 0.8)
+    (4.0, 0.85)
     """
     return SCORE_FLOOR["learnt" if how.startswith("learnt") else "shipped"]
