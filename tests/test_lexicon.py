@@ -85,6 +85,26 @@ def test_cache_is_used_and_invalidated(tmp_path, monkeypatch) -> None:
     assert len(list(cache.glob("matcher-*.pickle"))) == 2
 
 
+def test_cache_keeps_only_the_recently_used_matchers(tmp_path) -> None:
+    import os
+
+    from termkit.cache import KEEP
+
+    cache = tmp_path / "cache"
+    path = write_lexicon(tmp_path, GOOD)
+    load_compiled(path, cache_dir=cache)
+    [first] = cache.glob("matcher-*.pickle")
+    for i in range(KEEP + 3):  # each edit of the lexicon writes a matcher under a new key
+        os.utime(first, ns=(0, 0))  # long unused ...
+        load_compiled(path, cache_dir=cache)  # ... and used again: a read renews it
+        assert first.stat().st_mtime_ns > 0
+        (tmp_path / f"v{i}").mkdir()
+        edited = write_lexicon(tmp_path / f"v{i}", GOOD.replace("四风", f"四风{i}"))
+        load_compiled(edited, cache_dir=cache)
+    kept = list(cache.glob("matcher-*.pickle"))
+    assert len(kept) == KEEP and first in kept
+
+
 def test_cache_key_follows_every_source_file(tmp_path) -> None:
     package = tmp_path / "pkg"
     (package / "sub").mkdir(parents=True)

@@ -16,6 +16,10 @@ folder that is the user's own and that no one else can write, and only files tha
   code and the exact lexicon bytes) and the SHA-256 of the pickle that follows. A file copied under
   another key, truncated or changed is refused before anything is unpickled.
 
+The folder does not grow without end: each edit of the lexicon and each new version of termkit
+writes a new matcher, so after a write only the :data:`KEEP` most recently used files of that kind
+stay (a read marks a file used); the older ones are removed.
+
 What this does not stop: code running as the same user can write the cache, as it can write
 termkit itself. ``use_cache=False`` (or ``TERMKIT_CACHE_DIR`` pointing to a fresh folder) skips it.
 
@@ -83,6 +87,7 @@ def private_folder(folder: Path, create: bool = False) -> bool:
 
 
 KINDS = {"matcher": "pickle", "hyperscan": "hsdb"}  # what a cache holds -> its files' suffix
+KEEP = 8  # files of each kind kept: a few lexicons or versions in use side by side
 
 
 def cache_file(folder: Path, key: str, kind: str = "matcher") -> Path:
@@ -108,6 +113,8 @@ def read_cached(folder: Path, key: str, kind: str = "matcher") -> bytes | None:
         if why:
             raise CacheRefused(f"cache file {path} is {why}; not used")
         data = fh.read()
+        with contextlib.suppress(OSError):  # used now: the last to be pruned
+            os.utime(fh.fileno())
     head = MAGIC + key.encode() + b"\n"
     if not data.startswith(head):
         return None
@@ -123,3 +130,31 @@ def write_cached(folder: Path, key: str, payload: bytes, kind: str = "matcher") 
     private_folder(folder, create=True)
     head = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n"
     write_atomic(cache_file(folder, key, kind), head + payload, mode=0o600)
+    prune(folder, kind)
+
+
+def prune(folder: Path, kind: str = "matcher", keep: int = KEEP) -> list[Path]:
+    """Remove all but the ``keep`` most recently used cache files of ``kind`` in ``folder`` (by their
+    modification time, which a read renews); returns what was removed. Only regular files named as this
+    module names them are touched; one that vanishes meanwhile (another run pruned it) is skipped.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for k in "abc":
+    ...     write_cached(folder, k, b"x")
+    >>> [p.name for p in prune(folder, keep=1)], sorted(p.name for p in folder.iterdir())
+    (['matcher-a.pickle', 'matcher-b.pickle'], ['matcher-c.pickle'])
+    """
+    found = []
+    for path in folder.glob(f"{kind}-*.{KINDS[kind]}"):
+        with contextlib.suppress(OSError):
+            st = path.lstat()
+            if stat.S_ISREG(st.st_mode):
+                found.append((st.st_mtime_ns, path.name, path))
+    found.sort(reverse=True)
+    removed = []
+    for _, _, path in found[keep:]:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return sorted(removed)
