@@ -114,6 +114,8 @@ def counted(key: str, bg: Any = None) -> str | None:
     number, head = key[: lead.end()], key[lead.end():]
     if _PLACE_COUNT_RE.fullmatch(key):
         return "count"  # 三省一市, 五省区: places counted
+    if head[0] in UNIT_CHARS and head[0] not in MEASURES and any(ch in NUMERALS or ch.isdigit() for ch in head):
+        return "count"  # a unit straight after the number, then another: 十年磨一剑, 一年一度, 五年一次
     if any(ch in NUMERALS or ch.isdigit() for ch in head[:3]) or _SECOND_COUNT_RE.search(head):
         return None  # a second number makes a shape: 三位一体, 一国两制 (not the 一 of a later 进一步)
     if len(head) > 2 and key.endswith(FORMULA_HEADS) and number != "一":
