@@ -290,7 +290,8 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         score = p.score / math.log2(1 + max(p.count, 1)) * math.log2(1 + c.count) * KIND_WEIGHT[p.kind]
         score *= 1 + 0.25 * math.log2(c.docs)
         written = p.key if "“" in p.key else c.written(p.key)
-        notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly}
+        notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly,
+                 "foreign": c.foreign}
         out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key,
                              index.relate(p.key, written), periods=c.periods, example_span=c.example_span))
     return out, counts
@@ -430,8 +431,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
         by_words = (c.kind == "mwe" and not quoted) or (c.kind == "quoted" and share < MOSTLY_QUOTED)
         if tied:
             out.append(c)
-        elif word_noise(key, bg) or introduced(key, c.count, int(c.notes.get("named", 0)),
-                                                int(c.notes.get("yearly", 0))):
+        elif word_noise(key, bg) or introduced(key, c.count, *(int(c.notes.get(k, 0))
+                                                                for k in ("named", "yearly", "foreign"))):
             continue
         elif c.kind != "parallel" and ordinary(key, bg.words(key) if by_words else [key], bg):
             if small:

@@ -116,3 +116,8 @@ AWARD_OPENERS = ("最美", "最佳", "十佳", "百佳")
 AWARD_HEADS = ("奖", "奖章", "称号")
 # last words of campaigns held every year (春风行动, 三下乡, 安全生产月, 消费促进年): dated each year, still campaigns
 CAMPAIGN_TAILS = ("行动", "下乡", "月", "年", "周", "季")
+# foreign countries, blocs and actors frequent in the news (美国, 以军, 欧盟 …): a string most of whose occurrences
+# follow one in the same sentence is reported foreign matter (a place, an army unit, a foreign measure), not a formula
+# of Chinese political language (see noise.introduced)
+FOREIGN_ACTORS = ("美国", "美方", "特朗普", "拜登", "以色列", "以军", "俄罗斯", "俄方", "乌克兰", "乌方", "日本",
+                  "日方", "欧盟", "北约", "英国", "德国", "法国", "韩国", "菲律宾", "哈马斯", "西方")
