@@ -254,8 +254,13 @@ def named(key: str, words: list[str], bg: Any) -> str | None:
     >>> named("习近平提出", bg.words("习近平提出"), bg), named("习近平谈治国理政", bg.words("习近平谈治国理政"), bg)
     ('name', None)
     """
-    if bg.tag(key) in NAME_TAGS or _CRAFT_RE.search(key):
-        return "name"  # a person, place or organisation; a ship, craft or model (天问一号, 雪龙2)
+    if _CRAFT_RE.search(key):
+        return "name"  # a ship, craft or model (天问一号, 雪龙2)
+    tag = bg.tag(key)
+    if tag in PERSON_TAGS and not _person(key, words):
+        tag = ""  # the dictionary lists 双循环, 台湾独立, 纪检监察 as people's names
+    if tag in NAME_TAGS and not (len(words) > 1 and key.endswith(FORMULA_HEADS)):
+        return "name"  # a person, place or organisation (not 毛泽东思想, 延安精神: an idea named after one)
     people = [i for i, w in enumerate(words) if len(w) >= 2 and bg.tag(w) in ("nr", "nrfg", "nrt") and w in _PEOPLE_OK]
     for i in people:
         rest = words[i + 1:]
@@ -264,11 +269,26 @@ def named(key: str, words: list[str], bg: Any) -> str | None:
     return None
 
 
+PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+def _person(key: str, words: list[str]) -> bool:
+    """Whether a string the dictionary tags as a person's name reads as one: a family name first (焦裕禄), or
+    one word (白求恩, 拜登), not words a family name does not start (双循环, 台湾独立, 忆苦思甜).
+
+    >>> _person("焦裕禄", ["焦", "裕禄"]), _person("白求恩", ["白求恩"]), _person("双循环", ["双", "循环"])
+    (True, True, False)
+    """
+    return key[:1] in _FAMILY or len(words) == 1
+
+
 # names jieba tags as people that are ordinary words (高水平 is tagged nr): a person's name is read as one
 # only when the dictionary spells it with a family name first
 _FAMILY = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
                     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
-                    "武戴莫孔向汤习")
+                    "武戴莫孔向汤习"
+                    # less common family names that seldom begin an ordinary word
+                    "焦谷耿褚尤滕屠祁靳聂邢翟倪颜樊庞殷俞葛伍毕詹甄裴霍翁隋鲍柯阮闵饶瞿戚邬臧苟娄奚郜栾郁窦卓巩佟匡鞠岑胥蔺")
 
 
 class _People:
