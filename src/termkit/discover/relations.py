@@ -86,7 +86,7 @@ class RelationIndex:
         return self._expansion(key) or self._by_ends(key, written) or self._variant(key, written)
 
     def _expansion(self, key: str) -> Relation | None:
-        """The entry listing most of the key's items (at least half of them); of those, the one whose expansion
+        """The entry listing most of the key's items (more than half of a run's; a lone item's entry); of those, the one whose expansion
         is closest in length (全球发展倡议、全球安全倡议、全球文明倡议 is the three initiatives, not the four)."""
         parts = [p for p in key.split("、") if p]
         holders = [[e.id for e in self.items.get(p.strip("“”"), ())] for p in parts]
@@ -99,8 +99,8 @@ class RelationIndex:
         entries = {e.id: e for p in parts for e in self.items.get(p.strip("“”"), ())}
         fit = (lambda i: -abs(len(entries[i].expansion or ()) - len(parts))) if len(parts) > 1 else (lambda i: 0)
         best = max(tally, key=lambda i: (tally[i], fit(i)))  # a lone item: the first entry listing it
-        if tally[best] * 2 < len(parts):
-            return None
+        if tally[best] * 2 < len(parts) or (len(parts) > 1 and tally[best] * 2 == len(parts)):
+            return None  # more than half of a run's items: 人民至上、生命至上 shares one item with another list
         entry = entries[best]
         missing = [p for p, ids in zip(parts, holders) if best not in ids]
         return Relation("expansion", entry.id, entry.term, {"expansion": missing} if missing else {})
