@@ -86,8 +86,9 @@ class RelationIndex:
         return self._expansion(key) or self._by_ends(key, written) or self._variant(key, written)
 
     def _expansion(self, key: str) -> Relation | None:
-        """The entry listing most of the key's items (more than half of a run's; a lone item's entry); of those, the one whose expansion
-        is closest in length (全球发展倡议、全球安全倡议、全球文明倡议 is the three initiatives, not the four)."""
+        """The entry listing most of the key's items (more than half of a run's; a lone item's entry); of
+        those, the one whose expansion is closest in length (全球发展倡议、全球安全倡议、全球文明倡议 is the
+        three initiatives, not the four)."""
         parts = [p for p in key.split("、") if p]
         holders = [[e.id for e in self.items.get(p.strip("“”"), ())] for p in parts]
         tally: dict[str, int] = {}
