@@ -314,6 +314,15 @@ def test_relations_to_known_entries(table) -> None:
     assert found["新质生产力"].relation is None
 
 
+def test_a_known_item_alone_is_not_proposed(table) -> None:
+    # the entry lists 制度自信 already: alone it proposes nothing; a run of the items stays, tied to the entry
+    docs = corpus("“制度自信”", "道路自信、理论自信、制度自信、文化自信")
+    entries = ({"id": "four-confidences", "term": "四个自信", "expansion": ["道路自信", "理论自信", "制度自信", "文化自信"]},)
+    found = run(docs, table, *entries)
+    assert "制度自信" not in found
+    assert found["道路自信、理论自信、制度自信、文化自信"].relation.entry == "four-confidences"
+
+
 def test_yaml_proposes_edits_for_related_candidates(tmp_path) -> None:
     lex = tmp_path / "lex.yaml"
     lex.write_text("terms:\n  - id: rural\n    term: 乡村振兴\n    gloss: rural revitalization\n", "utf-8")

@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
-from .data import KNOWN_WORD
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
 from .noise import bare_number, boilerplate, introduced, noise_reason, ordinary, unshared, word_noise
@@ -386,24 +385,22 @@ def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background) -> float:
     return weight
 
 
-def lone_word(c: Candidate, key: str, bg: Background) -> bool:
-    """An expansion item alone that is one dictionary word (稳定, 政协, 包容性): the relation holds by the letter but
-    says nothing a curator needs, and the word is not new either, so :func:`screen` leaves it out; an item of
-    several words (制度自信, 失业保险) or a run of items stays, tied to its entry.
+def lone_item(c: Candidate, key: str) -> bool:
+    """One item of a known entry's expansion, alone (稳定, 制度自信, 伟大工程): the entry lists it already, so the
+    relation proposes no edit and the string is not new either; :func:`screen` leaves it out. A run of items
+    stays, tied to its entry (with the items it adds as the edit).
 
     >>> from termkit.discover.relations import Relation
-    >>> bg = Background.load()
     >>> item = Relation("expansion", "x", "X")
-    >>> [lone_word(Candidate(k, 1.0, 1, 1, "mwe", "", relation=item), k, bg) for k in ("稳定", "制度自信")]
+    >>> [lone_item(Candidate(k, 1.0, 1, 1, "mwe", "", relation=item), k) for k in ("制度自信", "道路自信、理论自信")]
     [True, False]
     """
-    return (c.relation is not None and c.relation.kind == "expansion" and "、" not in key
-            and bg.freq(key) >= KNOWN_WORD)
+    return c.relation is not None and c.relation.kind == "expansion" and "、" not in key
 
 
 def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[Candidate]:
     """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`; by where they
-    stand: :func:`.noise.introduced`) and known items that are one dictionary word (:func:`lone_word`), and demote
+    stand: :func:`.noise.introduced`) and known items alone (:func:`lone_item`), and demote
     ordinary Chinese (:func:`.noise.ordinary`: a numbered string, or one quoted nearly every time
     (:data:`MOSTLY_QUOTED`), only when it is a common dictionary word, as its shape is evidence of its own), unless
     the candidate belongs to a known entry (an expansion, a variant, a longer form); a parallel run is demoted
@@ -423,7 +420,7 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
     out = []
     for c in cands:
         key = c.key or c.candidate
-        if lone_word(c, key, bg):
+        if lone_item(c, key):
             continue
         tied = c.relation is not None and c.relation.kind != "shorter"
         share = c.notes.get("quoted", 0) / max(c.count, 1)
