@@ -377,7 +377,7 @@ def test_ranking_learns_from_the_lexicon_when_the_input_holds_enough_terms(table
     notes: list[str] = []
     options = DiscoverOptions(min_count=2, min_positives=30)
     found = discover(lambda: docs, make_matcher(table, *entries), options, on_note=notes.append)
-    assert "ranked by learnt from 32 lexicon terms in the input" in notes
+    assert "ranked by a model learnt from 32 lexicon terms in the input" in notes
     assert "新设工程" in {c.candidate for c in found}
     assert all(0 <= c.notes["probability"] <= 1 for c in found)
 

@@ -491,7 +491,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
                                  options.min_positives or MIN_POSITIVES, negatives)
     cands = screen(cands, bg, small=bool(note))
     if on_note:
-        on_note(f"ranked by {how}")
+        on_note(f"ranked by {'a model ' if how.startswith('learnt') else ''}{how}")
     from dataclasses import replace
 
     floor = options.min_score if options.min_score is not None else score_floor(how)
