@@ -134,11 +134,12 @@ def test_a_bare_numeral_before_a_word_needs_quotation_marks(background) -> None:
     assert out["三下乡"] == out["两个维护"] == pytest.approx(16.0)
 
 
-def test_a_known_item_that_is_one_word_is_left_out(background) -> None:
+def test_a_known_item_alone_is_left_out(background) -> None:
     item = Relation("expansion", "four-confidences", "四个自信")
     cands = [Candidate("稳定", 9.0, 90, 9, "mwe", "", relation=item),
-             Candidate("制度自信", 9.0, 9, 3, "mwe", "", relation=item)]
-    assert [c.candidate for c in screen(cands, background)] == ["制度自信"]
+             Candidate("制度自信", 9.0, 9, 3, "mwe", "", relation=item),
+             Candidate("道路自信、理论自信", 9.0, 9, 3, "parallel", "", relation=item)]
+    assert [c.candidate for c in screen(cands, background)] == ["道路自信、理论自信"]
 
 
 @pytest.mark.parametrize("case", load_cases("discover_introduced", key="key"))
