@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import tempfile
@@ -176,6 +177,17 @@ def test_a_string_seen_once_in_each_of_three_buckets_is_counted_exactly(tmp_path
     assert "林长制" in spelt
     assert spread("林长制", 2, spill=True).count("林长制") == 0  # below min_restored (3): not restored
     assert list(tmp_path.iterdir()) == []  # the spills are deleted
+
+
+def test_a_run_stopped_before_finish_leaves_no_spills(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    counter = NgramCounter(max_n=4, bucket_chars=300)
+    for _ in range(3):
+        counter.add(np.array([0x4E00 + i % 3000 for i in range(400)], dtype=np.uint16))
+    assert list(tmp_path.iterdir())  # spilled
+    del counter  # as when an error or Ctrl-C ends the run before finish()
+    gc.collect()
+    assert list(tmp_path.iterdir()) == []
 
 
 # CLI

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -182,6 +183,9 @@ class NgramCounter:
         top bits of the hash so that the merge holds one part of one length at a time."""
         if self._spill_dir is None:
             self._spill_dir = Path(tempfile.mkdtemp(prefix="termkit-ngrams-"))
+            # a run stopped before finish (an error, Ctrl-C) leaves no spills behind: removed when the counter
+            # is collected or the interpreter exits
+            weakref.finalize(self, shutil.rmtree, self._spill_dir, True)
         part = (dropped.keys >> np.uint64(64 - SPILL_BITS)).astype(np.int64)
         for k in np.unique(part).tolist():
             at = np.flatnonzero(part == k)
