@@ -162,3 +162,15 @@ def test_nested_tag_draws_each_character_once() -> None:
     out, _, _ = run(PIPE, "tag", "-", "--nested", input=text)
     line = next(x for x in out.splitlines() if re.match(r"\s+1 ", x))
     assert re.sub(r"⟨[^⟩]*⟩", "", line[5:]) == text
+
+
+def test_discover_notes_wrap_between_words_on_a_terminal_and_stay_whole_in_a_pipe() -> None:
+    _, err, code = run(TERMINAL, "discover", str(SEEDS), "-n", "3")
+    wrapped: list[str] = []
+    for line in filter(None, err.splitlines()):
+        assert len(line) <= 80
+        wrapped.append(line) if line.startswith("note: ") else wrapped.__setitem__(-1, wrapped[-1].rstrip() + " " + line)
+    _, err, _ = run(PIPE, "discover", str(SEEDS), "-n", "3")
+    whole = [line for line in err.splitlines() if line]
+    assert code == 0 and any(len(line) > 80 for line in whole)
+    assert wrapped == whole  # each terminal line break stands where a space was

@@ -246,8 +246,10 @@ def _doc_progress(docs: Iterator[Any], label: str, files: int) -> Iterator[Any]:
 
 
 def _note(msg: str) -> None:
-    """An informational line on stderr (never mixed into a machine format on stdout)."""
-    _stderr().print(f"note: {_escape(msg)}", soft_wrap=True, highlight=False)
+    """An informational line on stderr (never mixed into a machine format on stdout); on a terminal it is
+    wrapped between words, elsewhere (a log, a pipe) kept on one line."""
+    err = _stderr()
+    err.print(f"note: {_escape(msg)}", soft_wrap=not err.is_terminal, highlight=False)
 
 
 def _results(corpus: Corpus, compiled: Compiled, nested: bool = False, jobs: Optional[int] = 1,
