@@ -28,6 +28,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--year", type=int, default=2023)
     ap.add_argument("--top", type=int, default=100)
+    ap.add_argument("--min-score", type=float, default=None, help="the score floor (default: discover's own)")
     args = ap.parse_args()
     full = load_compiled(bundled_lexicon_path())
     paths = [str(discover_slices.XWLB)]
@@ -36,13 +37,15 @@ def main() -> None:
     occ = occurrences(paths, full.matcher)
     wanted = [i for i in hidden if occ[i] >= 3]
     t = time.perf_counter()
-    found = discover(lambda: read_documents(paths), visible, DiscoverOptions(top=args.top, since=f"{args.year}-01"))
+    found = discover(lambda: read_documents(paths), visible, DiscoverOptions(top=args.top, since=f"{args.year}-01",
+                                                                               min_score=args.min_score))
     hits = found_entries(found, wanted, full.lexicon.by_id, full.matcher)
     by_id = full.lexicon.by_id
     print(f"entries first seen in {args.year} or later: {len(hidden)}; occurring >= 3 times in 新闻联播: {len(wanted)}")
     print(f"found in the top {args.top} of --since {args.year}-01: {len(hits)}/{len(wanted)} "
           f"({time.perf_counter() - t:.0f} s): {', '.join(by_id[i].term for i in hits)}")
     print(f"missed: {', '.join(by_id[i].term for i in wanted if i not in hits)}")
+    print(f"{len(found)} shown; the first 30:")
     for c in found[:30]:
         print(f"  {c.candidate}  first {c.notes.get('first_seen')}  rising {c.notes.get('rising')}  count {c.count}")
 
