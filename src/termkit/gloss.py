@@ -17,6 +17,7 @@ This module only computes rows; ``termkit.export`` turns them into files.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -202,8 +203,9 @@ def _row(s: _Occurrences, to_traditional: Callable[[str], str], to_pinyin: Calla
                     s.surface)
 
 
+@functools.cache
 def opencc_converter(config: str = TRADITIONAL) -> Callable[[str], str]:
-    """A text converter from OpenCC (imported on first use).
+    """A text converter from OpenCC (imported on first use; one per configuration, loaded once).
 
     >>> opencc_converter()("以习近平同志为核心的党中央")
     '以習近平同志為核心的黨中央'

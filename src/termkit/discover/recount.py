@@ -145,15 +145,9 @@ def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context
 
 def _simplified(text: str) -> str:
     """``text`` in the simplified script, by OpenCC's ``t2s`` (words first, then characters)."""
-    global _T2S
-    if _T2S is None:
-        import opencc
+    from ..gloss import opencc_converter
 
-        _T2S = opencc.OpenCC("t2s")
-    return _T2S.convert(text)
-
-
-_T2S = None
+    return opencc_converter("t2s")(text)
 
 
 def _han(text: str) -> str:
