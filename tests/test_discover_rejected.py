@@ -68,6 +68,15 @@ def test_adding_creates_the_list_and_changes_a_reason_in_place(fold, tmp_path: P
     assert not [q for q in p.parent.iterdir() if q.name.startswith(".termkit-")]  # no temporary file left
 
 
+def test_adding_keeps_comments_and_rows_where_they_were(fold, tmp_path: Path) -> None:
+    p = tmp_path / "rejected.tsv"
+    p.write_bytes("# mine\ncandidate\treason\n北溪\tname\n# reviewed 2026-11\n五一\tevent\r\n".encode())
+    assert not add_rejection(p, "北溪", "name: a pipeline", fold)
+    assert add_rejection(p, "星舰", "name", fold)
+    assert p.read_bytes().decode() == ("# mine\ncandidate\treason\n北溪\tname: a pipeline\n# reviewed 2026-11\n"
+                                       "五一\tevent\r\n星舰\tname\n")
+
+
 def test_adding_refuses_a_bad_reason_and_the_shipped_list(fold, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="must start with one of"):
         add_rejection(tmp_path / "r.tsv", "星舰", "a rocket", fold)

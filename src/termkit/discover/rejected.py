@@ -89,11 +89,15 @@ def read_rejected(path: str | os.PathLike[str]) -> list[Rejection]:
     p = Path(path)
     if not p.exists():
         return []
+    return parse_rejected(_read_exact(p), str(p))
+
+
+def _read_exact(p: Path) -> str:
     try:
-        text = p.read_text(encoding="utf-8")
+        with open(p, encoding="utf-8", newline="") as f:
+            return f.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{p}: cannot read ({exc})") from exc
-    return parse_rejected(text, str(p))
 
 
 def user_rejected_path() -> Path:
@@ -133,8 +137,9 @@ def format_rejected(rows: Iterable[Rejection], comment: str = "") -> str:
 
 def add_rejection(path: str | os.PathLike[str], candidate: str, reason: str, fold: Callable[[str], str]) -> bool:
     """Add ``candidate`` with ``reason`` to the list at ``path`` (created with its folder if missing), or change
-    the reason of a row whose candidate folds the same. Locked and written atomically; the installed package's
-    own list is refused. Returns True when a row was added, False when one was changed.
+    the reason of a row whose candidate folds the same, on its own line: comments and the other rows stay as
+    they were. Locked and written atomically; the installed package's own list is refused. Returns True when
+    a row was added, False when one was changed.
 
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.tsv"
@@ -155,14 +160,17 @@ def add_rejection(path: str | os.PathLike[str], candidate: str, reason: str, fol
         raise InputError(f"{p}: this is the list shipped with termkit; add to your own ({user_rejected_path()})")
     p.parent.mkdir(parents=True, exist_ok=True)
     with editing(p):
-        rows = read_rejected(p)
+        old = _read_exact(p) if p.exists() else ""  # line ends as they are (\r\n stays)
+        rows = parse_rejected(old, str(p))
         key = fold(candidate)
-        at = next((i for i, r in enumerate(rows) if fold(r.candidate) == key), None)
-        if at is None:
-            rows.append(Rejection(candidate, reason))
-        else:
-            rows[at] = Rejection(rows[at].candidate, reason)
-        old = p.read_text(encoding="utf-8") if p.exists() else ""
-        head = "".join(line + "\n" for line in old.split("\n") if line.startswith("#")) or USER_HEADER
-        write_atomic(p, head + format_rejected(rows))
+        at = next((r for r in rows if fold(r.candidate) == key), None)
+        if not old.strip():
+            text = USER_HEADER + format_rejected([Rejection(candidate, reason)])
+        elif at is None:  # a new row after the others; comments and order stay as they are
+            text = old + ("" if old.endswith("\n") else "\n") + f"{candidate}\t{reason}\n"
+        else:  # the row's reason changed on its own line
+            lines = old.split("\n")
+            lines[at.line - 1] = f"{at.candidate}\t{reason}" + ("\r" if lines[at.line - 1].endswith("\r") else "")
+            text = "\n".join(lines)
+        write_atomic(p, text)
     return at is None
