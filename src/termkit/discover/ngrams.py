@@ -137,7 +137,7 @@ class NgramCounter:
                 for n in range(1, self.max_n + 2):
                     self.tables[n] = self._restored(n)
             finally:
-                shutil.rmtree(self._spill_dir, ignore_errors=True)
+                self._remove_spills()
                 self._spill_dir = None
         return NgramStats(self.tables, self.chars, self.max_n)
 
@@ -183,9 +183,9 @@ class NgramCounter:
         top bits of the hash so that the merge holds one part of one length at a time."""
         if self._spill_dir is None:
             self._spill_dir = Path(tempfile.mkdtemp(prefix="termkit-ngrams-"))
-            # a run stopped before finish (an error, Ctrl-C) leaves no spills behind: removed when the counter
-            # is collected or the interpreter exits
-            weakref.finalize(self, shutil.rmtree, self._spill_dir, True)
+            # removed by finish, or, for a run stopped before it (an error, Ctrl-C), when the counter is
+            # collected or the interpreter exits
+            self._remove_spills = weakref.finalize(self, shutil.rmtree, self._spill_dir, True)
         part = (dropped.keys >> np.uint64(64 - SPILL_BITS)).astype(np.int64)
         for k in np.unique(part).tolist():
             at = np.flatnonzero(part == k)
