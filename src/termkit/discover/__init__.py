@@ -316,7 +316,8 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
     in it often enough (positives: known terms found; negatives: the other candidates, noisy, and the
     ``negatives`` a curator rejected that occur as often, labelled, weighing :data:`REJECTED_WEIGHT` each),
     else with ``model`` (the shipped one), else keep the first-pass scores. Returns the candidates and how
-    they were ranked (``learnt from N lexicon terms`` / ``shipped model`` / ``first-pass scores``)."""
+    they were ranked (``a model learnt from N lexicon terms in the input`` / ``shipped model`` / ``first-pass
+    scores``)."""
     from dataclasses import replace
 
     from .features import matrix
@@ -333,7 +334,7 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
                    + [REJECTED_WEIGHT] * len(rejected))
         linear = fit(train, labels, weights=weights)
         probs = fit_boosted(train, labels, weights).predict_proba(matrix(rows))[:, 1]
-        how = f"learnt from {len(found)} lexicon terms in the input"
+        how = f"a model learnt from {len(found)} lexicon terms in the input"
     elif model is not None and cands:
         # too few examples here to learn from: the first-pass score, nudged by the shipped model
         probs = model.probability_of(rows)
@@ -491,7 +492,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
                                  options.min_positives or MIN_POSITIVES, negatives)
     cands = screen(cands, bg, small=bool(note))
     if on_note:
-        on_note(f"ranked by {'a model ' if how.startswith('learnt') else ''}{how}")
+        on_note(f"ranked by {how}")
     from dataclasses import replace
 
     floor = options.min_score if options.min_score is not None else score_floor(how)
@@ -544,7 +545,7 @@ def drop_rejected(cands: list[Candidate], rejected: Mapping[str, str], fold: Cal
 def score_floor(how: str) -> float:
     """:data:`SCORE_FLOOR` for a ranking described as ``how`` (see :func:`learn_and_score`).
 
-    >>> score_floor("learnt from 900 lexicon terms in the input"), score_floor("first-pass scores")
+    >>> score_floor("a model learnt from 900 lexicon terms in the input"), score_floor("first-pass scores")
     (4.0, 0.85)
     """
-    return SCORE_FLOOR["learnt" if how.startswith("learnt") else "shipped"]
+    return SCORE_FLOOR["learnt" if "learnt from" in how else "shipped"]
