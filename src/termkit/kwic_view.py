@@ -25,28 +25,8 @@ from rich.console import Console
 from rich.text import Text
 
 from .concordance import KwicLine
+from .layout import fit_end, fit_start
 from .wording import plural
-
-
-def _cut_left(text: str, cells: int) -> str:
-    """The end of ``text`` that fits in ``cells``."""
-    out, used = [], 0
-    for ch in reversed(text):
-        used += cell_len(ch)
-        if used > cells:
-            break
-        out.append(ch)
-    return "".join(reversed(out))
-
-
-def _cut_right(text: str, cells: int) -> str:
-    out, used = [], 0
-    for ch in text:
-        used += cell_len(ch)
-        if used > cells:
-            break
-        out.append(ch)
-    return "".join(out)
 
 
 def _where(k: KwicLine, short: bool) -> str:
@@ -67,11 +47,11 @@ def render_kwic(console: Console, lines: Sequence[KwicLine], style_of: dict[str,
         room = max(8, console.width - match_w - where_w - 5)
         left_w, right_w = min(left_w, room // 2), min(right_w, room - min(left_w, room // 2))
     for k in lines:
-        left = _cut_left(k.left, left_w)
-        right = _cut_right(k.right, right_w)
+        left = fit_end(k.left, left_w)
+        right = fit_start(k.right, right_w)
         where = _where(k, terminal)
         if terminal and cell_len(where) > where_w:
-            where = "…" + _cut_left(where, where_w - 1)
+            where = "…" + fit_end(where, where_w - 1)
         row = Text(" " * (left_w - cell_len(left)) + left + " ")
         row.append(k.match, style=(style_of or {}).get(k.id, "bold"))
         row.append(" " * (match_w - cell_len(k.match)) + " " + right + " " * (right_w - cell_len(right)))

@@ -110,8 +110,12 @@ def print_hanging(console: Console, line: Text, indent: int) -> None:
 ELLIPSIS = "…"
 
 
-def _fit_end(text: str, cells: int) -> str:
-    """The end of ``text`` that fits in ``cells``."""
+def fit_end(text: str, cells: int) -> str:
+    """The end of ``text`` that fits in ``cells`` (a Chinese character takes two).
+
+    >>> fit_end("坚持两个确立", 5), fit_start("坚持两个确立", 5)
+    ('确立', '坚持')
+    """
     used = 0
     for i in range(len(text) - 1, -1, -1):
         used += cell_len(text[i])
@@ -120,7 +124,7 @@ def _fit_end(text: str, cells: int) -> str:
     return text
 
 
-def _fit_start(text: str, cells: int) -> str:
+def fit_start(text: str, cells: int) -> str:
     """The start of ``text`` that fits in ``cells``."""
     used = 0
     for i, ch in enumerate(text):
@@ -138,7 +142,7 @@ def clip(text: str, width: int) -> str:
     """
     if cell_len(text) <= width:
         return text
-    return _fit_start(text, width - cell_len(ELLIPSIS)) + ELLIPSIS
+    return fit_start(text, width - cell_len(ELLIPSIS)) + ELLIPSIS
 
 
 def window(text: str, start: int, end: int, width: int) -> tuple[str, int, int]:
@@ -157,7 +161,7 @@ def window(text: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     room = width - cell_len(span)
     if room < 2 * cell_len(ELLIPSIS):  # the span alone fills the window
         lead = ELLIPSIS if left else ""
-        shown = _fit_start(span, width - cell_len(lead) - cell_len(ELLIPSIS))
+        shown = fit_start(span, width - cell_len(lead) - cell_len(ELLIPSIS))
         return f"{lead}{shown}{ELLIPSIS}", len(lead), len(lead) + len(shown)
     left_w, right_w = cell_len(left), cell_len(right)
     if left_w <= room // 2:
@@ -168,12 +172,12 @@ def window(text: str, start: int, end: int, width: int) -> tuple[str, int, int]:
         left_room = room // 2
     right_room = room - left_room
     if left_w > left_room:
-        piece = _fit_end(left, left_room - cell_len(ELLIPSIS))
+        piece = fit_end(left, left_room - cell_len(ELLIPSIS))
         if piece and _in_word(left[-len(piece) - 1]):  # not from the middle of a number or a word
             piece = piece.lstrip(WORD_CHARS) or piece
         left = ELLIPSIS + piece.lstrip()
     if right_w > right_room:
-        piece = _fit_start(right, right_room - cell_len(ELLIPSIS))
+        piece = fit_start(right, right_room - cell_len(ELLIPSIS))
         if piece and _in_word(right[len(piece)]):
             piece = piece.rstrip(WORD_CHARS) or piece
         right = piece.rstrip() + ELLIPSIS
