@@ -108,11 +108,16 @@ def quoted_counts(docs: Iterable[Any], matcher: Any) -> Counter[str]:
     """Quoted occurrences of every quoted string (2 … 16 characters), keyed by its folded form."""
     counts: Counter[str] = Counter()
     for doc in docs:
-        for m in QUOTED_RE.finditer(doc.text):
-            key = matcher.fold(m.group(1) or m.group(2)).text
-            if len(key) >= 2:
-                counts[key] += 1
+        counts.update(quoted_keys(doc.text, matcher))
     return counts
+
+
+def quoted_keys(text: str, matcher: Any) -> Iterator[str]:
+    """The folded form of each quoted string (2 … 16 characters) of one text, in order."""
+    for m in QUOTED_RE.finditer(text):
+        key = matcher.fold(m.group(1) or m.group(2)).text
+        if len(key) >= 2:
+            yield key
 
 
 # numerals that count items (百, 千 and 万 count none: 百花齐放, 千万工程 are found when quoted)
@@ -164,15 +169,20 @@ def numbered_counts(docs: Iterable[Any], matcher: Any) -> Counter[str]:
     """Occurrences of every numbered-shape string (:func:`numbered_spans`), keyed by its folded form.
     Each document is read through its discovery view, folded as for matching with the same length;
     pass a matcher of an empty lexicon, so that the list is the same whatever the lexicon holds."""
-    from .discover.view import make_view
-
     counts: Counter[str] = Counter()
     for doc in docs:
-        for key in numbered_spans(make_view(doc.text, matcher).text):
-            key = matcher.fold(key).text
-            if len(key) >= 2:
-                counts[key] += 1
+        counts.update(numbered_keys(doc.text, matcher))
     return counts
+
+
+def numbered_keys(text: str, matcher: Any) -> Iterator[str]:
+    """The folded form of each numbered-shape string of one text (read through its discovery view)."""
+    from .discover.view import make_view
+
+    for key in numbered_spans(make_view(text, matcher).text):
+        key = matcher.fold(key).text
+        if len(key) >= 2:
+            yield key
 
 
 def corpus_candidates(root: str | Path, quoted_min: int = QUOTED_MIN, numbered_min: int = NUMBERED_MIN
@@ -184,8 +194,11 @@ def corpus_candidates(root: str | Path, quoted_min: int = QUOTED_MIN, numbered_m
 
     files = [str(f) for f in corpus_files(root)]
     matcher = compile_lexicon(Lexicon(()))
-    quoted = quoted_counts(read_documents(files), matcher)
-    numbered = numbered_counts(read_documents(files), matcher)
+    quoted: Counter[str] = Counter()
+    numbered: Counter[str] = Counter()
+    for doc in read_documents(files):  # one reading of the corpus feeds both counts
+        quoted.update(quoted_keys(doc.text, matcher))
+        numbered.update(numbered_keys(doc.text, matcher))
     return candidates(quoted, numbered, quoted_min, numbered_min)
 
 
