@@ -4,12 +4,20 @@ Hides every bundled entry first seen in ``--year`` or later, runs ``discover --s
 新闻联播 transcripts (2022-09 … 2026, monthly files, dated by name) with the rest of the lexicon, and
 prints how many hidden entries occurring at least 3 times come back in the top N, and the top 30.
 
-    python bench/discover_since.py [--year 2023] [--top 100]
+Round 5 (bench/discover_protocol.md) splits the hidden entries into two halves by a fixed rule: an entry is
+in the *report half* when the first byte of the SHA-1 of its id (UTF-8) is odd, else in the *development
+half*. Only the entries hidden when the round began count (``discover_since_round5.txt``; for ``--year``
+2023). By default only the development half is printed, and a candidate of the top list that is (or holds,
+or lies inside) a report-half entry is shown as ``[report-half entry]``; ``--report`` prints the report half,
+once, at the end of the round.
+
+    python bench/discover_since.py [--year 2023] [--top 100] [--ranks]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -17,6 +25,25 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import discover_slices
 from discover_kfold import found_entries, occurrences
+
+ROUND5_IDS = Path(__file__).resolve().parent / "discover_since_round5.txt"
+MASK = "[report-half entry]"
+
+
+def report_half(entry_id: str) -> bool:
+    """The fixed rule of round 5: the first byte of the SHA-1 of the id is odd."""
+    return hashlib.sha1(entry_id.encode("utf-8")).digest()[0] % 2 == 1
+
+
+def round5_ids() -> set[str]:
+    """The ids hidden when round 5 began (entries added later are in neither half)."""
+    lines = ROUND5_IDS.read_text("utf-8").splitlines()
+    return {s.strip() for s in lines if s.strip() and not s.startswith("#")}
+
+
+def masked(text: str, surfaces: list[str]) -> bool:
+    """``text`` is, holds or lies inside one of ``surfaces`` (folded forms of report-half entries)."""
+    return any(s in text or (len(text) >= 2 and text in s) for s in surfaces)
 
 
 def main() -> None:
@@ -29,25 +56,46 @@ def main() -> None:
     ap.add_argument("--year", type=int, default=2023)
     ap.add_argument("--top", type=int, default=100)
     ap.add_argument("--min-score", type=float, default=None, help="the score floor (default: discover's own)")
+    ap.add_argument("--ranks", action="store_true", help="the rank of each development-half entry in the full list")
+    ap.add_argument("--report", action="store_true",
+                    help="print the report half instead (round 5: run once, at the end of the round)")
     args = ap.parse_args()
     full = load_compiled(bundled_lexicon_path())
+    by_id = full.lexicon.by_id
     paths = [str(discover_slices.XWLB)]
     hidden = {e.id for e in full.lexicon.entries if e.first_seen and int(str(e.first_seen)[:4]) >= args.year}
     visible = compile_lexicon(Lexicon(tuple(e for e in full.lexicon.entries if e.id not in hidden)), full.matcher.table)
     occ = occurrences(paths, full.matcher)
-    wanted = [i for i in hidden if occ[i] >= 3]
+    counted = hidden & round5_ids() if args.year == 2023 else hidden
+    wanted = sorted(i for i in counted if occ[i] >= 3)
+    halves = {"report": [i for i in wanted if report_half(i)], "development": [i for i in wanted if not report_half(i)]}
+    half = "report" if args.report else "development"
+    hide = [form for i in hidden if report_half(i) and not args.report
+            for form in (full.matcher.fold(s).text for s in (by_id[i].term, *by_id[i].variants))]
     t = time.perf_counter()
-    found = discover(lambda: read_documents(paths), visible, DiscoverOptions(top=args.top, since=f"{args.year}-01",
-                                                                               min_score=args.min_score))
-    hits = found_entries(found, wanted, full.lexicon.by_id, full.matcher)
-    by_id = full.lexicon.by_id
-    print(f"entries first seen in {args.year} or later: {len(hidden)}; occurring >= 3 times in 新闻联播: {len(wanted)}")
-    print(f"found in the top {args.top} of --since {args.year}-01: {len(hits)}/{len(wanted)} "
+    ranked = discover(lambda: read_documents(paths), visible,
+                      DiscoverOptions(top=None, since=f"{args.year}-01", min_score=args.min_score))
+    found = ranked[: args.top]
+    mine = halves[half]
+    hits = found_entries(found, mine, by_id, full.matcher)
+    print(f"entries first seen in {args.year} or later: {len(hidden)}; counted, occurring >= 3 times in 新闻联播: "
+          f"{len(wanted)} ({len(halves['development'])} development half, {len(halves['report'])} report half)")
+    print(f"{half} half found in the top {args.top} of --since {args.year}-01: {len(hits)}/{len(mine)} "
           f"({time.perf_counter() - t:.0f} s): {', '.join(by_id[i].term for i in hits)}")
-    print(f"missed: {', '.join(by_id[i].term for i in wanted if i not in hits)}")
-    print(f"{len(found)} shown; the first 30:")
-    for c in found[:30]:
-        print(f"  {c.candidate}  first {c.notes.get('first_seen')}  rising {c.notes.get('rising')}  count {c.count}")
+    print(f"missed: {', '.join(by_id[i].term for i in mine if i not in hits)}")
+    if args.ranks:
+        keys = [{c.key, full.matcher.fold(c.candidate).text} for c in ranked]
+        for i in mine:
+            forms = {full.matcher.fold(s).text for s in (by_id[i].term, *by_id[i].variants)}
+            at = next((n for n, k in enumerate(keys, 1) if k & forms), None)
+            print(f"  rank {at or '-':>5}  {by_id[i].term}  (occurs {occ[i]}×)")
+    print(f"{len(ranked)} ranked; the first 30:")
+    for n, c in enumerate(found[:30], 1):
+        if any(masked(k, hide) for k in (c.key, full.matcher.fold(c.candidate).text) if k):
+            print(f"  {n:>3} {MASK}")
+            continue
+        print(f"  {n:>3} {c.candidate}  first {c.notes.get('first_seen')}  rising {c.notes.get('rising')}  "
+              f"count {c.count}  score {c.score:.1f}")
 
 
 if __name__ == "__main__":
