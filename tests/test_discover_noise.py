@@ -82,7 +82,7 @@ NOISE_RULES = {
     "named": lambda k, w, bg: noise.named(k, w, bg),
     "bilateral": lambda k, w, bg: noise.bilateral(k, w, bg),
     "foreign": lambda k, w, bg: noise.foreign(k),
-    "fragment": lambda k, w, bg: noise.fragment(k, w),
+    "fragment": lambda k, w, bg: noise.fragment(k, w, bg),
     "event": lambda k, w, bg: noise.event(k),
     "occasion": lambda k, w, bg: noise.occasion(k, w),
     "thing": lambda k, w, bg: noise.thing(k),

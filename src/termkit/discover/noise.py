@@ -330,11 +330,19 @@ def foreign(key: str) -> str | None:
     return "foreign" if longest >= 3 or (len(key) >= 2 and share >= 0.6) else None
 
 
-def fragment(key: str, words: list[str] = ()) -> str | None:
-    """A piece of a sentence: it ends in a function word, starts with a suffix (化军事训练), joins words with 的
-    (a formula names, it does not describe: 党的建设 is the exception, a name that starts with 党的) or with 和,
-    与, 及 (国家主权和领土完整, 保障和改善民生: two things side by side). Quoted pairs (“当下改”和“长久立”) are
-    formulas written as two quotations, not fragments.
+def fragment(key: str, words: list[str] = (), bg: Any = None) -> str | None:
+    """A piece of a sentence: it ends in a function word (九个以), starts with a suffix that is a word of its own
+    (化军事训练; 地区安全 starts with the word 地区), or joins words with 的 or with 和, 与, 及 in a way a
+    formula does not. Quoted pairs (“当下改”和“长久立”) are formulas written as two quotations, not fragments.
+
+    Joined by 和 (:func:`_paired`): two things side by side (保障和改善民生, 国家主权和领土完整) are a fragment of
+    a list, unless the two items repeat a word or a pattern (政治纪律和政治规矩, 先进性和纯洁性, 批评和自我批评)
+    or share a head of formulas after them (国防和军队现代化), as :func:`unshared` asks of a run whether its items
+    share anything.
+    Joined by 的 (:func:`_whole_de`): a formula names, a sentence describes (热烈的掌声); 的 stays in a formula
+    when it joins a complete modifier to a complete head of formulas (积极的财政政策, 以人民为中心的发展思想), not a
+    verb's object cut from its subject (公布的数据) or a locative cut from its noun (上的重要讲话). Without ``bg``
+    (jieba's dictionary, for parts of speech) every 的 but 党的 is a fragment.
 
     >>> fragment("九个以"), fragment("热烈的掌声"), fragment("党的建设"), fragment("新发展理念")
     ('fragment', 'fragment', None, None)
@@ -342,15 +350,81 @@ def fragment(key: str, words: list[str] = ()) -> str | None:
     ('fragment', None)
     >>> fragment("党和国家事业", ["党和国家", "事业"]), fragment("化军事训练")
     ('fragment', 'fragment')
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> [fragment(k, bg.words(k), bg) for k in ("积极的财政政策", "公布的数据", "政治纪律和政治规矩", "理论和实践")]
+    [None, 'fragment', None, 'fragment']
     """
     if "“" in key:
         return None
     last_word = bool(words) and len(words[-1]) > 1  # 实事求是, 两个凡是: the last character ends a longer word
-    if (key[-1:] in FRAGMENT_END and not last_word and not _numbered_verb(key)) or key[:1] in FRAGMENT_START:
+    if key[-1:] in FRAGMENT_END and not last_word and not _numbered_verb(key):
         return "fragment"
-    if any(w in ("和", "与", "及", "以及") for w in words[1:-1]) or any(len(w) == 4 and w[1] in "和与" for w in words):
-        return "fragment"  # 保障和改善民生; 党和国家事业 (the dictionary lists 党和国家 whole)
-    return "fragment" if "的" in key.removeprefix("党的") else None
+    if key[:1] in FRAGMENT_START and (bg is None or not words or len(words[0]) == 1):
+        return "fragment"  # 化军事训练, 了关于 (not 地区, 过渡: a word starts there)
+    joins = [i for i, w in enumerate(words[1:-1], 1) if w in ("和", "与", "及", "以及")]
+    if joins and (bg is None or not _paired("".join(words[: joins[0]]), "".join(words[joins[0] + 1:]), bg)):
+        return "fragment"  # 保障和改善民生
+    if any(len(w) == 4 and w[1] in "和与" and (bg is None or bg.tag(w) not in ("i", "l")) for w in words):
+        return "fragment"  # 党和国家事业 (the dictionary lists 党和国家 whole; 人与自然 is an idiom)
+    if "的" in key.removeprefix("党的") and (bg is None or not _whole_de(key, words, bg)):
+        return "fragment"
+    return None
+
+
+def _paired(a: str, b: str, bg: Any) -> bool:
+    """Two items joined by 和 that make one formula: they repeat a word (政治纪律和政治规矩, 数字经济和实体经济深度融合)
+    or a first or last character at the same place (先进性和纯洁性, 有效市场和有为政府), or a head of formulas
+    follows them both (国防和军队现代化, 多党合作和政治协商制度).
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> _paired("生存权", "发展权", bg), _paired("国防", "军队现代化", bg), _paired("理论", "实践", bg)
+    (True, True, False)
+    """
+    if len(a) < 2 or len(b) < 2:
+        return False
+    words_a, words_b = ([w for w in bg.tokenizer.lcut(x, HMM=False) if len(w) > 1] for x in (a, b))
+    if any(x in y or y in x for x in words_a for y in words_b):  # 批评, 自我批评 (党中央 is one word: not 中央军委's)
+        return True
+    head = next((h for h in FORMULA_HEADS if b.endswith(h)), "")
+    return a[0] == b[0] or a[-1] == b[len(a) - 1 : len(a)] or len(b) > len(head) > 1
+
+
+def _whole_de(key: str, words: list[str], bg: Any) -> bool:
+    """Whether every 的 of ``key`` joins a complete modifier to a complete head of formulas: the frame
+    以…为…的 (以人民为中心的发展思想), or a modifier that does not start on a locative (上的重要讲话) and does not end
+    on a bare verb cut from its subject (公布的数据; 中国自主的 has one), before a noun phrase ending in a head
+    of :data:`FORMULA_HEADS` (积极的财政政策; 热烈的掌声 ends in none).
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> [_whole_de(k, bg.words(k), bg) for k in ("积极的财政政策", "以县城为重要载体的城镇化", "上的重要讲话")]
+    [True, True, False]
+    >>> _whole_de("公布的数据", ["公布", "的", "数据"], bg), _whole_de("热烈的掌声", ["热烈", "的", "掌声"], bg)
+    (False, False)
+    """
+    if not words:
+        return False
+    if key.startswith("以") and "为" in key[: key.find("的")]:
+        return True
+    at = [i for i, w in enumerate(words) if w == "的" and (i == 0 or words[i - 1] != "党")]  # 党的 begins a name
+    if not at:  # 的 inside a dictionary word (党的建设 in 新时代党的建设总要求) joins no phrase; a verb before it
+        inside = next(i for i, w in enumerate(words) if "的" in w)  # makes a verb phrase (加强党的纪律建设)
+        return not any(bg.tag(w) == "v" for w in words[:inside])
+    for n, i in enumerate(at):
+        left = words[at[n - 1] + 1 if n else 0 : i]
+        right = "".join(words[i + 1 : at[n + 1] if n + 1 < len(at) else None])
+        if len("".join(left)) < 2 or not right.endswith(FORMULA_HEADS):
+            return False  # 大的教育体系 of 规模最大的教育体系: one character is seldom the whole modifier
+        if all(bg.tag(w)[:1] in ("m", "t") for w in left):
+            return False  # 一九五九年的计划: a date or number, not a modifier of a formula
+        first = bg.tag(left[0])
+        if len(left[0]) == 1 and (first.startswith("f") or (len(left) == 1 and not first.startswith("a"))):
+            return False  # 上的, 时的: a locative or a word cut from its noun
+        if bg.tag(left[-1]) == "v" and not (len(left) > 1 and first.startswith("n")):
+            return False  # 公布的数据: the verb's subject is outside
+    return True
 
 
 def _numbered_verb(key: str) -> bool:
@@ -523,7 +597,7 @@ def word_noise(key: str, bg: Any) -> str | None:
     core = key.replace("、", "")
     words = bg.words(core)
     return (titled(core, words) or named(core, words, bg) or bilateral(core, words, bg) or foreign(core)
-            or fragment(core, words) or event(core) or occasion(core, words) or thing(core)
+            or fragment(core, words, bg) or event(core) or occasion(core, words) or thing(core)
             or counted_noun(core, bg))
 
 
