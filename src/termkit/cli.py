@@ -536,8 +536,9 @@ def discover(
     kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", metavar="KIND",
                                              help="numbered, quoted, parallel or mwe (repeat)."),
     add: Optional[Path] = typer.Option(None, "--add", help="Append the candidates shown to this lexicon FILE."),
-    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Dated corpus: only candidates first "
-                                        "seen in DATE's month or later, those rising since first."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DATE", help="Dated corpus: only candidates new from "
+                                        "DATE's month on (absent or nearly absent before), ranked by how likely a "
+                                        "term, how often and in how many months used since [no score floor]."),
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="X", help="Only candidates scoring X or "
                                               "more [default: 4 when the ranking is learnt from the input, 0.85 "
                                               "otherwise; 0 shows all]."),

@@ -64,7 +64,7 @@ class DiscoverOptions:
     bucket_chars: int = 2_000_000
     pool: int = 6000  # statistical candidates recounted in the second pass (and up to as many shape-found ones)
     shape_min_count: int | None = None
-    since: str | None = None  # only candidates first seen in this month or later, rising ones first
+    since: str | None = None  # only candidates new from this month on, ranked by :mod:`.since`
     # known terms the input must hold (seen min_count times) to learn the ranking from; None: MIN_POSITIVES, and
     # never on a small input (see adapt)
     min_positives: int | None = None
@@ -435,9 +435,11 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
         elif c.kind != "parallel" and ordinary(key, bg.words(key) if by_words else [key], bg):
             if small:
                 continue
-            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",)))
+            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",),
+                               notes={**c.notes, "ordinary": 1.0}))
         elif c.kind == "parallel" and unshared(key, bg):
-            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary list",)))
+            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary list",),
+                               notes={**c.notes, "ordinary": 1.0}))
         else:
             out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg)))
     return out
@@ -495,20 +497,21 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         on_note(f"ranked by {how}")
     from dataclasses import replace
 
-    floor = options.min_score if options.min_score is not None else score_floor(how)
-    ranked = rank(cands, replace(options, min_score=0.0, top=None))
-    shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
-    left = len(ranked) - len(shown)
+    if options.since is not None:  # a ranking of its own: new, in use, a term (see :mod:`.since`)
+        from .since import rank_new
+
+        shown, left, floor = rank_new(cands, options.since, evidence.volume, bg, options), 0, 0.0
+    else:
+        floor = options.min_score if options.min_score is not None else score_floor(how)
+        ranked = rank(cands, replace(options, min_score=0.0, top=None))
+        shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
+        left = len(ranked) - len(shown)
     if rejected:
         shown, skipped = drop_rejected(shown, rejected, lambda s: matcher.fold(s).text, options.show_rejected)
         if on_note and skipped:
             on_note(f"{skipped} rejected candidate{'s' * (skipped != 1)} "
                     f"{'marked' if options.show_rejected else 'left out'} (a curator's rejection list"
                     f"{'' if options.show_rejected else '; --show-rejected shows them'})")
-    if options.since is not None:
-        from .since import new_since
-
-        shown = new_since(shown, options.since, evidence.volume)
     shown = shown[: options.top] if options.top else shown
     if on_note and left and (options.top is None or len(shown) < options.top):
         on_note(f"{len(shown)} candidates shown; the rest ({left}) scored below {floor:g} (--min-score 0 shows them)")

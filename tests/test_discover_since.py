@@ -1,0 +1,99 @@
+"""discover --since: what counts as new after a date (cases as data), the ranking of its own, and a run on a
+synthetic dated corpus."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import load_cases, make_matcher
+
+from termkit.corpus import Document
+from termkit.discover import Candidate, DiscoverOptions, discover, screen
+from termkit.discover.background import Background
+from termkit.discover.since import in_sentence, newness, rank_new
+from termkit.errors import TermkitError
+
+MONTHS = ("2022-11", "2022-12", "2023-01", "2023-02", "2023-03", "2023-04")
+VOLUME = {m: 1e6 for m in MONTHS}
+
+
+@pytest.fixture(autouse=True)
+def _one_background(monkeypatch: pytest.MonkeyPatch, background) -> None:
+    monkeypatch.setattr(Background, "load", classmethod(lambda cls: background))
+
+
+@pytest.mark.parametrize("case", load_cases("discover_since"))
+def test_new_since_a_month(case: dict) -> None:
+    """tests/cases/discover_since.jsonl: new from 2023-01 on, over six months of equal volume from 2022-11."""
+    assert (newness(case["periods"], "2023-01", VOLUME) is not None) is case["new"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_in_sentence", key="long"))
+def test_a_new_formula_in_a_sentence(case: dict, background) -> None:
+    assert in_sentence(case["long"], case["short"], background) is case["expect"]
+
+
+def cand(key: str, kind: str, periods: dict[str, int], p: float, quoted: int = 0, **notes: float) -> Candidate:
+    count = sum(periods.values())
+    return Candidate(key, 1.0, count, len(periods), kind, "", {"probability": p, "quoted": quoted, **notes}, key,
+                     periods=periods)
+
+
+EVERY_MONTH = {m: 80 for m in MONTHS[2:]}
+
+
+def test_a_frequent_unquoted_formula_is_not_buried(background) -> None:
+    """The main ranking weighs a statistical string by 0.6 x p^2; the new-term ranking by p^2 alone, so a
+    likely formula in use every month comes before a quoted string in one burst or a doubtful one."""
+    formula = cand("新质生产力", "mwe", EVERY_MONTH, 0.84)
+    burst = cand("刘老庄连", "quoted", {"2023-03": 20, "2023-04": 3}, 0.43, quoted=17)
+    doubtful = cand("跨区域", "mwe", EVERY_MONTH, 0.5)
+    main = sorted(screen([formula, burst], background), key=lambda c: -c.score)
+    ranked = rank_new([burst, doubtful, formula], "2023-01", VOLUME, background)
+    assert [c.candidate for c in ranked] == ["新质生产力", "跨区域", "刘老庄连"]
+    assert ranked[0].notes["first_seen"] == "2023-01" and ranked[0].reasons[0] == "new since 2023-01, in 4 months, later-half rate ×1"
+    assert main[0].candidate == "刘老庄连"  # what the main ranking does with the same two
+
+
+def test_the_formula_is_kept_not_the_sentence_around_it(background) -> None:
+    """建设金融强国 takes 75% of 金融强国's occurrences: the main ranking drops the shorter as its fragment;
+    here the verb phrase goes and the formula stays."""
+    short = cand("金融强国", "mwe", {"2023-02": 12, "2023-03": 10, "2023-04": 10}, 0.88)
+    long = cand("建设金融强国", "mwe", {"2023-02": 8, "2023-03": 8, "2023-04": 8}, 0.7)
+    fragment = cand("融强", "mwe", {"2023-02": 12, "2023-03": 10, "2023-04": 10}, 0.3)
+    assert [c.candidate for c in rank_new([long, short, fragment], "2023-01", VOLUME, background)] == ["金融强国"]
+
+
+def test_foreign_matter_ordinary_words_and_old_strings(background) -> None:
+    foreign = cand("加沙地带", "mwe", EVERY_MONTH, 0.9, foreign=150)
+    ordinary = cand("积极应对", "mwe", EVERY_MONTH, 0.9, ordinary=1.0)
+    plain = cand("积极作为", "mwe", EVERY_MONTH, 0.9)
+    old = cand("四风", "numbered", {m: 80 for m in MONTHS}, 0.9)
+    ranked = rank_new([foreign, ordinary, plain, old], "2023-01", VOLUME, background)
+    assert [c.candidate for c in ranked] == ["积极作为", "积极应对"]
+    assert ranked[1].score == pytest.approx(ranked[0].score * 0.25)
+
+
+def test_the_bars_of_the_options_hold(background) -> None:
+    rare = cand("新提法", "mwe", {"2023-02": 1, "2023-03": 1}, 0.9)
+    quoted = cand("新办法", "quoted", {"2023-02": 1, "2023-03": 1}, 0.9, quoted=2)
+    options = DiscoverOptions(min_count=3, shape_min_count=2, kinds=("quoted",))
+    assert [c.candidate for c in rank_new([rare, quoted], "2023-01", VOLUME, background, options)] == ["新办法"]
+    with pytest.raises(TermkitError, match="dated documents"):
+        rank_new([quoted], "2023-01", {}, background)
+
+
+def test_a_dated_corpus_shows_the_new_formula_not_the_old_phrase_nor_a_name(table) -> None:
+    """Six monthly documents: 老办法 every month, 新办法 from 2024-03 on and rising, a foreign name (海马斯)
+    from 2024-03 on too, and the new formula in a sentence (落实新办法)."""
+    docs = []
+    for m in range(1, 7):
+        lines = ["各地区各部门推进“老办法”。", "有关方面表示，推进“老办法”。"]
+        if m >= 3:
+            lines += ["会议指出，落实“新办法”。", "据了解，“新办法”取得明显成效。"] * (m - 1)
+            lines += ["据报道，“海马斯”运抵前线。", "与此同时，“海马斯”再次出现。"]
+        docs.append(Document(f"m{m}", "\n".join(lines), meta={"date": f"2024-{m:02d}"}))
+    found = discover(lambda: docs, make_matcher(table), DiscoverOptions(min_count=2, since="2024-03"))
+    shown = [c.candidate for c in found]
+    assert "新办法" in shown and "老办法" not in shown and "海马斯" not in shown
+    assert not any(s != "新办法" and s.endswith("新办法") for s in shown)
+    assert found[shown.index("新办法")].notes["first_seen"] == "2024-03"
