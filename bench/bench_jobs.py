@@ -1,6 +1,6 @@
 """``--jobs 2`` against ``--jobs 1``: the command end to end, its serial part, and the bound that part sets.
 
-    python bench/bench_jobs.py [--corpus DIR] [--runs 9] [--trees LABEL=SRC,...] [--in-process]
+    python bench/bench_jobs.py [--corpus DIR] [--copies N] [--runs 9] [--trees LABEL=SRC,...] [--in-process]
 
 For each source tree (default: this repository's ``src``), in alternating runs (jobs 1, jobs 2, the next
 tree, … then again, ``--runs`` times), so that a change in the machine's load hits every variant alike:
@@ -17,9 +17,14 @@ tree, … then again, ``--runs`` times), so that a change in the machine's load 
    corpus's with ``--jobs 1``, ``--jobs 2`` can at best take ``S + (T1 - S) / 2``; the bound is
    ``T1 / (S + (T1 - S) / 2)``. The pool's own cost (forking, workers starting and exiting) and the
    parent's share of the work while the workers count come on top of ``S``;
-4. with ``--in-process``, the library call the command makes, ``open_corpus(files).count(matcher, jobs)``,
-   its matcher loaded and warm (as ``bench/bench_count.py`` measures it), in a child process per tree
-   and round: no start-up, the pool and the counting only.
+4. with ``--in-process``, the library call the command makes, ``open_corpus([CORPUS]).count(matcher, jobs)``
+   on the same input as the command (every file it reads, ``encodings/`` included), its matcher loaded and
+   warmed by one count first, in a child process per tree and round: no start-up, the pool and the
+   counting only.
+
+``--copies N`` measures the corpus's files copied N times into a temporary folder (removed after), for a
+run long enough that start-up is a small part of it (the speed issue's table measured the corpus and the
+same ×5).
 
 The load average (1, 5, 15 minutes) is printed before and after: the figure the issue asks for is for a
 machine with nothing else running. Commands run with bytecode caching on (into a temporary folder), as an
@@ -32,6 +37,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -45,7 +51,6 @@ IN_PROCESS = """
 import json, resource, sys, time
 from pathlib import Path
 from termkit.compile import load_compiled
-from termkit.corpus import iter_files
 from termkit.lexicon import bundled_lexicon_path
 from termkit.pipeline import open_corpus
 
@@ -53,13 +58,13 @@ def cpu():
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
-files = [str(f) for f in iter_files(Path(sys.argv[1])) if f.suffix == ".txt" and "encodings" not in f.parts]
+paths = [sys.argv[1]]  # what the command is given: the same files are read, encodings/ included
 matcher = load_compiled(bundled_lexicon_path()).matcher
-open_corpus(files).count(matcher)  # warm: every automaton built and imports done, in both measurements
+open_corpus(paths).count(matcher)  # warm: every automaton built and imports done, in both measurements
 out = {}
 for jobs in (1, 2):
     w, c = time.perf_counter(), cpu()
-    open_corpus(files).count(matcher, jobs=jobs)
+    open_corpus(paths).count(matcher, jobs=jobs)
     out[jobs] = (time.perf_counter() - w, cpu() - c)
 print(json.dumps(out))
 """
@@ -95,6 +100,8 @@ def _first_characters(corpus: Path, n: int) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--copies", type=int, default=1, metavar="N",
+                    help="the corpus's files copied N times into a temporary folder (removed after)")
     ap.add_argument("--runs", type=int, default=9, help="alternating runs of each command (medians)")
     ap.add_argument("--trees", default="", metavar="LABEL=SRC,...",
                     help="source trees side by side (e.g. before=/tmp/old/src,after=src); default: this one")
@@ -102,8 +109,14 @@ def main() -> None:
     args = ap.parse_args()
     trees = dict(t.split("=", 1) for t in args.trees.split(",") if t) or {"termkit": str(ROOT / "src")}
     corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        sys.exit(f"error: {corpus}: no such folder (--corpus DIR)")
 
     with tempfile.TemporaryDirectory() as tmp:
+        if args.copies > 1:
+            for i in range(1, args.copies + 1):
+                shutil.copytree(corpus, Path(tmp) / "copies" / f"c{i}")
+            corpus = Path(tmp) / "copies"
         env = dict(os.environ, PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"),
                    TERMKIT_CACHE_DIR=str(Path(tmp) / "cache"))
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode compiled
@@ -121,7 +134,8 @@ def main() -> None:
                 commands[f"{label}: {name}"] = ([*count, str(target), "--jobs", str(jobs)], tree_env)
         for cmd, cmd_env in commands.values():  # warm: bytecode written, matcher and automata cached
             timed(cmd, cmd_env)
-        print(f"corpus: {corpus} ({sum(1 for _ in corpus.rglob('*') if _.is_file())} files, "
+        copies = f"{args.corpus.resolve()} ×{args.copies} = " if args.copies > 1 else ""
+        print(f"corpus: {copies}{corpus} ({sum(1 for _ in corpus.rglob('*') if _.is_file())} files, "
               f"{sum(f.stat().st_size for f in corpus.rglob('*') if f.is_file()) / 1e6:.1f} MB); python "
               f"{sys.version.split()[0]}, {os.cpu_count()} cores; load average before: {load()}")
         results: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}

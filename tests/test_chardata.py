@@ -15,6 +15,8 @@ from termkit.chardata import (
     PINYIN_LETTERS,
     QUOTES,
     TONE_MARKS,
+    UNIFIED,
+    common_chars,
     is_han,
     is_word_char,
 )
@@ -31,6 +33,21 @@ def test_han_class_is_the_bmp_ranges() -> None:
         assert pattern.match(chr(lo)) and pattern.match(chr(hi - 1))
         assert not pattern.match(chr(hi)) or is_han(chr(hi))
     assert all(is_han(chr(c)) == bool(pattern.match(chr(c))) for c in range(0x3000, 0x10000, 7))
+
+
+@pytest.mark.parametrize("encoding, lead", [("gb2312", (0xB0, 0xD7)), ("big5", (0xA4, 0xC6))])
+def test_common_chars_are_those_the_codec_writes_in_the_common_block(encoding: str, lead: tuple[int, int]) -> None:
+    """Every common ideograph, asked of the codec one by one: in the set exactly when the codec writes it
+    with a lead byte of the block (what encoding detection counted character by character before)."""
+    common = common_chars(encoding)
+    for code in range(*UNIFIED):
+        ch = chr(code)
+        try:
+            first = ch.encode(encoding)[0]
+        except UnicodeEncodeError:
+            first = -1
+        assert (ch in common) == (lead[0] <= first <= lead[1]), ch
+    assert len(common & {chr(c) for c in range(*UNIFIED)}) == {"gb2312": 3755, "big5": 5401}[encoding]
 
 
 def test_quotes_hold_every_paired_quote_once() -> None:

@@ -125,3 +125,17 @@ def test_small_files_go_to_the_workers_together_largest_first() -> None:
     assert [u.size for u in tasks[0]] == [900_000]  # the largest alone and first
     sizes = [u.size for t in tasks for u in t]
     assert sizes == sorted(sizes, reverse=True)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_pooled_count_leaves_the_cycle_collector_as_it_found_it(matcher, monkeypatch, enabled: bool) -> None:
+    import gc
+
+    monkeypatch.setattr(counting, "POOL_MIN_BYTES", 0)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert counting.count_sources(sorted(SEEDS.rglob("*.txt")), matcher, jobs=2).result().matches > 0
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

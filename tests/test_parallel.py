@@ -133,3 +133,27 @@ def test_cli_jobs_output_is_identical(tmp_path, monkeypatch: pytest.MonkeyPatch)
 def test_cli_rejects_zero_jobs() -> None:
     result = CliRunner().invoke(app, ["count", str(SEEDS), "--jobs", "0"])
     assert result.exit_code == 2
+
+
+def _freeze_count() -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_a_forked_pool_starts_its_workers_with_the_inherited_heap_frozen(matcher) -> None:
+    """The workers' cycle collections never walk (and so never copy) what they inherit; this process
+    takes its objects back into its own collections once the workers are forked."""
+    import gc
+    import threading
+
+    if threading.active_count() != 1:
+        pytest.skip("another thread runs: the pool spawns its workers instead of forking them")
+    pool = parallel.start_pool(matcher, False, None, 2)
+    try:
+        assert len(pool._processes) == 2  # forked when the pool started, not at the first real task
+        frozen = pool.submit(_freeze_count).result()
+    finally:
+        pool.shutdown()
+    assert frozen > 1000 and gc.get_freeze_count() == 0
+    assert matcher.takes_plain_path(1) is False  # prepared before the fork: the workers share it

@@ -13,6 +13,7 @@ or rule for a particular term (those are lexicon data).
 
 from __future__ import annotations
 
+import functools
 from string import ascii_lowercase
 
 # ── Han characters ─────────────────────────────────────────────────────────────────────────
@@ -29,6 +30,9 @@ HAN_RANGES = (
 HAN_BMP_RANGES = tuple(r for r in HAN_RANGES if r[1] <= 0x10000)
 # The BMP ranges as the body of a regular-expression class: f"[{HAN_CLASS}]+".
 HAN_CLASS = "".join(f"{chr(lo)}-{chr(hi - 1)}" for lo, hi in HAN_BMP_RANGES)
+
+# The common ideographs as a regular-expression class: f"[{UNIFIED_CLASS}]".
+UNIFIED_CLASS = f"{chr(UNIFIED[0])}-{chr(UNIFIED[1] - 1)}"
 
 
 def is_han(ch: str) -> bool:
@@ -71,6 +75,35 @@ CLASSIFIERS = "个项大条种类点支股面"
 MEASURES = "个项条种大张件点类批支位名"
 # After these a numeral is an ordinal, not a count: 十九届, 三中全会.
 ORDINAL_MARKERS = "届次号"
+
+# ── legacy encodings ───────────────────────────────────────────────────────────────────────
+# Each Chinese legacy encoding puts the common characters of its own script in a block of lead bytes:
+# GB2312's level 1 (3,755 characters in pinyin order) and Big5's frequent characters (5,401).
+COMMON_LEAD_BYTES = {"gb2312": (0xB0, 0xD7), "big5": (0xA4, 0xC6)}
+
+
+@functools.cache
+def common_chars(encoding: str) -> frozenset[str]:
+    """The characters that ``encoding`` (``gb2312`` or ``big5``) writes with a lead byte in its block of
+    common characters (:data:`COMMON_LEAD_BYTES`), read once from the codec itself: encoding detection
+    asks, for every Han character of a text, whether it is one (high for real text, low for bytes decoded
+    the wrong way).
+
+    >>> "国" in common_chars("gb2312"), "國" in common_chars("big5"), "國" in common_chars("gb2312")
+    (True, True, False)
+    """
+    lo, hi = COMMON_LEAD_BYTES[encoding]
+    chars = set()
+    for lead in range(lo, hi + 1):
+        for trail in range(0x40, 0x100):
+            try:
+                ch = bytes((lead, trail)).decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            # a character with two codes counts where the codec writes it
+            if len(ch) == 1 and lo <= ch.encode(encoding)[0] <= hi:
+                chars.add(ch)
+    return frozenset(chars)
 
 
 # ── the Latin/digit boundary ───────────────────────────────────────────────────────────────

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import Document, ReadOptions, date_from_name, display_name, read_source
 from .corpus.pieces import utf8_pieces
-from .match import DocumentResult, Matcher, match_document
+from .match import DocumentResult, Matcher, gc_paused, match_document
 from .normalize import Damage
 from .parallel import (
     CHUNK_DOCS,
@@ -175,7 +175,10 @@ def count_sources(sources: Iterable[Path | list[Document]], matcher: Matcher, re
     if not units:
         return tally
     slots = _Slots(units, matcher.entries, tally, warn, fail, on_file or _nothing)
-    if jobs == 1 or sum(u.size for u in units) < POOL_MIN_BYTES:
+    large = sum(u.size for u in units) >= POOL_MIN_BYTES
+    if large:
+        matcher.prepare()  # no plain path, no small automaton: what a run of this size never needs
+    if jobs == 1 or not large:
         state = worker_state(matcher, nested, read)
         for unit in units:
             slots.done(unit, _count_unit(unit, state))
@@ -326,7 +329,7 @@ def _count_pooled(units: list[_Unit], slots: _Slots, matcher: Matcher, nested: b
     running: dict[Future[Any], list[_Unit]] = {}
 
     def submit(batch: list[_Unit]) -> None:
-        with workers_ignore_sigint():  # the pool starts its workers on the first submit
+        with workers_ignore_sigint():  # a spawning pool starts its workers as tasks come
             running[pool.submit(_count_batch, batch)] = batch
 
     def collect() -> None:
@@ -338,23 +341,27 @@ def _count_pooled(units: list[_Unit], slots: _Slots, matcher: Matcher, nested: b
         for unit in slots.flush():
             submit([unit])
 
+    # this process adds up what the workers send (lists of numbers, no reference cycles) with the cycle
+    # collector paused, which would otherwise walk every object here again and again meanwhile (a forked
+    # pool's workers are started already: they collect as before)
     try:
-        for batch in batches([u for u in units if not u.here], jobs):
-            submit(batch)
-        for unit in (u for u in units if u.here):  # in input order, while the workers count the rest
-            slots.reading(unit)
-            docs, said = _read(unit, read)
-            for chunk in chunked(docs):
-                part = _Unit(unit.slot, sum(len(d.text) for d in chunk), docs=chunk)
-                slots.add(part)
-                submit([part])
-                while sum(b[0].docs is not None for b in running.values()) > 2 * jobs:  # read ahead no further
-                    collect()
-            slots.read(unit.slot, said)
-            for again in slots.flush():
-                submit([again])
-        while running:
-            collect()
+        with gc_paused():
+            for batch in batches([u for u in units if not u.here], jobs):
+                submit(batch)
+            for unit in (u for u in units if u.here):  # in input order, while the workers count the rest
+                slots.reading(unit)
+                docs, said = _read(unit, read)
+                for chunk in chunked(docs):
+                    part = _Unit(unit.slot, sum(len(d.text) for d in chunk), docs=chunk)
+                    slots.add(part)
+                    submit([part])
+                    while sum(b[0].docs is not None for b in running.values()) > 2 * jobs:  # read no further
+                        collect()
+                slots.read(unit.slot, said)
+                for again in slots.flush():
+                    submit([again])
+            while running:
+                collect()
         if slots.next < len(slots.order):
             raise AssertionError(f"{len(slots.order) - slots.next} inputs were never tallied")
     except BrokenProcessPool:

@@ -148,11 +148,28 @@ class Matcher:
         return state
 
     def prepare(self) -> None:
-        """Build the scan automaton for long texts in the BMP now, if it is not built yet: a process pool
-        calls this before it forks its workers, which then share it instead of each building its own
-        (Hyperscan's takes about 0.1 s)."""
-        if self.engine != "reference":
-            self._fast_scan().prepare(2)
+        """Get ready for a run of much text (more than ``PLAIN_TEXT`` characters): its first characters
+        skip the plain path, and what the array path builds on first use is built now — the scan
+        automaton for long texts in the BMP (Hyperscan's takes about 0.1 s to compile, well under a
+        millisecond to load from the cache), the folding arrays, the array rules' module. A process pool
+        calls this before it forks its workers, which then share all of it instead of each building its
+        own and matching its own first characters on the slower plain path; ``count`` calls it for a
+        large input on one process too. The results are the same either way.
+
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="four-winds", term="四风", gloss="Four Winds"),)))
+        >>> m.prepare()
+        >>> m.takes_plain_path(10)
+        False
+        """
+        if self.engine == "reference":
+            return
+        from . import batch  # noqa: F401  (the array rules: imported here, not in every worker)
+
+        self._plain = PLAIN_TEXT + 1
+        _ = self.lut
+        self._fast_scan().prepare(2)
 
     def _fast_scan(self) -> FastScan:
         if self._scan is None:
@@ -211,13 +228,13 @@ class Matcher:
         if self.engine == "reference" or self.takes_plain_path(len(text)):
             return self.find_reference(text, nested, segment, date)
         found = self.spans(text, nested, segment, date)
-        with _gc_paused():
+        with gc_paused():
             return matches_of(text, found, self.entries)
 
     def find_reference(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS,
                        date: str | None = None) -> list[Match]:
         """:meth:`find` on the reference path (pyahocorasick, each rule hit by hit), whatever the engine."""
-        with _gc_paused():
+        with gc_paused():
             if len(text) <= segment:
                 return self._find(text, nested, date)[0]
             found: list[Match] = []
@@ -455,7 +472,7 @@ class Matcher:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Matching allocates hundreds of thousands of small objects without reference cycles; the cycle
     collector would walk all of them again and again (a third of the time on a long document) and
     could free none of them. Paused here, and enabled again as it was."""
@@ -607,7 +624,7 @@ class DocumentResult:
         """The matches, sorted by start, then end."""
         if self._matches is None:
             assert self._found is not None
-            with _gc_paused():
+            with gc_paused():
                 self._matches = matches_of(self.doc.text, self._found, self._entries)
         return self._matches
 

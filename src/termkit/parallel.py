@@ -32,6 +32,7 @@ built before the fork), spawned ones receive it as the pool initializer's argume
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import os
 import signal
@@ -203,12 +204,33 @@ def start_pool(matcher: Matcher, nested: bool, read: ReadOptions | None, jobs: i
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() \
         else "spawn"
     if method == "fork":
-        # the scan automaton for text in the BMP (Hyperscan's takes ~0.1 s to build) is built here, once,
+        # what matching builds on first use (the scan automaton, the folding arrays …) is built here, once,
         # and the forked workers share it, instead of each building its own
         matcher.prepare()
     # a process pool that notices a worker dying (multiprocessing.Pool waits for its task forever)
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
                                initargs=(matcher, nested, read))
+    if method == "fork":
+        with workers_ignore_sigint(), _heap_frozen():
+            pool.submit(_started)  # a forking pool starts all its workers on its first task: now
+    return pool
+
+
+def _started() -> None:
+    """The first task of a forked pool: it only makes the pool start its workers."""
+
+
+@contextlib.contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Fork with every object of this process in the garbage collector's permanent generation: a worker's
+    collections then never walk the objects it inherits (the lexicon, the modules …), which would write to
+    each of them and so copy every memory page that holds one (copy on write) in every worker. This
+    process takes them back as soon as the workers are forked."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 class WorkerLost(TermkitError):

@@ -119,9 +119,11 @@ class FastScan:
 
     def prepare(self, width: int = 2) -> None:
         """Build the automaton for long texts of code units of ``width`` bytes now, if it is not built yet
-        (before a process pool forks workers that then share it)."""
+        (before a process pool forks workers that then share it), and scan every text with it from now
+        on: a run that prepares is a long one, and its short texts need no automaton of their own."""
         if self._keys and (width, True) not in self._engines:
             self._engines[width, True] = self._build(width, True)
+        self._scanned = max(self._scanned, DFA_AFTER)
 
     def _build(self, width: int, big: bool) -> Engine:
         import numpy as np

@@ -8,12 +8,14 @@ charset-normalizer finds; a wrong guess is refused rather than taken.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
-from ..chardata import UNIFIED
+from ..chardata import UNIFIED_CLASS, common_chars
 from ..errors import InputError
 
 SAMPLE = 65536  # bytes looked at to guess an encoding
+_UNIFIED_RE = re.compile(f"[{UNIFIED_CLASS}]")
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
@@ -130,24 +132,14 @@ def _chinese_legacy(data: bytes) -> tuple[str, str] | None:
 def _common_share(text: str, enc: str) -> float:
     """Share of Han characters that are among the common ones of the encoding's own script
     (GB2312 level 1, Big5 frequent): high for real text, low for text decoded the wrong way."""
-    lo, hi = UNIFIED
-    han = [c for c in text[:20000] if lo <= ord(c) < hi]
+    sample = text[:20000]
+    han = _UNIFIED_RE.findall(sample)
     if not han:
         return 0.0
     if enc.startswith("utf-16"):
-        return len(han) / max(1, len(text[:20000]))
-    common = 0
-    for c in han:
-        try:
-            if enc.startswith("big5"):
-                b = c.encode("big5")
-                common += 0xA4 <= b[0] <= 0xC6
-            else:
-                b = c.encode("gb2312")
-                common += 0xB0 <= b[0] <= 0xD7
-        except UnicodeEncodeError:
-            continue
-    return common / len(han)
+        return len(han) / max(1, len(sample))
+    common = common_chars("big5" if enc.startswith("big5") else "gb2312")
+    return sum(map(common.__contains__, han)) / len(han)
 
 
 def decode_utf8_file(path: Path, piece: int = 1 << 24) -> tuple[str, str] | None:
