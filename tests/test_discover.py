@@ -350,6 +350,26 @@ def test_yaml_proposes_edits_for_related_candidates(tmp_path) -> None:
     assert not [t for t in doc.get("terms") or [] if t["term"] == "乡村全面振兴"]
 
 
+def test_yaml_proposes_no_edit_to_another_thing(tmp_path) -> None:
+    # 人民抗日战争 is not a longer 人民战争, 六个坚持 not a shorter 六个必须坚持; a comma dropped is a variant spelling
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("terms:\n  - {id: peoples-war, term: 人民战争, gloss: people's war}\n"
+                   "  - {id: six-musts, term: 六个必须坚持, gloss: six musts}\n"
+                   "  - {id: one-country, term: 一国两制, gloss: one country two systems, variants: [一个国家，两种制度]}\n",
+                   "utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("\n".join(f"{f}纪念“人民抗日战争”，贯彻“六个坚持”，坚持“一个国家两种制度”，{f}。" for f in FILLER),
+                    "utf-8")
+    r = CliRunner().invoke(app, ["discover", str(text), "-l", str(lex), "-f", "yaml"])
+    assert r.exit_code == 0, r.output
+    from ruamel.yaml import YAML
+
+    doc = YAML(typ="safe").load(r.stdout)
+    edits = [{k: e[k] for k in ("id", "add")} for e in doc.get("edits") or []]
+    assert edits == [{"id": "one-country", "add": {"variants": ["一个国家两种制度"]}}]
+    assert "六个坚持" in [t["term"] for t in doc.get("terms") or []]
+
+
 # size of the input, ranking, time
 
 def test_thresholds_adapt_to_the_input_and_say_so(table) -> None:

@@ -22,6 +22,30 @@ ENTRIES = [
     Entry(id="rural", term="乡村振兴", gloss="rural revitalization"),
     Entry(id="six-musts", term="六个必须坚持", gloss="six musts"),
     Entry(id="public-culture", term="公共文化服务体系", gloss="public cultural service system"),
+    Entry(id="peoples-war", term="人民战争", gloss="people's war"),
+    Entry(id="affordable-housing", term="保障性住房", gloss="affordable housing"),
+    Entry(id="deepen-reform", term="全面深化改革", gloss="comprehensively deepening reform"),
+    Entry(id="cross-strait", term="两岸融合发展", gloss="cross-Strait integrated development"),
+    Entry(id="central-rise", term="中部崛起", gloss="rise of central China"),
+    Entry(id="ethnic-unity", term="民族团结", gloss="ethnic unity"),
+    Entry(id="green-transition", term="绿色转型", gloss="green transition"),
+    Entry(id="ideals", term="理想信念", gloss="ideals and convictions"),
+    Entry(id="reunification", term="祖国统一", gloss="national reunification"),
+    Entry(id="party-leadership", term="党的全面领导", gloss="overall leadership of the Party"),
+    Entry(id="central-decisions", term="党中央决策部署", gloss="decisions and plans of the Central Committee"),
+    Entry(id="new-era", term="新时代", gloss="new era"),
+    Entry(id="stabilize-growth", term="稳增长", gloss="stabilizing growth"),
+    Entry(id="ten-upholds", term="十个坚持", gloss="ten upholds"),
+    Entry(id="one-country-two-systems", term="一国两制", gloss="one country, two systems",
+          variants=["一个国家，两种制度"]),
+    Entry(id="two-new", term="两新组织", gloss="two new organizations", category="formula",
+          expansion=["新经济组织", "新社会组织"]),
+    Entry(id="four-tests", term="四大考验", gloss="four tests",
+          expansion=["执政考验", "改革开放考验", "市场经济考验", "外部环境考验"]),
+    Entry(id="core-values", term="社会主义核心价值观", gloss="core socialist values",
+          expansion=["富强", "民主", "文明", "和谐"]),
+    Entry(id="four-comprehensives", term="四个全面", gloss="Four Comprehensives",
+          expansion=["全面建设社会主义现代化国家", "全面深化改革", "全面依法治国"]),
 ]
 
 
@@ -38,10 +62,25 @@ def test_relation_to_a_known_entry(case: dict, index: RelationIndex) -> None:
 
 
 def test_an_expansion_names_its_missing_items_as_the_edit(index: RelationIndex) -> None:
-    found = index.relate("全球发展倡议、全球安全倡议、全球文明倡议、全球合作倡议", "")
-    assert found.edit == {"expansion": ["全球合作倡议"]}
+    found = index.relate("富强、民主、文明、和谐、自由", "")
+    assert found.edit == {"expansion": ["自由"]}
+    assert index.relate("全面建设社会主义现代化国家、全面深化改革、全面依法治国、全面从严治党", "").edit == \
+        {"expansion": ["全面从严治党"]}
 
 
-def test_without_a_segmenter_a_shorter_form_is_not_judged(background) -> None:
+def test_a_cut_first_item_is_read_as_the_item_it_ends_with(index: RelationIndex) -> None:
+    assert index.relate("临的执政考验、改革开放考验、市场经济考验、外部环境考验", "").edit == {}
+    assert index.relate("文明", "文明").entry == "core-values"
+    assert index.relate("大文明", "大文明") is None  # a lone string is an item or not: only a run's first is cut
+
+
+def test_a_variant_or_longer_form_proposes_the_candidate_as_written(index: RelationIndex) -> None:
+    assert index.relate("一个国家两种制度", "一個國家兩種制度").edit == {"variants": ["一個國家兩種制度"]}
+    assert index.relate("乡村全面振兴", "“乡村全面振兴”").edit == {"variants": ["“乡村全面振兴”"]}
+
+
+def test_without_a_segmenter_a_shorter_or_longer_form_is_not_judged(background) -> None:
     plain = RelationIndex.build(ENTRIES)
     assert plain.relate("公共服务体系", "公共服务体系").kind == "shorter"  # no words to tell a noun by
+    assert plain.relate("保障性租赁住房", "保障性租赁住房").kind == "longer"
+    assert plain.relate("六个坚持", "六个坚持") is None  # the numbered shape needs no segmenter

@@ -16,6 +16,19 @@ MEASURES = frozenset(chardata.MEASURES)
 # characters a variant of a known term may change: a measure word or its stand-ins (四种意识 = 四个意识, 两大文明 =
 # 两个文明); any other change makes another term (奋斗精神, 北斗精神)
 SWAPPABLE = MEASURES
+# parts of speech (jieba's, first letter) of words a longer form of a known term may insert and still name the
+# same thing: adjectives, distinguishers, adverbs, determiners, measures (乡村全面振兴, 民族大团结, 两岸各领域融合发展);
+# a noun or a verb inserted names a kind of it (保障性租赁住房, 习近平经济思想, 人民抗日战争)
+MODIFIER_TAGS = frozenset("abdrqmz")
+# words of degree and scope that jieba's dictionary tags as nouns (全面 n, 深度 ns): modifiers all the same
+DEGREE_WORDS = frozenset({"全面", "深度", "高质量", "高水平", "更高水平", "深层次", "全方位", "全链条", "全过程"})
+# suffixes that make a word of the same sense (绿色 → 绿色化, 服务 → 服务性): inserted alone, the name stays
+DERIVATIONAL_SUFFIXES = frozenset("化性")
+# parts of speech of a function word that alone, inserted, leaves the name as it was (积极的财政政策, 理想和信念);
+# with other words beside it, it makes a clause or adds a second thing (党对工会的全面领导, 城中村和危旧房改造)
+FUNCTION_TAGS = frozenset("ucp")
+# parts of speech of a place or locality word that a generic noun may complete (中部 → 中部地区崛起)
+LOCALITY_TAGS = frozenset({"f", "s"})
 # words that stand where a numeral could: their counts show a head takes any quantity (几个方面)
 QUANTIFIERS = tuple("一二两三四五六七八九十几多各每这那数")
 # measure words that count people and things (三名航天员, 两位数, 五只熊猫): a numeral before them is a

@@ -1,13 +1,15 @@
 """How a candidate relates to an entry the lexicon already has.
 
 A candidate is not always new: it may spell out a known formula's items (道路自信、理论自信、制度自信、
-文化自信 is 四个自信; when items belong to several entries, the entry that lists most of them), be a variant
-of a known term (a measure word changed: 四种意识 beside 四个意识, 两大文明 beside 两个文明 — a changed content
-character makes another term: 奋斗精神 is not 北斗精神, 中塔命运共同体 not 中非命运共同体) or a longer or newer
-form of one (乡村全面振兴 beside 乡村振兴: the known term with characters inserted, same first and last
-character), or a shortened form (the reverse; a form that drops a whole noun of the known term names something
-else: 公共服务体系 is not 公共文化服务体系). Such a candidate is shown with the entry it belongs to and the edit
-a curator would make (a variant to add; nothing for items already listed).
+文化自信 is 四个自信; when items belong to several entries, the entry that lists most of them; never more items
+than a numbered formula counts), be a variant of a known term (a measure word changed: 四种意识 beside 四个意识 —
+a changed content character makes another term: 奋斗精神 is not 北斗精神, 中塔命运共同体 not 中非命运共同体; or
+only punctuation dropped) or a longer or newer form of one (乡村全面振兴 beside 乡村振兴: the known term with
+modifiers inserted, same first and last character — a noun or a verb inserted names another thing: 人民抗日战争 is
+not 人民战争, 保障性租赁住房 is a kind of 保障性住房), or a shortened form (the reverse; a form that drops a whole
+noun of the known term names something else: 公共服务体系 is not 公共文化服务体系). Two numbered formulas with
+another head or another count are two lists (六个坚持 is not 六个必须坚持). Such a candidate is shown with the entry
+it belongs to and the edit a curator would make (a variant to add; nothing for items already listed).
 
 >>> from termkit.lexicon import Entry
 >>> index = RelationIndex.build([Entry(id="rural-revitalization", term="乡村振兴", gloss="rural revitalization"),
@@ -29,7 +31,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .data import NUMERALS, SWAPPABLE
+from .data import (
+    DEGREE_WORDS,
+    DERIVATIONAL_SUFFIXES,
+    FUNCTION_TAGS,
+    LOCALITY_TAGS,
+    MODIFIER_TAGS,
+    NUMERALS,
+    SWAPPABLE,
+)
 
 MAX_INSERTED = 4  # characters a longer form may add to a known term
 MIN_LENGTH = 3  # known terms shorter than this relate only by their expansion
@@ -88,32 +98,85 @@ class RelationIndex:
     def _expansion(self, key: str) -> Relation | None:
         """The entry listing most of the key's items (more than half of a run's; a lone item's entry); of
         those, the one whose expansion is closest in length (全球发展倡议、全球安全倡议、全球文明倡议 is the
-        three initiatives, not the four)."""
-        parts = [p for p in key.split("、") if p]
-        holders = [[e.id for e in self.items.get(p.strip("“”"), ())] for p in parts]
+        three initiatives, not the four). A numbered formula's items are as many as its count: a run adding items
+        beyond it is another list (新经济组织、新社会组织、新就业群体 is not 两新组织's). A run's first item may
+        carry the end of the words before it (临的执政考验 of 面临的执政考验): the item it ends with is meant."""
+        parts = [p.strip("“”") for p in key.split("、") if p]
+        if len(parts) > 1:
+            parts[0] = self._first_item(parts[0])
+        holders = [[e.id for e in self.items.get(p, ())] for p in parts]
+        entries = {e.id: e for p in parts for e in self.items.get(p, ())}
         tally: dict[str, int] = {}
         for ids in holders:
             for i in ids:
                 tally[i] = tally.get(i, 0) + 1
+        missing = {i: list(dict.fromkeys(p for p, ids in zip(parts, holders) if i not in ids)) for i in tally}
+        tally = {i: n for i, n in tally.items() if _room(entries[i], len(missing[i]))}
         if not tally:
             return None
-        entries = {e.id: e for p in parts for e in self.items.get(p.strip("“”"), ())}
         fit = (lambda i: -abs(len(entries[i].expansion or ()) - len(parts))) if len(parts) > 1 else (lambda i: 0)
         best = max(tally, key=lambda i: (tally[i], fit(i)))  # a lone item: the first entry listing it
         if tally[best] * 2 < len(parts) or (len(parts) > 1 and tally[best] * 2 == len(parts)):
             return None  # more than half of a run's items: 人民至上、生命至上 shares one item with another list
         entry = entries[best]
-        missing = [p for p, ids in zip(parts, holders) if best not in ids]
-        return Relation("expansion", entry.id, entry.term, {"expansion": missing} if missing else {})
+        return Relation("expansion", entry.id, entry.term, {"expansion": missing[best]} if missing[best] else {})
+
+    def _first_item(self, part: str) -> str:
+        """``part``, or the longest known item it ends with when it is not an item itself (临的执政考验 → 执政考验)."""
+        if part in self.items:
+            return part
+        return next((part[i:] for i in range(1, len(part) - 1) if part[i:] in self.items), part)
 
     def _by_ends(self, key: str, written: str) -> Relation | None:
+        """A known term with characters inserted (longer) or dropped (shorter), same first and last character.
+        Only punctuation dropped is a variant (一个国家两种制度 of 一个国家，两种制度). Between two numbered
+        formulas a changed head or count is another list (六个坚持 is not 六个必须坚持, 十四个坚持 not 十个坚持)."""
         for surface, entry in self.ends.get((key[:1], key[-1:]), ()):
-            if 0 < len(key) - len(surface) <= MAX_INSERTED and _subsequence(surface, key):
+            if len(surface) > len(key) and _unpunctuated(surface) == key:
+                return Relation("variant", entry.id, entry.term, {"variants": [written]})
+            if _numbered(key) and _numbered(surface):
+                continue
+            if (0 < len(key) - len(surface) <= MAX_INSERTED and _subsequence(surface, key)
+                    and self._names_the_same(key, surface)):
                 return Relation("longer", entry.id, entry.term, {"variants": [written]})
             if (0 < len(surface) - len(key) <= MAX_INSERTED and len(key) >= MIN_LENGTH and _subsequence(key, surface)
                     and not self._drops_a_noun(key, surface)):
                 return Relation("shorter", entry.id, entry.term, {"variants": [written]})
         return None
+
+    def _names_the_same(self, key: str, surface: str) -> bool:
+        """What ``key`` inserts into the known ``surface`` leaves the thing named as it was: one function word
+        alone (积极的财政政策, 理想和信念), a suffix alone (绿色化转型), or modifiers of degree and scope
+        (乡村全面振兴, 民族大团结, 两岸各领域融合发展), or a generic noun completing a place (中部地区崛起). A noun
+        or verb inserted names a kind of the thing or another thing (保障性租赁住房, 人民抗日战争, 全面深化农村改革);
+        a function word with more words beside it, a clause or a second thing (党对工会的全面领导,
+        党中央和国务院决策部署); a known character left alone beside the insertion turns a compound into a phrase
+        (新的时代 is not 新时代). Without a segmenter every insertion is accepted."""
+        if self.words is None or self.tag is None:
+            return True
+        kept = _kept(surface, key)
+        runs = _runs([i not in kept for i in range(len(key))])
+        pieces = _runs([i in kept for i in range(len(key))])
+        if any(b - a == 1 for a, b in pieces):
+            return False
+        for a, b in runs:
+            words = self.words(key[a:b])
+            tags = [self.tag(w)[:1] for w in words]
+            if (len(words) == 1 and tags[0] in FUNCTION_TAGS) or key[a:b] in DERIVATIONAL_SUFFIXES:
+                continue
+            before = self.words(key[:a])[-1:]
+            if not all(self._modifies(w, t, tags[i - 1] if i else "", before)
+                       for i, (w, t) in enumerate(zip(words, tags))):
+                return False
+        return True
+
+    def _modifies(self, word: str, tag: str, tag_before: str, kept_before: list[str]) -> bool:
+        """One inserted word of a longer form is a modifier (see :meth:`_names_the_same`)."""
+        if tag in MODIFIER_TAGS or word in DEGREE_WORDS:
+            return True
+        if tag == "n" and tag_before == "r":
+            return True  # 各领域: a determiner and its noun say the scope
+        return tag == "n" and not tag_before and bool(kept_before) and self.tag(kept_before[0]) in LOCALITY_TAGS
 
     def _drops_a_noun(self, key: str, surface: str) -> bool:
         """A whole noun of ``surface`` is missing from ``key`` (公共文化服务体系 → 公共服务体系): another thing is
@@ -153,6 +216,41 @@ def _kept(short: str, long: str) -> set[int]:
         kept.add(i)
         i += 1
     return kept
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """The [start, end) spans where ``flags`` is true."""
+    out, start = [], None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def _numbered(s: str) -> bool:
+    """The numbered-formula shape: a numeral run, then a measure word (六个坚持, 四大考验, 十四个坚持)."""
+    i = 0
+    while i < len(s) and s[i] in NUMERALS:
+        i += 1
+    return 0 < i < len(s) - 1 and s[i] in SWAPPABLE
+
+
+def _unpunctuated(s: str) -> str:
+    return s.translate(_PUNCTUATION)
+
+
+_PUNCTUATION = str.maketrans("", "", "、，,")
+
+
+def _room(entry: Any, added: int) -> bool:
+    """``entry`` has room for ``added`` more items: a numbered formula lists as many items as its count."""
+    from ..lint import expected_items
+
+    count = expected_items(entry)
+    return count is None or len(entry.expansion or ()) + added <= count[0]
 
 
 def _subsequence(short: str, long: str) -> bool:

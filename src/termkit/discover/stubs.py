@@ -121,7 +121,8 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
             fields = ", ".join(f"{k}: [{', '.join(_scalar(v) for v in vs)}]" for k, vs in rel.edit.items())
             lines.append(f"    add: {{{fields}}}")
         else:
-            lines.append(f"    add: {{}}  # {_scalar(c.candidate)} is already listed")
+            what = "its items are" if "、" in c.candidate else f"{_scalar(c.candidate)} is"
+            lines.append(f"    add: {{}}  # {what} already listed")
     return "\n".join(lines) + "\n"
 
 
