@@ -292,7 +292,11 @@ class _Slots:
 def _count_unit(unit: _Unit, state: dict[str, Any] | None = None) -> Any:
     """Count one unit (in a worker, or here with ``jobs=1``): ``(counts, said)``, or for a piece its
     :class:`Counted`, None when it is not UTF-8."""
-    state = state or WORKER
+    with gc_paused():  # reading and counting make no reference cycles: nothing for the collector to find
+        return _count_unit_now(unit, state or WORKER)
+
+
+def _count_unit_now(unit: _Unit, state: dict[str, Any]) -> Any:
     matcher, nested = state["matcher"], state["nested"]
     if unit.docs is not None:
         return [count_result(match_document(d, matcher, nested)) for d in unit.docs], []

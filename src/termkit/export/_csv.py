@@ -18,11 +18,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..gloss import Glossary
 from . import ExportOptions, Rendered
 from ._fields import COLUMNS, neutralise, record
+
+if TYPE_CHECKING:  # not needed to write a CSV of counts (termkit count)
+    from ..gloss import Glossary
 
 BOM = "\ufeff"
 

@@ -8,10 +8,12 @@ neutralising spreadsheet formulas.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..gloss import GlossRow
 from ..lexicon import AltGloss, Entry
+
+if TYPE_CHECKING:  # the glossary (and pinyin with it) is not needed to write a CSV of counts
+    from ..gloss import GlossRow
 
 LIST_SEP = " | "
 COLUMNS = ("id", "term", "traditional", "pinyin", "pinyin_source", "gloss", "gloss_status", "category", "pos",
@@ -96,6 +98,7 @@ def pairs(row: GlossRow, direction: str = "zh-en") -> list[tuple[str, str]]:
 
     >>> e = Entry(id="bri", term="一带一路", gloss="Belt and Road Initiative", alt_glosses=[
     ...     {"text": "BRI", "status": "official-variant"}, {"text": "OBOR", "status": "deprecated"}])
+    >>> from termkit.gloss import GlossRow
     >>> pairs(GlossRow(e, "一帶一路", "yī dài yī lù"), "en-zh")
     [('Belt and Road Initiative', '一带一路'), ('BRI', '一带一路')]
     """
