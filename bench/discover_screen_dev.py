@@ -10,6 +10,9 @@ candidates are the same for any version of them. Only development inputs are off
     python bench/discover_screen_dev.py list news2023b -n 150 > after.jsonl
     PYTHONPATH=/path/to/other/src python bench/discover_screen_dev.py list news2023b -n 150 > before.jsonl
     python bench/discover_screen_dev.py list news2024a -n 200 --kind quoted
+
+When a change adds to what the recount records (a note the screen reads), capture once with each version into
+its own folder (``TERMKIT_SCREEN_CACHE=/tmp/before``) and list each from its own.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import discover_slices as S
 
-CACHE = Path(tempfile.gettempdir()) / "termkit-screen-dev"
+# one folder per version of the recount when the notes it records change (TERMKIT_SCREEN_CACHE)
+CACHE = Path(os.environ.get("TERMKIT_SCREEN_CACHE") or Path(tempfile.gettempdir()) / "termkit-screen-dev")
 
 
 def _months(year: str, months: range) -> list[Path]:

@@ -290,7 +290,7 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         score *= 1 + 0.25 * math.log2(c.docs)
         written = p.key if "“" in p.key else c.written(p.key)
         notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly,
-                 "foreign": c.foreign}
+                 "foreign": c.foreign, "titled": c.titled}
         out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key,
                              index.relate(p.key, written), periods=c.periods, example_span=c.example_span))
     return out, counts
@@ -430,7 +430,7 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
         if tied:
             out.append(c)
         elif word_noise(key, bg) or introduced(key, c.count, *(int(c.notes.get(k, 0))
-                                                                for k in ("named", "yearly", "foreign"))):
+                                                                for k in ("named", "yearly", "foreign", "titled"))):
             continue
         elif c.kind != "parallel" and ordinary(key, bg.words(key) if by_words else [key], bg):
             if small:

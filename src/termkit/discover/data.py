@@ -119,8 +119,21 @@ STATEMENT_NOUNS = frozenset({"共识", "建议", "倡议", "主张", "意见", "
 # words before a thing's name (被誉为“中国天眼”, 台风“泰利”, 火箭“星舰”) and after it (“星舰”火箭, “人造太阳”装置,
 # 素有“…”之称): a string there names a thing, a storm or a craft (see noise.introduced)
 NAME_BEFORE = ("誉为", "称为", "称作", "号称", "俗称", "昵称", "名为", "命名为", "代号", "台风", "飓风", "火箭", "飞船",
-               "卫星", "探测器", "望远镜", "装置", "舰", "机器人")
-NAME_AFTER = ("之称", "的美誉", "美誉", "火箭", "飞船", "卫星", "探测器", "望远镜", "装置", "号", "舰", "台风")
+               "卫星", "探测器", "望远镜", "装置", "舰", "机器人",
+               # round 5 (development news): a name given, a storm, a party, a medal, a venue (起名“山呷呷”,
+               # 气旋风暴“穆查”, 政党“阿迈勒运动”, 奖牌“桂子”, 场馆“雄安印象”; not 授予: honours the lexicon holds
+               # are given so, 授予“全国先进基层党组织”称号)
+               "起名", "取名", "名叫", "风暴", "政党", "奖牌", "吉祥物", "胜地", "场馆")
+NAME_AFTER = ("之称", "的美誉", "美誉", "火箭", "飞船", "卫星", "探测器", "望远镜", "装置", "号", "舰", "台风",
+              "荣誉称号", "服务站", "书屋")  # “模范火箭炮兵连”荣誉称号, “太湖明珠”雷锋服务站
+# what an event, a show or a programme is, right after its title (“鼓岭缘”中美民间友好论坛 has more words between;
+# “国乐之春”艺术节, “重温经典”频道, “天空卫士”军事演习): a string mostly standing before one is the title of an event or
+# a programme, not a formula (see noise.introduced); 行动, 活动, 仪式 and 展览 are not among them: campaigns are
+# formulas, and their activities and ceremonies follow them too (学雷锋活动, 宪法宣誓仪式)
+TITLE_AFTER = ("论坛", "频道", "栏目", "节目", "晚会", "艺术节", "文化节", "电影节", "主题展", "展映", "展区", "画展",
+               "演出", "音乐会", "大赛", "比赛", "公开赛", "赛事", "军事演习", "联合演习", "演习", "科考", "签约仪式",
+               "集中采访", "对话会", "圆桌", "之夜", "快乐季", "活动周", "专场", "系列报道", "纪录片", "演示飞行",
+               "媒体行动")
 # words a named day starts with (全国科普日, 国际茶日, 世界读书日): with 日 last, an event (see noise.occasion)
 SCOPE_WORDS = ("全国", "国际", "世界", "中国", "国家", "全民")
 # openers of honorary titles and awards (最美铁路人, 最佳旅游乡村, 十佳青年): an event, not a formula
@@ -133,4 +146,6 @@ CAMPAIGN_TAILS = ("行动", "下乡", "月", "年", "周", "季")
 # follow one in the same sentence is reported foreign matter (a place, an army unit, a foreign measure), not a formula
 # of Chinese political language (see noise.introduced)
 FOREIGN_ACTORS = ("美国", "美方", "特朗普", "拜登", "以色列", "以军", "俄罗斯", "俄方", "乌克兰", "乌方", "日本",
-                  "日方", "欧盟", "北约", "英国", "德国", "法国", "韩国", "菲律宾", "哈马斯", "西方")
+                  "日方", "欧盟", "北约", "英国", "德国", "法国", "韩国", "菲律宾", "哈马斯", "西方",
+                  # round 5 (development news): more actors of the foreign news (普京称…, 胡塞武装称…, 伊朗举行…)
+                  "普京", "泽连斯基", "内塔尼亚胡", "以防长", "胡塞", "真主党", "伊朗", "也门", "加沙", "土耳其")

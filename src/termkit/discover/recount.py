@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..match import Matcher, at_word_boundary, select_leftmost_longest
-from .data import FOREIGN_ACTORS, NAME_AFTER, NAME_BEFORE, POLICY_VERBS
+from .data import FOREIGN_ACTORS, NAME_AFTER, NAME_BEFORE, POLICY_VERBS, TITLE_AFTER
 
 if TYPE_CHECKING:
     from ..corpus import Document
@@ -52,6 +52,7 @@ class Recount:
     named: int = 0  # occurrences a thing's name stands in: 被誉为“中国天眼”, 台风“泰利”, “星舰”火箭, 中国天眼FAST
     yearly: int = 0  # occurrences right after a year: an annual event, award or programme (2023年“最美巾帼奋斗者”)
     foreign: int = 0  # occurrences after a foreign country or actor in the same sentence (美方宣布…, 以军对…)
+    titled: int = 0  # occurrences before what an event or a programme is (“国乐之春”艺术节, “重温经典”频道)
     forms: dict[str, int] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
 
@@ -86,6 +87,7 @@ class Recount:
         self.named += (wide.endswith(NAME_BEFORE) or (right.startswith(NAME_AFTER) and not right.startswith("号召"))
                        or bool(_LATIN_AFTER.match(right)))
         self.yearly += bool(_YEAR_BEFORE.search(wide))
+        self.titled += right.startswith(TITLE_AFTER)
         clause = re.split(r"[。！？\n]", text[max(0, start - 12):start])[-1]
         self.foreign += any(actor in clause for actor in FOREIGN_ACTORS)
         i = start - 1
