@@ -63,6 +63,15 @@ def test_the_formula_is_kept_not_the_sentence_around_it(background) -> None:
     assert [c.candidate for c in rank_new([long, short, fragment], "2023-01", VOLUME, background)] == ["金融强国"]
 
 
+def test_a_verb_before_ordinary_words_is_no_formula_in_a_sentence(background) -> None:
+    """专项行动 is ordinary Chinese, so 提振消费专项行动 (提振消费 ending in a verb) is not it in a sentence."""
+    ordinary = cand("专项行动", "mwe", EVERY_MONTH, 0.6, ordinary=1.0)
+    campaign = cand("提振消费专项行动", "mwe", {"2023-02": 12, "2023-03": 10, "2023-04": 10}, 0.72)
+    assert in_sentence("提振消费专项行动", "专项行动", background)
+    shown = [c.candidate for c in rank_new([ordinary, campaign], "2023-01", VOLUME, background)]
+    assert shown == ["提振消费专项行动", "专项行动"]
+
+
 def test_foreign_matter_ordinary_words_and_old_strings(background) -> None:
     foreign = cand("加沙地带", "mwe", EVERY_MONTH, 0.9, foreign=150)
     ordinary = cand("积极应对", "mwe", EVERY_MONTH, 0.9, ordinary=1.0)

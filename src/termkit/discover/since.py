@@ -148,7 +148,7 @@ def in_sentence(long: str, short: str, bg: Any) -> bool:
     if len(long) <= len(short) or not long.endswith(short):
         return False
     words = bg.words(long[: -len(short)])
-    return bool(words) and bg.tag(words[-1]).startswith("v")
+    return bool(words) and bg.tag(words[-1]).startswith("v")  # v, vn (发展, 建设), vd …
 
 
 def rank_new(cands: list[Candidate], since: str, volume: dict[str, float], bg: Any = None,
@@ -184,7 +184,8 @@ def rank_new(cands: list[Candidate], since: str, volume: dict[str, float], bg: A
 
 
 def _without_fragments(cands: list[Candidate], bg: Any) -> list[Candidate]:
-    """Less a new formula in a sentence (:func:`in_sentence`, beside the formula seen as often or more), and
+    """Less a new formula in a sentence (:func:`in_sentence`, beside the formula seen as often or more and not
+    ordinary Chinese: 专项行动 is no formula that 提振消费专项行动 puts in a sentence), and
     less a string inside a longer one that takes 70% of its occurrences, unless the longer is it in a sentence
     (as :func:`termkit.discover.rank` does, a numbered string only inside a longer numbered one)."""
     def key(c: Candidate) -> str:
@@ -194,8 +195,8 @@ def _without_fragments(cands: list[Candidate], bg: Any) -> list[Candidate]:
     kept: list[Candidate] = []
     for c in sorted(cands, key=lambda c: -len(key(c))):
         k = key(c)
-        if any((x := by_key.get(k[i:])) is not None and x.count >= c.count and in_sentence(k, k[i:], bg)
-               for i in range(1, len(k) - 1)):
+        if any((x := by_key.get(k[i:])) is not None and x.count >= c.count and not x.notes.get("ordinary")
+               and in_sentence(k, k[i:], bg) for i in range(1, len(k) - 1)):
             continue
         if any(key(c) in key(k) and k.count >= 0.7 * c.count and (k.kind == c.kind or c.kind != "numbered")
                and not in_sentence(key(k), key(c), bg) for k in kept):
