@@ -34,11 +34,11 @@ def main() -> None:
     rejected = 0
     for s in seen:
         r = found[s]
-        why = introduced(s, r.count, r.named, r.yearly, r.foreign, r.titled)
+        why = introduced(s, r.count, r.named, r.yearly, r.foreign, r.titled, r.contrast)
         if why:
             rejected += 1
             print(f"{why}\t{s}\tcount {r.count}, named {r.named}, yearly {r.yearly}, foreign {r.foreign}, "
-                  f"titled {r.titled}, quoted {r.quoted}")
+                  f"titled {r.titled}, contrast {r.contrast}, quoted {r.quoted}")
     print(f"{rejected} of {len(seen)} lexicon surfaces seen in {len(files)} development files rejected by "
           "where they stand", file=sys.stderr)
 

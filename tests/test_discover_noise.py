@@ -147,10 +147,11 @@ def test_names_and_yearly_events_by_where_they_stand(case: dict, table) -> None:
     """Recounted in a text (tests/cases/discover_introduced.jsonl), a string standing where names of things stand
     (after 被誉为, 台风; before 火箭 or a code) is a name, one following a year or standing before what an event or a
     programme is (艺术节, 频道) an event, unless it is a campaign, one following a foreign country or actor in its
-    sentence reported foreign matter."""
+    sentence reported foreign matter, one quoted as a side of a contrast (从“A”到“B”) a fragment."""
     from termkit.discover.noise import introduced
     from termkit.discover.recount import recount
 
     r = recount([case["key"]], [Document("d", case["text"])], make_matcher(table), 8)[case["key"]]
     assert r.count == case.get("count", 3)
-    assert introduced(case["key"], r.count, r.named, r.yearly, r.foreign, r.titled) == case["reason"], case["why"]
+    found = introduced(case["key"], r.count, r.named, r.yearly, r.foreign, r.titled, r.contrast)
+    assert found == case["reason"], case["why"]

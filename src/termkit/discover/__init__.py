@@ -290,7 +290,7 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         score *= 1 + 0.25 * math.log2(c.docs)
         written = p.key if "“" in p.key else c.written(p.key)
         notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly,
-                 "foreign": c.foreign, "titled": c.titled}
+                 "foreign": c.foreign, "titled": c.titled, "contrast": c.contrast}
         out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key,
                              index.relate(p.key, written), periods=c.periods, example_span=c.example_span))
     return out, counts
@@ -386,6 +386,10 @@ def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background) -> float:
     return weight
 
 
+# the notes of where a candidate's occurrences stand, in the order noise.introduced takes them
+PLACE_NOTES = ("named", "yearly", "foreign", "titled", "contrast")
+
+
 def lone_item(c: Candidate, key: str) -> bool:
     """One item of a known entry's expansion, alone (稳定, 制度自信, 伟大工程): the entry lists it already, so the
     relation proposes no edit and the string is not new either; :func:`screen` leaves it out. A run of items
@@ -429,8 +433,7 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
         by_words = (c.kind == "mwe" and not quoted) or (c.kind == "quoted" and share < MOSTLY_QUOTED)
         if tied:
             out.append(c)
-        elif word_noise(key, bg) or introduced(key, c.count, *(int(c.notes.get(k, 0))
-                                                                for k in ("named", "yearly", "foreign", "titled"))):
+        elif word_noise(key, bg) or introduced(key, c.count, *(int(c.notes.get(k, 0)) for k in PLACE_NOTES)):
             continue
         elif c.kind != "parallel" and ordinary(key, bg.words(key) if by_words else [key], bg):
             if small:

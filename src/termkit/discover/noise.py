@@ -606,9 +606,13 @@ YEARLY_SHARE = 0.5  # of occurrences right after a year
 FOREIGN_SHARE = 0.6  # of occurrences after a foreign country or actor
 FOREIGN_MIN = 2  # occurrences a string must have for the share of foreign ones to tell (2: both of them)
 TITLED_SHARE = 0.6  # of occurrences right before what an event or a programme is (论坛, 频道, 艺术节 …)
+# of occurrences quoted as one side of a contrast (从“A”到“B”, 既“A”又“B”); 0.75, not 0.6, spares the lexicon's
+# 乙类甲管, quoted 2 of 3 times on the development slice as 从“乙类甲管”到“乙类乙管”
+CONTRAST_SHARE = 0.75
 
 
-def introduced(key: str, count: int, named: int, yearly: int, foreign: int = 0, titled: int = 0) -> str | None:
+def introduced(key: str, count: int, named: int, yearly: int, foreign: int = 0, titled: int = 0,
+               contrast: int = 0) -> str | None:
     """Judged from where a string stands, not from its spelling: a thing's name when at least a fifth of its
     ``count`` occurrences stand where names of things do (``named``: after 被誉为 or 被称为, a storm after 台风, a
     craft after 火箭 or before 号, a code such as FAST after it: 中国天眼, 人造太阳, 星舰, typhoons); an event,
@@ -618,7 +622,9 @@ def introduced(key: str, count: int, named: int, yearly: int, foreign: int = 0, 
     same sentence (``foreign``: 美方…, 以军…: places, units, another country's measures); the title of an event or a
     programme when 60% of its occurrences stand right before what it is (``titled``: “国乐之春”艺术节,
     “重温经典”频道, “天空卫士”军事演习: :data:`~.data.TITLE_AFTER`), unless, as above, a formula's head or a
-    campaign's ends it (“安全生产月”论坛). Chosen on the development slice (bench/discover_results.md, rounds 4
+    campaign's ends it (“安全生产月”论坛); one side of a contrast of two when seen twice or more and three times in
+    four quoted as one (``contrast``: 从“沙进人退”到“绿进沙退”, 既“放得活”又“管得住”: a half, not a name). Chosen on the
+    development slice (bench/discover_results.md, rounds 4
     and 5): no lexicon term seen there three times stands in a naming place a fifth of the time, none seen twice
     or more after a foreign actor 60% of the time, and none but events before an event's word 60% of the time
     (bench/discover_introduced_guard.py).
@@ -633,6 +639,8 @@ def introduced(key: str, count: int, named: int, yearly: int, foreign: int = 0, 
     ('event', None)
     >>> introduced("三下乡", 9, 0, 0, 0, 5), introduced("大规模挑衅", 2, 0, 0, 2)
     (None, 'foreign')
+    >>> introduced("放得活", 2, 0, 0, 0, 0, 2), introduced("乙类甲管", 3, 0, 0, 0, 0, 2)
+    ('fragment', None)
     """
     if named and named >= NAMED_SHARE * count:
         return "name"
@@ -642,4 +650,6 @@ def introduced(key: str, count: int, named: int, yearly: int, foreign: int = 0, 
         return "foreign"
     if titled and titled >= TITLED_SHARE * count and not key.endswith((*FORMULA_HEADS, *CAMPAIGN_TAILS)):
         return "event"
+    if count >= 2 and contrast >= CONTRAST_SHARE * count:
+        return "fragment"  # one side of a contrast of two: 从“沙进人退”到“绿进沙退”
     return None

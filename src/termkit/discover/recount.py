@@ -53,6 +53,7 @@ class Recount:
     yearly: int = 0  # occurrences right after a year: an annual event, award or programme (2023年“最美巾帼奋斗者”)
     foreign: int = 0  # occurrences after a foreign country or actor in the same sentence (美方宣布…, 以军对…)
     titled: int = 0  # occurrences before what an event or a programme is (“国乐之春”艺术节, “重温经典”频道)
+    contrast: int = 0  # quoted occurrences in a contrast of two: 从“沙进人退”到“绿进沙退”, 既“放得活”又“管得住”
     forms: dict[str, int] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
 
@@ -78,8 +79,9 @@ class Recount:
         form = "".join(text[start:end].split())
         if form in self.forms or len(self.forms) < MAX_FORMS:
             self.forms[form] = self.forms.get(form, 0) + 1
-        if start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES:
-            self.quoted += 1
+        quoted = start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES
+        self.quoted += quoted
+        self.contrast += quoted and _contrasted(text, start, end)
         left = "".join(ch for ch in text[max(0, start - 4):start] if ch not in LEAD_IN)
         self.after_verb += left.endswith(POLICY_VERBS)
         wide = "".join(ch for ch in text[max(0, start - 8):start] if ch not in LEAD_IN)
@@ -94,6 +96,18 @@ class Recount:
         while i >= 0 and text[i] in LEAD_IN:
             i -= 1
         self.line_start += i < 0 or text[i] == "\n"
+
+
+def _contrasted(text: str, start: int, end: int) -> bool:
+    """Whether the quoted ``text[start:end]`` is one side of a contrast of two: 从“A”到“B”, 由“A”向“B”, 既“A”又“B”.
+
+    >>> t = "从“跟跑”到“领跑”"
+    >>> _contrasted(t, 2, 4), _contrasted(t, 7, 9), _contrasted("坚持“两个确立”", 3, 7)
+    (True, True, False)
+    """
+    before, after = text[max(0, start - 3) : start - 1], text[end + 1 : end + 2]
+    return (before[-1:] in ("从", "由", "既") or after in ("到", "向", "又")
+            or (before[-1:] in ("到", "向", "又") and before[:1] in CLOSE_QUOTES))
 
 
 def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context: int,
