@@ -106,6 +106,8 @@ def test_bad_values_are_usage_errors_in_words(args: list[str], message: str) -> 
     (["tag", "{small}"], ["pydantic", "typer._adapters", "numpy", "multiprocessing"]),
     (["tag", "{small}", "--format", "jsonl"], ["pydantic", "typer._adapters", "rich", "numpy"]),
     (["count", "{small}", "--format", "csv"], ["pydantic", "typer._adapters", "rich", "multiprocessing", "numpy"]),
+    # enough files for a progress bar on a terminal; in a pipe, no rich to find that out
+    (["count", "{many}", "--format", "csv"], ["pydantic", "rich", "termkit.gloss", "numpy"]),
     (["show", "two-upholds", "--format", "json"], ["pydantic", "typer._adapters", "rich", "numpy"]),
 ])
 def test_a_run_on_a_small_file_imports_what_it_needs(tmp_path: Path, args: list[str], not_loaded: list[str]) -> None:
@@ -116,9 +118,13 @@ def test_a_run_on_a_small_file_imports_what_it_needs(tmp_path: Path, args: list[
     small = tmp_path / "small.txt"
     # 新常态 has context rules (the matcher's slower path)
     small.write_text("坚决做到“两个维护”。经济发展进入新常态。" * 50, encoding="utf-8")
+    many = tmp_path / "many"
+    many.mkdir()
+    for i in range(25):
+        (many / f"{i}.txt").write_text("坚决做到“两个维护”。", encoding="utf-8")
     # the session's private matcher cache (conftest): the lexicon is compiled once, not once per case
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    argv = [a.format(small=small) for a in args]
+    argv = [a.format(small=small, many=many) for a in args]
     code = ("import json, sys; from termkit.cli import main; sys.argv = ['termkit', *json.loads(sys.argv[1])]\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
             f"print(sorted(m for m in {not_loaded!r} if m in sys.modules), file=sys.stderr)")
@@ -139,3 +145,16 @@ def test_a_run_on_a_small_file_imports_what_it_needs(tmp_path: Path, args: list[
 def test_a_run_builds_only_the_command_it_names(argv: list[str], built: list[str] | None) -> None:
     group = typer.main.get_command(app.only(argv))
     assert list(group.commands) == (built or list(typer.main.get_command(app).commands))
+
+
+def test_the_command_asks_openblas_for_no_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NumPy's OpenBLAS would start a spinning thread per extra core (termkit does no linear algebra);
+    a value the user set stays."""
+    from termkit import cli
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    cli._no_blas_threads()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
+    cli._no_blas_threads()
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
