@@ -165,34 +165,35 @@ class RelationIndex:
             if (len(words) == 1 and tags[0] in FUNCTION_TAGS) or key[a:b] in DERIVATIONAL_SUFFIXES:
                 continue
             before = self.words(key[:a])[-1:]
-            if not all(self._modifies(w, t, tags[i - 1] if i else "", before)
+            around = ["", *tags, ""]
+            if not all(self._modifies(w, around[i], t, around[i + 2], before)
                        for i, (w, t) in enumerate(zip(words, tags))):
                 return False
         return True
 
-    def _modifies(self, word: str, tag: str, tag_before: str, kept_before: list[str]) -> bool:
-        """One inserted word of a longer form is a modifier (see :meth:`_names_the_same`)."""
+    def _modifies(self, word: str, tag_before: str, tag: str, tag_after: str, kept_before: list[str]) -> bool:
+        """One inserted word of a longer form is a modifier (see :meth:`_names_the_same`). A determiner says the
+        scope with its noun (各领域); alone it makes an ordinary phrase (党的各项建设)."""
+        if tag == "r":
+            return tag_after == "n"
         if tag in MODIFIER_TAGS or word in DEGREE_WORDS:
             return True
         if tag == "n" and tag_before == "r":
-            return True  # 各领域: a determiner and its noun say the scope
+            return True
         return tag == "n" and not tag_before and bool(kept_before) and self.tag(kept_before[0]) in LOCALITY_TAGS
 
     def _drops_a_noun(self, key: str, surface: str) -> bool:
-        """A whole noun of ``surface`` is missing from ``key`` (公共文化服务体系 → 公共服务体系): another thing is
-        named. Dropping a modal, a verb or part of a word keeps the name (六个必须坚持 → 六个坚持)."""
+        """A noun of ``surface`` is missing from ``key``, whole (公共文化服务体系 → 公共服务体系) or cut out of a
+        longer word (国家粮食安全 → 国家安全: 粮食 of 粮食安全): another thing is named. Dropping a modal, a verb or
+        a direction keeps the name (高水平对外开放 → 高水平开放)."""
         if self.words is None or self.tag is None:
             return False
-        kept, at = _kept(key, surface), 0
-        for word in self.words(surface):
-            span = range(at, at + len(word))
-            at += len(word)
-            if not any(i in kept for i in span) and self.tag(word)[:1] in ("n", "j"):
-                return True
-        return False
+        kept = _kept(key, surface)
+        dropped = _runs([i not in kept for i in range(len(surface))])
+        return any(self.tag(w)[:1] in ("n", "j") for a, b in dropped for w in self.words(surface[a:b]))
 
     def _variant(self, key: str, written: str) -> Relation | None:
-        """One measure word changed (四种意识, 两大文明); another changed character makes another term."""
+        """One measure word changed (四种意识, 四大自信); another changed character makes another term."""
         if len(key) < 4:
             return None
         for i in range(len(key)):
