@@ -9,7 +9,7 @@ on PYTHONPATH and prints the share of right relations among those it shows, besi
 (``found_by``: the label of the run that first listed the row; ``start`` for the code before the relation rules
 of round 5). The judge: the author of the rules, on development text — a development figure, not a held-out one.
 
-    python bench/discover_relations_audit.py run news2023 news2024 congress20 reports --out /tmp/audit --label start
+    python bench/discover_relations_audit.py run news2023 news2024 congress20 reports other --out /tmp/a --label start
     python bench/discover_relations_audit.py collect /tmp/audit/*.start.jsonl
     python bench/discover_relations_audit.py score
 """
@@ -32,6 +32,9 @@ SLICES = {
     "news2024": lambda: sorted((S.XWLB / "2024").glob("*.txt")),
     "congress20": lambda: [S.CORPUS / "reports" / "congress" / "20th_congress_report_2022.txt"],
     "reports": lambda: [p for p in S.development() if "/gov_work_reports/" in p.as_posix()],
+    # the rest of the development slice: Hong Kong news and 新闻联播 in traditional script, People's Daily
+    "other": lambda: [p for p in S.development() if not any(f"/{d}/" in p.as_posix() for d in
+                                                            ("gov_work_reports", "congress", "2023", "2024"))],
 }
 
 

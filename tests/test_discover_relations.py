@@ -37,6 +37,7 @@ ENTRIES = [
     Entry(id="party-building", term="党的建设", gloss="Party building"),
     Entry(id="food-security", term="粮食安全", gloss="food security", variants=["国家粮食安全"]),
     Entry(id="opening-up", term="高水平对外开放", gloss="high-standard opening up"),
+    Entry(id="four-major-tasks", term="四件大事", gloss="four major tasks", expansion=["发展", "稳定", "生态", "强边"]),
     Entry(id="stabilize-growth", term="稳增长", gloss="stabilizing growth"),
     Entry(id="ten-upholds", term="十个坚持", gloss="ten upholds"),
     Entry(id="one-country-two-systems", term="一国两制", gloss="one country, two systems",

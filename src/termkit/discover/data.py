@@ -17,9 +17,10 @@ MEASURES = frozenset(chardata.MEASURES)
 # 两个文明); any other change makes another term (奋斗精神, 北斗精神)
 SWAPPABLE = MEASURES
 # parts of speech (jieba's, first letter) of words a longer form of a known term may insert and still name the
-# same thing: adjectives, distinguishers, adverbs, determiners, measures (乡村全面振兴, 民族大团结, 两岸各领域融合发展);
-# a noun or a verb inserted names a kind of it (保障性租赁住房, 习近平经济思想, 人民抗日战争)
-MODIFIER_TAGS = frozenset("abdrqmz")
+# same thing: adjectives, distinguishers, adverbs, determiners, measures, time words (乡村全面振兴, 民族大团结,
+# 两岸各领域融合发展, 祖国早日统一); a noun or a verb inserted names a kind of it (保障性租赁住房, 习近平经济思想,
+# 人民抗日战争)
+MODIFIER_TAGS = frozenset("abdrqmtz")
 # words of degree and scope that jieba's dictionary tags as nouns (全面 n, 深度 ns): modifiers all the same
 DEGREE_WORDS = frozenset({"全面", "深度", "高质量", "高水平", "更高水平", "深层次", "全方位", "全链条", "全过程"})
 # suffixes that make a word of the same sense (绿色 → 绿色化, 服务 → 服务性): inserted alone, the name stays
