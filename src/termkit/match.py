@@ -26,7 +26,9 @@ same matches. pyahocorasick's ``iter_long`` is not used (wrong results in 2.3.1,
 A matcher's first ``PLAIN_TEXT`` characters (all of ``termkit tag`` on a small file) take the reference
 path whatever the engine, folded in plain Python (:func:`termkit.normalize.fold_plain`): NumPy, the
 fast scan and the array rules are imported only when a run has more text than that, so a small run
-never pays for them (a tenth of a second); the results are the same by construction.
+never pays for them (a tenth of a second); the results are the same by construction. A run known to be
+long (``count`` on more than a megabyte, a process pool before it forks) calls :meth:`Matcher.prepare`,
+which skips the plain path and builds what the array path needs once.
 
 >>> from termkit.lexicon import Entry, Lexicon
 >>> from termkit.compile import compile_lexicon
