@@ -157,3 +157,16 @@ def test_a_forked_pool_starts_its_workers_with_the_inherited_heap_frozen(matcher
         pool.shutdown()
     assert frozen > 1000 and gc.get_freeze_count() == 0
     assert matcher.takes_plain_path(1) is False  # prepared before the fork: the workers share it
+
+
+def test_a_program_that_froze_objects_itself_keeps_them_frozen(matcher) -> None:
+    import gc
+
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with parallel._heap_frozen():
+            pass
+        assert gc.get_freeze_count() == before > 0
+    finally:
+        gc.unfreeze()

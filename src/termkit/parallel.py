@@ -18,8 +18,10 @@ Two ways, for two kinds of caller:
 - :func:`termkit.counting.count_sources` (``count``: only the figures). The workers read their own
   files and send back counts; see there. It starts its pool with :func:`start_pool`, as this does.
 
-The compiled matcher goes to each worker once: forked workers share the parent's (its scan automaton
-built before the fork), spawned ones receive it as the pool initializer's argument.
+The compiled matcher goes to each worker once: forked workers share the parent's, prepared before the
+fork (:meth:`~termkit.match.Matcher.prepare`: its scan automaton and folding arrays built) and forked with
+the heap frozen for the collector (:func:`start_pool`); spawned ones receive it as the pool initializer's
+argument.
 
 >>> from termkit.corpus import Document
 >>> from termkit.lexicon import Entry, Lexicon
@@ -225,7 +227,11 @@ def _heap_frozen() -> Iterator[None]:
     """Fork with every object of this process in the garbage collector's permanent generation: a worker's
     collections then never walk the objects it inherits (the lexicon, the modules …), which would write to
     each of them and so copy every memory page that holds one (copy on write) in every worker. This
-    process takes them back as soon as the workers are forked."""
+    process takes them back as soon as the workers are forked. A program that froze objects itself keeps
+    its own arrangement (nothing is frozen or unfrozen here)."""
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield
