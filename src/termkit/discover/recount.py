@@ -53,7 +53,7 @@ class Recount:
     yearly: int = 0  # occurrences right after a year: an annual event, award or programme (2023年“最美巾帼奋斗者”)
     foreign: int = 0  # occurrences after a foreign country or actor in the same sentence (美方宣布…, 以军对…)
     titled: int = 0  # occurrences before what an event or a programme is (“国乐之春”艺术节, “重温经典”频道)
-    contrast: int = 0  # quoted occurrences in a contrast of two: 从“沙进人退”到“绿进沙退”, 既“放得活”又“管得住”
+    contrast: int = 0  # quoted as what a contrast leaves behind or half a pair: 从“沙进人退”到…, 既“放得活”又“管得住”
     forms: dict[str, int] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
 
@@ -99,15 +99,19 @@ class Recount:
 
 
 def _contrasted(text: str, start: int, end: int) -> bool:
-    """Whether the quoted ``text[start:end]`` is one side of a contrast of two: 从“A”到“B”, 由“A”向“B”, 既“A”又“B”.
+    """Whether the quoted ``text[start:end]`` is a side of a contrast that is left behind or only half of a pair:
+    the first of 从“A”到“B” or 由“A”向“B” (what is left: 沙进人退; the second, what is reached, may be the formula:
+    绿进沙退), either of 既“A”又“B”.
 
     >>> t = "从“跟跑”到“领跑”"
-    >>> _contrasted(t, 2, 4), _contrasted(t, 7, 9), _contrasted("坚持“两个确立”", 3, 7)
-    (True, True, False)
+    >>> _contrasted(t, 2, 4), _contrasted(t, 7, 9), _contrasted("既“放得活”又“管得住”", 8, 11)
+    (True, False, True)
+    >>> _contrasted("坚持“两个确立”", 3, 7)
+    False
     """
     before, after = text[max(0, start - 3) : start - 1], text[end + 1 : end + 2]
     return (before[-1:] in ("从", "由", "既") or after in ("到", "向", "又")
-            or (before[-1:] in ("到", "向", "又") and before[:1] in CLOSE_QUOTES))
+            or (before[-1:] == "又" and before[:1] in CLOSE_QUOTES))
 
 
 def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context: int,
