@@ -4,6 +4,11 @@ compute the figures from the judged sample. The design is in eval/README.md.
     python eval/precision.py matches -o /tmp/matches.tsv          # every match over ../shared/corpus, once
     python eval/precision.py sample --matches /tmp/matches.tsv --seed 1 -o eval/precision-round1.tsv
     python eval/precision.py score eval/precision-round1.tsv      # figures from a judged file
+    python eval/precision.py sample --matches /tmp/matches.tsv --seed 3 --since ddb4d7f -o eval/precision-added.tsv
+
+``sample --since REV`` draws the other design instead: only the entries added to the lexicon after the
+git revision REV (every one with matches, ``PER_ADDED`` matches each) and the matches an older entry
+makes through a surface added after REV; see eval/README.md.
 
 ``matches`` runs the project's own pipeline (reading, folding, matching, context rules) over the
 corpus and keeps every match with its context; ``sample`` draws the stratified sample from that
@@ -36,8 +41,10 @@ SHORT = 3  # entries whose term has at most this many characters are all sampled
 PER_SHORT = 5  # matches drawn for each short entry (all of them when it has fewer)
 TOTAL = 400  # the frequency-weighted stratum fills the sample up to this many rows
 MIN_RANDOM = 100  # and is never smaller than this
+PER_ADDED = 2  # matches drawn for each entry added since a revision (``sample --since``)
 PER_ENTRY_MIN = 5  # an entry gets its own figure from this many sampled matches
 VERDICTS = ("right", "wrong")
+STRATA = ("weighted", "short", "added", "new-surface")  # figures list them in this order
 
 MATCH_FIELDS = ("doc", "start", "end", "id", "term", "text", "left", "right")
 SAMPLE_FIELDS = ("sample", "stratum", *MATCH_FIELDS, "verdict", "reason")
@@ -124,6 +131,61 @@ def draw(rows: list[Row], seed: int) -> list[tuple[str, Row]]:
     return [(stratum, rows[i]) for stratum, i in chosen]
 
 
+def lexicon_at(rev: str, into: Path) -> Path:
+    """Write the bundled lexicon as it was at git revision ``rev`` of this repository into the folder
+    ``into`` and return its lexicon folder (``git archive``, so nothing in the work tree changes)."""
+    import io
+    import subprocess
+    import tarfile
+
+    tar = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "lexicon"], capture_output=True, check=False)
+    if tar.returncode:
+        raise ValueError(f"{rev}: not a revision of {ROOT}: {tar.stderr.decode(errors='replace').strip()}")
+    with tarfile.open(fileobj=io.BytesIO(tar.stdout)) as t:
+        t.extractall(into, filter="data")
+    return into / "lexicon"
+
+
+@dataclass(frozen=True)
+class Added:
+    """What the lexicon has that it did not have at an older revision: entries by id, and the older
+    entries that gained a surface form (term or variant)."""
+
+    entries: frozenset[str]
+    grown: frozenset[str]
+
+
+def added_since(old_lexicon: Path, lexicon: str | None = None) -> Added:
+    """Compare the lexicon (default: the bundled one) with the one in ``old_lexicon``.
+
+    >>> from termkit.lexicon import bundled_lexicon_path
+    >>> added_since(bundled_lexicon_path())
+    Added(entries=frozenset(), grown=frozenset())
+    """
+    from termkit.lexicon import bundled_lexicon_path, load_lexicon
+
+    old = {e.id: {e.term, *e.variants} for e in load_lexicon(old_lexicon).entries}
+    new = load_lexicon(lexicon or bundled_lexicon_path()).entries
+    return Added(frozenset(e.id for e in new if e.id not in old),
+                 frozenset(e.id for e in new if e.id in old and {e.term, *e.variants} - old[e.id]))
+
+
+def draw_added(rows: list[Row], added: Added, new_surface: list[Row], seed: int) -> list[tuple[str, Row]]:
+    """The sample of what was added: ``PER_ADDED`` matches of every added entry (all of them when it
+    has fewer), then ``PER_ADDED`` of the matches ``new_surface`` lists for each grown entry (the
+    matches the old lexicon did not make). Deterministic for a given seed and match list."""
+    rng = random.Random(seed)
+    chosen: list[tuple[str, Row]] = []
+    for stratum, pool in (("added", [r for r in rows if r.id in added.entries]), ("new-surface", new_surface)):
+        by_entry: dict[str, list[Row]] = defaultdict(list)
+        for r in pool:
+            by_entry[r.id].append(r)
+        for eid in sorted(by_entry):
+            got = rng.sample(by_entry[eid], min(PER_ADDED, len(by_entry[eid])))
+            chosen += [(stratum, r) for r in sorted(got, key=lambda r: (r.doc, r.start))]
+    return chosen
+
+
 def wilson(k: int, n: int) -> tuple[float, float]:
     """The 95% Wilson score interval of k successes in n trials.
 
@@ -151,14 +213,16 @@ class Figure:
 
 
 def figures(judged: list[dict[str, str]]) -> tuple[list[Figure], list[Figure]]:
-    """The overall figures (all rows; the frequency-weighted stratum; the short-entry stratum) and
+    """The overall figures (all rows, then each stratum the sample has, in ``STRATA`` order) and
     one figure per entry with at least ``PER_ENTRY_MIN`` sampled matches, lowest share first."""
     def count(rows: list[dict[str, str]], label: str) -> Figure:
         return Figure(label, sum(r["verdict"] == "right" for r in rows), len(rows))
 
+    labels = {"weighted": "frequency-weighted stratum", "short": "short-entry stratum",
+              "added": "added-entry stratum", "new-surface": "new-surface stratum"}
+    present = {r["stratum"] for r in judged}
     overall = [count(judged, "all sampled matches"),
-               count([r for r in judged if r["stratum"] == "weighted"], "frequency-weighted stratum"),
-               count([r for r in judged if r["stratum"] == "short"], "short-entry stratum")]
+               *(count([r for r in judged if r["stratum"] == st], labels[st]) for st in STRATA if st in present)]
     per: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in judged:
         per[r["id"]].append(r)
@@ -180,7 +244,7 @@ def check_judged(rows: list[dict[str, str]], name: str) -> list[str]:
             problems.append(f"{name}: row {n}: verdict {r['verdict']!r} is not right or wrong")
         if not r["reason"].strip():
             problems.append(f"{name}: row {n}: no reason")
-        if r["stratum"] not in ("short", "weighted"):
+        if r["stratum"] not in STRATA:
             problems.append(f"{name}: row {n}: stratum {r['stratum']!r}")
         if r["sample"] in seen or (r["doc"], r["start"], r["end"]) in spans:
             problems.append(f"{name}: row {n}: sample {r['sample']} drawn twice")
@@ -230,6 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--matches", required=True)
     s.add_argument("--seed", type=int, required=True)
     s.add_argument("-o", "--output", required=True)
+    s.add_argument("--since", metavar="REV",
+                   help="draw only what was added to the lexicon after this git revision (see eval/README.md)")
+    s.add_argument("--corpus", default=CORPUS, help="with --since: where the matches came from")
     c = sub.add_parser("score", help="figures from a judged sample")
     c.add_argument("judged")
     k = sub.add_parser("recheck", help="how many judged rows the lexicon as it is now still matches")
@@ -245,11 +312,32 @@ def main(argv: list[str] | None = None) -> int:
         write_tsv(args.output, MATCH_FIELDS, (vars(r) for r in rows))
         print(f"{len(rows)} matches of {len({r.id for r in rows})} entries", file=sys.stderr)
     elif args.cmd == "sample":
-        drawn = draw(read_matches(args.matches), args.seed)
+        rows, prefix = read_matches(args.matches), f"s{args.seed}"
+        if args.since:
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                try:
+                    old = lexicon_at(args.since, Path(tmp))
+                except ValueError as e:
+                    print(f"error: {e}", file=sys.stderr)
+                    return 1
+                added = added_since(old)
+                grown = [r for r in rows if r.id in added.grown]
+                kept = still_matched([vars(r) for r in grown], args.corpus, str(old))
+                new_surface = [r for r, k in zip(grown, kept, strict=True) if not k]
+            drawn, prefix = draw_added(rows, added, new_surface, args.seed), f"a{args.seed}"
+            print(f"{len(added.entries)} entries added since {args.since}, "
+                  f"{len({r.id for r in rows if r.id in added.entries})} with matches; "
+                  f"{len(added.grown)} older entries with a new surface, "
+                  f"{len({r.id for r in new_surface})} matched through it", file=sys.stderr)
+        else:
+            drawn = draw(rows, args.seed)
         write_tsv(args.output, SAMPLE_FIELDS,
-                  ({"sample": f"s{args.seed}-{n:03d}", "stratum": st, **vars(r), "verdict": "", "reason": ""}
+                  ({"sample": f"{prefix}-{n:03d}", "stratum": st, **vars(r), "verdict": "", "reason": ""}
                    for n, (st, r) in enumerate(drawn, start=1)))
-        print(f"{len(drawn)} rows ({sum(st == 'short' for st, _ in drawn)} short-entry)", file=sys.stderr)
+        print(f"{len(drawn)} rows, " + ", ".join(f"{sum(st == s for st, _ in drawn)} {s}" for s in STRATA
+                                                if any(st == s for st, _ in drawn)), file=sys.stderr)
     elif args.cmd == "recheck":
         judged = read_tsv(args.judged)
         kept = still_matched(judged, args.corpus, args.lexicon)
@@ -270,6 +358,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"entries with {PER_ENTRY_MIN}+ sampled matches: {len(entries)}, "
               f"below 90%: {sum(f.right < 0.9 * f.n for f in entries)}")
         print("\n".join("  " + f.line() for f in entries))
+        wrong = [r for r in judged if r["verdict"] == "wrong"]
+        print(f"wrong rows: {len(wrong)}")
+        print("\n".join(f"  {r['sample']}\t{r['id']}\t{r['left'][-12:]}[{r['text']}]{r['right'][:12]}\t{r['reason']}"
+                        for r in wrong))
     return 0
 
 
