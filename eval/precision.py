@@ -261,10 +261,10 @@ def _read_document(path: str) -> Any:
     return next(iter(read_documents([path])))
 
 
-def still_matched(rows: list[dict[str, str]], corpus: str, lexicon: str | None = None) -> list[bool]:
-    """For each judged row, whether the lexicon as it is now still finds that match (same span, same
-    entry). Each row's line of its document is matched on its own, with the document's date, which
-    is enough for every context rule: a sentence never crosses a line break."""
+def found_now(rows: list[dict[str, str]], corpus: str, lexicon: str | None = None) -> list[list[tuple[int, int, str]]]:
+    """For each judged row, the matches (start, end, entry id) the lexicon as it is now finds that
+    overlap the row's span. Each row's line of its document is matched on its own, with the
+    document's date, which is enough for every context rule: a sentence never crosses a line break."""
     from termkit.compile import load_compiled
     from termkit.lexicon import bundled_lexicon_path
     from termkit.match import doc_date
@@ -277,9 +277,27 @@ def still_matched(rows: list[dict[str, str]], corpus: str, lexicon: str | None =
         first = doc.text.rfind("\n", 0, start) + 1
         last = doc.text.find("\n", end)
         line = doc.text[first:last if last >= 0 else len(doc.text)]
-        spans = {(first + m.start, first + m.end, m.entry.id) for m in matcher.find(line, date=doc_date(doc))}
-        found.append((start, end, r["id"]) in spans)
+        found.append([(first + m.start, first + m.end, m.entry.id) for m in matcher.find(line, date=doc_date(doc))
+                      if first + m.start < end and first + m.end > start])
     return found
+
+
+def still_matched(rows: list[dict[str, str]], corpus: str, lexicon: str | None = None) -> list[bool]:
+    """For each judged row, whether the lexicon as it is now still finds that match (same span, same
+    entry)."""
+    now = found_now(rows, corpus, lexicon)
+    return [(int(r["start"]), int(r["end"]), r["id"]) in n for r, n in zip(rows, now, strict=True)]
+
+
+def taken_by_longer(rows: list[dict[str, str]], corpus: str, lexicon: str | None = None) -> list[str | None]:
+    """For each judged row the lexicon no longer finds, the id of the entry whose longer match now
+    covers its span (leftmost-longest gives the characters to a longer entry added later), else None."""
+    out: list[str | None] = []
+    for r, now in zip(rows, found_now(rows, corpus, lexicon), strict=True):
+        start, end = int(r["start"]), int(r["end"])
+        longer = [eid for a, b, eid in now if a <= start and b >= end and b - a > end - start]
+        out.append(None if (start, end, r["id"]) in now or not longer else longer[0])
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -341,12 +359,16 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "recheck":
         judged = read_tsv(args.judged)
         kept = still_matched(judged, args.corpus, args.lexicon)
+        longer = taken_by_longer(judged, args.corpus, args.lexicon)
         for verdict in VERDICTS:
             rows = [(r, k) for r, k in zip(judged, kept, strict=True) if r["verdict"] == verdict]
             print(f"{verdict}: {sum(k for _, k in rows)} of {len(rows)} still matched")
             for r, k in rows:
                 if k == (verdict == "wrong"):
                     print(f"  {r['sample']}\t{r['id']}\t{r['left'][-12:]}[{r['text']}]{r['right'][:12]}")
+        for r, t in zip(judged, longer, strict=True):
+            if t:
+                print(f"taken by a longer entry: {r['sample']} ({r['id']} → {t})")
     else:
         judged = read_tsv(args.judged)
         problems = check_judged(judged, args.judged)
