@@ -135,28 +135,40 @@ def test_cli_rejects_zero_jobs() -> None:
     assert result.exit_code == 2
 
 
-def _freeze_count() -> int:
-    import gc
+FORKED_POOL = """
+import gc, json
+from termkit import parallel
+from termkit.compile import load_compiled
+from termkit.lexicon import bundled_lexicon_path
 
+def freeze_count():
     return gc.get_freeze_count()
 
+matcher = load_compiled(bundled_lexicon_path()).matcher
+pool = parallel.start_pool(matcher, False, None, 2)
+try:
+    started = len(pool._processes)
+    frozen = pool.submit(freeze_count).result()
+finally:
+    pool.shutdown()
+print(json.dumps({"started": started, "worker_frozen": frozen, "here_frozen": gc.get_freeze_count(),
+                  "plain": matcher.takes_plain_path(1)}))
+"""
 
-def test_a_forked_pool_starts_its_workers_with_the_inherited_heap_frozen(matcher) -> None:
+
+def test_a_forked_pool_starts_its_workers_with_the_inherited_heap_frozen() -> None:
     """The workers' cycle collections never walk (and so never copy) what they inherit; this process
-    takes its objects back into its own collections once the workers are forked."""
-    import gc
-    import threading
+    takes its objects back into its own collections once the workers are forked. Run in a fresh
+    interpreter: a pool forks only while no other thread runs, which earlier tests of this process
+    cannot promise."""
+    import subprocess
+    import sys
 
-    if threading.active_count() != 1:
-        pytest.skip("another thread runs: the pool spawns its workers instead of forking them")
-    pool = parallel.start_pool(matcher, False, None, 2)
-    try:
-        assert len(pool._processes) == 2  # forked when the pool started, not at the first real task
-        frozen = pool.submit(_freeze_count).result()
-    finally:
-        pool.shutdown()
-    assert frozen > 1000 and gc.get_freeze_count() == 0
-    assert matcher.takes_plain_path(1) is False  # prepared before the fork: the workers share it
+    out = subprocess.run([sys.executable, "-c", FORKED_POOL], capture_output=True, text=True, check=True).stdout
+    got = json.loads(out)
+    assert got["started"] == 2  # forked when the pool started, not at the first real task
+    assert got["worker_frozen"] > 1000 and got["here_frozen"] == 0
+    assert got["plain"] is False  # prepared before the fork: the workers share it
 
 
 @pytest.mark.parametrize(("frozen_before", "calls"), [(0, ["freeze", "unfreeze"]), (5, [])])
