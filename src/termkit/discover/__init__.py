@@ -452,17 +452,36 @@ def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -
     """Drop fragments (a candidate inside a longer one that takes most of its occurrences; a
     numbered formula only inside a longer numbered one: 四个现代化 stays beside 实现四个现代化), apply
     ``min_count``, ``kinds`` and ``min_score``, sort by score and keep ``top``."""
-    by_len = sorted(cands, key=lambda c: -len(c.key or c.candidate))
-    kept: list[Candidate] = []
-    for c in by_len:
-        if any(_fragment(c.key or c.candidate, k.key or k.candidate) and k.count >= 0.7 * c.count
-               and (k.kind == c.kind or c.kind != "numbered") for k in kept):
-            continue
-        kept.append(c)
-    kept = [c for c in kept if c.kind in options.kinds and c.score >= (options.min_score or 0.0)
-            and c.count >= ((options.shape_min_count or 1) if c.kind != "mwe" else (options.min_count or 1))]
+    kept = [c for c in drop_fragments(cands) if meets_counts(c, options) and c.score >= (options.min_score or 0.0)]
     kept.sort(key=lambda c: (-c.score, c.candidate))
     return kept[: options.top] if options.top else kept
+
+
+FRAGMENT_SHARE = 0.7  # a candidate inside a longer one that takes this share of its occurrences is its fragment
+
+
+def drop_fragments(cands: list[Candidate], inside: Callable[[str, str], bool] | None = None,
+                   spared: Callable[[str, str], bool] | None = None) -> list[Candidate]:
+    """``cands`` less each one inside a longer one kept (``inside(short, long)``, by default :func:`_fragment`)
+    that takes :data:`FRAGMENT_SHARE` of its occurrences, unless ``spared(long, short)``; a numbered formula
+    only inside a longer numbered one (四个现代化 stays beside 实现四个现代化). Longest first, as they are kept."""
+    inside = inside or _fragment
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: -len(c.key or c.candidate)):
+        short = c.key or c.candidate
+        if any(inside(short, long := k.key or k.candidate) and k.count >= FRAGMENT_SHARE * c.count
+               and (k.kind == c.kind or c.kind != "numbered") and not (spared and spared(long, short))
+               for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def meets_counts(c: Candidate, options: DiscoverOptions) -> bool:
+    """``c`` is of a kind asked for (``options.kinds``) and seen often enough: ``min_count`` times for a
+    statistical string, ``shape_min_count`` for a shape-found one."""
+    return c.kind in options.kinds and c.count >= (
+        (options.min_count or 1) if c.kind == "mwe" else (options.shape_min_count or 1))
 
 
 def _fragment(short: str, long: str) -> bool:

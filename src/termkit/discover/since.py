@@ -161,6 +161,8 @@ def rank_new(cands: list[Candidate], since: str, volume: dict[str, float], bg: A
     if not volume:
         raise TermkitError("--since needs dated documents: a date in the file names (YYYY-MM-DD, YYYY-MM) or "
                            "--date-field for JSONL/CSV")
+    from . import meets_counts
+
     if bg is None:
         from .background import Background
 
@@ -170,8 +172,7 @@ def rank_new(cands: list[Candidate], since: str, volume: dict[str, float], bg: A
     for c in cands:
         if not c.periods or c.notes.get("foreign", 0) >= FOREIGN_SHARE * max(c.count, 1):
             continue
-        if options is not None and (c.kind not in options.kinds or c.count < (
-                (options.min_count or 1) if c.kind == "mwe" else (options.shape_min_count or 1))):
+        if options is not None and not meets_counts(c, options):
             continue
         if (new := newness(c.periods, start, volume)) is not None:
             reason = f"new since {new.first_seen}, in {new.months} months, later-half rate ×{new.rising:g}"
@@ -185,21 +186,17 @@ def rank_new(cands: list[Candidate], since: str, volume: dict[str, float], bg: A
 
 def _without_fragments(cands: list[Candidate], bg: Any) -> list[Candidate]:
     """Less a new formula in a sentence (:func:`in_sentence`, beside the formula seen as often or more and not
-    ordinary Chinese: 专项行动 is no formula that 提振消费专项行动 puts in a sentence), and
-    less a string inside a longer one that takes 70% of its occurrences, unless the longer is it in a sentence
-    (as :func:`termkit.discover.rank` does, a numbered string only inside a longer numbered one)."""
-    def key(c: Candidate) -> str:
-        return c.key or c.candidate
+    ordinary Chinese: 专项行动 is no formula that 提振消费专项行动 puts in a sentence), and less a string inside a
+    longer one that takes most of its occurrences (:func:`termkit.discover.drop_fragments`, by plain
+    containment), unless the longer is it in a sentence."""
+    from . import drop_fragments
 
-    by_key = {key(c): c for c in cands}
-    kept: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: -len(key(c))):
-        k = key(c)
-        if any((x := by_key.get(k[i:])) is not None and x.count >= c.count and not x.notes.get("ordinary")
-               and in_sentence(k, k[i:], bg) for i in range(1, len(k) - 1)):
-            continue
-        if any(key(c) in key(k) and k.count >= 0.7 * c.count and (k.kind == c.kind or c.kind != "numbered")
-               and not in_sentence(key(k), key(c), bg) for k in kept):
-            continue
-        kept.append(c)
-    return kept
+    by_key = {c.key or c.candidate: c for c in cands}
+
+    def sentence(c: Candidate) -> bool:
+        k = c.key or c.candidate
+        return any((x := by_key.get(k[i:])) is not None and x.count >= c.count and not x.notes.get("ordinary")
+                   and in_sentence(k, k[i:], bg) for i in range(1, len(k) - 1))
+
+    return drop_fragments([c for c in cands if not sentence(c)], inside=lambda short, long: short in long,
+                          spared=lambda long, short: in_sentence(long, short, bg))
