@@ -147,14 +147,16 @@ def _stderr() -> Console:
     return make_console(stderr=True)
 
 
-def _stderr_is_terminal() -> bool:
-    """``_stderr().is_terminal``, without importing rich (a tenth of ``count``'s start-up before its first
-    file) when stderr is plainly no terminal: not a tty, and no variable that tells rich it is one."""
+def _terminal_stderr() -> Console | None:
+    """The stderr console when it is a terminal (for a progress bar), else None — without importing rich (a
+    tenth of ``count``'s start-up before its first file) when stderr is plainly no terminal: not a tty, and
+    no variable that tells rich it is one."""
     import os
 
     if not sys.stderr.isatty() and not os.environ.get("FORCE_COLOR") and os.environ.get("TTY_COMPATIBLE") != "1":
-        return False
-    return _stderr().is_terminal
+        return None
+    err = _stderr()
+    return err if err.is_terminal else None
 
 
 def _escape(text: str) -> str:
@@ -224,12 +226,12 @@ def _compiled(lexicon: Optional[Path]) -> Compiled:
 
 def _progress(results: Iterator[DocumentResult], files: int) -> Iterator[DocumentResult]:
     """``results`` as they come, with a progress bar on a terminal's stderr when there are many files."""
-    if files < 20 or not _stderr_is_terminal():  # a few files: no console (nor rich) needed
+    if files < 20 or (err := _terminal_stderr()) is None:  # a few files: no console (nor rich) needed
         yield from results
         return
     from rich.progress import Progress
 
-    with Progress(console=_stderr(), transient=True) as progress:
+    with Progress(console=err, transient=True) as progress:
         task = progress.add_task("reading", total=files)
         for r in results:
             progress.advance(task)
@@ -239,10 +241,9 @@ def _progress(results: Iterator[DocumentResult], files: int) -> Iterator[Documen
 def _doc_progress(docs: Iterator[Any], label: str, files: int) -> Iterator[Any]:
     """Documents as they come, with a spinner, a count and the characters read on a terminal's stderr
     when the input has many files (discover reads everything twice)."""
-    if files < 20 or not _stderr_is_terminal():
+    if files < 20 or (err := _terminal_stderr()) is None:
         yield from docs
         return
-    err = _stderr()
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} documents"),
@@ -270,12 +271,12 @@ def _results(corpus: Corpus, compiled: Compiled, nested: bool = False, jobs: Opt
 
 def _counted(corpus: Corpus, compiled: Compiled, nested: bool, jobs: Optional[int]) -> CorpusStats:
     """``corpus.count``, with a progress bar on a terminal's stderr when there are many files."""
-    if corpus.files < 20 or not _stderr_is_terminal():
+    if corpus.files < 20 or (err := _terminal_stderr()) is None:
         return corpus.count(compiled.matcher, nested, jobs)
     from rich.progress import Progress
 
     # no refresh thread: the pool's workers are forked, which is only safe while no other thread runs
-    with Progress(console=_stderr(), transient=True, auto_refresh=False) as progress:
+    with Progress(console=err, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("reading", total=corpus.files)
 
         def advance() -> None:
