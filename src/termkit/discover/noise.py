@@ -607,8 +607,7 @@ FOREIGN_SHARE = 0.6  # of occurrences after a foreign country or actor
 FOREIGN_MIN = 2  # occurrences a string must have for the share of foreign ones to tell (2: both of them)
 TITLED_SHARE = 0.6  # of occurrences right before what an event or a programme is (论坛, 频道, 艺术节 …)
 # of occurrences quoted as what a contrast leaves behind (从“A”到“B”) or half a pair (既“A”又“B”); 0.75, not 0.6, spares
-# the lexicon's
-# 乙类甲管, quoted 2 of 3 times on the development slice as 从“乙类甲管”到“乙类乙管”
+# the lexicon's 乙类甲管, quoted 2 of 3 times on the development slice as 从“乙类甲管”到“乙类乙管”
 CONTRAST_SHARE = 0.75
 
 
@@ -625,9 +624,8 @@ def introduced(key: str, count: int, named: int, yearly: int, foreign: int = 0, 
     “重温经典”频道, “天空卫士”军事演习: :data:`~.data.TITLE_AFTER`), unless, as above, a formula's head or a
     campaign's ends it (“安全生产月”论坛); what a contrast leaves behind, or half of a pair, when seen twice or more
     and three times in four quoted so (``contrast``: the 沙进人退 of 从“沙进人退”到“绿进沙退”, whose 绿进沙退 may be a
-    formula; 既“放得活”又“管得住”). Chosen on the
-    development slice (bench/discover_results.md, rounds 4
-    and 5): no lexicon term seen there three times stands in a naming place a fifth of the time, none seen twice
+    formula; 既“放得活”又“管得住”). Chosen on the development slice (bench/discover_results.md, rounds 4 and 5):
+    no lexicon term seen there three times stands in a naming place a fifth of the time, none seen twice
     or more after a foreign actor 60% of the time, and none but events before an event's word 60% of the time
     (bench/discover_introduced_guard.py).
 
