@@ -282,21 +282,21 @@ def found_now(rows: list[dict[str, str]], corpus: str, lexicon: str | None = Non
     return found
 
 
-def still_matched(rows: list[dict[str, str]], corpus: str, lexicon: str | None = None) -> list[bool]:
+def still_matched(rows: list[dict[str, str]], now: list[list[tuple[int, int, str]]]) -> list[bool]:
     """For each judged row, whether the lexicon as it is now still finds that match (same span, same
-    entry)."""
-    now = found_now(rows, corpus, lexicon)
+    entry), from what it finds there now (:func:`found_now`)."""
     return [(int(r["start"]), int(r["end"]), r["id"]) in n for r, n in zip(rows, now, strict=True)]
 
 
-def taken_by_longer(rows: list[dict[str, str]], corpus: str, lexicon: str | None = None) -> list[str | None]:
+def taken_by_longer(rows: list[dict[str, str]], now: list[list[tuple[int, int, str]]]) -> list[str | None]:
     """For each judged row the lexicon no longer finds, the id of the entry whose longer match now
-    covers its span (leftmost-longest gives the characters to a longer entry added later), else None."""
+    covers its span (leftmost-longest gives the characters to a longer entry added later), else None;
+    ``now`` as for :func:`still_matched`."""
     out: list[str | None] = []
-    for r, now in zip(rows, found_now(rows, corpus, lexicon), strict=True):
+    for r, kept, found in zip(rows, still_matched(rows, now), now, strict=True):
         start, end = int(r["start"]), int(r["end"])
-        longer = [eid for a, b, eid in now if a <= start and b >= end and b - a > end - start]
-        out.append(None if (start, end, r["id"]) in now or not longer else longer[0])
+        longer = [eid for a, b, eid in found if a <= start and b >= end and b - a > end - start]
+        out.append(None if kept or not longer else longer[0])
     return out
 
 
@@ -342,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
                     return 1
                 added = added_since(old)
                 grown = [r for r in rows if r.id in added.grown]
-                kept = still_matched([vars(r) for r in grown], args.corpus, str(old))
+                grown_rows = [vars(r) for r in grown]
+                kept = still_matched(grown_rows, found_now(grown_rows, args.corpus, str(old)))
                 new_surface = [r for r, k in zip(grown, kept, strict=True) if not k]
             drawn, prefix = draw_added(rows, added, new_surface, args.seed), f"a{args.seed}"
             print(f"{len(added.entries)} entries added since {args.since}, "
@@ -358,8 +359,8 @@ def main(argv: list[str] | None = None) -> int:
                                                 if any(st == s for st, _ in drawn)), file=sys.stderr)
     elif args.cmd == "recheck":
         judged = read_tsv(args.judged)
-        kept = still_matched(judged, args.corpus, args.lexicon)
-        longer = taken_by_longer(judged, args.corpus, args.lexicon)
+        now = found_now(judged, args.corpus, args.lexicon)  # the lexicon matched over the rows' lines once
+        kept, longer = still_matched(judged, now), taken_by_longer(judged, now)
         for verdict in VERDICTS:
             rows = [(r, k) for r, k in zip(judged, kept, strict=True) if r["verdict"] == verdict]
             print(f"{verdict}: {sum(k for _, k in rows)} of {len(rows)} still matched")

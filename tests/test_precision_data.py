@@ -106,7 +106,7 @@ def test_round_one_recheck_in_the_readme_is_true() -> None:
     m = re.search(r"recheck of round 1: (\d+) of (\d+) right rows still matched, (\d+) of (\d+) wrong rows", text)
     assert m, "eval/README.md states what the lexicon now does with round 1's rows"
     rows = precision.read_tsv(str(ROUNDS[1]))
-    kept = precision.still_matched(rows, str(CORPUS))
+    kept = precision.still_matched(rows, precision.found_now(rows, str(CORPUS)))
     got = {v: (sum(k for r, k in zip(rows, kept, strict=True) if r["verdict"] == v),
                sum(r["verdict"] == v for r in rows)) for v in precision.VERDICTS}
     assert (got["right"], got["wrong"]) == ((int(m[1]), int(m[2])), (int(m[3]), int(m[4])))
@@ -115,8 +115,8 @@ def test_round_one_recheck_in_the_readme_is_true() -> None:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus is not at {CORPUS}")
 def test_last_round_is_what_the_lexicon_finds_now() -> None:
     rows = precision.read_tsv(str(ROUNDS[max(ROUNDS)]))
-    kept = precision.still_matched(rows, str(CORPUS))
-    longer = precision.taken_by_longer(rows, str(CORPUS))
+    now = precision.found_now(rows, str(CORPUS))
+    kept, longer = precision.still_matched(rows, now), precision.taken_by_longer(rows, now)
     lost = [r["sample"] for r, k, t in zip(rows, kept, longer, strict=True) if not k and not t]
     assert not lost, f"the lexicon no longer finds these judged matches; draw and judge a new round: {lost}"
     # a judged match whose characters a longer entry now takes (leftmost-longest) is named in eval/README.md
@@ -183,7 +183,7 @@ def test_added_recheck_in_the_readme_is_true(added_rows) -> None:
     m = re.search(r"recheck of the added-entries sample: (\d+) of (\d+) right rows still matched, "
                   r"(\d+) of (\d+) wrong rows", text)
     assert m, "eval/README.md states what the lexicon now does with the added-entries sample"
-    kept = precision.still_matched(added_rows, str(CORPUS))
+    kept = precision.still_matched(added_rows, precision.found_now(added_rows, str(CORPUS)))
     got = {v: (sum(k for r, k in zip(added_rows, kept, strict=True) if r["verdict"] == v),
                sum(r["verdict"] == v for r in added_rows)) for v in precision.VERDICTS}
     assert (got["right"], got["wrong"]) == ((int(m[1]), int(m[2])), (int(m[3]), int(m[4])))
