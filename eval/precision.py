@@ -322,10 +322,11 @@ def main(argv: list[str] | None = None) -> int:
     k.add_argument("--corpus", default=CORPUS)
     k.add_argument("--lexicon", help="default: the bundled lexicon")
     args = ap.parse_args(argv)
+    # every command but score reads the corpus (sample only with --since)
+    if (args.cmd in ("matches", "recheck") or getattr(args, "since", None)) and not Path(args.corpus).is_dir():
+        print(f"error: {args.corpus}: no such folder (--corpus, or TERMKIT_CORPUS)", file=sys.stderr)
+        return 1
     if args.cmd == "matches":
-        if not Path(args.corpus).is_dir():
-            print(f"error: {args.corpus}: no such folder", file=sys.stderr)
-            return 1
         rows = list(corpus_rows(args.corpus, args.lexicon, args.jobs))
         write_tsv(args.output, MATCH_FIELDS, (vars(r) for r in rows))
         print(f"{len(rows)} matches of {len({r.id for r in rows})} entries", file=sys.stderr)
