@@ -21,6 +21,7 @@ import discover_slices as S
 def main() -> None:
     from termkit.compile import load_compiled
     from termkit.corpus import read_documents
+    from termkit.discover import PLACE_NOTES
     from termkit.discover.noise import introduced
     from termkit.discover.recount import recount
     from termkit.lexicon import bundled_lexicon_path
@@ -34,7 +35,7 @@ def main() -> None:
     rejected = 0
     for s in seen:
         r = found[s]
-        why = introduced(s, r.count, r.named, r.yearly, r.foreign, r.titled, r.contrast)
+        why = introduced(s, r.count, *(getattr(r, k) for k in PLACE_NOTES))  # as discover's screen calls it
         if why:
             rejected += 1
             print(f"{why}\t{s}\tcount {r.count}, named {r.named}, yearly {r.yearly}, foreign {r.foreign}, "

@@ -30,7 +30,7 @@ VERDICTS = HERE / "discover_relations_judged.jsonl"
 SLICES = {
     "news2023": lambda: sorted((S.XWLB / "2023").glob("*.txt")),
     "news2024": lambda: sorted((S.XWLB / "2024").glob("*.txt")),
-    "congress20": lambda: [S.CORPUS / "reports" / "congress" / "20th_congress_report_2022.txt"],
+    "congress20": lambda: [S.CONGRESS_20],
     "reports": lambda: [p for p in S.development() if "/gov_work_reports/" in p.as_posix()],
     # the rest of the development slice: Hong Kong news and 新闻联播 in traditional script, People's Daily
     "other": lambda: [p for p in S.development() if not any(f"/{d}/" in p.as_posix() for d in
@@ -41,11 +41,8 @@ SLICES = {
 def run(names: list[str], out: Path, label: str, top: int) -> None:
     """``termkit discover -f jsonl -n top`` on each development slice, to ``out/NAME.LABEL.jsonl``."""
     out.mkdir(parents=True, exist_ok=True)
-    development = set(S.development())
     for name in names:
-        files = SLICES[name]()
-        if not files or not set(files) <= development:
-            sys.exit(f"error: slice {name} is empty or not development text")
+        files = S.development_only(name, SLICES[name]())
         done = subprocess.run([sys.executable, "-m", "termkit", "discover", *map(str, files), "-f", "jsonl",
                                "-n", str(top)], capture_output=True, text=True, check=True)
         (out / f"{name}.{label}.jsonl").write_text(done.stdout, encoding="utf-8")

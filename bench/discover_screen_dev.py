@@ -40,17 +40,13 @@ INPUTS = {
     "news2023b": lambda: _months("2023", range(5, 9)),  # 新闻联播 2023-05…08 (round 4's dev list)
     "news2024a": lambda: _months("2024", range(1, 5)),  # 新闻联播 2024-01…04 (round 4's dev list)
     "news2024b": lambda: _months("2024", range(5, 9)),  # 新闻联播 2024-05…08
-    "congress20": lambda: [S.CORPUS / "reports" / "congress" / "20th_congress_report_2022.txt"],
+    "congress20": lambda: [S.CONGRESS_20],
     "reports": lambda: [p for p in S.development() if "/reports/" in p.as_posix()],  # the dev reports together
 }
 
 
 def _files(name: str) -> list[Path]:
-    files = INPUTS[name]()
-    dev = set(S.development())
-    if not files or any(f not in dev for f in files):
-        sys.exit(f"error: input {name} is not all development text (bench/discover_slices.py)")
-    return files
+    return S.development_only(name, INPUTS[name]())
 
 
 def _setup() -> tuple:

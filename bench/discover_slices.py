@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 # ../shared/corpus beside the checkout (or TERMKIT_CORPUS)
@@ -13,6 +14,7 @@ CORPUS = Path(os.environ.get("TERMKIT_CORPUS") or next(
     (p / "shared" / "corpus" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
     Path(__file__).resolve().parents[2] / "shared" / "corpus"))
 XWLB = CORPUS / "news" / "xinwenlianbo"
+CONGRESS_20 = CORPUS / "reports" / "congress" / "20th_congress_report_2022.txt"  # development text
 LONG_DOCUMENT = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2024.txt"
 # round 2 (bench/discover_protocol.md): a long document never run on its own, held out from development
 LONG_DOCUMENT_2 = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2022.txt"
@@ -53,6 +55,14 @@ def development() -> list[Path]:
     and 2013 work reports and the 19th Congress report (round 4), People's Daily, the traditional texts."""
     out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3} | set(held_out_round4())
     return [p for p in whole() if p not in out]
+
+
+def development_only(name: str, files: list[Path]) -> list[Path]:
+    """``files`` when they are all development text, else exit with an error naming the input ``name``: a bench
+    script's own sub-slice of the development slice is checked here, so held-out text never slips in."""
+    if not files or not set(files) <= set(development()):
+        sys.exit(f"error: input {name} is empty or not all development text (bench/discover_slices.py)")
+    return files
 
 
 def development_small() -> list[Path]:
