@@ -23,6 +23,10 @@ LONG_DOCUMENT_3 = CORPUS / "reports" / "gov_work_reports" / "gov_work_report_201
 # round 4: text whose candidate list nobody had looked at, held out from development from round 4 on
 LONG_DOCUMENTS_4 = (CORPUS / "reports" / "congress" / "19th_congress_report_2017.txt",
                     CORPUS / "reports" / "gov_work_reports" / "gov_work_report_2013.txt")
+# round 6: single reports never run alone nor judged before, held out from development from round 6 on
+REPORTS = CORPUS / "reports" / "gov_work_reports"
+LONG_DOCUMENTS_6 = (REPORTS / "gov_work_report_2015.txt", REPORTS / "gov_work_report_2016.txt")
+PRECISION_6 = tuple(REPORTS / f"gov_work_report_{year}.txt" for year in range(2004, 2013))
 
 
 def whole() -> list[Path]:
@@ -50,10 +54,17 @@ def held_out_round4() -> list[Path]:
     return sorted([*(XWLB / "2022").glob("*.txt"), *LONG_DOCUMENTS_4])
 
 
+def held_out_round6() -> list[Path]:
+    """Round 6's held-out text: the 2015 and 2016 work reports (one long document each) and the work reports
+    2004–2012 (precision@100, run together)."""
+    return sorted([*LONG_DOCUMENTS_6, *PRECISION_6])
+
+
 def development() -> list[Path]:
     """Everything else: 新闻联播 2023–2024, the reports before 2024 less the 2022 (round 2), 2018 (round 3)
-    and 2013 work reports and the 19th Congress report (round 4), People's Daily, the traditional texts."""
-    out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3} | set(held_out_round4())
+    and 2013 work reports and the 19th Congress report (round 4), the 2004–2012, 2015 and 2016 work reports (round
+    6), People's Daily, the traditional texts."""
+    out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3} | set(held_out_round4()) | set(held_out_round6())
     return [p for p in whole() if p not in out]
 
 
@@ -74,7 +85,7 @@ if __name__ == "__main__":
     for name, files in (("development", development()), ("development_small", development_small()),
                         ("held_out", held_out()),
                         ("held_out_round2", held_out_round2()), ("held_out_round3", held_out_round3()),
-                        ("held_out_round4", held_out_round4()),
+                        ("held_out_round4", held_out_round4()), ("held_out_round6", held_out_round6()),
                         ("whole", whole())):
         chars = sum(len(p.read_text("utf-8", errors="replace")) for p in files)
         print(f"{name:<18}{len(files):>5} files{chars / 1e6:>8.2f} M chars")
