@@ -14,6 +14,8 @@ quotation marks, other) and per category, each with how many hidden entries reac
 from __future__ import annotations
 
 import argparse
+import contextlib
+import pickle
 import random
 import sys
 import time
@@ -57,6 +59,43 @@ def found_entries(found, wanted, by_id, matcher) -> list[str]:
     return [i for i in wanted if any(matcher.fold(s).text in keys for s in (by_id[i].term, *by_id[i].variants))]
 
 
+@contextlib.contextmanager
+def keeping(kept: dict, on: bool):
+    """While on, ``discover``'s ranking step also keeps its inputs in ``kept``: the candidates, their feature rows
+    and those of the known terms and rejected strings it learns from (see ``--dump``)."""
+    import termkit.discover as d
+
+    original = d.learn_and_score
+
+    def learn_and_score(cands, counts, positives, evidence, bg, model=None, min_count=1, min_positives=150,
+                        negatives=frozenset()):
+        found = d.positive_rows(positives, counts, min_count)
+        rejected = d.positive_rows(set(negatives) - set(positives) - {c.key for c in cands}, counts, min_count)
+        kept.update(cands=cands, negatives=set(negatives), found=found, rejected=rejected, min_count=min_count,
+                    counts={k: counts[k] for k in [c.key for c in cands] + found + rejected},
+                    rows=d.featurize([c.key for c in cands], counts, evidence, bg),
+                    found_rows=d.featurize(found, counts, evidence, bg),
+                    rejected_rows=d.featurize(rejected, counts, evidence, bg),
+                    pool_scored_by=evidence.pool_scored_by, documents=evidence.tally.documents,
+                    chars=evidence.stats.chars, volume=evidence.volume)
+        out = original(cands, counts, positives, evidence, bg, model, min_count, min_positives, negatives)
+        kept["scored"] = out[0]
+        return out
+
+    if on:
+        d.learn_and_score = learn_and_score
+    try:
+        yield
+    finally:
+        d.learn_and_score = original
+
+
+def dump(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as fh:
+        pickle.dump(data, fh)
+
+
 def main() -> None:
     from termkit.compile import compile_lexicon, load_compiled
     from termkit.corpus import read_documents
@@ -74,6 +113,9 @@ def main() -> None:
     ap.add_argument("--min-occ", type=int, default=3)
     ap.add_argument("--retrain", action="store_true",
                     help="retrain the fallback model per fold (used only when the input holds too few known terms)")
+    ap.add_argument("--dump", default=None, metavar="DIR",
+                    help="keep each fold's ranking inputs (candidates, feature rows, known terms) and hidden entries "
+                         "as DIR/fold-K.pickle, to study the ranking without running discover again")
     args = ap.parse_args()
     full = load_compiled(bundled_lexicon_path())
     eval_paths = [str(p) for p in getattr(discover_slices, args.eval)()]
@@ -94,10 +136,16 @@ def main() -> None:
         model = train(train_files, visible, f"fold {k}")[0] if args.retrain else None
         # the whole ranking, not only what scores above the display floor (--min-score): recall is of the ranking
         # as the CLI runs it: the shipped rejections are labelled negatives and left out (none is a lexicon term)
-        ranked = discover(lambda: read_documents(eval_paths), visible, DiscoverOptions(top=None, min_score=0.0),
-                          model=model, rejected=load_rejected(lambda s: full.matcher.fold(s).text, [BUNDLED_PATH]))
+        kept: dict = {}
+        with keeping(kept, args.dump is not None):
+            ranked = discover(lambda: read_documents(eval_paths), visible, DiscoverOptions(top=None, min_score=0.0),
+                              model=model, rejected=load_rejected(lambda s: full.matcher.fold(s).text, [BUNDLED_PATH]))
         found = ranked[: args.top]
         wanted = [i for i in hidden if occ[i] >= args.min_occ]
+        if args.dump:
+            surfaces = {i: [full.matcher.fold(s).text for s in (by_id[i].term, *by_id[i].variants)] for i in wanted}
+            kinds = {i: shape(by_id[i].term, occ[i], quoted[i]) for i in wanted}
+            dump(Path(args.dump) / f"fold-{k}.pickle", {**kept, "ranked": ranked, "wanted": surfaces, "kinds": kinds})
         hits = found_entries(found, wanted, by_id, full.matcher)
         anywhere = found_entries(ranked, wanted, by_id, full.matcher)
         for i in wanted:
