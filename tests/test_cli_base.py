@@ -158,3 +158,20 @@ def test_the_command_asks_openblas_for_no_threads(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")
     cli._no_blas_threads()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+
+
+@pytest.mark.parametrize("args", [["--version"], ["tag", "-"], ["nosuchcommand"]])
+def test_the_command_ends_with_its_objects_frozen(args: list[str]) -> None:
+    """However a run ends (done, or an error), the command leaves its objects in the collector's permanent
+    generation, so that the interpreter's shutdown does not walk them all once more; what it printed is
+    unchanged."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    code = ("import gc, json, sys; from termkit.cli import main; sys.argv = ['termkit', *json.loads(sys.argv[1])]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('frozen', gc.get_freeze_count() > 1000, file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", code, json.dumps(args)], env=env, capture_output=True, text=True,
+                         input="坚决做到“两个维护”。")
+    assert run.stderr.strip().splitlines()[-1] == "frozen True"
+    plain = subprocess.run([sys.executable, "-m", "termkit", *args], env=env, capture_output=True, text=True,
+                           input="坚决做到“两个维护”。")
+    assert plain.stdout == run.stdout
