@@ -32,6 +32,9 @@ SLICES = {
     "report2013": lambda: [S.LONG_DOCUMENTS_4[1]],
     "news2025": lambda: sorted((S.XWLB / "2025").glob("*.txt")),
     "report2018": lambda: [S.LONG_DOCUMENT_3],
+    "report2015": lambda: [S.LONG_DOCUMENTS_6[0]],  # round 6
+    "report2016": lambda: [S.LONG_DOCUMENTS_6[1]],
+    "reports2004_2012": lambda: list(S.PRECISION_6),
     "seeds": lambda: sorted((HERE.parent / "seeds").glob("*.txt")),  # to try the script
 }
 SHEET = ["candidate", "kind", "relation", "entry", "count", "example", "verdict", "reason"]
