@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from termkit.cli import app
 from termkit.corpus import Document
-from termkit.discover import SCORE_FLOOR, DiscoverOptions, adapt, discover, kind_of
+from termkit.discover import SCORE_FLOOR, DiscoverOptions, adapt, aligned, discover, kind_of
 from termkit.discover.background import Background
 from termkit.discover.ngrams import NgramCounter, NgramStats, as_strings
 from termkit.discover.noise import boilerplate, noise_reason
@@ -95,6 +95,17 @@ def test_quoted_speech_is_not_a_candidate(table) -> None:
 @pytest.mark.parametrize("case", load_cases("discover_parallel"))
 def test_parallel_runs(case: dict) -> None:
     assert [k for k, _, _ in parallel_runs(case["text"])] == case["runs"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_aligned", key="key"))
+def test_a_candidate_cut_across_words_is_not_aligned(case: dict, background) -> None:
+    assert aligned(case["example"], case["key"], background) is case["aligned"]
+
+
+def test_a_run_cut_inside_a_word_is_left_out(table) -> None:
+    found = run(corpus("发展不平衡、不协调、不可持续", "坚持精准治污、科学治污、依法治污"), table)
+    assert "精准治污、科学治污、依法治污" in found
+    assert not any(k.startswith("不平衡、不协调") for k in found)  # 不可持 is cut inside 不可持续
 
 
 def test_parallel_candidate_ranked(table) -> None:

@@ -134,6 +134,20 @@ def test_a_bare_numeral_before_a_word_needs_quotation_marks(background) -> None:
     assert out["三下乡"] == out["两个维护"] == pytest.approx(16.0)
 
 
+def test_a_run_before_deng_is_an_open_list(table, background) -> None:
+    """A run that mostly stands right before 等 gives examples of an open list (…、文化体育等服务): demoted as an
+    ordinary list, whatever its items share; the same run elsewhere keeps its weight."""
+    from termkit.discover.recount import recount
+
+    key = "交通运输、餐饮住宿、旅游娱乐、文化体育"
+    listed = recount([key], [Document("d", f"免征{key}等服务增值税。")], make_matcher(table), 8)[key]
+    plain = recount([key], [Document("d", f"统筹{key}，全面发展。")], make_matcher(table), 8)[key]
+    assert (listed.count, listed.listed, plain.listed) == (1, 1, 0)
+    screened = [screen([Candidate(key, 4.0, 1, 1, "parallel", "", {"listed": r.listed, "quoted": 0})], background)[0]
+                for r in (listed, plain)]
+    assert screened[0].reasons == ("ordinary list",) and screened[0].score < screened[1].score
+
+
 def test_a_known_item_alone_is_left_out(background) -> None:
     item = Relation("expansion", "four-confidences", "四个自信")
     cands = [Candidate("稳定", 9.0, 90, 9, "mwe", "", relation=item),

@@ -332,8 +332,9 @@ def foreign(key: str) -> str | None:
 
 def fragment(key: str, words: list[str] = (), bg: Any = None) -> str | None:
     """A piece of a sentence: it ends in a function word (九个以), starts with a suffix that is a word of its own
-    (化军事训练; 地区安全 starts with the word 地区), or joins words with 的 or with 和, 与, 及 in a way a
-    formula does not. Quoted pairs (“当下改”和“长久立”) are formulas written as two quotations, not fragments.
+    (化军事训练; 地区安全 starts with the word 地区), closes an open list with 等 before one short word
+    (民间投资等政策), or joins words with 的 or with 和, 与, 及 in a way a formula does not. Quoted pairs
+    (“当下改”和“长久立”) are formulas written as two quotations, not fragments.
 
     Joined by 和 (:func:`_paired`): two things side by side (保障和改善民生, 国家主权和领土完整) are a fragment of
     a list, unless the two items repeat a word or a pattern (政治纪律和政治规矩, 先进性和纯洁性, 批评和自我批评)
@@ -362,6 +363,8 @@ def fragment(key: str, words: list[str] = (), bg: Any = None) -> str | None:
         return "fragment"
     if key[:1] in FRAGMENT_START and (bg is None or not words or len(words[0]) == 1):
         return "fragment"  # 化军事训练, 了关于 (not 地区, 过渡: a word starts there)
+    if "等" in words[1:-1] and words.index("等") == len(words) - 2 and len(words[-1]) <= 2:
+        return "fragment"  # 民间投资等政策, 金融等领域 (振兴东北地区等老工业基地, with a longer head, is a name)
     joins = [i for i, w in enumerate(words[1:-1], 1) if w in ("和", "与", "及", "以及")]
     if joins and (bg is None or not _paired("".join(words[: joins[0]]), "".join(words[joins[0] + 1:]), bg)):
         return "fragment"  # 保障和改善民生
@@ -577,9 +580,22 @@ def unshared(key: str, bg: Any) -> str | None:
     (None, None)
     """
     items = [p for p in key.split("、") if p]
-    if len(items) < 3 or set(items[0]).intersection(*items[1:]):
+    if len(items) < 3 or set(items[0]).intersection(*items[1:]) or one_and_a_word(items, bg):
         return None
     return None if any(bg.tag(i) in FIXED_TAGS for i in items) else "ordinary"
+
+
+def one_and_a_word(items: list[str], bg: Any) -> bool:
+    """Every item is one character before a word of the dictionary (稳 + 增长, 促 + 改革, 调 + 结构): the clipped
+    verb–object pattern of slogans (稳增长、促改革、调结构、惠民生、防风险; 把方向、谋大局、定政策、促改革), whose items
+    share a build rather than a character; a list of things is written in whole words (社会组织、人道救助 …).
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> one_and_a_word(["有理想", "敢担当", "能吃苦", "肯奋斗"], bg), one_and_a_word(["工业化", "信息化", "城镇化"], bg)
+    (True, False)
+    """
+    return all(len(i) == 3 and bg.freq(i[1:]) > 0 for i in items)
 
 
 def word_noise(key: str, bg: Any) -> str | None:

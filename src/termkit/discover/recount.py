@@ -54,6 +54,7 @@ class Recount:
     foreign: int = 0  # occurrences after a foreign country or actor in the same sentence (美方宣布…, 以军对…)
     titled: int = 0  # occurrences before what an event or a programme is (“国乐之春”艺术节, “重温经典”频道)
     contrast: int = 0  # quoted as what a contrast leaves behind or half a pair: 从“沙进人退”到…, 既“放得活”又“管得住”
+    listed: int = 0  # occurrences right before 等: examples of an open list (社会组织、人道救助、志愿服务、慈善事业等)
     forms: dict[str, int] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
 
@@ -90,6 +91,7 @@ class Recount:
                        or bool(_LATIN_AFTER.match(right)))
         self.yearly += bool(_YEAR_BEFORE.search(wide))
         self.titled += right.startswith(TITLE_AFTER)
+        self.listed += right.startswith("等")
         clause = re.split(r"[。！？\n]", text[max(0, start - 12):start])[-1]
         self.foreign += any(actor in clause for actor in FOREIGN_ACTORS)
         i = start - 1
