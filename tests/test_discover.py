@@ -14,7 +14,17 @@ from typer.testing import CliRunner
 
 from termkit.cli import app
 from termkit.corpus import Document
-from termkit.discover import SCORE_FLOOR, DiscoverOptions, adapt, aligned, discover, kind_of
+from termkit.discover import (
+    MIN_ROWS,
+    ROWS_PER_CHARS,
+    SCORE_FLOOR,
+    DiscoverOptions,
+    adapt,
+    aligned,
+    discover,
+    kind_of,
+    score_floor,
+)
 from termkit.discover.background import Background
 from termkit.discover.ngrams import NgramCounter, NgramStats, as_strings
 from termkit.discover.noise import boilerplate, noise_reason
@@ -399,16 +409,31 @@ def test_a_score_floor_shortens_the_list_and_says_so(table) -> None:
     shown = {c.candidate: c for c in discover(lambda: docs, make_matcher(table), DiscoverOptions(min_count=2),
                                               on_note=notes.append)}
     every = run(docs, table)  # min_score 0
-    floor = SCORE_FLOOR["shipped"]
+    chars = sum(len(d.text) - sum(not ("\u4e00" <= ch <= "\u9fff") for ch in d.text) for d in docs)
+    floor = score_floor("first-pass scores and the shipped model", chars)
+    assert floor < SCORE_FLOOR["shipped"]  # a small input's floor is lower (see score_floor)
     weak = sorted((c for c in every.values() if c.score < floor), key=lambda c: -c.score)
     assert weak and not {c.candidate for c in weak} & set(shown)  # statistical strings with filler, cut
     assert "五个一" in shown and all(c.score >= floor for c in shown.values())
     left = len(every) - len(shown)
-    assert f"{len(shown)} candidates shown; the rest ({left}) scored below {floor:g} (--min-score 0 shows them)" \
-        in notes
+    assert f"{len(shown)} candidates shown; the rest ({left}) scored below {round(floor, 2):g} " \
+        "(--min-score 0 shows them)" in notes
     assert [c.candidate for c in discover(lambda: docs, make_matcher(table),
                                           DiscoverOptions(min_count=2, min_score=weak[0].score))][-1:] \
         == [weak[0].candidate]
+
+
+def test_a_small_input_shows_one_candidate_per_700_characters(table) -> None:
+    """With the default floor a small input's list stops at one row per ROWS_PER_CHARS characters (at least
+    MIN_ROWS) and says so; a floor the user sets lifts the cap."""
+    runs = [f"{a}{b}、{a}{c}、{a}{d}" for a, b, c, d in zip("甲乙丙丁戊己庚辛壬癸子丑寅卯辰", "东南西北中上下左右前后内外高低",
+                                                           "春夏秋冬晨午暮夜朝晚早迟快慢新", "金木水火土山川河湖海江溪泉林田")]
+    docs = corpus(*(f"坚持{r}的要求" for r in runs), docs=1)
+    notes: list[str] = []
+    shown = discover(lambda: docs, make_matcher(table), DiscoverOptions(), on_note=notes.append)
+    assert len(shown) == MIN_ROWS
+    assert any(n.startswith(f"{MIN_ROWS} candidates shown, one per {ROWS_PER_CHARS:,} Chinese characters") for n in notes)
+    assert len(discover(lambda: docs, make_matcher(table), DiscoverOptions(min_score=0.0))) > MIN_ROWS
 
 
 def test_min_score_is_a_number() -> None:

@@ -79,6 +79,19 @@ class DiscoverOptions:
 # list may be shorter than --top. A ranking learnt from the input scores 10 x probability x (1 + log10 count)
 # x the shape's weight; the shipped model scores the first-pass score x (0.5 + its probability) x that weight.
 SCORE_FLOOR = {"learnt": 4.0, "shipped": 0.85}
+# below this many Han characters the shipped model's floor falls with the square root of the input's size (not below
+# FLOOR_MIN_CHARS): a string seen once or twice in one report scores lower than one seen as often in a larger text
+# for the same evidence (its first-pass score grows with its counts), so a fixed floor cut a 17k-character report's
+# list at 13 rows (2017 work report) and a 10k one's at 7 (2020); chosen on the 20th Congress report and the 2017 and
+# 2020 work reports (bench/discover_results.md, round 6)
+FLOOR_FULL_CHARS = 40_000
+FLOOR_MIN_CHARS = 5_000
+# on a small input with the default floor, at most one candidate per this many Han characters (never fewer than
+# MIN_ROWS): a report holds a few dozen formulas, not a hundred, and the rows past that point are mostly ordinary
+# phrases and lists (the 20th Congress report, 29k characters: 32 good of the first 42 rows, 9 of the next 21);
+# chosen on that report alone (the 17k and 10k reports' lists end at the floor before it)
+ROWS_PER_CHARS = 700
+MIN_ROWS = 10
 LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
 SMALL_INPUT = 100_000  # below this, twice; a quoted, numbered or parallel form once
 MIN_POSITIVES = 150
@@ -530,7 +543,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
 
         shown, left, floor = rank_new(cands, options.since, evidence.volume, bg, options), 0, 0.0
     else:
-        floor = options.min_score if options.min_score is not None else score_floor(how)
+        floor = options.min_score if options.min_score is not None else score_floor(how, evidence.stats.chars)
         ranked = rank(cands, replace(options, min_score=0.0, top=None))
         shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
         left = len(ranked) - len(shown)
@@ -540,10 +553,28 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
             on_note(f"{skipped} rejected candidate{'s' * (skipped != 1)} "
                     f"{'marked' if options.show_rejected else 'left out'} (a curator's rejection list"
                     f"{'' if options.show_rejected else '; --show-rejected shows them'})")
-    shown = shown[: options.top] if options.top else shown
-    if on_note and left and (options.top is None or len(shown) < options.top):
-        on_note(f"{len(shown)} candidates shown; the rest ({left}) scored below {floor:g} (--min-score 0 shows them)")
+    limit = options.top
+    if note and options.min_score is None and options.since is None:  # the default floor on a small input
+        limit = min(limit or sys.maxsize, size_cap(evidence.stats.chars))
+    over = max(len(shown) - limit, 0) if limit else 0
+    shown = shown[:limit] if limit else shown
+    if on_note and over and limit != options.top:
+        on_note(f"{len(shown)} candidates shown, one per {ROWS_PER_CHARS:,} Chinese characters of a small input; "
+                f"{over} more reached the score floor, {left} scored below it (--min-score 0 shows them all)")
+    elif on_note and left and (options.top is None or len(shown) < options.top):
+        on_note(f"{len(shown)} candidates shown; the rest ({left}) scored below {round(floor, 2):g} "
+                "(--min-score 0 shows them)")
     return shown
+
+
+def size_cap(chars: int) -> int:
+    """How many candidates the default floor shows at most on a small input of ``chars`` Han characters: one per
+    :data:`ROWS_PER_CHARS`, at least :data:`MIN_ROWS`.
+
+    >>> size_cap(29_454), size_cap(17_219), size_cap(2_000)
+    (42, 24, 10)
+    """
+    return max(MIN_ROWS, chars // ROWS_PER_CHARS)
 
 
 def drop_rejected(cands: list[Candidate], rejected: Mapping[str, str], fold: Callable[[str], str],
@@ -573,10 +604,17 @@ def drop_rejected(cands: list[Candidate], rejected: Mapping[str, str], fold: Cal
     return out, skipped
 
 
-def score_floor(how: str) -> float:
-    """:data:`SCORE_FLOOR` for a ranking described as ``how`` (see :func:`learn_and_score`).
+def score_floor(how: str, chars: int | None = None) -> float:
+    """:data:`SCORE_FLOOR` for a ranking described as ``how`` (see :func:`learn_and_score`) on an input of ``chars``
+    Han characters (``None``: a large one): the shipped model's floor is lower on an input shorter than
+    :data:`FLOOR_FULL_CHARS`, by the square root of its share of that size.
 
     >>> score_floor("a model learnt from 900 lexicon terms in the input"), score_floor("first-pass scores")
     (4.0, 0.85)
+    >>> [round(score_floor("first-pass scores and the shipped model", n), 2) for n in (29_454, 17_219, 1_000)]
+    [0.84, 0.64, 0.35]
     """
-    return SCORE_FLOOR["learnt" if "learnt from" in how else "shipped"]
+    if "learnt from" in how:
+        return SCORE_FLOOR["learnt"]
+    share = 1.0 if chars is None else max(min(chars, FLOOR_FULL_CHARS), FLOOR_MIN_CHARS) / FLOOR_FULL_CHARS
+    return SCORE_FLOOR["shipped"] * math.sqrt(share)
