@@ -126,19 +126,24 @@ def test_last_round_is_what_the_lexicon_finds_now() -> None:
             assert f"{r['sample']} ({r['id']} → {t})" in text, f"eval/README.md names {r['sample']} taken by {t}"
 
 
-# The sample of the entries added after round 2 (eval/README.md, "The entries added after round 2").
-ADDED = EVAL / "precision-added.tsv"
-ADDED_SINCE = "ddb4d7f"  # main when round 2 was drawn
+# The samples of added entries (eval/README.md, "The entries added after round 2" and "… in round 6"):
+# file, sample-id prefix, the revision they were drawn since, and the label of their figures in the README.
+ADDED_SAMPLES = [
+    (EVAL / "precision-added.tsv", "a3-", "ddb4d7f", "added-entries sample"),
+    (EVAL / "precision-added-round6.tsv", "a6-", "f02dcf8", "round-6 added-entries sample"),
+]
 
 
-@pytest.fixture(scope="module")
-def added_rows() -> list[dict[str, str]]:
-    return precision.read_tsv(str(ADDED))
+@pytest.fixture(scope="module", params=ADDED_SAMPLES, ids=lambda p: p[0].name)
+def added(request) -> tuple[list[dict[str, str]], str, str, str]:
+    path, prefix, since, label = request.param
+    return precision.read_tsv(str(path)), prefix, since, label
 
 
-def test_added_sample_is_judged_and_follows_its_design(added_rows) -> None:
-    assert precision.check_judged(added_rows, ADDED.name) == []
-    assert all(r["sample"].startswith("a3-") for r in added_rows), "sample ids carry the seed"
+def test_added_sample_is_judged_and_follows_its_design(added) -> None:
+    added_rows, prefix, _, _ = added
+    assert precision.check_judged(added_rows, prefix) == []
+    assert all(r["sample"].startswith(prefix) for r in added_rows), "sample ids carry the seed"
     assert {r["stratum"] for r in added_rows} == {"added", "new-surface"}
     per = Counter((r["stratum"], r["id"]) for r in added_rows)
     assert all(k <= precision.PER_ADDED for k in per.values())
@@ -149,40 +154,49 @@ def test_added_sample_is_judged_and_follows_its_design(added_rows) -> None:
         assert len(r["left"]) <= precision.CONTEXT and len(r["right"]) <= precision.CONTEXT, r["sample"]
 
 
-def test_added_sample_holds_no_entry_of_the_judged_rounds(added_rows) -> None:
+def test_added_sample_holds_no_entry_of_the_judged_rounds(added) -> None:
+    added_rows = added[0]
     judged = {r["id"] for n in ROUNDS for r in precision.read_tsv(str(ROUNDS[n]))}
     assert not judged & {r["id"] for r in added_rows if r["stratum"] == "added"}
 
 
-def test_added_entries_are_the_ones_missing_at_the_older_revision(added_rows, tmp_path) -> None:
+def test_the_added_samples_share_no_entry() -> None:
+    ids = [{r["id"] for r in precision.read_tsv(str(p)) if r["stratum"] == "added"} for p, *_ in ADDED_SAMPLES]
+    assert not ids[0] & ids[1]
+
+
+def test_added_entries_are_the_ones_missing_at_the_older_revision(added, tmp_path) -> None:
+    added_rows, _, since, _ = added
     try:
-        old = precision.lexicon_at(ADDED_SINCE, tmp_path)
+        old = precision.lexicon_at(since, tmp_path)
     except ValueError as e:
         pytest.skip(f"the git history is not here: {e}")
-    added = precision.added_since(old)
+    new = precision.added_since(old)
     sampled = {r["id"] for r in added_rows if r["stratum"] == "added"}
-    assert sampled <= added.entries, "every sampled entry was added after the older revision"
-    assert {r["id"] for r in added_rows if r["stratum"] == "new-surface"} <= added.grown
+    assert sampled <= new.entries, "every sampled entry was added after the older revision"
+    assert {r["id"] for r in added_rows if r["stratum"] == "new-surface"} <= new.grown
 
 
-def test_added_figure_in_the_readme_is_what_the_file_gives(added_rows) -> None:
+def test_added_figure_in_the_readme_is_what_the_file_gives(added) -> None:
+    added_rows, _, _, label = added
     text = (EVAL / "README.md").read_text(encoding="utf-8")
-    m = re.search(r"added-entries sample: (\d+) of (\d+) right \(([\d.]+%), 95% Wilson ([\d.]+%)–([\d.]+%)\); "
-                  r"added stratum (\d+)/(\d+), new-surface\s+stratum (\d+)/(\d+)", text)
-    assert m, "eval/README.md states the added-entries figure"
-    total, added, surface = precision.figures(added_rows)[0]
+    m = re.search(rf"(?<![\w-]){re.escape(label)}: (\d+) of (\d+) right \(([\d.]+%), 95% Wilson ([\d.]+%)–([\d.]+%)\);"
+                  r"\s+added stratum (\d+)/(\d+),\s+new-surface\s+stratum (\d+)/(\d+)", text)
+    assert m, f"eval/README.md states the {label} figure"
+    total, in_added, surface = precision.figures(added_rows)[0]
     lo, hi = precision.wilson(total.right, total.n)
     assert (int(m[1]), int(m[2])) == (total.right, total.n)
     assert (m[3], m[4], m[5]) == (f"{total.right / total.n:.1%}", f"{lo:.1%}", f"{hi:.1%}")
-    assert (int(m[6]), int(m[7]), int(m[8]), int(m[9])) == (added.right, added.n, surface.right, surface.n)
+    assert (int(m[6]), int(m[7]), int(m[8]), int(m[9])) == (in_added.right, in_added.n, surface.right, surface.n)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus is not at {CORPUS}")
-def test_added_recheck_in_the_readme_is_true(added_rows) -> None:
+def test_added_recheck_in_the_readme_is_true(added) -> None:
+    added_rows, _, _, label = added
     text = (EVAL / "README.md").read_text(encoding="utf-8")
-    m = re.search(r"recheck of the added-entries sample: (\d+) of (\d+) right rows still matched, "
+    m = re.search(rf"recheck of the {re.escape(label)}: (\d+) of (\d+) right rows still matched,\s+"
                   r"(\d+) of (\d+) wrong rows", text)
-    assert m, "eval/README.md states what the lexicon now does with the added-entries sample"
+    assert m, f"eval/README.md states what the lexicon now does with the {label}"
     kept = precision.still_matched(added_rows, precision.found_now(added_rows, str(CORPUS)))
     got = {v: (sum(k for r, k in zip(added_rows, kept, strict=True) if r["verdict"] == v),
                sum(r["verdict"] == v for r in added_rows)) for v in precision.VERDICTS}
