@@ -21,6 +21,7 @@ from termkit.discover import (
     DiscoverOptions,
     adapt,
     aligned,
+    cut_in_word,
     discover,
     kind_of,
     score_floor,
@@ -108,8 +109,13 @@ def test_parallel_runs(case: dict) -> None:
 
 
 @pytest.mark.parametrize("case", load_cases("discover_aligned", key="key"))
-def test_a_candidate_cut_across_words_is_not_aligned(case: dict, background) -> None:
-    assert aligned(case["example"], case["key"], background) is case["aligned"]
+def test_a_candidate_cut_across_words_is_a_fragment(case: dict, background) -> None:
+    """A statistical string must start and end where words do; a parallel run must not start or end inside a
+    common word (its lead-in or last item cut to the other items' length)."""
+    if case["kind"] == "mwe":
+        assert aligned(case["example"], case["key"], background) is case["whole"], case["why"]
+    else:
+        assert cut_in_word(case["example"], case["key"], background) is not case["whole"], case["why"]
 
 
 def test_a_run_cut_inside_a_word_is_left_out(table) -> None:

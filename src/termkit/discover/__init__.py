@@ -272,6 +272,32 @@ def aligned(example: str, key: str, bg: Background) -> bool:
     return at in bounds and at + len(key) in bounds
 
 
+def cut_in_word(example: str, key: str, bg: Background) -> bool:
+    """A run starts or ends inside a common word of its example sentence (不平衡、不协调、不可持 in …不可持续…,
+    临的执政考验、… in 面临的…): its lead-in or last item was cut to the other items' length. Only dictionary words
+    seen often (:data:`.data.COMMON_WORD`) count, found without jieba's guesses, which join a run's last item to
+    the word after it (稳物价工作, 底线思维能力) as often as they find a real word.
+
+    >>> bg = Background.load()
+    >>> cut_in_word("发展不平衡、不协调、不可持续，", "不平衡、不协调、不可持", bg)
+    True
+    >>> cut_in_word("提高法治思维、底线思维能力", "法治思维、底线思维", bg)
+    False
+    """
+    from .data import COMMON_WORD
+
+    at = example.find(key)
+    if at < 0:
+        return False  # written differently (quotes inside): no judgement
+    pos = 0
+    for word in bg.tokenizer.lcut(example, HMM=False):
+        if len(word) > 1 and (pos < at < pos + len(word) or pos < at + len(key) < pos + len(word)) \
+                and bg.freq(word) >= COMMON_WORD:
+            return True
+        pos += len(word)
+    return False
+
+
 def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher,
            positives: set[str] = frozenset(), background: Background | None = None,
            negatives: Collection[str] = frozenset()) -> tuple[list[Candidate], dict[str, Any]]:
@@ -296,10 +322,11 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         c = counts.get(p.key)
         if c is None or c.count == 0 or boilerplate(c.line_start, c.count):
             continue
-        if (p.kind in ("mwe", "parallel") or (p.kind == "numbered" and not c.quoted)) and background is not None \
+        if (p.kind == "mwe" or (p.kind == "numbered" and not c.quoted)) and background is not None \
                 and not aligned(c.example, p.key, background):
-            continue  # cut across words: 部地区加快, 二氧化 (of 二氧化碳), a run's lead-in or last item cut where its
-            # items' length says (不平衡、不协调、不可持 of 不可持续); quoted, it is cut where its writers cut it
+            continue  # cut across words: 部地区加快, 二氧化 (of 二氧化碳); quoted, it is cut where its writers cut it
+        if p.kind == "parallel" and background is not None and cut_in_word(c.example, p.key, background):
+            continue  # a run's lead-in or last item cut where its items' length says (不可持 of 不可持续)
         score = p.score / math.log2(1 + max(p.count, 1)) * math.log2(1 + c.count) * KIND_WEIGHT[p.kind]
         score *= 1 + 0.25 * math.log2(c.docs)
         written = p.key if "“" in p.key else c.written(p.key)
