@@ -8,7 +8,7 @@ import pytest
 from helpers import load_cases, make_matcher
 
 from termkit.corpus import Document
-from termkit.discover import Candidate, DiscoverOptions, discover, noise, screen
+from termkit.discover import Candidate, DiscoverOptions, discover, noise, screen, shape_weight
 from termkit.discover.noise import ordinary, unshared, word_noise
 from termkit.discover.relations import Relation
 
@@ -169,3 +169,27 @@ def test_names_and_yearly_events_by_where_they_stand(case: dict, table) -> None:
     assert r.count == case.get("count", 3)
     found = introduced(case["key"], r.count, r.named, r.yearly, r.foreign, r.titled, r.contrast)
     assert found == case["reason"], case["why"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_shape_weight", key="key"))
+def test_shape_weight(case: dict, background) -> None:
+    """The weight of a candidate's shape, times the square of its probability for a plain string (see
+    discover.shape_weight): a plain string with a formula's head weighs as a quoted one under a ranking learnt from
+    the input, and stays at the plain weight without a head or under the shipped model."""
+    p = 0.8
+    c = Candidate(case["key"], 10.0, 10, 3, case["kind"], "", {"quoted": case["quoted"], "probability": p})
+    quoted = case["quoted"] >= 3  # one quoted occurrence of ten is seldom
+    expected = case["weight"] * (p * p if case.get("probability", p) is not None else 1.0)
+    assert shape_weight(c, case["key"], quoted, background, case["learnt"]) == pytest.approx(expected), case["why"]
+
+
+def test_a_learnt_ranking_lifts_a_headed_plain_string_to_the_quoted_ones(background) -> None:
+    """Same learnt probability and count: 新发展格局 ranks beside a quoted slogan, 政治互信 below both; under the
+    shipped model both plain strings stay below."""
+    sure = {"probability": 0.8, "quoted": 0}
+    cands = [Candidate("新发展格局", 10.0, 50, 9, "mwe", "", sure), Candidate("政治互信", 10.0, 50, 9, "mwe", "", sure),
+             Candidate("放管服", 10.0, 50, 9, "quoted", "", {"probability": 0.8, "quoted": 50})]
+    learnt = {c.candidate: c.score for c in screen(cands, background, learnt=True)}
+    assert learnt["放管服"] > learnt["新发展格局"] > 0.5 * learnt["放管服"] > learnt["政治互信"]
+    shipped = {c.candidate: c.score for c in screen(cands, background)}
+    assert shipped["放管服"] > 2 * shipped["新发展格局"] and shipped["新发展格局"] == shipped["政治互信"]

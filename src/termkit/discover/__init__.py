@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
+from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
 from .noise import bare_number, boilerplate, introduced, noise_reason, ordinary, unshared, word_noise
@@ -396,6 +397,12 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
 # how much a candidate's shape tells, on top of the learnt probability: a string often in quotation marks or
 # led by a numeral is named as a formula by its writers; a statistical string only recurs
 SHAPE_WEIGHT = {"numbered": 1.6, "quoted": 1.6, "parallel": 1.0, "mwe": 0.6}
+# a statistical string ending in a formula's head (新发展格局, 总体国家安全观, 海洋强国), as a ranking learnt from the
+# input itself weighs it: as much as a quoted or numbered one, times its probability squared. That ranking knows
+# the input's own terms, and a head is what makes a string a name; a headless one it is as sure of is more often a
+# collocation of the news (经济回升向好, 政治互信, 贯彻落实) and keeps the plain weight, as it does under the shipped
+# model, trained elsewhere (bench/discover_results.md, round 6: recall)
+LEARNT_STATISTICAL_WEIGHT = 1.6
 ORDINARY_WEIGHT = 0.25  # a candidate made of ordinary words keeps this share of its score
 # share of a run's occurrences right before 等 that marks it as examples of an open list, not a formula
 # (交通运输、餐饮住宿、旅游娱乐、文化体育等服务): of the runs judged on the 20th Congress report and the 2017 and
@@ -407,18 +414,24 @@ QUOTED_ENOUGH = 0.3  # share of occurrences in quotation marks that marks a stri
 MOSTLY_QUOTED = 0.7
 
 
-def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background) -> float:
+def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background, learnt: bool = False) -> float:
     """:data:`SHAPE_WEIGHT` of the shape a candidate shows. A quoted string of two or three characters holding
     a word of the dictionary is more often a metaphor or a name in scare quotes (压舱石 = 压舱 + 石, 朋友圈) than
     a slogan (放管服, 人地钱: abbreviations, one character per word); a numbered string never quoted whose numeral
     stands bare before a word (:func:`.noise.bare_number`: 三鞠躬) is a plain string too; a statistical string counts by
-    how sure the learnt ranking is of it (its probability, squared).
+    how sure the ranking is of it (its probability, squared), and one that ends in a formula's head
+    (:func:`.features.headed`) weighs :data:`LEARNT_STATISTICAL_WEIGHT` when the ranking was ``learnt`` from the
+    input (a quoted or numbered form shown as a plain string keeps the plain weight).
 
     >>> bg = Background.load()
     >>> [shape_weight(Candidate(k, 3.0, 9, 3, "quoted", ""), k, True, bg) for k in ("放管服", "压舱石")]
     [1.6, 0.6]
     >>> [shape_weight(Candidate(k, 3.0, 9, 3, "numbered", ""), k, False, bg) for k in ("两个确立", "三鞠躬")]
     [1.6, 0.6]
+    >>> sure = {"probability": 0.8}
+    >>> [round(shape_weight(Candidate(k, 3.0, 90, 9, "mwe", "", sure), k, False, bg, True), 3)
+    ...  for k in ("新发展格局", "政治互信")]
+    [1.024, 0.384]
     """
     shape = "quoted" if quoted else "mwe" if c.kind == "quoted" else c.kind  # seldom quoted: a plain string
     if shape == "numbered" and not c.notes.get("quoted") and bare_number(key, bg):
@@ -427,6 +440,8 @@ def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background) -> float:
         shape = "mwe"
     weight = SHAPE_WEIGHT[shape]
     if shape == "mwe" and "probability" in c.notes:
+        if learnt and c.kind == "mwe" and headed(key):
+            weight = LEARNT_STATISTICAL_WEIGHT
         weight *= c.notes["probability"] ** 2
     return weight
 
@@ -448,7 +463,7 @@ def lone_item(c: Candidate, key: str) -> bool:
     return c.relation is not None and c.relation.kind == "expansion" and "、" not in key
 
 
-def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[Candidate]:
+def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: bool = False) -> list[Candidate]:
     """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`; by where they
     stand: :func:`.noise.introduced`) and known items alone (:func:`lone_item`), and demote
     ordinary Chinese (:func:`.noise.ordinary`: a numbered string, or one quoted nearly every time
@@ -458,7 +473,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
     ordinary words by nature) or when it mostly stands before 等 (:data:`OPEN_LIST`: examples of an open
     list). The others are weighted by :data:`SHAPE_WEIGHT`. On a
     ``small`` input ordinary Chinese is dropped: counts of two or three cannot tell a term from a common
-    collocation there, so the dictionary's word is the only evidence.
+    collocation there, so the dictionary's word is the only evidence. ``learnt``: the ranking was learnt from the
+    input (see :func:`shape_weight`).
 
     >>> bg = Background.load()
     >>> cs = [Candidate("习近平总书记", 9.0, 90, 9, "mwe", ""), Candidate("世界和平", 8.0, 80, 9, "mwe", ""),
@@ -490,7 +506,7 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False) -> list[
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary list",),
                                notes={**c.notes, "ordinary": 1.0}))
         else:
-            out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg)))
+            out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg, learnt)))
     return out
 
 
@@ -560,7 +576,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,
                                  options.min_positives or MIN_POSITIVES, negatives)
-    cands = screen(cands, bg, small=bool(note))
+    cands = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how))
     if on_note:
         on_note(f"ranked by {how}")
     from dataclasses import replace
@@ -631,6 +647,15 @@ def drop_rejected(cands: list[Candidate], rejected: Mapping[str, str], fold: Cal
     return out, skipped
 
 
+def learnt_ranking(how: str) -> bool:
+    """The ranking described as ``how`` (see :func:`learn_and_score`) was learnt from the input itself.
+
+    >>> learnt_ranking("a model learnt from 900 lexicon terms in the input"), learnt_ranking("first-pass scores")
+    (True, False)
+    """
+    return "learnt from" in how
+
+
 def score_floor(how: str, chars: int | None = None) -> float:
     """:data:`SCORE_FLOOR` for a ranking described as ``how`` (see :func:`learn_and_score`) on an input of ``chars``
     Han characters (``None``: a large one): the shipped model's floor is lower on an input shorter than
@@ -641,7 +666,7 @@ def score_floor(how: str, chars: int | None = None) -> float:
     >>> [round(score_floor("first-pass scores and the shipped model", n), 2) for n in (29_454, 17_219, 1_000)]
     [0.73, 0.56, 0.3]
     """
-    if "learnt from" in how:
+    if learnt_ranking(how):
         return SCORE_FLOOR["learnt"]
     share = 1.0 if chars is None else max(min(chars, FLOOR_FULL_CHARS), FLOOR_MIN_CHARS) / FLOOR_FULL_CHARS
     return SCORE_FLOOR["shipped"] * math.sqrt(share)

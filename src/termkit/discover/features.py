@@ -40,7 +40,7 @@ def features(key: str, r: Any, stats: Any, bg: Any, total_docs: int) -> dict[str
     f["numbered"] = float(key[:1] in NUMERALS or key[:1].isdigit())
     f["digits"] = float(any(ch.isdigit() for ch in key))
     f["parallel"] = float("、" in key)
-    f["head"] = float(key.endswith(FORMULA_HEADS) and len(key) > 2)
+    f["head"] = float(headed(key))
     f["han_share"] = len(han) / max(len(key), 1)
     if stats is not None and han == key and 2 <= len(key) <= stats.max_n:
         rows = np.array([[ord(x) for x in key]], dtype=np.uint16)
@@ -52,6 +52,16 @@ def features(key: str, r: Any, stats: Any, bg: Any, total_docs: int) -> dict[str
     if bg is not None and han:
         _word_features(f, han, bg)
     return f
+
+
+def headed(key: str) -> bool:
+    """``key`` ends in a head formulas end in (:data:`~.data.FORMULA_HEADS`: 战略, 理念, 共同体, 强国 …) after
+    something that it heads.
+
+    >>> headed("新发展格局"), headed("格局"), headed("经济回升向好")
+    (True, False, False)
+    """
+    return key.endswith(FORMULA_HEADS) and len(key) > 2
 
 
 def _word_features(f: dict[str, float], han: str, bg: Any) -> None:
