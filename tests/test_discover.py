@@ -415,9 +415,8 @@ def test_a_score_floor_shortens_the_list_and_says_so(table) -> None:
     shown = {c.candidate: c for c in discover(lambda: docs, make_matcher(table), DiscoverOptions(min_count=2),
                                               on_note=notes.append)}
     every = run(docs, table)  # min_score 0
-    chars = sum(len(d.text) - sum(not ("\u4e00" <= ch <= "\u9fff") for ch in d.text) for d in docs)
-    floor = score_floor("first-pass scores and the shipped model", chars)
-    assert floor < SCORE_FLOOR["shipped"]  # a small input's floor is lower (see score_floor)
+    floor = score_floor("first-pass scores and the shipped model")
+    assert floor == SCORE_FLOOR["shipped"]
     weak = sorted((c for c in every.values() if c.score < floor), key=lambda c: -c.score)
     assert weak and not {c.candidate for c in weak} & set(shown)  # statistical strings with filler, cut
     assert "五个一" in shown and all(c.score >= floor for c in shown.values())

@@ -553,8 +553,7 @@ def discover(
                                         "term, how often and in how many months used since [no score floor]."),
     min_score: Optional[float] = typer.Option(None, "--min-score", metavar="X", help="Only candidates scoring X or "
                                               "more [default: 4 when the ranking is learnt from the input, 0.85 "
-                                              "otherwise, lower on an input under 40,000 Chinese characters; 0 "
-                                              "shows all]."),
+                                              "otherwise; 0 shows all]."),
     show_rejected: bool = typer.Option(False, "--show-rejected", help="Show candidates a curator rejected too "
                                        "(marked in reasons), instead of leaving them out."),
     input_format: InputFormatOpt = InputFormat.auto,

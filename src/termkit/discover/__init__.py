@@ -80,13 +80,6 @@ class DiscoverOptions:
 # list may be shorter than --top. A ranking learnt from the input scores 10 x probability x (1 + log10 count)
 # x the shape's weight; the shipped model scores the first-pass score x (0.5 + its probability) x that weight.
 SCORE_FLOOR = {"learnt": 4.0, "shipped": 0.85}
-# below this many Han characters the shipped model's floor falls with the square root of the input's size (not below
-# FLOOR_MIN_CHARS): a string seen once or twice in one report scores lower than one seen as often in a larger text
-# for the same evidence (its first-pass score grows with its counts), so a fixed floor cut a 17k-character report's
-# list at 13 rows (2017 work report) and a 10k one's at 7 (2020); chosen on the 20th Congress report and the 2017 and
-# 2020 work reports (bench/discover_results.md, round 6)
-FLOOR_FULL_CHARS = 40_000
-FLOOR_MIN_CHARS = 5_000
 # on a small input with the default floor, at most one candidate per this many Han characters (never fewer than
 # MIN_ROWS): a report holds a few dozen formulas, not a hundred, and the rows past that point are mostly ordinary
 # phrases and lists (the 20th Congress report, 29k characters: 32 good of the first 42 rows, 9 of the next 21);
@@ -586,7 +579,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
 
         shown, left, floor = rank_new(cands, options.since, evidence.volume, bg, options), 0, 0.0
     else:
-        floor = options.min_score if options.min_score is not None else score_floor(how, evidence.stats.chars)
+        floor = options.min_score if options.min_score is not None else score_floor(how)
         ranked = rank(cands, replace(options, min_score=0.0, top=None))
         shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
         left = len(ranked) - len(shown)
@@ -656,17 +649,10 @@ def learnt_ranking(how: str) -> bool:
     return "learnt from" in how
 
 
-def score_floor(how: str, chars: int | None = None) -> float:
-    """:data:`SCORE_FLOOR` for a ranking described as ``how`` (see :func:`learn_and_score`) on an input of ``chars``
-    Han characters (``None``: a large one): the shipped model's floor is lower on an input shorter than
-    :data:`FLOOR_FULL_CHARS`, by the square root of its share of that size.
+def score_floor(how: str) -> float:
+    """:data:`SCORE_FLOOR` for a ranking described as ``how`` (see :func:`learn_and_score`).
 
     >>> score_floor("a model learnt from 900 lexicon terms in the input"), score_floor("first-pass scores")
     (4.0, 0.85)
-    >>> [round(score_floor("first-pass scores and the shipped model", n), 2) for n in (29_454, 17_219, 1_000)]
-    [0.73, 0.56, 0.3]
     """
-    if learnt_ranking(how):
-        return SCORE_FLOOR["learnt"]
-    share = 1.0 if chars is None else max(min(chars, FLOOR_FULL_CHARS), FLOOR_MIN_CHARS) / FLOOR_FULL_CHARS
-    return SCORE_FLOOR["shipped"] * math.sqrt(share)
+    return SCORE_FLOOR["learnt" if learnt_ranking(how) else "shipped"]
