@@ -431,8 +431,7 @@ def test_a_score_floor_shortens_the_list_and_says_so(table) -> None:
 def test_a_small_input_shows_one_candidate_per_700_characters(table) -> None:
     """With the default floor a small input's list stops at one row per ROWS_PER_CHARS characters (at least
     MIN_ROWS) and says so; a floor the user sets lifts the cap."""
-    runs = [f"{a}{b}、{a}{c}、{a}{d}" for a, b, c, d in zip("甲乙丙丁戊己庚辛壬癸子丑寅卯辰", "东南西北中上下左右前后内外高低",
-                                                           "春夏秋冬晨午暮夜朝晚早迟快慢新", "金木水火土山川河湖海江溪泉林田")]
+    runs = [f"{a}{b}、{a}{c}、{a}{d}" for a in "甲乙丙丁戊己庚辛壬癸子丑寅卯辰" for b, c, d in ("东春金", "南夏木", "西秋水")]
     docs = corpus(*(f"坚持{r}的要求" for r in runs), docs=1)
     notes: list[str] = []
     shown = discover(lambda: docs, make_matcher(table), DiscoverOptions(), on_note=notes.append)

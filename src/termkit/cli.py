@@ -579,7 +579,7 @@ def discover(
     bilateral phrases, fragments, counts, meetings and occasions are left out. Compare scores within one
     run only. Candidates scoring below --min-score are not shown, so a list may be shorter than --top
     (stderr says so): below it, statistical strings fill the list. With the default floor a small input shows
-    at most one candidate per 700 Chinese characters (a report of 20,000 shows up to 28).
+    at most 30 candidates, or one per 700 Chinese characters when that is more (29,000 characters: 42).
     jsonl's reasons field names the features that raised it (or: ordinary words, ordinary list).
     A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
     entry, edit); --format yaml proposes that edit.

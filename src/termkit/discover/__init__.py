@@ -83,9 +83,10 @@ SCORE_FLOOR = {"learnt": 4.0, "shipped": 0.85}
 # on a small input with the default floor, at most one candidate per this many Han characters (never fewer than
 # MIN_ROWS): a report holds a few dozen formulas, not a hundred, and the rows past that point are mostly ordinary
 # phrases and lists (the 20th Congress report, 29k characters: 32 good of the first 42 rows, 9 of the next 21);
-# chosen on that report alone (the 17k and 10k reports' lists end at the floor before it)
+# chosen on that report alone (the 17k and 10k reports' lists end at the floor before it); never below 30 rows, so a
+# shorter text (an article, whose list nobody judged for this) keeps what reaches the floor up to 30
 ROWS_PER_CHARS = 700
-MIN_ROWS = 10
+MIN_ROWS = 30
 LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
 SMALL_INPUT = 100_000  # below this, twice; a quoted, numbered or parallel form once
 MIN_POSITIVES = 150
@@ -608,7 +609,7 @@ def size_cap(chars: int) -> int:
     :data:`ROWS_PER_CHARS`, at least :data:`MIN_ROWS`.
 
     >>> size_cap(29_454), size_cap(17_219), size_cap(2_000)
-    (42, 24, 10)
+    (42, 30, 30)
     """
     return max(MIN_ROWS, chars // ROWS_PER_CHARS)
 
