@@ -201,3 +201,17 @@ def test_added_recheck_in_the_readme_is_true(added) -> None:
     got = {v: (sum(k for r, k in zip(added_rows, kept, strict=True) if r["verdict"] == v),
                sum(r["verdict"] == v for r in added_rows)) for v in precision.VERDICTS}
     assert (got["right"], got["wrong"]) == ((int(m[1]), int(m[2])), (int(m[3]), int(m[4])))
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """``precision.py recheck … | head``: the script stops quietly, with the shell's code for it (128 + SIGPIPE),
+    when its reader goes away."""
+    import subprocess
+
+    script = Path(__file__).resolve().parent.parent / "eval" / "precision.py"
+    run = subprocess.Popen([sys.executable, str(script), "score", str(script.parent / "precision-added.tsv")],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()  # as head does once it has its lines: here before the script has written any
+    err = run.stderr.read().decode()
+    assert run.wait() == 141 and "Traceback" not in err and "BrokenPipeError" not in err, err
