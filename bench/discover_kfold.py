@@ -79,7 +79,7 @@ def keeping(kept: dict, on: bool):
                     pool_scored_by=evidence.pool_scored_by, documents=evidence.tally.documents,
                     chars=evidence.stats.chars, volume=evidence.volume)
         out = original(cands, counts, positives, evidence, bg, model, min_count, min_positives, negatives)
-        kept["scored"] = out[0]
+        kept["scored"], kept["how"] = out
         return out
 
     if on:
