@@ -1,6 +1,6 @@
 """discover.noise: the rules that read a candidate's words (titles, names, bilateral phrases, foreign names,
 fragments, events and occasions, named things, counted nouns, ordinary Chinese) and the screen that applies them to ranked candidates. The cases are data:
-tests/cases/discover_word_noise.jsonl and tests/cases/discover_ordinary.jsonl, one line each."""
+tests/cases/discover_word_noise.jsonl, discover_ordinary.jsonl and discover_quoted_once.jsonl, one line each."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ ORDINARY_CASES = load_cases("discover_ordinary", key="key")
 
 @pytest.mark.parametrize("case", WORD_CASES)
 def test_word_noise_rules(case: dict, background) -> None:
-    assert word_noise(case["key"], background) == case["reason"], case["why"]
+    assert word_noise(case["key"], background, quoted=case.get("quoted", False)) == case["reason"], case["why"]
 
 
 def test_every_kind_of_word_noise_has_a_case() -> None:
@@ -193,3 +193,13 @@ def test_a_learnt_ranking_lifts_a_headed_plain_string_to_the_quoted_ones(backgro
     assert learnt["放管服"] > learnt["新发展格局"] > 0.5 * learnt["放管服"] > learnt["政治互信"]
     shipped = {c.candidate: c.score for c in screen(cands, background)}
     assert shipped["放管服"] > 2 * shipped["新发展格局"] and shipped["新发展格局"] == shipped["政治互信"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_quoted_once", key="key"))
+def test_one_quotation_of_common_words_is_no_name(case: dict, background) -> None:
+    """On a small input (one document) a string quoted every time but once is judged by its words: scare quotes
+    around common words (中国品牌) are left out as ordinary Chinese, a coinage (城市病) stays, and a string of common
+    words quoted every time, more than once, is a name (tests/cases/discover_quoted_once.jsonl)."""
+    c = Candidate(case["key"], 3.0, case["count"], 1, "quoted", "", {"quoted": case["quoted"]})
+    kept = [k.candidate for k in screen([c], background, small=True)]
+    assert (kept == [case["key"]]) is case["kept"], case["why"]

@@ -406,20 +406,26 @@ QUOTED_ENOUGH = 0.3  # share of occurrences in quotation marks that marks a stri
 # share a string of common words must be quoted to be a name: scare quotes now and then around ordinary words mark
 # a metaphor or a phrase in the news (黄金通道, 双向奔赴, 精准打击), a name is quoted nearly every time (单一窗口)
 MOSTLY_QUOTED = 0.7
+# quotations a string of common words needs to count as a name: on one document a string quoted once is "quoted
+# every time"; of the 2017 work report's strings quoted once, the two of common words (中国品牌, 中国工匠) are scare
+# quotes, and a coinage (城市病, 同线同标同质) is not made of common words, so it keeps its quoted weight
+MIN_QUOTATIONS = 2
 
 
 def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background, learnt: bool = False) -> float:
-    """:data:`SHAPE_WEIGHT` of the shape a candidate shows. A quoted string of two or three characters holding
-    a word of the dictionary is more often a metaphor or a name in scare quotes (压舱石 = 压舱 + 石, 朋友圈) than
-    a slogan (放管服, 人地钱: abbreviations, one character per word); a numbered string never quoted whose numeral
-    stands bare before a word (:func:`.noise.bare_number`: 三鞠躬) is a plain string too; a statistical string counts by
-    how sure the ranking is of it (its probability, squared), and one that ends in a formula's head
-    (:func:`.features.headed`) weighs :data:`LEARNT_STATISTICAL_WEIGHT` when the ranking was ``learnt`` from the
+    """:data:`SHAPE_WEIGHT` of the shape a candidate shows. A quoted string of two or three characters that the
+    dictionary lists whole and that holds a shorter word is more often a metaphor in scare quotes (朋友圈 = 朋友 +
+    圈, 组合拳, 牛鼻子) than a slogan (放管服, 人地钱: abbreviations, one character per word), and weighs as a plain
+    string; one the dictionary lacks is a coinage or an abbreviation (城市病, 深港通, 被脱贫, 获得感, 新基建) and
+    keeps the quoted weight. A numbered string never quoted whose numeral stands bare before a word
+    (:func:`.noise.bare_number`: 三鞠躬) is a plain string too; a statistical string counts by how sure the ranking
+    is of it (its probability, squared), and one that ends in a formula's head (:func:`.features.headed`) weighs
+    :data:`LEARNT_STATISTICAL_WEIGHT` when the ranking was ``learnt`` from the
     input (a quoted or numbered form shown as a plain string keeps the plain weight).
 
     >>> bg = Background.load()
-    >>> [shape_weight(Candidate(k, 3.0, 9, 3, "quoted", ""), k, True, bg) for k in ("放管服", "压舱石")]
-    [1.6, 0.6]
+    >>> [shape_weight(Candidate(k, 3.0, 9, 3, "quoted", ""), k, True, bg) for k in ("放管服", "朋友圈", "城市病")]
+    [1.6, 0.6, 1.6]
     >>> [shape_weight(Candidate(k, 3.0, 9, 3, "numbered", ""), k, False, bg) for k in ("两个确立", "三鞠躬")]
     [1.6, 0.6]
     >>> sure = {"probability": 0.8}
@@ -430,7 +436,8 @@ def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background, learnt: b
     shape = "quoted" if quoted else "mwe" if c.kind == "quoted" else c.kind  # seldom quoted: a plain string
     if shape == "numbered" and not c.notes.get("quoted") and bare_number(key, bg):
         shape = "mwe"
-    if shape == "quoted" and len(key) <= 3 and not is_numbered(key) and any(len(w) > 1 for w in bg.words(key)):
+    if shape == "quoted" and len(key) <= 3 and not is_numbered(key) and bg.freq(key) \
+            and any(len(w) > 1 for w in bg.words(key)):
         shape = "mwe"
     weight = SHAPE_WEIGHT[shape]
     if shape == "mwe" and "probability" in c.notes:
@@ -461,7 +468,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
     """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`; by where they
     stand: :func:`.noise.introduced`) and known items alone (:func:`lone_item`), and demote
     ordinary Chinese (:func:`.noise.ordinary`: a numbered string, or one quoted nearly every time
-    (:data:`MOSTLY_QUOTED`), only when it is a common dictionary word, as its shape is evidence of its own), unless
+    (:data:`MOSTLY_QUOTED`) and more than once (:data:`MIN_QUOTATIONS`), only when it is a common dictionary word,
+    as its shape is evidence of its own), unless
     the candidate belongs to a known entry (an expansion, a variant, a longer form); a parallel run is demoted
     only when its items share no character (:func:`.noise.unshared`: a list of ordinary things; its items are
     ordinary words by nature) or when it mostly stands before 等 (:data:`OPEN_LIST`: examples of an open
@@ -486,10 +494,14 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
         tied = c.relation is not None and c.relation.kind != "shorter"
         share = c.notes.get("quoted", 0) / max(c.count, 1)
         quoted = share >= QUOTED_ENOUGH
-        by_words = (c.kind == "mwe" and not quoted) or (c.kind == "quoted" and share < MOSTLY_QUOTED)
+        # a name is quoted nearly every time, and more than once: one quotation (a single document's scare quotes
+        # around 中国品牌) says nothing of the other uses, so its words decide
+        quoted_name = share >= MOSTLY_QUOTED and c.notes.get("quoted", 0) >= MIN_QUOTATIONS
+        by_words = (c.kind == "mwe" and not quoted) or (c.kind == "quoted" and not quoted_name)
         if tied:
             out.append(c)
-        elif word_noise(key, bg) or introduced(key, c.count, *(int(c.notes.get(k, 0)) for k in PLACE_NOTES)):
+        elif word_noise(key, bg, quoted=share >= MOSTLY_QUOTED) \
+                or introduced(key, c.count, *(int(c.notes.get(k, 0)) for k in PLACE_NOTES)):
             continue
         elif c.kind != "parallel" and ordinary(key, bg.words(key) if by_words else [key], bg):
             if small:

@@ -330,9 +330,10 @@ def foreign(key: str) -> str | None:
     return "foreign" if longest >= 3 or (len(key) >= 2 and share >= 0.6) else None
 
 
-def fragment(key: str, words: list[str] = (), bg: Any = None) -> str | None:
+def fragment(key: str, words: list[str] = (), bg: Any = None, quoted: bool = False) -> str | None:
     """A piece of a sentence: it ends in a function word (九个以), starts with a suffix that is a word of its own
-    (化军事训练; 地区安全 starts with the word 地区), closes an open list with 等 before one short word
+    (化军事训练; 地区安全 starts with the word 地区; not when the string is ``quoted`` nearly every time: its writers
+    start it there, as “地条钢” of the 2017 work report), closes an open list with 等 before one short word
     (民间投资等政策), or joins words with 的 or with 和, 与, 及 in a way a formula does not. Quoted pairs
     (“当下改”和“长久立”) are formulas written as two quotations, not fragments.
 
@@ -361,7 +362,7 @@ def fragment(key: str, words: list[str] = (), bg: Any = None) -> str | None:
     last_word = bool(words) and len(words[-1]) > 1  # 实事求是, 两个凡是: the last character ends a longer word
     if key[-1:] in FRAGMENT_END and not last_word and not _numbered_verb(key):
         return "fragment"
-    if key[:1] in FRAGMENT_START and (bg is None or not words or len(words[0]) == 1):
+    if key[:1] in FRAGMENT_START and not quoted and (bg is None or not words or len(words[0]) == 1):
         return "fragment"  # 化军事训练, 了关于 (not 地区, 过渡: a word starts there)
     if "等" in words[1:-1] and words.index("等") == len(words) - 2 and len(words[-1]) <= 2:
         return "fragment"  # 民间投资等政策, 金融等领域 (振兴东北地区等老工业基地, with a longer head, is a name)
@@ -598,9 +599,10 @@ def one_and_a_word(items: list[str], bg: Any) -> bool:
     return all(len(i) == 3 and bg.freq(i[1:]) > 0 for i in items)
 
 
-def word_noise(key: str, bg: Any) -> str | None:
+def word_noise(key: str, bg: Any, quoted: bool = False) -> str | None:
     """The first rule that rejects a key by its words (titled, named, bilateral, foreign, fragment, event,
-    occasion, thing, counted_noun), or ``None``.
+    occasion, thing, counted_noun), or ``None``; ``quoted``: the string is quoted nearly every time, so its
+    first character is where its writers start it (see :func:`fragment`).
     :func:`ordinary` is asked apart: it demotes rather than rejects.
 
     >>> from termkit.discover.background import Background
@@ -609,11 +611,13 @@ def word_noise(key: str, bg: Any) -> str | None:
     ['title', 'title', 'bilateral', 'event', None]
     >>> [word_noise(k, bg) for k in ("海马斯", "热烈的掌声")]
     ['foreign', 'fragment']
+    >>> word_noise("地条钢", bg), word_noise("地条钢", bg, quoted=True)
+    ('fragment', None)
     """
     core = key.replace("、", "")
     words = bg.words(core)
     return (titled(core, words) or named(core, words, bg) or bilateral(core, words, bg) or foreign(core)
-            or fragment(core, words, bg) or event(core) or occasion(core, words) or thing(core)
+            or fragment(core, words, bg, quoted) or event(core) or occasion(core, words) or thing(core)
             or counted_noun(core, bg))
 
 
