@@ -50,6 +50,11 @@ ENTRIES = [
           expansion=["富强", "民主", "文明", "和谐"]),
     Entry(id="four-comprehensives", term="四个全面", gloss="Four Comprehensives",
           expansion=["全面建设社会主义现代化国家", "全面深化改革", "全面依法治国"]),
+    Entry(id="xi-military-thought", term="习近平强军思想", gloss="Xi Jinping's thinking on strengthening the military"),
+    Entry(id="mao-thought", term="毛泽东思想", gloss="Mao Zedong Thought"),
+    Entry(id="marxism-leninism", term="马克思列宁主义", gloss="Marxism-Leninism"),
+    Entry(id="market-economy", term="高水平社会主义市场经济体制", gloss="high-standard socialist market economy"),
+    Entry(id="mutual-learning", term="文明交流互鉴", gloss="exchanges and mutual learning among civilizations"),
 ]
 
 

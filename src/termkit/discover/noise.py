@@ -282,6 +282,18 @@ def _person(key: str, words: list[str]) -> bool:
     return key[:1] in _FAMILY or len(words) == 1
 
 
+def author(word: str, tag: str) -> bool:
+    """Whether ``word`` (of jieba's part of speech ``tag``) is a person's full name that can lead a formula as its
+    author (习近平 of 习近平强军思想): tagged a person's name, two characters or more, a family name first, not an
+    ordinary word the dictionary tags as a name (高水平).
+
+    >>> named = (("习近平", "nrfg"), ("邓小平", "nr"), ("高水平", "nr"), ("文明", "nr"), ("江", "nr"))
+    >>> [author(word, tag) for word, tag in named]
+    [True, True, False, False, False]
+    """
+    return len(word) >= 2 and tag in PERSON_TAGS and word in _PEOPLE_OK
+
+
 # names jieba tags as people that are ordinary words (高水平 is tagged nr): a person's name is read as one
 # only when the dictionary spells it with a family name first
 _FAMILY = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"

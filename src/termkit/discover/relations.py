@@ -43,6 +43,7 @@ from .data import (
 
 MAX_INSERTED = 4  # characters a longer form may add to a known term
 MIN_LENGTH = 3  # known terms shorter than this relate only by their expansion
+MIN_UNSIGNED = 4  # characters a known term must keep without its author's name to be its shorter form
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class RelationIndex:
     ends: dict[tuple[str, str], list[tuple[str, Any]]] = field(default_factory=dict)
     masks: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     items: dict[str, list[Any]] = field(default_factory=dict)
+    # known surfaces led by their author's name, by what follows the name (强军思想 → 习近平强军思想)
+    authored: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     # the words of a known surface and their part of speech (jieba's), when a shorter form is to be judged
     words: Callable[[str], list[str]] | None = None
     tag: Callable[[str], str] | None = None
@@ -85,6 +88,8 @@ class RelationIndex:
                 for i in range(len(surface)):
                     if surface[i] not in NUMERALS:
                         index.masks.setdefault(_mask(surface, i), []).append((surface, entry))
+                if rest := index._unsigned(surface):
+                    index.authored.setdefault(rest, []).append((surface, entry))
             for item in entry.expansion or ():
                 holders = index.items.setdefault(fold(item).strip("“”"), [])
                 if entry not in holders:
@@ -92,8 +97,30 @@ class RelationIndex:
         return index
 
     def relate(self, key: str, written: str) -> Relation | None:
-        """The first relation found: expansion, then longer/shorter form, then variant."""
-        return self._expansion(key) or self._by_ends(key, written) or self._variant(key, written)
+        """The first relation found: expansion, then longer/shorter form (also a known term less its author's name,
+        see :meth:`_unsigned`), then variant."""
+        return (self._expansion(key) or self._by_ends(key, written) or self._without_author(key, written)
+                or self._variant(key, written))
+
+    def _unsigned(self, surface: str) -> str:
+        """What follows the author's name that leads a known ``surface`` (习近平强军思想 → 强军思想), when it is
+        a name of its own: :data:`MIN_UNSIGNED` characters or more, and no dictionary word (毛泽东思想 → 思想,
+        马克思列宁主义 → 列宁主义 are not short forms); "" otherwise, and without a segmenter."""
+        if self.words is None or self.tag is None:
+            return ""
+        from .noise import author
+
+        first = self.words(surface)[0]
+        rest = surface[len(first):]
+        return rest if author(first, self.tag(first)) and len(rest) >= MIN_UNSIGNED and not self.tag(rest) else ""
+
+    def _without_author(self, key: str, written: str) -> Relation | None:
+        """A known term less the name of its author that leads it (强军思想 of 习近平强军思想, as 新时代党的强军思想
+        says it): a shorter form."""
+        if not (found := self.authored.get(key)):
+            return None
+        entry = found[0][1]
+        return Relation("shorter", entry.id, entry.term, {"variants": [written]})
 
     def _expansion(self, key: str) -> Relation | None:
         """The entry listing most of the key's items (more than half of a run's; a lone item's entry); of
