@@ -9,7 +9,7 @@ from helpers import load_cases, make_matcher
 
 from termkit.corpus import Document
 from termkit.discover import Candidate, DiscoverOptions, discover, noise, screen, shape_weight
-from termkit.discover.noise import ordinary, unshared, word_noise
+from termkit.discover.noise import across_quotation, ordinary, unshared, word_noise
 from termkit.discover.relations import Relation
 
 WORD_CASES = load_cases("discover_word_noise", key="key")
@@ -203,3 +203,26 @@ def test_one_quotation_of_common_words_is_no_name(case: dict, background) -> Non
     c = Candidate(case["key"], 3.0, case["count"], 1, "quoted", "", {"quoted": case["quoted"]})
     kept = [k.candidate for k in screen([c], background, small=True)]
     assert (kept == [case["key"]]) is case["kept"], case["why"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_quotation_edge", key="why"))
+def test_an_occurrence_cut_inside_a_quotation_and_run_out_of_it_is_a_fragment(case: dict) -> None:
+    """tests/cases/discover_quotation_edge.jsonl: an occurrence that starts inside a quoted name, not at its
+    opening mark, and runs past its closing mark (兩制」原則 of 「一國兩制」原則) is a piece of that name."""
+    start, end = case["span"]
+    assert across_quotation(case["example"], (start, end)) == case["reason"], case["why"]
+
+
+def test_a_candidate_cut_inside_a_quotation_is_not_attested(background) -> None:
+    """两制原则, seen unquoted once and written 两制」原则 (of 「一国两制」原则) the other times, is not attested;
+    一国两制原则, which starts at the opening mark, is."""
+    from termkit.compile import compile_lexicon
+    from termkit.discover import attest
+    from termkit.discover.score import Prospect
+    from termkit.lexicon import Lexicon
+
+    text = "坚持「一国两制」原则。维护「一国两制」原则。贯彻两制原则。"
+    docs = [Document(f"d{i}", text) for i in range(3)]
+    prospects = [Prospect(k, "mwe", 1.0, 6) for k in ("两制原则", "一国两制原则")]
+    found = attest(prospects, docs, compile_lexicon(Lexicon(())), set(), background)[0]
+    assert [c.key for c in found] == ["一国两制原则"]

@@ -38,7 +38,7 @@ from .background import Background
 from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
-from .noise import bare_number, boilerplate, introduced, noise_reason, ordinary, unshared, word_noise
+from .noise import across_quotation, bare_number, boilerplate, introduced, noise_reason, ordinary, unshared, word_noise
 from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
 from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
@@ -325,6 +325,8 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         score = p.score / math.log2(1 + max(p.count, 1)) * math.log2(1 + c.count) * KIND_WEIGHT[p.kind]
         score *= 1 + 0.25 * math.log2(c.docs)
         written = p.key if "“" in p.key else c.written(p.key)
+        if c.example_span and across_quotation(c.example, c.example_span):
+            continue  # 兩制」原則 of 「一國兩制」原則: cut inside a quoted name and run out of it
         notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly,
                  "foreign": c.foreign, "titled": c.titled, "contrast": c.contrast, "listed": c.listed}
         out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key,

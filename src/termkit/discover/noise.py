@@ -43,6 +43,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from ..chardata import CLOSE_QUOTES, OPEN_QUOTES
 from .data import (
     AWARD_HEADS,
     AWARD_OPENERS,
@@ -280,6 +281,40 @@ def _person(key: str, words: list[str]) -> bool:
     (True, True, False)
     """
     return key[:1] in _FAMILY or len(words) == 1
+
+
+def across_quotation(example: str, span: tuple[int, int]) -> str | None:
+    """The occurrence ``example[start:end]`` starts inside a quotation, not at its opening mark, and runs out of it
+    past its closing mark: a piece of the quoted name with the words after it (「一國兩制」原則 cut to 兩制」原則).
+    Two Han characters or more must stand before the mark inside the occurrence (a quoted number before its noun,
+    “863”计划, names nothing alone). A candidate that starts at the opening mark may be the name with its head, as
+    lexicon terms are (“一带一路”倡议, “十四五”规划): not judged here. A mark closing one quoted item of a run before
+    its separator (吃公函”、“吃食堂) is no edge.
+
+    >>> text = "維護「一國兩制」原則，貫徹“一国两制”方针"
+    >>> text[5:10], across_quotation(text, (5, 10)), text[14:21], across_quotation(text, (14, 21))
+    ('兩制」原則', 'fragment', '一国两制”方针', None)
+    """
+    start, end = span
+    if start > 0 and example[start - 1] in OPEN_QUOTES:
+        return None
+    depth, inside = 0, ""
+    for i in range(start, end):
+        ch = example[i]
+        if ch in OPEN_QUOTES:
+            depth, inside = depth + 1, ""
+        elif ch in CLOSE_QUOTES:
+            if depth:
+                depth -= 1
+            elif i + 1 < end and _HAN_RE.match(example[i + 1]) and len(_HAN_RE.findall(inside)) >= 2:
+                return "fragment"
+            inside = ""
+        else:
+            inside += ch
+    return None
+
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def author(word: str, tag: str) -> bool:
