@@ -174,3 +174,15 @@ def test_discover_notes_wrap_between_words_on_a_terminal_and_stay_whole_in_a_pip
     whole = [line for line in err.splitlines() if line]
     assert code == 0 and any(len(line) > 80 for line in whole)
     assert wrapped == whole  # each terminal line break stands where a space was
+
+
+def test_search_table_keeps_the_gloss_readable_beside_a_long_term() -> None:
+    """A formula of four items (以学铸魂、以学增智、以学正风、以学促干: 38 cells) wraps in its own column instead of
+    squeezing the gloss beside it to a word a line."""
+    out, _, code = run(TERMINAL, "search", "以学铸魂")
+    assert code == 0
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert any("study to forge" in line for line in lines), out  # three words of the gloss on one line
+    term_column = "".join(line.split("│")[1].strip() for line in lines if line.startswith("│"))
+    assert "以学铸魂、以学增智、以学正风、以学促干" in term_column  # the whole term is there, wrapped

@@ -296,8 +296,9 @@ def render_search(console: Console, query: str, hits: Sequence[SearchHit], shown
     """The entries a search found, best first: term, gloss, status, category and why each matched."""
     table = Table(title=Text(f"{len(hits)} {'entry' if len(hits) == 1 else 'entries'} for “{query}”"),
                   title_justify="left", show_lines=False, expand=False)
-    table.add_column("term", no_wrap=True)
-    table.add_column("gloss", ratio=3)
+    # a long formula (four items: 38 cells) wraps in a quarter of the width rather than squeeze the gloss beside it
+    table.add_column("term", max_width=max(12, console.width // 4), overflow="fold")
+    table.add_column("gloss", ratio=3, min_width=16)
     table.add_column("status", no_wrap=True)
     table.add_column("category", no_wrap=True)
     table.add_column("matched", ratio=2, style="dim")
