@@ -69,6 +69,8 @@ FAILING = [
     ("pinyin-length", "error", {"pinyin": "dāng xià"}),
     ("pinyin-tones", "warning", {"pinyin": "dang xia gai"}),
     ("pinyin-tones", "warning", {"pinyin": "dang1 xia4 gai3"}),
+    ("pinyin-sandhi", "warning", {"term": "一企一策", "pinyin": "yī qǐ yí cè"}),
+    ("pinyin-sandhi", "warning", {"term": "不忘初心", "pinyin": "bú wàng chū xīn"}),
     ("deprecated-gloss", "error", {"gloss": "Fix Now", "alt_glosses": "[{text: fix  now, status: deprecated}]"}),
     ("official-source", "warning", {"gloss_status": "official"}),
     ("gloss-placeholder", "error", {"gloss": '"TODO: gloss"'}),
@@ -117,6 +119,8 @@ PASSING = [
      "expansion_en": "[formalism, bureaucratism, hedonism, extravagance]"},
     {"term": "一国两制", "pinyin": "yī guó liǎng zhì", "category": "formula"},  # a compound: not judged
     {"term": "我的", "pinyin": "wǒ de"},  # a neutral-tone character needs no mark
+    {"term": "一企一策", "pinyin": "yī qǐ yī cè"},  # 一 and 不 in their own tone
+    {"term": "统一战线", "pinyin": "tǒng yī zhàn xiàn"},
     {"gloss": "Fix Now", "alt_glosses": "[{text: Fix It Now, status: deprecated}]"},
     {"gloss_status": "official", "source": "Xinhua"},
     {"level": "provincial", "place": "浙江省"},

@@ -287,6 +287,35 @@ def pinyin_tones(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]
                            f"{' '.join(bad)}", "pinyin-tones", "warning")
 
 
+# The tone the lexicon writes for a character whose tone changes before another (一 yí/yì, 不 bú): its own, as
+# pypinyin gives it and as the lexicon wrote 163 of its 177 syllables of 一 and 不 when this rule was added, so
+# that a glossary's pinyin column treats 一企一策 as it treats 一国两制.
+CITATION_TONES = {"一": ("yī", ("yí", "yì")), "不": ("bù", ("bú",))}
+
+
+@rule("pinyin-sandhi")
+def pinyin_sandhi(lexicon: Lexicon, matcher: Matcher | None) -> Iterator[Problem]:
+    """Warning: 一 or 不 written with the tone it takes before another syllable (yí, yì, bú) instead of its own
+    (:data:`CITATION_TONES`), when the pinyin has one syllable per Han character.
+
+    >>> e = Entry(id="one-firm-one-policy", term="一企一策", gloss="x", pinyin="yì qǐ yí cè")
+    >>> [p.message for p in pinyin_sandhi(Lexicon((e,)), None)]
+    ["一企一策 ('one-firm-one-policy'): pinyin writes 一 as yì, yí; the lexicon writes its own tone, yī"]
+    """
+    for e in lexicon.entries:
+        if not e.pinyin:
+            continue
+        syllables = e.pinyin.split()
+        han = [c for c in e.term if is_han(c)]
+        if len(han) != len(syllables):
+            continue  # pinyin-length says so
+        for char, (own, changed) in CITATION_TONES.items():
+            found = [s for c, s in zip(han, syllables) if c == char and s.lower() in changed]
+            if found:
+                yield _problem(lexicon, e, f"{e.term} ({e.id!r}): pinyin writes {char} as {', '.join(found)}; the "
+                               f"lexicon writes its own tone, {own}", "pinyin-sandhi", "warning")
+
+
 # ── renderings and scope ───────────────────────────────────────────────────────────────────
 
 
