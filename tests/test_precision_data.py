@@ -36,10 +36,15 @@ def judged(request) -> tuple[int, list[dict[str, str]]]:
     return request.param, precision.read_tsv(str(ROUNDS[request.param]))
 
 
+def readme() -> str:
+    """eval/README.md, where the figures and rechecks of every sample are stated."""
+    return (EVAL / "README.md").read_text(encoding="utf-8")
+
+
 def readme_rows() -> dict[int, list[str]]:
     """The figures table of eval/README.md, by round."""
     rows = {}
-    for line in (EVAL / "README.md").read_text(encoding="utf-8").splitlines():
+    for line in readme().splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if line.startswith("| ") and (m := re.match(r"(\d+) \(", cells[0])):
             rows[int(m.group(1))] = cells
@@ -102,14 +107,19 @@ def test_check_judged_names_bad_rows() -> None:
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus is not at {CORPUS}")
 def test_round_one_recheck_in_the_readme_is_true() -> None:
-    text = (EVAL / "README.md").read_text(encoding="utf-8")
+    text = readme()
     m = re.search(r"recheck of round 1: (\d+) of (\d+) right rows still matched, (\d+) of (\d+) wrong rows", text)
     assert m, "eval/README.md states what the lexicon now does with round 1's rows"
-    rows = precision.read_tsv(str(ROUNDS[1]))
+    assert recheck(precision.read_tsv(str(ROUNDS[1]))) == ((int(m[1]), int(m[2])), (int(m[3]), int(m[4])))
+
+
+def recheck(rows: list[dict[str, str]]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """What ``precision.py recheck`` reports of judged ``rows``: (still matched, all) of the right rows and of the
+    wrong ones, the lexicon as it is now matched over the rows' lines."""
     kept = precision.still_matched(rows, precision.found_now(rows, str(CORPUS)))
-    got = {v: (sum(k for r, k in zip(rows, kept, strict=True) if r["verdict"] == v),
-               sum(r["verdict"] == v for r in rows)) for v in precision.VERDICTS}
-    assert (got["right"], got["wrong"]) == ((int(m[1]), int(m[2])), (int(m[3]), int(m[4])))
+    right, wrong = ((sum(k for r, k in zip(rows, kept, strict=True) if r["verdict"] == v),
+                     sum(r["verdict"] == v for r in rows)) for v in precision.VERDICTS)
+    return right, wrong
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus is not at {CORPUS}")
@@ -120,7 +130,7 @@ def test_last_round_is_what_the_lexicon_finds_now() -> None:
     lost = [r["sample"] for r, k, t in zip(rows, kept, longer, strict=True) if not k and not t]
     assert not lost, f"the lexicon no longer finds these judged matches; draw and judge a new round: {lost}"
     # a judged match whose characters a longer entry now takes (leftmost-longest) is named in eval/README.md
-    text = (EVAL / "README.md").read_text(encoding="utf-8")
+    text = readme()
     for r, t in zip(rows, longer, strict=True):
         if t:
             assert f"{r['sample']} ({r['id']} → {t})" in text, f"eval/README.md names {r['sample']} taken by {t}"
@@ -179,7 +189,7 @@ def test_added_entries_are_the_ones_missing_at_the_older_revision(added, tmp_pat
 
 def test_added_figure_in_the_readme_is_what_the_file_gives(added) -> None:
     added_rows, _, _, label = added
-    text = (EVAL / "README.md").read_text(encoding="utf-8")
+    text = readme()
     m = re.search(rf"(?<![\w-]){re.escape(label)}: (\d+) of (\d+) right \(([\d.]+%), 95% Wilson ([\d.]+%)–([\d.]+%)\);"
                   r"\s+added stratum (\d+)/(\d+),\s+new-surface\s+stratum (\d+)/(\d+)", text)
     assert m, f"eval/README.md states the {label} figure"
@@ -193,14 +203,11 @@ def test_added_figure_in_the_readme_is_what_the_file_gives(added) -> None:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus is not at {CORPUS}")
 def test_added_recheck_in_the_readme_is_true(added) -> None:
     added_rows, _, _, label = added
-    text = (EVAL / "README.md").read_text(encoding="utf-8")
+    text = readme()
     m = re.search(rf"recheck of the {re.escape(label)}: (\d+) of (\d+) right rows still matched,\s+"
                   r"(\d+) of (\d+) wrong rows", text)
     assert m, f"eval/README.md states what the lexicon now does with the {label}"
-    kept = precision.still_matched(added_rows, precision.found_now(added_rows, str(CORPUS)))
-    got = {v: (sum(k for r, k in zip(added_rows, kept, strict=True) if r["verdict"] == v),
-               sum(r["verdict"] == v for r in added_rows)) for v in precision.VERDICTS}
-    assert (got["right"], got["wrong"]) == ((int(m[1]), int(m[2])), (int(m[3]), int(m[4])))
+    assert recheck(added_rows) == ((int(m[1]), int(m[2])), (int(m[3]), int(m[4])))
 
 
 def test_a_reader_that_stops_early_gets_no_traceback() -> None:
