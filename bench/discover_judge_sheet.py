@@ -35,6 +35,8 @@ SLICES = {
     "report2015": lambda: [S.LONG_DOCUMENTS_6[0]],  # round 6
     "report2016": lambda: [S.LONG_DOCUMENTS_6[1]],
     "reports2004_2012": lambda: list(S.PRECISION_6),
+    "report2014": lambda: [S.LONG_DOCUMENT_7],  # round 7
+    "reports1993_2003": lambda: list(S.PRECISION_7),
     "seeds": lambda: sorted((HERE.parent / "seeds").glob("*.txt")),  # to try the script
 }
 SHEET = ["candidate", "kind", "relation", "entry", "count", "example", "verdict", "reason"]

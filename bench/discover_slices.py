@@ -27,6 +27,9 @@ LONG_DOCUMENTS_4 = (CORPUS / "reports" / "congress" / "19th_congress_report_2017
 REPORTS = CORPUS / "reports" / "gov_work_reports"
 LONG_DOCUMENTS_6 = (REPORTS / "gov_work_report_2015.txt", REPORTS / "gov_work_report_2016.txt")
 PRECISION_6 = tuple(REPORTS / f"gov_work_report_{year}.txt" for year in range(2004, 2013))
+# round 7: the last reports never run alone nor judged, held out from development from round 7 on
+LONG_DOCUMENT_7 = REPORTS / "gov_work_report_2014.txt"
+PRECISION_7 = tuple(REPORTS / f"gov_work_report_{year}.txt" for year in range(1993, 2004))
 
 
 def whole() -> list[Path]:
@@ -60,11 +63,18 @@ def held_out_round6() -> list[Path]:
     return sorted([*LONG_DOCUMENTS_6, *PRECISION_6])
 
 
+def held_out_round7() -> list[Path]:
+    """Round 7's held-out text: the 2014 work report (one long document) and the work reports 1993–2003
+    (precision@100, run together)."""
+    return sorted([LONG_DOCUMENT_7, *PRECISION_7])
+
+
 def development() -> list[Path]:
     """Everything else: 新闻联播 2023–2024, the reports before 2024 less the 2022 (round 2), 2018 (round 3)
     and 2013 work reports and the 19th Congress report (round 4), the 2004–2012, 2015 and 2016 work reports (round
-    6), People's Daily, the traditional texts."""
-    out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3} | set(held_out_round4()) | set(held_out_round6())
+    6), the 1993–2003 and 2014 work reports (round 7), People's Daily, the traditional texts."""
+    out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3} | set(held_out_round4()) | set(held_out_round6()) \
+        | set(held_out_round7())
     return [p for p in whole() if p not in out]
 
 
@@ -86,6 +96,7 @@ if __name__ == "__main__":
                         ("held_out", held_out()),
                         ("held_out_round2", held_out_round2()), ("held_out_round3", held_out_round3()),
                         ("held_out_round4", held_out_round4()), ("held_out_round6", held_out_round6()),
+                        ("held_out_round7", held_out_round7()),
                         ("whole", whole())):
         chars = sum(len(p.read_text("utf-8", errors="replace")) for p in files)
         print(f"{name:<18}{len(files):>5} files{chars / 1e6:>8.2f} M chars")
