@@ -397,6 +397,32 @@ def test_yaml_proposes_no_edit_to_another_thing(tmp_path) -> None:
     assert "六个坚持" in [t["term"] for t in doc.get("terms") or []]
 
 
+def test_a_run_of_known_terms_is_not_proposed_as_new(tmp_path) -> None:
+    # each item of the first run is an entry: it names them and proposes nothing; the second has a new item (体育强国),
+    # which may be the finding, so it stays new and yaml proposes it
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("terms:\n  - {id: made, term: 制造强国, gloss: manufacturing powerhouse}\n"
+                   "  - {id: quality, term: 质量强国, gloss: quality powerhouse}\n"
+                   "  - {id: space, term: 航天强国, gloss: space powerhouse}\n", "utf-8")
+    text = tmp_path / "t.txt"
+    text.write_text("\n".join(f"{f}加快建设制造强国、质量强国、航天强国，{f}。建设制造强国、质量强国、体育强国。"
+                              for f in FILLER), "utf-8")
+    r = CliRunner().invoke(app, ["discover", str(text), "-l", str(lex), "-f", "jsonl", "--min-score", "0"])
+    assert r.exit_code == 0, r.output
+    rows = {row["candidate"]: row for row in map(json.loads, r.stdout.splitlines())}
+    known = rows["制造强国、质量强国、航天强国"]
+    assert (known["relation"], known["entries"], known["edit"]) == ("items", ["made", "quality", "space"], {})
+    assert rows["制造强国、质量强国、体育强国"]["relation"] == "new"
+    r = CliRunner().invoke(app, ["discover", str(text), "-l", str(lex), "-f", "yaml", "--min-score", "0"])
+    from ruamel.yaml import YAML
+
+    doc = YAML(typ="safe").load(r.stdout)
+    assert "制造强国、质量强国、体育强国" in [t["term"] for t in doc.get("terms") or []]
+    assert "制造强国、质量强国、航天强国" not in [t["term"] for t in doc.get("terms") or []]
+    assert not doc.get("edits")
+    assert "#   制造强国、质量强国、航天强国 — parallel" in r.stdout
+
+
 # size of the input, ranking, time
 
 def test_thresholds_adapt_to_the_input_and_say_so(table) -> None:

@@ -55,6 +55,11 @@ ENTRIES = [
     Entry(id="marxism-leninism", term="马克思列宁主义", gloss="Marxism-Leninism"),
     Entry(id="market-economy", term="高水平社会主义市场经济体制", gloss="high-standard socialist market economy"),
     Entry(id="mutual-learning", term="文明交流互鉴", gloss="exchanges and mutual learning among civilizations"),
+    Entry(id="manufacturing-power", term="制造强国", gloss="manufacturing powerhouse"),
+    Entry(id="quality-power", term="质量强国", gloss="quality powerhouse"),
+    Entry(id="space-power", term="航天强国", gloss="space powerhouse", variants=["航天強國"]),
+    Entry(id="four-consciousnesses", term="四个意识", gloss="Four Consciousnesses"),
+    Entry(id="two-upholds", term="两个维护", gloss="Two Upholds"),
 ]
 
 
@@ -68,6 +73,9 @@ def test_relation_to_a_known_entry(case: dict, index: RelationIndex) -> None:
     found = index.relate(case["key"], case["key"])
     assert (found.kind if found else None, found.entry if found else None) == (case["relation"], case["entry"]), \
         case["why"]
+    if "entries" in case:
+        assert list(found.entries) == case["entries"], case["why"]
+        assert found.edit == {}, "a run of known terms proposes no edit"
 
 
 def test_an_expansion_names_its_missing_items_as_the_edit(index: RelationIndex) -> None:

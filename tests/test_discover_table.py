@@ -110,3 +110,10 @@ def test_a_rejected_candidate_shown_says_so_at_every_width(width: int) -> None:
                          reasons=("rejected: name", "quoted_share"))
     got = rows(render(width, cands=[*CANDS, rejected]))
     assert len(got[-1]) <= 2 and "rejected: name" in "\n".join(got[-1])
+
+
+def test_a_run_of_known_terms_says_so_in_the_lexicon_column() -> None:
+    run = Candidate("制造强国、质量强国", 2.0, 3, 1, "parallel", "加快建设制造强国、质量强国", example_span=(4, 13),
+                    relation=Relation("items", "made", "制造强国、质量强国", {}, ("made", "quality")))
+    text = ANSI.sub("", render(MEDIUM, cands=[run]))
+    assert "known items" in text and "items of" not in text and "new" not in text.split("─")[-1]

@@ -149,13 +149,15 @@ class Candidate:
 
     def to_dict(self) -> dict[str, Any]:
         """``candidate, score, count, docs, kind, example``, then ``key``, ``relation`` (``new`` or how it
-        belongs to an entry), ``entry``, ``edit``, ``reasons`` and ``example_span`` (where the occurrence
-        stands in ``example``: ``[start, end)`` in characters, or null)."""
+        belongs to an entry), ``entry``, ``edit``, ``entries`` (the ids of the entries it names: one, or a run of
+        known items' several), ``reasons`` and ``example_span`` (where the occurrence stands in ``example``:
+        ``[start, end)`` in characters, or null)."""
         rel = self.relation
         return {"candidate": self.candidate, "score": round(self.score, 2), "count": self.count,
                 "docs": self.docs, "kind": self.kind, "example": self.example, "key": self.key or self.candidate,
                 "relation": rel.kind if rel else "new", "entry": rel.entry if rel else None,
-                "edit": rel.edit if rel else None, "reasons": list(self.reasons),
+                "edit": rel.edit if rel else None, "entries": list(rel.entries or (rel.entry,)) if rel else None,
+                "reasons": list(self.reasons),
                 "example_span": list(self.example_span) if self.example_span else None}
 
 
@@ -493,7 +495,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
         key = c.key or c.candidate
         if lone_item(c, key):
             continue
-        tied = c.relation is not None and c.relation.kind != "shorter"
+        # a run of separate known terms (``items``) is screened and weighed as any run: it is not an entry's form
+        tied = c.relation is not None and c.relation.kind not in ("shorter", "items")
         share = c.notes.get("quoted", 0) / max(c.count, 1)
         quoted = share >= QUOTED_ENOUGH
         # a name is quoted nearly every time, and more than once: one quotation (a single document's scare quotes

@@ -9,20 +9,27 @@ modifiers inserted, same first and last character — a noun or a verb inserted 
 not 人民战争, 保障性租赁住房 is a kind of 保障性住房), or a shortened form (the reverse; a form that drops a whole
 noun of the known term names something else: 公共服务体系 is not 公共文化服务体系). Two numbered formulas with
 another head or another count are two lists (六个坚持 is not 六个必须坚持). Such a candidate is shown with the entry
-it belongs to and the edit a curator would make (a variant to add; nothing for items already listed).
+it belongs to and the edit a curator would make (a variant to add; nothing for items already listed). A run whose
+every item is a known term (or an item of a known formula) and that spells out no one entry is ``items``: a
+listing of separate known terms (制造强国、质量强国、航天强国; 四个意识、四个自信、两个维护), with the entries it
+names and no edit; one new item among known ones leaves the run new (the new item may be the finding).
 
 >>> from termkit.lexicon import Entry
 >>> index = RelationIndex.build([Entry(id="rural-revitalization", term="乡村振兴", gloss="rural revitalization"),
 ...     Entry(id="four-confidences", term="四个自信", gloss="Four Confidences",
 ...           expansion=["道路自信", "理论自信", "制度自信", "文化自信"])])
 >>> index.relate("乡村全面振兴", "乡村全面振兴")
-Relation(kind='longer', entry='rural-revitalization', term='乡村振兴', edit={'variants': ['乡村全面振兴']})
+Relation(kind='longer', entry='rural-revitalization', term='乡村振兴', edit={'variants': ['乡村全面振兴']}, entries=())
 >>> index.relate("道路自信、理论自信、制度自信、文化自信", "道路自信、理论自信、制度自信、文化自信").kind
 'expansion'
 >>> index.relate("新质生产力", "新质生产力") is None
 True
 >>> index.relate("四种自信", "四种自信").kind, index.relate("四大振兴", "四大振兴")
 ('variant', None)
+>>> index.relate("乡村振兴、四个自信", "乡村振兴、四个自信").entries
+('rural-revitalization', 'four-confidences')
+>>> index.relate("乡村振兴、共同富裕", "乡村振兴、共同富裕") is None
+True
 """
 
 from __future__ import annotations
@@ -48,15 +55,19 @@ MIN_UNSIGNED = 4  # characters a known term must keep without its author's name 
 
 @dataclass(frozen=True)
 class Relation:
-    """``kind``: expansion | variant | longer | shorter; the entry's id and term; the proposed edit."""
+    """``kind``: expansion | variant | longer | shorter | items; the entry's id and term; the proposed edit.
+    ``items`` (a run of known terms) names every entry in ``entries`` (``entry`` and ``term`` are the first's,
+    ``term`` joins their terms) and proposes no edit; the other kinds name one entry."""
 
     kind: str
     entry: str
     term: str
     edit: dict[str, list[str]] = field(default_factory=dict)
+    entries: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"relation": self.kind, "entry": self.entry, "term": self.term, "edit": self.edit}
+        return {"relation": self.kind, "entry": self.entry, "term": self.term, "edit": self.edit,
+                "entries": list(self.entries or (self.entry,))}
 
 
 @dataclass
@@ -67,6 +78,8 @@ class RelationIndex:
     ends: dict[tuple[str, str], list[tuple[str, Any]]] = field(default_factory=dict)
     masks: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     items: dict[str, list[Any]] = field(default_factory=dict)
+    # every known surface (term or variant, folded) of two characters or more, with its entries
+    known: dict[str, list[Any]] = field(default_factory=dict)
     # known surfaces led by their author's name, by what follows the name (强军思想 → 习近平强军思想)
     authored: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     # the words of a known surface and their part of speech (jieba's), when a shorter form is to be judged
@@ -82,6 +95,8 @@ class RelationIndex:
         index = cls(words=words, tag=tag)
         for entry in entries:
             for surface in {fold(s) for s in (entry.term, *entry.variants)}:
+                if len(surface) >= 2 and entry not in (holders := index.known.setdefault(surface, [])):
+                    holders.append(entry)
                 if len(surface) < MIN_LENGTH:
                     continue
                 index.ends.setdefault((surface[0], surface[-1]), []).append((surface, entry))
@@ -97,10 +112,26 @@ class RelationIndex:
         return index
 
     def relate(self, key: str, written: str) -> Relation | None:
-        """The first relation found: expansion, then longer/shorter form (also a known term less its author's name,
-        see :meth:`_unsigned`), then variant."""
-        return (self._expansion(key) or self._by_ends(key, written) or self._without_author(key, written)
-                or self._variant(key, written))
+        """The first relation found: expansion, then a run of known items, then longer/shorter form (also a known
+        term less its author's name, see :meth:`_unsigned`), then variant."""
+        return (self._expansion(key) or self._known_items(key) or self._by_ends(key, written)
+                or self._without_author(key, written) or self._variant(key, written))
+
+    def _known_items(self, key: str) -> Relation | None:
+        """A run each of whose items is a known term or variant, or an item of a known formula's expansion, and
+        that no one entry spells out (:meth:`_expansion` came first): separate known terms listed together. Its
+        entries are named, in the run's order; the run is no new term, and whether it is a formula of its own
+        (教育强国、科技强国、人才强国) is for a curator to say, so no edit is proposed. A run with an unknown item
+        is not one: that item may be new."""
+        parts = [p.strip("“”") for p in key.split("、") if p.strip("“”")]
+        if len(parts) < 2:
+            return None
+        found = [(self.known.get(p) or self.items.get(p) or [None])[0] for p in parts]
+        if any(e is None for e in found):
+            return None
+        entries = list({e.id: e for e in found}.values())
+        return Relation("items", entries[0].id, "、".join(e.term for e in entries), {},
+                        tuple(e.id for e in entries))
 
     def _unsigned(self, surface: str) -> str:
         """What follows the author's name that leads a known ``surface`` (习近平强军思想 → 强军思想), when it is

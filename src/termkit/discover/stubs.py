@@ -84,7 +84,8 @@ _BREAKS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
 
 def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) -> str:
     """A ``terms:`` document of stubs for new candidates, each after a comment with its evidence, and
-    an ``edits:`` list for candidates that belong to an entry the lexicon has (what to add to it).
+    an ``edits:`` list for candidates that belong to an entry the lexicon has (what to add to it). A run of
+    separate known terms (relation ``items``) proposes nothing: a closing comment names it and its entries.
 
     >>> from termkit.discover import Candidate
     >>> from termkit.discover.relations import Relation
@@ -96,9 +97,16 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
       # longer form of 乡村振兴: quoted, 4× in 2 documents, score 5.0 — 推进乡村全面振兴
       - id: rural
         add: {variants: [乡村全面振兴]}
+    >>> run = Candidate("制造强国、质量强国", 2.0, 3, 1, "parallel", "建设制造强国、质量强国",
+    ...                 relation=Relation("items", "made", "制造强国、质量强国", {}, ("made", "quality")))
+    >>> print(to_yaml([run]), end="")
+    terms: []
+    # runs of known terms, nothing proposed (a formula of its own is a new entry with them as its expansion):
+    #   制造强国、质量强国 — parallel, 3× in 1 document, score 2.0; entries: made, quality
     """
     new = [c for c in cands if getattr(c, "relation", None) is None]
-    related = [c for c in cands if getattr(c, "relation", None) is not None]
+    runs = [c for c in cands if getattr(c, "relation", None) is not None and c.relation.kind == "items"]
+    related = [c for c in cands if getattr(c, "relation", None) is not None and c.relation.kind != "items"]
     lines = ["terms:" if new else "terms: []"]
     for c, s in zip(new, stubs(new, taken)):
         example = _comment(c.example)
@@ -123,6 +131,12 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
         else:
             what = "its items are" if "、" in c.candidate else f"{_scalar(c.candidate)} is"
             lines.append(f"    add: {{}}  # {what} already listed")
+    if runs:
+        lines.append("# runs of known terms, nothing proposed (a formula of its own is a new entry with them as its "
+                     "expansion):")
+    for c in runs:
+        evidence = f"{c.kind}, {c.count}× in {plural(c.docs, 'document')}, score {c.score:.1f}"
+        lines.append(f"#   {_comment(c.candidate)} — {evidence}; entries: {', '.join(c.relation.entries)}")
     return "\n".join(lines) + "\n"
 
 

@@ -40,6 +40,7 @@ SHORT_KIND = {"numbered": "num", "quoted": "quot", "parallel": "par", "mwe": "mw
 HIGHLIGHT = "bold magenta"  # the candidate in its example
 GAP = 2  # cells between two columns
 MIN_EXAMPLE = 24  # cells the example keeps however long the other cells are
+KNOWN_ITEMS = "known items"  # a run of separate known terms (relation ``items``): the entries it names follow
 LEGEND = "kind: num numbered, quot quoted, par parallel, mwe statistical; ↳ known entry"
 
 
@@ -107,7 +108,7 @@ def render_candidates(console: Any, cands: Sequence[Any]) -> None:
             name = lines(c.candidate, cand_w, 1) + [clip(f"↳ {rel[1]}", cand_w)]
         else:
             name = lines(c.candidate, cand_w)
-        known = [f"{rel[0]} of", clip(rel[1], 14)] if rel else ["new"]
+        known = [KNOWN_ITEMS if rel[0] == "items" else f"{rel[0]} of", clip(rel[1], 14)] if rel else ["new"]
         row = {"#": [str(i)], "candidate": name, "kind": [SHORT_KIND.get(c.kind, c.kind) if narrow else c.kind],
                "score": [f"{c.score:.1f}"], "count": [f"{c.count:,}"]}
         if not narrow:
