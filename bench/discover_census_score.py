@@ -1,0 +1,267 @@
+"""Score `termkit discover` on ONE development report against a census of its formulas (round 7).
+
+A census (bench/discover_round7/census_YYYY.tsv) lists by hand every formula of a report that the bundled lexicon
+lacks; census_YYYY_borderline.tsv the strings its reader considered and rejected. This script runs ``discover`` on
+the report with defaults (bundled lexicon, no user lexicon; ``--min-score 0`` for the whole list), labels each row
+(good: it matches a census term after the matcher's folding; bad: it matches a borderline string; else the author's
+verdict kept in bench/discover_round7/onedoc_judged.jsonl, or unlabelled) and prints good@30, census recall in the
+top 30 / top 100, and where each census term went: its rank and score, or why it never became a row (traced through
+the same steps ``discover`` takes).
+
+Only development reports are run (``bench/discover_slices.py`` ``development_only``); held-out ones are refused.
+
+    python bench/discover_census_score.py report2017 report2020            # summary lines
+    python bench/discover_census_score.py report2017 --terms               # and each census term's fate
+    python bench/discover_census_score.py report2017 --rows --min-score 0  # every row with its label
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import discover_slices as S
+
+HERE = Path(__file__).resolve().parent
+CENSUS = HERE / "discover_round7"
+JUDGED = CENSUS / "onedoc_judged.jsonl"
+REPORTS = {f"report{y}": S.REPORTS / f"gov_work_report_{y}.txt" for y in (2017, 2019, 2020, 2021)}
+TOP = 30
+WIDE = 100
+TERM_COLUMNS = ("term", "candidate", "formula", "string")
+
+
+@dataclass
+class Row:
+    rank: int
+    candidate: str
+    key: str
+    score: float
+    kind: str
+    count: int
+    entry: str | None
+    label: str  # good (census), bad (borderline), good*/bad* (own verdict), ? (unlabelled)
+
+
+def year_of(name: str) -> str:
+    return re.sub(r"\D", "", name)
+
+
+def path_of(name: str) -> Path:
+    """The report's path, refused unless it is development text."""
+    if name not in REPORTS:
+        sys.exit(f"error: unknown report {name!r}: use one of {', '.join(REPORTS)}")
+    return S.development_only(name, [REPORTS[name]])[0]
+
+
+def read_terms(path: Path) -> list[str]:
+    """The strings of a census TSV (its header names the column: term, candidate, formula or string)."""
+    if not path.exists():
+        sys.exit(f"error: {path}: no such census file")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f, delimiter="\t"))
+    if not rows:
+        return []
+    header = [h.strip().lower() for h in rows[0]]
+    col = next((header.index(c) for c in TERM_COLUMNS if c in header), None)
+    if col is None:
+        sys.exit(f"error: {path}:1: no column named {' or '.join(TERM_COLUMNS)}")
+    return [r[col].strip() for r in rows[1:] if len(r) > col and r[col].strip()]
+
+
+def own_verdicts(document: str) -> dict[str, dict]:
+    if not JUDGED.exists():
+        return {}
+    out = {}
+    for n, line in enumerate(JUDGED.read_text("utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                r = json.loads(line)
+            except json.JSONDecodeError:
+                sys.exit(f"error: {JUDGED}:{n}: not JSON")
+            if r.get("document") == document:
+                out[r["candidate"]] = r
+    return out
+
+
+class Setup:
+    """The bundled lexicon, its fold and the curators' rejections, loaded once."""
+
+    def __init__(self) -> None:
+        os.environ["TERMKIT_LEXICON_DIR"] = tempfile.mkdtemp()
+        from termkit.compile import load_compiled
+        from termkit.discover.background import Background
+        from termkit.discover.rejected import load_rejected
+        from termkit.lexicon import bundled_lexicon_path
+
+        self.compiled = load_compiled(bundled_lexicon_path())
+        self.matcher = self.compiled.matcher
+        self.rejected = load_rejected(self.fold)
+        self.bg = Background.load()
+
+    def fold(self, s: str) -> str:
+        return self.matcher.fold(s.replace("“", "").replace("”", "")).text
+
+
+def run(setup: Setup, path: Path, every: bool) -> list[dict]:
+    from termkit.corpus import read_documents
+    from termkit.discover import DiscoverOptions, discover
+
+    options = DiscoverOptions(min_score=0.0, top=None) if every else DiscoverOptions()
+    return [c.to_dict() for c in discover(lambda: read_documents([str(path)]), setup.matcher, options,
+                                          rejected=setup.rejected)]
+
+
+def label_rows(setup: Setup, found: list[dict], good: set[str], border: set[str], own: dict) -> list[Row]:
+    rows = []
+    for i, r in enumerate(found, 1):
+        forms = {setup.fold(r["candidate"]), setup.fold(r["key"])}
+        if r.get("entry") and r.get("relation") not in (None, "new"):
+            forms.add(setup.fold(r["entry"]))
+        if forms & good:
+            label = "good"
+        elif forms & border:
+            label = "bad"
+        elif r["candidate"] in own:
+            label = own[r["candidate"]]["verdict"] + "*"
+        else:
+            label = "?"
+        rows.append(Row(i, r["candidate"], r["key"], r["score"], r["kind"], r["count"], r.get("entry"), label))
+    return rows
+
+
+def trace_steps(setup: Setup, path: Path) -> tuple[dict[str, set[str]], object]:
+    """Keys surviving each step of ``discover`` with defaults (same calls, in the same order)."""
+    from termkit.compile import compile_lexicon
+    from termkit.corpus import read_documents
+    from termkit.discover import (
+        MIN_POSITIVES,
+        DiscoverOptions,
+        adapt,
+        attest,
+        collect,
+        known_keys,
+        learn_and_score,
+        learnt_ranking,
+        rank,
+        screen,
+        shortlist,
+    )
+    from termkit.discover.learn import Model
+    from termkit.lexicon import Lexicon
+
+    matcher, bg = setup.matcher, setup.bg
+    docs = lambda: read_documents([str(path)])  # noqa: E731
+    blank = compile_lexicon(Lexicon(()), matcher.table)
+    evidence = collect(docs(), blank, DiscoverOptions())
+    options, note = adapt(DiscoverOptions(), evidence.stats.chars)
+    positives = known_keys(matcher)
+    negatives = set(setup.rejected) - positives
+    prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
+    cands, counts = attest(prospects, docs(), matcher, positives, bg, negatives)
+    cands, how = learn_and_score(cands, counts, positives, evidence, bg, Model.load(), options.min_count or 1,
+                                 options.min_positives or MIN_POSITIVES, negatives)
+    screened = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how))
+    ranked = rank(screened, replace(options, min_score=0.0, top=None))
+    steps = {"shape": set(evidence.tally.seen), "prospects": {p.key for p in prospects},
+             "attested": {c.key for c in cands}, "screened": {c.key for c in screened},
+             "ranked": {c.key for c in ranked}}
+    return steps, (evidence, options)
+
+
+def fate(setup: Setup, term: str, text: str, rows: list[Row], steps: dict[str, set[str]], ctx) -> str:
+    """Where a census term went: its rank, or why it is not a row."""
+    from termkit.discover.noise import noise_reason
+
+    key = setup.fold(term)
+    for r in rows:
+        if key in (setup.fold(r.candidate), setup.fold(r.key)):
+            return f"rank {r.rank} (score {r.score:.2f}, {r.kind})"
+    seen = text.count(key)
+    if setup.matcher.lookup(key) is not None:
+        return "known to the lexicon now"
+    if key in setup.rejected:
+        return "a curator's rejection"
+    _evidence, options = ctx
+    if key in steps["screened"] and key not in steps["ranked"]:
+        if seen < (options.min_count or 1):
+            return f"seen {seen}x: below the plain strings' count bar ({options.min_count})"
+        return "dropped as a fragment of a longer candidate"
+    if key in steps["attested"] and key not in steps["screened"]:
+        return "dropped by the screen (a name, an event, or ordinary words on a small input)"
+    if key in steps["prospects"] and key not in steps["attested"]:
+        return "dropped in the recount (holds a known term, cut across words, or a cut run)"
+    held = [k for k in steps["ranked"] if k != key and (key in k or k in key)]
+    if known := [m.entry.term for m in setup.matcher.find(key)] if len(setup.matcher.entries) else []:
+        return f"holds a known term ({'、'.join(dict.fromkeys(known))})"
+    if reason := noise_reason(key, setup.bg):
+        return f"noise rule: {reason}"
+    cut = f"; cut differently: {'、'.join(sorted(held, key=len)[:3])}" if held else ""
+    if seen < (options.min_count or 1):
+        return f"never a candidate: seen {seen}x, below the plain strings' count bar ({options.min_count}){cut}"
+    return f"never a candidate: seen {seen}x, not in the first pass's pool{cut}"
+
+
+def score(setup: Setup, name: str, every: bool, show_terms: bool, show_rows: bool, census: Path = CENSUS) -> str:
+    path = path_of(name)
+    year = year_of(name)
+    good_terms = read_terms(census / f"census_{year}.tsv")
+    border_terms = read_terms(census / f"census_{year}_borderline.tsv") \
+        if (census / f"census_{year}_borderline.tsv").exists() else []
+    good = {setup.fold(t) for t in good_terms}
+    border = {setup.fold(t) for t in border_terms} - good
+    document = path.relative_to(S.CORPUS).as_posix()
+    own = own_verdicts(document)
+    shown = label_rows(setup, run(setup, path, False), good, border, own)
+    full = label_rows(setup, run(setup, path, True), good, border, own)  # the whole ranking, for @100 and ranks
+    listing = full if every else shown
+
+    def hits(rows: list[Row], n: int) -> int:
+        return len({setup.fold(r.candidate) for r in rows[:n]} & good
+                   | {setup.fold(r.key) for r in rows[:n]} & good)
+
+    top = listing[:TOP]
+    census_good = sum(r.label == "good" for r in top)
+    own_good = sum(r.label == "good*" for r in top)
+    bad = sum(r.label in ("bad", "bad*") for r in top)
+    unl = sum(r.label == "?" for r in top)
+    out = [f"{name} ({'--min-score 0' if every else 'defaults'}; {len(listing)} rows; census {len(good)} good, "
+           f"{len(border)} borderline): good@30 {census_good + own_good} (census {census_good} + judged {own_good}), "
+           f"bad {bad}, unlabelled {unl}; census recall@30 {hits(listing, TOP)}/{len(good)}, "
+           f"@100 (of the whole ranking) {hits(full, WIDE)}/{len(good)}"]
+    if show_rows:
+        out += [f"{r.rank:>4} {r.label:<5} {r.score:>6.2f} {r.kind:<8} {r.count:>3} {r.candidate}"
+                f"{' → ' + r.entry if r.entry else ''}" for r in listing]
+    if show_terms:
+        text = setup.fold(path.read_text("utf-8"))
+        steps, ctx = trace_steps(setup, path)
+        out += [f"  {t}\t{fate(setup, t, text, full, steps, ctx)}" for t in good_terms]
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("names", nargs="+", help=f"development reports: {', '.join(REPORTS)}")
+    ap.add_argument("--min-score", type=float, choices=[0.0], default=None,
+                    help="0: score the whole list, not the default one")
+    ap.add_argument("--terms", action="store_true", help="each census term's rank, or why it is not a row")
+    ap.add_argument("--rows", action="store_true", help="each row with its label")
+    ap.add_argument("--census-dir", type=Path, default=CENSUS, help="where census_YYYY[_borderline].tsv are")
+    a = ap.parse_args()
+    for name in a.names:
+        path_of(name)
+    setup = Setup()
+    for name in a.names:
+        print(score(setup, name, a.min_score == 0.0, a.terms, a.rows, a.census_dir))
+
+
+if __name__ == "__main__":
+    main()
