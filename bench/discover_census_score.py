@@ -197,11 +197,15 @@ def fate(setup: Setup, term: str, text: str, rows: list[Row], steps: dict[str, s
         return "dropped as a fragment of a longer candidate"
     if key in steps["attested"] and key not in steps["screened"]:
         return "dropped by the screen (a name, an event, or ordinary words on a small input)"
+    known = [m.entry.term for m in setup.matcher.find(key)] if len(setup.matcher.entries) else []
+    inside = f" (holds a known term: {'、'.join(dict.fromkeys(known))})" if known else ""
     if key in steps["prospects"] and key not in steps["attested"]:
-        return "dropped in the recount (holds a known term, cut across words, or a cut run)"
+        return f"dropped in the recount{inside or ' (cut across words, or a run cut inside a word)'}"
+    if key in steps["shape"]:
+        return f"found by its shape, not shortlisted{inside or ' (trimmed, a noise rule, or not a phrase)'}"
     held = [k for k in steps["ranked"] if k != key and (key in k or k in key)]
-    if known := [m.entry.term for m in setup.matcher.find(key)] if len(setup.matcher.entries) else []:
-        return f"holds a known term ({'、'.join(dict.fromkeys(known))})"
+    if known:
+        return f"never a candidate: holds a known term ({'、'.join(dict.fromkeys(known))})"
     if reason := noise_reason(key, setup.bg):
         return f"noise rule: {reason}"
     cut = f"; cut differently: {'、'.join(sorted(held, key=len)[:3])}" if held else ""

@@ -29,8 +29,8 @@ from termkit.discover import (
 from termkit.discover.background import Background
 from termkit.discover.ngrams import NgramCounter, NgramStats, as_strings
 from termkit.discover.noise import boilerplate, noise_reason
-from termkit.discover.patterns import number_codes, paired_quotes, parallel_runs, quoted_spans
-from termkit.discover.score import is_count
+from termkit.discover.patterns import headed_objects, number_codes, paired_quotes, parallel_runs, quoted_spans
+from termkit.discover.score import is_count, programme_name
 from termkit.errors import TermkitError
 from termkit.lexicon import Entry
 
@@ -106,6 +106,28 @@ def test_quoted_speech_is_not_a_candidate(table) -> None:
 @pytest.mark.parametrize("case", load_cases("discover_parallel"))
 def test_parallel_runs(case: dict) -> None:
     assert [k for k, _, _ in parallel_runs(case["text"])] == case["runs"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_programme"))
+def test_programme_names_after_a_verb(case: dict, background) -> None:
+    """A programme's name as the object of a verb that carries it out (tests/cases/discover_programme.jsonl)."""
+    names = [programme_name(k, background) for k, _, _ in headed_objects(case["text"])]
+    assert [n for n in names if n] == case["names"], case["why"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_one_document"))
+def test_one_document_names(case: dict, table) -> None:
+    """On one small document, with default thresholds: names written once (a programme after its verb, a quoted
+    or numbered name holding a known term) are candidates; a known term in a sentence and ordinary Chinese are not
+    (tests/cases/discover_one_document.jsonl). The whole list (no score floor) is read, so the case does not hang
+    on the shipped model's probabilities."""
+    matcher = make_matcher(table, *({"term": t} for t in case["lexicon"]))
+    docs = [Document("d0", case["text"])]
+    found = {c.key: c for c in discover(lambda: docs, matcher, DiscoverOptions(min_score=0))}
+    for key in case["shown"]:
+        assert key in found and found[key].count == 1, case["why"]
+    for key in case["left_out"]:
+        assert key not in found, case["why"]
 
 
 @pytest.mark.parametrize("case", load_cases("discover_aligned", key="key"))

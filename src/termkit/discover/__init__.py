@@ -35,13 +35,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
+from .data import NUMERALS
 from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
 from .noise import across_quotation, bare_number, boilerplate, introduced, noise_reason, ordinary, unshared, word_noise
 from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
-from .score import Prospect, is_numbered, shape_prospects, shortlist_ngrams
+from .score import Prospect, head_of, is_numbered, shape_prospects, shortlist_ngrams
 from .view import make_view
 
 if TYPE_CHECKING:
@@ -212,7 +213,8 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
     found, pool = shortlist_ngrams(evidence.stats, bg, options.min_count, options.pool, positives, quoted, model,
                                    options.min_positives if options.min_positives is not None else MIN_POSITIVES)
     evidence.pool_scored_by = pool.scored_by
-    shaped = shape_prospects(evidence.tally.seen, evidence.stats, bg, options.shape_min_count or 2)
+    shaped = shape_prospects(evidence.tally.seen, evidence.stats, bg, options.shape_min_count or 2,
+                             small=evidence.stats.chars < SMALL_INPUT)
     known = pool.probability_of([p.key for p in shaped])
     for p in shaped:  # the pool's judgement of a quoted or numbered string, where it has one
         if p.key in known:
@@ -225,6 +227,8 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
             p.kind = kind_of(p.key, p.kind)
         else:
             merged[p.key].quoted = max(merged[p.key].quoted, p.quoted)
+            if "headed" in p.notes:
+                merged[p.key].notes = {**merged[p.key].notes, "headed": p.notes["headed"]}
     wanted = [p for p in merged.values() if p.kind in options.kinds and not noise_reason(p.key.replace("、", ""), bg)]
     return wanted[: 2 * max(options.pool, 3 * (options.top or 0))]
 
@@ -297,17 +301,19 @@ def cut_in_word(example: str, key: str, bg: Background) -> bool:
 
 def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher,
            positives: set[str] = frozenset(), background: Background | None = None,
-           negatives: Collection[str] = frozenset()) -> tuple[list[Candidate], dict[str, Any]]:
+           negatives: Collection[str] = frozenset(), small: bool = False) -> tuple[list[Candidate], dict[str, Any]]:
     """Second pass: exact counts, documents and a first example for each prospect, on the text
     folded as for matching. Prospects the lexicon knows, and occurrences inside a known term,
-    are left out; a prospect with no occurrence left is dropped. ``positives`` (known surfaces) are
+    are left out; a prospect with no occurrence left is dropped; one holding a known term is left out too, but on
+    a ``small`` input a name its writers gave it keeps it (see :func:`_holds_known`). ``positives`` (known surfaces) are
     recounted too, in full, and ``negatives`` (rejected strings) as candidates are, for the ranking to learn
     from; the recounts are returned beside."""
     from .patterns import pair_forms
     from .recount import recount
 
     prospects = [p for p in prospects if matcher.lookup(p.key) is None
-                 and not any(matcher.lookup(form) for form in pair_forms(p.key)) and not _holds_known(p, matcher)]
+                 and not any(matcher.lookup(form) for form in pair_forms(p.key))
+                 and not _holds_known(p, matcher, small)]
     aliases = {p.key: forms for p in prospects if (forms := pair_forms(p.key))}
     keys = [p.key for p in prospects]
     extra = sorted(set(negatives) - set(keys) - set(positives))
@@ -342,10 +348,41 @@ def positive_rows(positives: set[str], counts: dict[str, Any], min_count: int) -
     return sorted(k for k in positives if k in counts and counts[k].count >= max(min_count, 1))
 
 
-def _holds_known(p: Prospect, matcher: Any) -> bool:
+def _holds_known(p: Prospect, matcher: Any, small: bool = False) -> bool:
     """A string made of a known term and more (发展新质生产力, 美丽中国建设 beside 美丽中国) is that term in a
-    sentence; a parallel run may hold known items (it may be a known formula's expansion)."""
-    return p.kind != "parallel" and len(matcher.entries) > 0 and any(True for _ in matcher.find(p.key))
+    sentence; a parallel run may hold known items (it may be a known formula's expansion). On a ``small`` input
+    a string named as such by its writers is a name of its own, a longer form of the known term at most
+    (:func:`named_whole`), and is kept.
+
+    >>> from termkit.compile import compile_lexicon
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> m = compile_lexicon(Lexicon([Entry(id="e", term="互联网+", gloss="x")]))
+    >>> p = Prospect("互联网+医疗健康", "quoted", 1.0, 1, quoted=1)
+    >>> _holds_known(p, m), _holds_known(p, m, small=True)
+    (True, False)
+    """
+    if p.kind == "parallel" or not len(matcher.entries):
+        return False
+    found = matcher.find(p.key)
+    rest = len(p.key) - sum(m.end - m.start for m in found)
+    # a programme named after a known term needs a name of its own beside it (传承发展工程 of
+    # 中华优秀传统文化传承发展工程), not a character (脱贫攻坚战 is 脱贫攻坚's campaign)
+    return bool(found) and not (small and named_whole(p) and (rest >= MIN_OWN or not p.notes.get("headed")))
+
+
+MIN_OWN = 3  # characters a programme's name holding a known term must add to it to be kept as a name of its own
+
+
+def named_whole(p: Prospect) -> bool:
+    """The prospect's writers name it whole: quoted (“互联网+医疗健康”), a numbered formula of two numerals
+    (两新一重), or a programme's name after a verb that carries it out (see :func:`.score.programme_name`).
+
+    >>> named_whole(Prospect("两新一重", "numbered", 1.0, 1)), named_whole(Prospect("两新建设", "numbered", 1.0, 1))
+    (True, False)
+    """
+    if p.kind == "quoted" or p.notes.get("headed"):
+        return True
+    return p.kind == "numbered" and "、" not in p.key and any(ch in NUMERALS for ch in head_of(p.key))
 
 
 def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: set[str], evidence: Evidence,
@@ -401,6 +438,10 @@ SHAPE_WEIGHT = {"numbered": 1.6, "quoted": 1.6, "parallel": 1.0, "mwe": 0.6}
 # collocation of the news (经济回升向好, 政治互信, 贯彻落实) and keeps the plain weight, as it does under the shipped
 # model, trained elsewhere (bench/discover_results.md, round 6: recall)
 LEARNT_STATISTICAL_WEIGHT = 1.6
+# a statistical string found as a programme's name after a verb that carries it out (实施全民健身计划), under the
+# shipped model: weighs as a parallel run does, whatever the model's probability (a name written once or twice gives
+# the model too little to go on); a ranking learnt from the input weighs it as any plain string
+HEADED_WEIGHT = 1.0
 ORDINARY_WEIGHT = 0.25  # a candidate made of ordinary words keeps this share of its score
 # share of a run's occurrences right before 等 that marks it as examples of an open list, not a formula
 # (交通运输、餐饮住宿、旅游娱乐、文化体育等服务): of the runs judged on the 20th Congress report and the 2017 and
@@ -444,6 +485,8 @@ def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background, learnt: b
             and any(len(w) > 1 for w in bg.words(key)):
         shape = "mwe"
     weight = SHAPE_WEIGHT[shape]
+    if shape == "mwe" and c.kind == "mwe" and c.notes.get("headed") and not learnt:
+        return HEADED_WEIGHT  # a programme's name, as its writers launch it (see :func:`.score.programme_name`)
     if shape == "mwe" and "probability" in c.notes:
         if learnt and c.kind == "mwe" and headed(key):
             weight = LEARNT_STATISTICAL_WEIGHT
@@ -508,7 +551,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
         elif word_noise(key, bg, quoted=share >= MOSTLY_QUOTED) \
                 or introduced(key, c.count, *(int(c.notes.get(k, 0)) for k in PLACE_NOTES)):
             continue
-        elif c.kind != "parallel" and ordinary(key, bg.words(key) if by_words else [key], bg):
+        elif c.kind != "parallel" and not programme(c, key, bg) \
+                and ordinary(key, bg.words(key) if by_words else [key], bg):
             if small:
                 continue
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",),
@@ -519,6 +563,18 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
         else:
             out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg, learnt)))
     return out
+
+
+def programme(c: Candidate, key: str, bg: Background) -> bool:
+    """A programme's name found after a verb that carries it out (see :func:`.score.programme_name`) of three
+    words or more (消费扶贫行动, 质量提升行动): a name, though made of common words; with one word before its head
+    (重大工程, 相关规划) it is ordinary Chinese still.
+
+    >>> bg = Background.load()
+    >>> [programme(Candidate(k, 1.0, 1, 1, "mwe", "", {"headed": 1.0}), k, bg) for k in ("消费扶贫行动", "重大工程")]
+    [True, False]
+    """
+    return c.kind == "mwe" and bool(c.notes.get("headed")) and len(bg.words(key)) >= 3
 
 
 def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -> list[Candidate]:
@@ -554,7 +610,7 @@ def meets_counts(c: Candidate, options: DiscoverOptions) -> bool:
     """``c`` is of a kind asked for (``options.kinds``) and seen often enough: ``min_count`` times for a
     statistical string, ``shape_min_count`` for a shape-found one."""
     return c.kind in options.kinds and c.count >= (
-        (options.min_count or 1) if c.kind == "mwe" else (options.shape_min_count or 1))
+        (options.min_count or 1) if c.kind == "mwe" and not c.notes.get("headed") else (options.shape_min_count or 1))
 
 
 def _fragment(short: str, long: str) -> bool:
@@ -583,7 +639,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     positives = known_keys(matcher)
     negatives = set(rejected or ()) - positives
     prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
-    cands, counts = attest(prospects, open_docs(), matcher, positives, bg, negatives)
+    cands, counts = attest(prospects, open_docs(), matcher, positives, bg, negatives, small=bool(note))
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,
                                  options.min_positives or MIN_POSITIVES, negatives)

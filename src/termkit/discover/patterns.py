@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..chardata import HAN_CLASS
-from .data import POLICY_VERBS, UNIT_CHARS, UNIT_WORDS
+from .data import POLICY_VERBS, PROGRAMME_HEADS, PROGRAMME_VERBS, UNIT_CHARS, UNIT_WORDS
 
 HAN = HAN_CLASS
 Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original offsets)
@@ -91,6 +91,22 @@ def verb_objects(text: str) -> Iterator[Hit]:
         yield m.group(1), m.start(1), m.end(1)
 
 
+HEADED_RE = re.compile(rf"(?:{'|'.join(PROGRAMME_VERBS)})好?([{HAN}]{{2,16}}?(?:{'|'.join(PROGRAMME_HEADS)}))"
+                       r"(?=[，。；：、！？,;:!?\n和与及]|$)")
+
+
+def headed_objects(text: str) -> Iterator[Hit]:
+    """A programme's name as the object of a verb that carries it out, up to the clause's end or the next item
+    (实施全民健身计划。 → 全民健身计划; 开展消费扶贫行动 → 消费扶贫行动): it ends in a programme's head
+    (:data:`.data.PROGRAMME_HEADS`), and such names are written once as often as twice in a report.
+
+    >>> [k for k, _, _ in headed_objects("实施全民健身计划。深入实施兴边富民行动，打好蓝天保卫战。")]
+    ['全民健身计划', '兴边富民行动', '蓝天保卫战']
+    """
+    for m in HEADED_RE.finditer(text):
+        yield m.group(1), m.start(1), m.end(1)
+
+
 def parallel_runs(text: str) -> Iterator[Hit]:
     """Runs of three or more short items of one length separated by 、 (the last one may be joined
     by 和/与/及): items of two characters only when they share a template (see
@@ -108,14 +124,32 @@ def parallel_runs(text: str) -> Iterator[Hit]:
 
 
 def _items(clause: str) -> tuple[list[str], int] | None:
+    """The run of a clause and where it starts. A list of other things may open the clause before the run
+    (各地区、各部门不断增强政治意识、大局意识、核心意识、看齐意识): when the whole clause makes no run, it is read again
+    from each later item on, that item the lead-in.
+
+    >>> _items("各地区、各部门不断增强政治意识、大局意识、核心意识、看齐意识")
+    (['政治意识', '大局意识', '核心意识', '看齐意识'], 11)
+    """
     parts = [p.strip("“” ") for p in ITEM_SPLIT_RE.split(clause)]
     if len(parts) < 2:
         return None
     tail = LAST_JOIN_RE.split(parts[-1], maxsplit=1)
     if len(tail) == 2 and len(tail[1]) == len(parts[-2]):
         parts = parts[:-1] + tail
-    if len(parts) < 3:
-        return None
+    at = 0  # where parts[k] starts in the clause
+    for k in range(len(parts) - 2):
+        if k:
+            at = clause.index("、", at) + 1
+        found = _run(parts[k:])
+        if found is not None:
+            run, lead = found
+            return run, clause.find(parts[k], at) + len(parts[k]) - lead
+    return None
+
+
+def _run(parts: list[str]) -> tuple[list[str], int] | None:
+    """The run of ``parts`` (the first one a lead-in ending in an item) and its items' length, or None."""
     size = len(parts[1])
     if not 2 <= size <= 6 or any(len(p) != size for p in parts[1:-1]) or len(parts[-1]) < size:
         return None
@@ -127,8 +161,7 @@ def _items(clause: str) -> tuple[list[str], int] | None:
         return None
     if exact < len(parts) and (len(parts) < 4 or exact < 2) and not has_template(run):
         return None  # with a lead-in cut off, three items must share a template to be a run
-    offset = clause.find(parts[0]) + len(parts[0]) - size
-    return run, offset
+    return run, size
 
 
 def _span_length(text: str, run: list[str]) -> int:
@@ -163,6 +196,7 @@ class ShapeEvidence:
     docs: int = 0
     quoted: int = 0
     kind: str = ""
+    headed: int = 0  # occurrences as a programme's name after a verb that carries it out (see headed_objects)
     example: tuple[str, int, int] | None = None  # doc id, start, end
     _last_doc: int = -1
 
@@ -183,11 +217,19 @@ class ShapeTally:
 
     def add(self, doc_id: str, text: str) -> None:
         self._doc += 1
+        objects: set[tuple[str, int]] = set()
         for kind, hits in (("quoted", quoted_spans(text)), ("quoted", paired_quotes(text)),
                            ("numbered", number_codes(text)), ("parallel", parallel_runs(text)),
                            ("object", verb_objects(text))):
             for key, start, end in hits:
                 self._note(kind, key, doc_id, start, end)
+                if kind == "object":
+                    objects.add((key, start))
+        for key, start, end in headed_objects(text):
+            if (key, start) in objects:  # the same span, found as a policy verb's object: one occurrence
+                self.seen[key].headed += 1
+            else:
+                self._note("headed", key, doc_id, start, end)
         if len(self.seen) > self.cap:
             self.seen = {k: e for k, e in self.seen.items() if e.count > 1}
 
@@ -197,7 +239,8 @@ class ShapeTally:
             e = self.seen[key] = ShapeEvidence(kind=kind, example=(doc_id, start, end))
         e.count += 1
         e.quoted += kind == "quoted"
-        if e.kind in ("quoted", "object") and kind not in ("quoted", "object"):
+        e.headed += kind == "headed"
+        if e.kind in ("quoted", "object", "headed") and kind not in ("quoted", "object", "headed"):
             e.kind = kind  # a quoted code or list is a code or list first
         if e._last_doc != self._doc:
             e.docs += 1

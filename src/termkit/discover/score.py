@@ -27,6 +27,7 @@ from .data import (
     MEASURES,
     NAME_TAGS,
     NUMERALS,
+    PROGRAMME_HEADS,
     QUANTIFIERS,
     STOP_EDGE,
     STOP_START,
@@ -248,9 +249,35 @@ def _phrase_ok(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
     return True
 
 
+# first-pass quality of a programme's name found after a verb that carries it out (see programme_name), as a
+# template parallel run's (2.0): both are shapes its writers give a fixed name
+HEADED_QUALITY = 2.0
+
+
+def programme_name(key: str, bg: Background) -> str | None:
+    """The programme's name in a verb's object ending in a programme's head (:data:`.data.PROGRAMME_HEADS`), or
+    None: leading verbs and adverbs of the sentence cut off (深入实施, 加快推进; only those words, not a verb that
+    belongs to the name: 就业优先战略, 创新驱动发展战略), at least two characters before the head, not noise.
+
+    >>> bg = Background.load()
+    >>> [programme_name(k, bg) for k in ("全民健身计划", "加快实施贫困村整体提升工程", "攻坚战", "就业优先战略")]
+    ['全民健身计划', '贫困村整体提升工程', None, '就业优先战略']
+    """
+    words = bg.words(key)
+    while len(words) > 1 and words[0] in TRIM_WORDS:
+        words = words[1:]
+    core = "".join(words)
+    head = next(h for h in PROGRAMME_HEADS if core.endswith(h))
+    if len(core) - len(head) < 2 or noise_reason(core, bg):
+        return None
+    return core
+
+
 def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Background,
-                    min_count: int) -> list[Prospect]:
-    """Quoted spans, number codes and parallel runs, scored by recurrence and shape."""
+                    min_count: int, small: bool = False) -> list[Prospect]:
+    """Quoted spans, number codes and parallel runs, scored by recurrence and shape; on a ``small`` input (one
+    document) a programme's name after a verb that carries it out too (see :func:`programme_name`), marked
+    ``headed``; elsewhere such a span is judged as any verb's object."""
     out = []
     for key, e in seen.items():
         formulaic = e.kind != "quoted" or any(ch in NUMERALS for ch in key[:1]) or "+" in key
@@ -262,7 +289,15 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
-        elif e.kind == "object":  # an object of a policy verb: a string judged as statistical ones are
+        elif e.kind in ("object", "headed") and e.headed and small:
+            # a programme's name after a verb that carries it out: kept whole, seen once is enough
+            core = programme_name(key, bg)
+            if core is None:
+                continue
+            quality = HEADED_QUALITY + 0.3 * min(e.docs - 1, 3)
+            out.append(Prospect(core, "mwe", math.log2(1 + count) * quality, count, notes={"headed": float(e.headed)}))
+            continue
+        elif e.kind in ("object", "headed"):  # an object of a policy verb: a string judged as statistical ones are
             core = trim_edges(key, bg)
             if noise_reason(core, bg) or not _phrase_ok(core, count, stats, bg):
                 continue
