@@ -571,7 +571,8 @@ def discover(
     score: when the input holds at least 150 of the lexicon's terms and 100,000 Chinese characters, a ranking
     is learnt from them and the score is its probability that the candidate is a term, times 10, times
     (1 + log10 count); otherwise (an empty lexicon, a short text) it is the first-pass score (count,
-    cohesion, free edges, shape) times (0.5 + the probability given by a model shipped with termkit).
+    cohesion, free edges, shape) times (0.5 + the probability given by a model shipped with termkit)
+    cubed (x0.125 to x3.4; the model learnt from the lexicon and from curators' verdicts on candidates).
     Then a string mostly quoted or led by a numeral counts x 1.6, a statistical one x 0.6 x its
     probability squared (x 1.6 x its probability squared when the ranking was learnt from the input and
     it ends in a formula's head: 新发展格局, 海洋强国), and ordinary Chinese (common words of jieba's

@@ -18,7 +18,7 @@ bundled lexicon), so that ranking works with the bundled lexicon, a user's own, 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -132,15 +132,19 @@ def fit_portable(rows: list[dict[str, float]], labels: list[bool], trained_on: s
 
 
 def training_rows(open_docs: Callable[[], Iterable[Any]], lexicon_matcher: Any, options: Any = None,
-                  background: Any = None, negatives: Collection[str] = frozenset()
+                  background: Any = None, negatives: Collection[str] = frozenset(),
+                  judged: Mapping[str, bool] | None = None, judged_weight: float | None = None
                   ) -> tuple[list[dict[str, float]], list[bool], list[str], list[float]]:
     """Feature rows, labels, keys and weights from one body of text, as :func:`termkit.discover.discover` builds
-    them: the lexicon's terms found in it (positives), the first pass's other candidates (noisy negatives) and
-    the ``negatives`` a curator rejected found as often (labelled negatives, weighing
-    :data:`~termkit.discover.REJECTED_WEIGHT`)."""
+    them: the lexicon's terms found in it (positives), the first pass's other candidates (noisy negatives), the
+    ``negatives`` a curator rejected found as often (labelled negatives, weighing
+    :data:`~termkit.discover.REJECTED_WEIGHT`) and the strings a curator ``judged`` (string → good) found as often:
+    labelled positives or negatives weighing ``judged_weight`` (default :data:`~termkit.discover.JUDGED_WEIGHT`).
+    A known term stays a positive and a rejection a negative whatever a verdict says."""
     from ..compile import compile_lexicon
     from ..lexicon import Lexicon
     from . import (
+        JUDGED_WEIGHT,
         REJECTED_WEIGHT,
         DiscoverOptions,
         adapt,
@@ -155,17 +159,26 @@ def training_rows(open_docs: Callable[[], Iterable[Any]], lexicon_matcher: Any, 
 
     options = options or DiscoverOptions()
     bg = background or Background.load()
+    weight = JUDGED_WEIGHT if judged_weight is None else judged_weight
     blank = compile_lexicon(Lexicon(()), lexicon_matcher.table)
     evidence = collect(open_docs(), blank, options)
     options = adapt(options, evidence.stats.chars)[0]
     positives = known_keys(lexicon_matcher)
     negatives = set(negatives) - positives
+    judged = {k: bool(v) for k, v in (judged or {}).items() if k not in positives and k not in negatives}
     prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
-    cands, counts = attest(prospects, open_docs(), lexicon_matcher, positives, bg, negatives)
+    cands, counts = attest(prospects, open_docs(), lexicon_matcher, positives, bg, negatives | set(judged))
     found = positive_rows(positives, counts, options.min_count)
-    rejected = positive_rows(negatives - {c.key for c in cands}, counts, options.min_count)
-    keys = [c.key for c in cands] + found + rejected
-    labels = [False] * len(cands) + [True] * len(found) + [False] * len(rejected)
-    weights = ([REJECTED_WEIGHT if c.key in negatives else 1.0 for c in cands] + [1.0] * len(found)
-               + [REJECTED_WEIGHT] * len(rejected))
+    shown = {c.key for c in cands}
+    rejected = positive_rows(negatives - shown, counts, options.min_count)
+    verdicts = positive_rows(set(judged) - shown, counts, options.min_count)
+    keys = [c.key for c in cands] + found + rejected + verdicts
+    labels = ([judged.get(c.key, False) for c in cands] + [True] * len(found) + [False] * len(rejected)
+              + [judged[k] for k in verdicts])
+
+    def weight_of(key: str) -> float:
+        return REJECTED_WEIGHT if key in negatives else weight if key in judged else 1.0
+
+    weights = [weight_of(c.key) for c in cands] + [1.0] * len(found) + [REJECTED_WEIGHT] * len(rejected) \
+        + [weight] * len(verdicts)
     return featurize(keys, counts, evidence, bg), labels, keys, weights
