@@ -166,7 +166,7 @@ def trace_steps(setup: Setup, path: Path) -> tuple[dict[str, set[str]], object]:
     positives = known_keys(matcher)
     negatives = set(setup.rejected) - positives
     prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
-    cands, counts = attest(prospects, docs(), matcher, positives, bg, negatives)
+    cands, counts = attest(prospects, docs(), matcher, positives, bg, negatives, small=bool(note))
     cands, how = learn_and_score(cands, counts, positives, evidence, bg, Model.load(), options.min_count or 1,
                                  options.min_positives or MIN_POSITIVES, negatives)
     screened = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how))

@@ -569,7 +569,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
                 continue
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",),
                                notes={**c.notes, "ordinary": 1.0}))
-        elif c.kind == "parallel" and (unshared(key, bg) or c.notes.get("listed", 0) >= OPEN_LIST * c.count):
+        elif c.kind == "parallel" and not c.notes.get("headed") \
+                and (unshared(key, bg) or c.notes.get("listed", 0) >= OPEN_LIST * c.count):
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary list",),
                                notes={**c.notes, "ordinary": 1.0}))
         else:

@@ -83,7 +83,7 @@ POLICY_VERBS = ("坚持", "贯彻", "落实", "推进", "实施", "践行", "弘
 # 兴边富民行动, 蓝天保卫战): such a name is often written once in a report, as the object of a verb that launches or
 # carries it out (:data:`PROGRAMME_VERBS`), so on one document the object is a candidate seen once (see
 # :func:`.patterns.headed_objects`)
-PROGRAMME_HEADS = ("行动计划", "计划", "工程", "战略", "规划", "行动", "攻坚战", "保卫战")
+PROGRAMME_HEADS = ("行动计划", "计划", "工程", "战略", "规划", "规划纲要", "行动", "攻坚战", "保卫战")
 # verbs that launch or carry out a programme (实施全民健身计划, 启动…三年行动, 编制…规划, 打好蓝天保卫战)
 PROGRAMME_VERBS = ("实施", "启动", "开展", "推进", "出台", "编制", "制定", "打好", "打赢", "坚持", "落实", "推行")
 # titles and forms of address: a string holding one names a person or an office, not a formula

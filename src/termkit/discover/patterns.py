@@ -91,20 +91,31 @@ def verb_objects(text: str) -> Iterator[Hit]:
         yield m.group(1), m.start(1), m.end(1)
 
 
-HEADED_RE = re.compile(rf"(?:{'|'.join(PROGRAMME_VERBS)})好?([{HAN}]{{2,16}}?(?:{'|'.join(PROGRAMME_HEADS)}))"
-                       r"(?=[，。；：、！？,;:!?\n和与及]|$)")
+_HEADS = "|".join(sorted(PROGRAMME_HEADS, key=len, reverse=True))
+HEADED_END = r"[，。；：、！？,;:!?\n和与及并]|$"  # what may follow a programme's name: a clause's end, the next item
+HEADED_RE = re.compile(rf"(?:{'|'.join(PROGRAMME_VERBS)})好?([{HAN}][{HAN}、]{{1,15}}?(?:{_HEADS}))(?={HEADED_END})")
+NEXT_HEADED_RE = re.compile(rf"[和与及、]([{HAN}]{{2,16}}?(?:{_HEADS}))(?={HEADED_END})")
 
 
 def headed_objects(text: str) -> Iterator[Hit]:
     """A programme's name as the object of a verb that carries it out, up to the clause's end or the next item
-    (实施全民健身计划。 → 全民健身计划; 开展消费扶贫行动 → 消费扶贫行动): it ends in a programme's head
-    (:data:`.data.PROGRAMME_HEADS`), and such names are written once as often as twice in a report.
+    (实施全民健身计划。 → 全民健身计划; 开展消费扶贫行动 → 消费扶贫行动), and the names listed after it
+    (实施学生营养改善计划和教育扶贫工程 → both): it ends in a programme's head (:data:`.data.PROGRAMME_HEADS`),
+    and such names are written once as often as twice in a report. Items joined by 、 before one head
+    (打好蓝天、碧水、净土保卫战) are one name.
 
-    >>> [k for k, _, _ in headed_objects("实施全民健身计划。深入实施兴边富民行动，打好蓝天保卫战。")]
-    ['全民健身计划', '兴边富民行动', '蓝天保卫战']
+    >>> [k for k, _, _ in headed_objects("实施全民健身计划。深入实施兴边富民行动，打好蓝天、碧水、净土保卫战。")]
+    ['全民健身计划', '兴边富民行动', '蓝天、碧水、净土保卫战']
+    >>> [k for k, _, _ in headed_objects("实施学生营养改善计划和教育扶贫工程，坚决打赢武汉和湖北保卫战并取得成果")]
+    ['学生营养改善计划', '教育扶贫工程', '武汉和湖北保卫战']
     """
-    for m in HEADED_RE.finditer(text):
+    pos = 0
+    while (m := HEADED_RE.search(text, pos)) is not None:
         yield m.group(1), m.start(1), m.end(1)
+        pos = m.end(1)
+        while (n := NEXT_HEADED_RE.match(text, pos)) is not None:
+            yield n.group(1), n.start(1), n.end(1)
+            pos = n.end(1)
 
 
 def parallel_runs(text: str) -> Iterator[Hit]:

@@ -252,17 +252,24 @@ def _phrase_ok(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
 # first-pass quality of a programme's name found after a verb that carries it out (see programme_name), as a
 # template parallel run's (2.0): both are shapes its writers give a fixed name
 HEADED_QUALITY = 2.0
+SHARED_HEAD_ITEM = 3  # characters at most of each item before the last in items sharing one programme's head
 
 
 def programme_name(key: str, bg: Background) -> str | None:
     """The programme's name in a verb's object ending in a programme's head (:data:`.data.PROGRAMME_HEADS`), or
     None: leading verbs and adverbs of the sentence cut off (深入实施, 加快推进; only those words, not a verb that
-    belongs to the name: 就业优先战略, 创新驱动发展战略), at least two characters before the head, not noise.
+    belongs to the name: 就业优先战略, 创新驱动发展战略), at least two characters before the head, not noise; items
+    joined by 、 are short ones sharing the head (:data:`SHARED_HEAD_ITEM`).
 
     >>> bg = Background.load()
     >>> [programme_name(k, bg) for k in ("全民健身计划", "加快实施贫困村整体提升工程", "攻坚战", "就业优先战略")]
     ['全民健身计划', '贫困村整体提升工程', None, '就业优先战略']
+    >>> programme_name("蓝天、碧水、净土保卫战", bg), programme_name("工业强基、重大装备专项工程", bg)
+    ('蓝天、碧水、净土保卫战', None)
     """
+    *items, _last = key.split("、")
+    if any(len(i) > SHARED_HEAD_ITEM for i in items):
+        return None  # two names (工业强基、重大装备专项工程), not items sharing one head (蓝天、碧水、净土保卫战)
     words = bg.words(key)
     while len(words) > 1 and words[0] in TRIM_WORDS:
         words = words[1:]
