@@ -376,7 +376,8 @@ def _holds_known(p: Prospect, matcher: Any, small: bool = False) -> bool:
     if p.kind == "parallel" or not len(matcher.entries):
         return False
     found = matcher.find(p.key)
-    rest = len(p.key) - sum(m.end - m.start for m in found)
+    covered = {i for m in found for i in range(m.start, m.end)}
+    rest = sum(ch.isalnum() for i, ch in enumerate(p.key) if i not in covered)  # quotation marks are no name
     # a programme named after a known term needs a name of its own beside it (传承发展工程 of
     # 中华优秀传统文化传承发展工程), not a character (脱贫攻坚战 is 脱贫攻坚's campaign)
     return bool(found) and not (small and named_whole(p) and (rest >= MIN_OWN or not p.notes.get("headed")))
@@ -560,7 +561,7 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
         by_words = (c.kind == "mwe" and not quoted) or (c.kind == "quoted" and not quoted_name)
         if tied:
             out.append(c)
-        elif word_noise(key, bg, quoted=share >= MOSTLY_QUOTED) \
+        elif (word_noise(key, bg, quoted=share >= MOSTLY_QUOTED) not in (None, *office_named(c, key))) \
                 or introduced(key, c.count, *(int(c.notes.get(k, 0)) for k in PLACE_NOTES)):
             continue
         elif c.kind != "parallel" and not programme(c, key, bg) \
@@ -576,6 +577,16 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
         else:
             out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg, learnt)))
     return out
+
+
+def office_named(c: Candidate, key: str) -> tuple[str, ...]:
+    """The noise reasons a programme's name may carry: a responsibility system is named by the office that answers
+    for it (“米袋子”省长负责制, 军委主席负责制), so a title in it names no person.
+
+    >>> office_named(Candidate("“米袋子”省长负责制", 1.0, 1, 1, "mwe", "", {"headed": 1.0}), "“米袋子”省长负责制")
+    ('title',)
+    """
+    return ("title",) if c.notes.get("headed") and key.endswith("负责制") else ()
 
 
 def programme(c: Candidate, key: str, bg: Background) -> bool:

@@ -79,13 +79,15 @@ NAMING_HEADS = ("强国", "命运共同体", "倡议", "战略", "理念", "思�
 POLICY_VERBS = ("坚持", "贯彻", "落实", "推进", "实施", "践行", "弘扬", "深化", "推动", "树立", "打好", "打赢", "开展",
                 "实现", "建设", "构建", "坚定", "增强", "做到", "遵循", "围绕", "聚焦", "加快", "全面", "深入", "学习",
                 "领会", "把握", "牢记", "秉持", "倡导", "发扬", "健全", "完善", "巩固", "提出", "确立", "维护", "拥护")
-# heads that end the name of a programme, plan, strategy or campaign (全民健身计划, 贫困村整体提升工程, 扩大内需战略,
-# 兴边富民行动, 蓝天保卫战): such a name is often written once in a report, as the object of a verb that launches or
-# carries it out (:data:`PROGRAMME_VERBS`), so on one document the object is a candidate seen once (see
-# :func:`.patterns.headed_objects`)
-PROGRAMME_HEADS = ("行动计划", "计划", "工程", "战略", "规划", "规划纲要", "行动", "攻坚战", "保卫战")
+# heads that end the name of a programme, plan, strategy or campaign (全民健身计划, 贫困村整体提升工程,
+# 扩大内需战略, 兴边富民行动, 蓝天保卫战, 脱贫攻坚责任制, “米袋子”省长负责制): such a name is often written once in
+# a report, as the object of a verb that launches or carries it out (:data:`PROGRAMME_VERBS`), so on one document
+# the object is a candidate seen once (see :func:`.patterns.headed_objects`)
+PROGRAMME_HEADS = ("行动计划", "计划", "工程", "战略", "规划", "规划纲要", "行动", "攻坚战", "保卫战", "责任制",
+                   "负责制")
 # verbs that launch or carry out a programme (实施全民健身计划, 启动…三年行动, 编制…规划, 打好蓝天保卫战)
-PROGRAMME_VERBS = ("实施", "启动", "开展", "推进", "出台", "编制", "制定", "打好", "打赢", "坚持", "落实", "推行")
+PROGRAMME_VERBS = ("实施", "启动", "开展", "推进", "出台", "编制", "制定", "打好", "打赢", "坚持", "落实", "推行",
+                   "压实")
 # titles and forms of address: a string holding one names a person or an office, not a formula
 # (习近平总书记, 两国元首重要共识, 两党两国最高领导人)
 TITLES = ("总书记", "书记", "主席", "总理", "委员长", "部长", "省长", "市长", "县长", "主任", "元首", "领导人", "同志",

@@ -93,8 +93,12 @@ def verb_objects(text: str) -> Iterator[Hit]:
 
 _HEADS = "|".join(sorted(PROGRAMME_HEADS, key=len, reverse=True))
 HEADED_END = r"[，。；：、！？,;:!?\n和与及并]|$"  # what may follow a programme's name: a clause's end, the next item
-HEADED_RE = re.compile(rf"(?:{'|'.join(PROGRAMME_VERBS)})好?([{HAN}][{HAN}、]{{1,15}}?(?:{_HEADS}))(?={HEADED_END})")
-NEXT_HEADED_RE = re.compile(rf"[和与及、]([{HAN}]{{2,16}}?(?:{_HEADS}))(?={HEADED_END})")
+# a programme's name: Han characters (items joined by 、 too) before a head, or a quoted name and a few more
+# (“米袋子”省长负责制, as the lexicon writes “一带一路”倡议)
+_QUOTED_LEAD = rf"“[^“”\n]{{1,10}}”[{HAN}]{{0,6}}?"
+_NAME = rf"(?:{_QUOTED_LEAD}|[{HAN}][{HAN}、]{{1,15}}?)(?:{_HEADS})"
+HEADED_RE = re.compile(rf"(?:{'|'.join(PROGRAMME_VERBS)})好?({_NAME})(?={HEADED_END})")
+NEXT_HEADED_RE = re.compile(rf"[和与及、]((?:{_QUOTED_LEAD}|[{HAN}]{{2,16}}?)(?:{_HEADS}))(?={HEADED_END})")
 
 
 def headed_objects(text: str) -> Iterator[Hit]:
@@ -108,6 +112,8 @@ def headed_objects(text: str) -> Iterator[Hit]:
     ['全民健身计划', '兴边富民行动', '蓝天、碧水、净土保卫战']
     >>> [k for k, _, _ in headed_objects("实施学生营养改善计划和教育扶贫工程，坚决打赢武汉和湖北保卫战并取得成果")]
     ['学生营养改善计划', '教育扶贫工程', '武汉和湖北保卫战']
+    >>> [k for k, _, _ in headed_objects("压实“米袋子”省长负责制和“菜篮子”市长负责制。")]
+    ['“米袋子”省长负责制', '“菜篮子”市长负责制']
     """
     pos = 0
     while (m := HEADED_RE.search(text, pos)) is not None:
