@@ -68,9 +68,9 @@ def capture(name: str) -> None:
     seen: dict = {}
     original = D.screen
 
-    def keep(cands, bg, small=False):
+    def keep(cands, bg, small=False, learnt=False):
         seen.update(cands=cands, small=small)
-        return original(cands, bg, small)
+        return original(cands, bg, small, learnt)
 
     notes: list[str] = []
     D.screen = keep

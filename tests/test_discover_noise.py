@@ -226,3 +226,11 @@ def test_a_candidate_cut_inside_a_quotation_is_not_attested(background) -> None:
     prospects = [Prospect(k, "mwe", 1.0, 6) for k in ("两制原则", "一国两制原则")]
     found = attest(prospects, docs, compile_lexicon(Lexicon(())), set(), background)[0]
     assert [c.key for c in found] == ["一国两制原则"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_sure", key="key"))
+def test_a_learnt_ranking_sure_of_a_string_outweighs_its_ordinary_words(case: dict, background) -> None:
+    c = Candidate(case["key"], 10.0, case["count"], 5, "mwe", "", {"probability": case["probability"], "quoted": 0})
+    out = screen([c], background, learnt=case["learnt"])
+    assert ("ordinary words" in out[0].reasons) == case["demoted"], case["why"]
+    assert ordinary(case["key"], background.words(case["key"]), background), "every case is ordinary Chinese by its words"

@@ -577,11 +577,12 @@ def discover(
     probability squared (x 1.6 x its probability squared when the ranking was learnt from the input and
     it ends in a formula's head: 新发展格局, 海洋强国), and ordinary Chinese (common words of jieba's
     dictionary side by side: 世界和平; a run of three or more items sharing no character) x 0.25 (left
-    out on a small input). Titles, names, bilateral phrases, fragments, counts, meetings and occasions
-    are left out. Compare scores within one run only. Candidates scoring below --min-score are not
-    shown, so a list may be shorter than --top (stderr says so): below it, statistical strings fill the
-    list. With the default floor a small input shows at most 30 candidates, or one per 700 Chinese
-    characters when that is more (29,000 characters: 42).
+    out on a small input), unless a ranking learnt from the input gives it a probability of 0.85 or
+    more. Titles, names, bilateral phrases, fragments, counts, meetings and occasions are left out.
+    Compare scores within one run only. Candidates scoring below --min-score are not shown, so a list
+    may be shorter than --top (stderr says so): below it, statistical strings fill the list. With the
+    default floor a small input shows at most 30 candidates, or one per 700 Chinese characters when
+    that is more (29,000 characters: 42).
     jsonl's reasons field names the features that raised it (or: ordinary words, ordinary list).
     A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
     entry, edit); --format yaml proposes that edit. A run whose items are each known terms (制造强国、质量强国、
