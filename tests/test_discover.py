@@ -519,3 +519,22 @@ def test_since_needs_dates(table) -> None:
         discover(lambda: corpus("“放管服”"), make_matcher(table), DiscoverOptions(min_count=2, since="2024"))
     r = CliRunner().invoke(app, ["discover", str(SEEDS), "--since", "soon"])
     assert r.exit_code == 1 and "is not a date" in r.output
+
+
+def test_the_shipped_model_moves_a_small_inputs_score_by_its_probability_cubed(table) -> None:
+    """On a small input the shipped model ranks: a candidate's first-pass score × (0.5 + p) ** SHIPPED_EXPONENT, so
+    p = 0.5 leaves it as it was (the floor holds) and p near 1 multiplies it by 1.5 ** SHIPPED_EXPONENT."""
+    from termkit.discover import SHIPPED_EXPONENT
+    from termkit.discover.learn import Model
+
+    docs = corpus("推进“放管服”改革", "落实“河长制”", docs=3)
+
+    def scores(intercept: float) -> dict[str, float]:
+        model = Model(("length",), [0.0], [1.0], [0.0], intercept)  # the same probability for every row
+        found = discover(lambda: docs, make_matcher(table), DiscoverOptions(min_score=0.0), model=model)
+        return {c.candidate: c.score for c in found if c.kind == "quoted"}
+
+    even, sure = scores(0.0), scores(20.0)
+    assert {"放管服", "河长制"} <= set(even) and set(even) == set(sure)
+    for key, score in even.items():
+        assert sure[key] == pytest.approx(score * 1.5 ** SHIPPED_EXPONENT, rel=1e-6)
