@@ -239,8 +239,8 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
             p.kind = kind_of(p.key, p.kind)
         else:
             merged[p.key].quoted = max(merged[p.key].quoted, p.quoted)
-            if "headed" in p.notes:
-                merged[p.key].notes = {**merged[p.key].notes, "headed": p.notes["headed"]}
+            if "after_verb" in p.notes:
+                merged[p.key].notes = {**merged[p.key].notes, "after_verb": p.notes["after_verb"]}
     wanted = [p for p in merged.values() if p.kind in options.kinds and not noise_reason(p.key.replace("、", ""), bg)]
     return wanted[: 2 * max(options.pool, 3 * (options.top or 0))]
 
@@ -380,7 +380,7 @@ def _holds_known(p: Prospect, matcher: Any, small: bool = False) -> bool:
     rest = sum(ch.isalnum() for i, ch in enumerate(p.key) if i not in covered)  # quotation marks are no name
     # a programme named after a known term needs a name of its own beside it (传承发展工程 of
     # 中华优秀传统文化传承发展工程), not a character (脱贫攻坚战 is 脱贫攻坚's campaign)
-    return bool(found) and not (small and named_whole(p) and (rest >= MIN_OWN or not p.notes.get("headed")))
+    return bool(found) and not (small and named_whole(p) and (rest >= MIN_OWN or not p.notes.get("after_verb")))
 
 
 MIN_OWN = 3  # characters a programme's name holding a known term must add to it to be kept as a name of its own
@@ -393,7 +393,7 @@ def named_whole(p: Prospect) -> bool:
     >>> named_whole(Prospect("两新一重", "numbered", 1.0, 1)), named_whole(Prospect("两新建设", "numbered", 1.0, 1))
     (True, False)
     """
-    if p.kind == "quoted" or p.notes.get("headed"):
+    if p.kind == "quoted" or p.notes.get("after_verb"):
         return True
     return p.kind == "numbered" and "、" not in p.key and any(ch in NUMERALS for ch in head_of(p.key))
 
@@ -498,7 +498,7 @@ def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background, learnt: b
             and any(len(w) > 1 for w in bg.words(key)):
         shape = "mwe"
     weight = SHAPE_WEIGHT[shape]
-    if shape == "mwe" and c.kind == "mwe" and c.notes.get("headed") and not learnt:
+    if shape == "mwe" and c.kind == "mwe" and c.notes.get("after_verb") and not learnt:
         return HEADED_WEIGHT  # a programme's name, as its writers launch it (see :func:`.score.programme_name`)
     if shape == "mwe" and "probability" in c.notes:
         if learnt and c.kind == "mwe" and headed(key):
@@ -593,7 +593,7 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
                 continue
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",),
                                notes={**c.notes, "ordinary": 1.0}))
-        elif c.kind == "parallel" and not c.notes.get("headed") \
+        elif c.kind == "parallel" and not c.notes.get("after_verb") \
                 and (unshared(key, bg) or c.notes.get("listed", 0) >= OPEN_LIST * c.count):
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary list",),
                                notes={**c.notes, "ordinary": 1.0}))
@@ -606,10 +606,10 @@ def office_named(c: Candidate, key: str) -> tuple[str, ...]:
     """The noise reasons a programme's name may carry: a responsibility system is named by the office that answers
     for it (“米袋子”省长负责制, 军委主席负责制), so a title in it names no person.
 
-    >>> office_named(Candidate("“米袋子”省长负责制", 1.0, 1, 1, "mwe", "", {"headed": 1.0}), "“米袋子”省长负责制")
+    >>> office_named(Candidate("“米袋子”省长负责制", 1.0, 1, 1, "mwe", "", {"after_verb": 1.0}), "“米袋子”省长负责制")
     ('title',)
     """
-    return ("title",) if c.notes.get("headed") and key.endswith("负责制") else ()
+    return ("title",) if c.notes.get("after_verb") and key.endswith("负责制") else ()
 
 
 def programme(c: Candidate, key: str, bg: Background) -> bool:
@@ -618,10 +618,11 @@ def programme(c: Candidate, key: str, bg: Background) -> bool:
     (重大工程, 相关规划) it is ordinary Chinese still.
 
     >>> bg = Background.load()
-    >>> [programme(Candidate(k, 1.0, 1, 1, "mwe", "", {"headed": 1.0}), k, bg) for k in ("消费扶贫行动", "重大工程")]
+    >>> named = {"after_verb": 1.0}
+    >>> [programme(Candidate(k, 1.0, 1, 1, "mwe", "", named), k, bg) for k in ("消费扶贫行动", "重大工程")]
     [True, False]
     """
-    return c.kind == "mwe" and bool(c.notes.get("headed")) and len(bg.words(key)) >= 3
+    return c.kind == "mwe" and bool(c.notes.get("after_verb")) and len(bg.words(key)) >= 3
 
 
 def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -> list[Candidate]:
@@ -656,8 +657,9 @@ def drop_fragments(cands: list[Candidate], inside: Callable[[str, str], bool] | 
 def meets_counts(c: Candidate, options: DiscoverOptions) -> bool:
     """``c`` is of a kind asked for (``options.kinds``) and seen often enough: ``min_count`` times for a
     statistical string, ``shape_min_count`` for a shape-found one."""
-    return c.kind in options.kinds and c.count >= (
-        (options.min_count or 1) if c.kind == "mwe" and not c.notes.get("headed") else (options.shape_min_count or 1))
+    plain = c.kind == "mwe" and not c.notes.get("after_verb")  # a name after its verb counts as a shape does
+    bar = (options.min_count or 1) if plain else (options.shape_min_count or 1)
+    return c.kind in options.kinds and c.count >= bar
 
 
 def _fragment(short: str, long: str) -> bool:

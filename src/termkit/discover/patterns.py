@@ -124,6 +124,22 @@ def headed_objects(text: str) -> Iterator[Hit]:
             pos = n.end(1)
 
 
+COINED_RE = re.compile(rf"(?:{'|'.join(sorted(set(POLICY_VERBS + PROGRAMME_VERBS), key=len, reverse=True))})"
+                       rf"([{HAN}]{{4}})(?={HEADED_END})")
+
+
+def coined_objects(text: str) -> Iterator[Hit]:
+    """Four characters as the whole object of a policy verb (坚持群防群控，实施工业强基，): a coinage when the
+    dictionary lacks it and reads it as loose characters (群/防/群/控, 援/企/稳/岗), as
+    :func:`.score.shape_prospects` checks.
+
+    >>> [k for k, _, _ in coined_objects("坚持群防群控，推进援企稳岗和以工代训。")]
+    ['群防群控', '援企稳岗']
+    """
+    for m in COINED_RE.finditer(text):
+        yield m.group(1), m.start(1), m.end(1)
+
+
 def parallel_runs(text: str) -> Iterator[Hit]:
     """Runs of three or more short items of one length separated by 、 (the last one may be joined
     by 和/与/及): items of two characters only when they share a template (see
@@ -205,6 +221,9 @@ def has_template(run: list[str]) -> bool:
     return repeat or any(i < size - 1 for i in shared) or (size >= 3 and len(shared) >= 2)
 
 
+AFTER_VERB = ("quoted", "object", "headed", "coined")  # kinds a code or a run found at the same key comes before
+
+
 @dataclass
 class ShapeEvidence:
     """What was seen of one key: occurrences, documents, quoted occurrences, a first example."""
@@ -214,6 +233,7 @@ class ShapeEvidence:
     quoted: int = 0
     kind: str = ""
     headed: int = 0  # occurrences as a programme's name after a verb that carries it out (see headed_objects)
+    coined: int = 0  # occurrences as four characters making a policy verb's whole object (see coined_objects)
     example: tuple[str, int, int] | None = None  # doc id, start, end
     _last_doc: int = -1
 
@@ -242,11 +262,14 @@ class ShapeTally:
                 self._note(kind, key, doc_id, start, end)
                 if kind == "object":
                     objects.add((key, start))
-        for key, start, end in headed_objects(text):
-            if (key, start) in objects:  # the same span, found as a policy verb's object: one occurrence
-                self.seen[key].headed += 1
-            else:
-                self._note("headed", key, doc_id, start, end)
+        for kind, hits in (("headed", headed_objects(text)), ("coined", coined_objects(text))):
+            for key, start, end in hits:
+                if (key, start) in objects:  # the same span, found as a policy verb's object: one occurrence
+                    e = self.seen[key]
+                    e.headed += kind == "headed"
+                    e.coined += kind == "coined"
+                else:
+                    self._note(kind, key, doc_id, start, end)
         if len(self.seen) > self.cap:
             self.seen = {k: e for k, e in self.seen.items() if e.count > 1}
 
@@ -257,7 +280,8 @@ class ShapeTally:
         e.count += 1
         e.quoted += kind == "quoted"
         e.headed += kind == "headed"
-        if e.kind in ("quoted", "object", "headed") and kind not in ("quoted", "object", "headed"):
+        e.coined += kind == "coined"
+        if e.kind in AFTER_VERB and kind not in AFTER_VERB:
             e.kind = kind  # a quoted code or list is a code or list first
         if e._last_doc != self._doc:
             e.docs += 1

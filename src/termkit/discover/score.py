@@ -252,6 +252,9 @@ def _phrase_ok(s: str, count: int, stats: NgramStats, bg: Background) -> bool:
 # first-pass quality of a programme's name found after a verb that carries it out (see programme_name), as a
 # template parallel run's (2.0): both are shapes its writers give a fixed name
 HEADED_QUALITY = 2.0
+# pieces the dictionary (no guessing) reads four characters as, at least, for a coinage: loose characters (援/企/稳/岗,
+# 复工/复/产), not two words side by side (医疗价格)
+COINED_PIECES = 3
 SHARED_HEAD_ITEM = 3  # characters at most of each item before the last in items sharing one programme's head
 
 
@@ -283,8 +286,9 @@ def programme_name(key: str, bg: Background) -> str | None:
 def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Background,
                     min_count: int, small: bool = False) -> list[Prospect]:
     """Quoted spans, number codes and parallel runs, scored by recurrence and shape; on a ``small`` input (one
-    document) a programme's name after a verb that carries it out too (see :func:`programme_name`), marked
-    ``headed``; elsewhere such a span is judged as any verb's object."""
+    document) a programme's name after a verb that carries it out too (see :func:`programme_name`), and a coinage
+    of four loose characters making a policy verb's whole object (:data:`COINED_PIECES`), both marked
+    ``after_verb``; elsewhere such a span is judged as any verb's object."""
     out = []
     for key, e in seen.items():
         formulaic = e.kind != "quoted" or any(ch in NUMERALS for ch in key[:1]) or "+" in key
@@ -296,15 +300,24 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
-        elif e.kind in ("object", "headed") and e.headed and small:
+        elif e.kind in ("object", "headed", "coined") and e.coined and not e.headed and small:
+            # four loose characters as a policy verb's whole object: a coinage (群防群控, 援企稳岗, 优进优出)
+            if bg.freq(key) or len(bg.tokenizer.lcut(key, HMM=False)) < COINED_PIECES or noise_reason(key, bg):
+                continue
+            quality = HEADED_QUALITY + 0.3 * min(e.docs - 1, 3)
+            named = {"after_verb": float(e.coined)}
+            out.append(Prospect(key, "mwe", math.log2(1 + count) * quality, count, notes=named))
+            continue
+        elif e.kind in ("object", "headed", "coined") and e.headed and small:
             # a programme's name after a verb that carries it out: kept whole, seen once is enough
             core = programme_name(key, bg)
             if core is None:
                 continue
             quality = HEADED_QUALITY + 0.3 * min(e.docs - 1, 3)
-            out.append(Prospect(core, "mwe", math.log2(1 + count) * quality, count, notes={"headed": float(e.headed)}))
+            named = {"after_verb": float(e.headed)}
+            out.append(Prospect(core, "mwe", math.log2(1 + count) * quality, count, notes=named))
             continue
-        elif e.kind in ("object", "headed"):  # an object of a policy verb: a string judged as statistical ones are
+        elif e.kind in ("object", "headed", "coined"):  # a policy verb's object: judged as statistical strings are
             core = trim_edges(key, bg)
             if noise_reason(core, bg) or not _phrase_ok(core, count, stats, bg):
                 continue
