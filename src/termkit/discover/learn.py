@@ -6,7 +6,8 @@ positives and the other frequent, well-formed strings the first pass proposes as
 fits scikit-learn's ``LogisticRegression``. The fitted model is plain numbers (feature means, scales,
 weights), kept as JSON: applying it needs only NumPy, and the package ships one
 (``model.json``, trained on the development slice named in ``bench/discover_protocol.md`` with the
-bundled lexicon), so that ranking works with the bundled lexicon, a user's own, or none at all.
+bundled lexicon, the shipped rejections and the curators' verdicts on earlier candidates made on that slice:
+``bench/discover_train.py``), so that ranking works with the bundled lexicon, a user's own, or none at all.
 
 >>> m = Model(("quoted_share", "head"), [0.2, 0.1], [0.3, 0.3], [2.0, 1.0], -1.0)
 >>> [round(float(p), 2) for p in m.probability(np.array([[0.9, 1.0], [0.0, 0.0]]))]
