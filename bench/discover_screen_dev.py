@@ -94,8 +94,9 @@ def replay(name: str, top: int, kinds: tuple[str, ...]) -> list:
     compiled, rejected = _setup()
     seen = pickle.loads((CACHE / f"{name}.pkl").read_bytes())
     options = D.DiscoverOptions()
-    cands = D.screen(seen["cands"], Background.load(), small=seen["small"], learnt=D.learnt_ranking(seen["how"]))
-    ranked = D.rank(cands, replace(options, min_score=0.0, top=None))
+    bg = Background.load()
+    cands = D.screen(seen["cands"], bg, small=seen["small"], learnt=D.learnt_ranking(seen["how"]))
+    ranked = D.rank(cands, replace(options, min_score=0.0, top=None), bg)
     shown = [c for c in ranked if c.score >= D.score_floor(seen["how"])]
     shown, _ = D.drop_rejected(shown, rejected, lambda s: compiled.matcher.fold(s).text)
     return [(i, c) for i, c in enumerate(shown[:top], 1) if not kinds or c.kind in kinds]

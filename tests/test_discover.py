@@ -454,7 +454,8 @@ def test_thresholds_adapt_to_the_input_and_say_so(table) -> None:
     assert "五个一" in {c.candidate for c in found}  # a quoted numbered form seen once, in one short text
     assert any(n.startswith("small input") for n in notes)
     assert "ranked by first-pass scores and the shipped model" in notes  # a short text does not learn its own
-    assert adapt(DiscoverOptions(), 5_000_000) == (DiscoverOptions(min_count=3, shape_min_count=2, min_positives=150), "")
+    assert adapt(DiscoverOptions(), 5_000_000) == (
+        DiscoverOptions(min_count=3, shape_min_count=2, min_positives=150, pool=14_285), "")
 
 
 def test_a_score_floor_shortens_the_list_and_says_so(table) -> None:
@@ -538,3 +539,14 @@ def test_the_shipped_model_moves_a_small_inputs_score_by_its_probability_cubed(t
     assert {"放管服", "河长制"} <= set(even) and set(even) == set(sure)
     for key, score in even.items():
         assert sure[key] == pytest.approx(score * 1.5 ** SHIPPED_EXPONENT, rel=1e-6)
+
+
+@pytest.mark.parametrize("case", load_cases("discover_sentence_form"))
+def test_a_formula_after_a_verb_is_no_fragment_of_the_verb_phrase(case: dict, background) -> None:
+    from termkit.discover import Candidate, rank
+
+    cands = [Candidate(case["long"], 9.0, case["long_count"], 3, "mwe", ""),
+             Candidate(case["short"], 8.0, case["short_count"], 3, "mwe", "")]
+    assert [c.candidate for c in rank(cands, DiscoverOptions(top=None, min_count=1), background)] == case["kept"], \
+        case["why"]
+    assert [c.candidate for c in rank(cands, DiscoverOptions(top=None, min_count=1))] == [case["long"]]

@@ -6,10 +6,10 @@ import random
 
 import numpy as np
 import pytest
-from helpers import make_matcher
+from helpers import load_cases, make_matcher
 
 from termkit.corpus import Document
-from termkit.discover import DiscoverOptions, collect, discover, known_keys, shortlist
+from termkit.discover import DiscoverOptions, adapt, collect, discover, known_keys, shortlist
 from termkit.discover.background import Background
 from termkit.discover.learn import Model
 from termkit.discover.ngrams import NgramCounter
@@ -122,3 +122,19 @@ def test_affix_rates_are_out_of_fold() -> None:
     labels = np.array([True, False, True, False])
     rates = affix_rates(affixes, labels, smooth=1.0)
     assert rates[0, 0] == pytest.approx(rates[1, 0])  # unique affixes: only the prior speaks
+
+
+@pytest.mark.parametrize("case", load_cases("discover_pool_size"))
+def test_the_pool_grows_with_the_input(case: dict) -> None:
+    options = DiscoverOptions(pool=case.get("option"))
+    assert adapt(options, case["chars"])[0].pool == case["pool"], case["why"]
+
+
+def test_the_pool_cut_bounds_what_the_ngram_pool_passes_on(table) -> None:
+    docs = family_corpus("新设示范区", new_times=3)
+    matcher = make_matcher(table, *({"term": k} for k in KNOWN))
+    evidence = collect(docs, matcher)
+    pooled = lambda n: [p for p in shortlist(evidence, DiscoverOptions(min_count=2, min_positives=30, pool=n),  # noqa: E731
+                                             positives=known_keys(matcher)) if "left" in p.notes]
+    assert len(pooled(2)) == 2
+    assert len(pooled(1_000)) > 2

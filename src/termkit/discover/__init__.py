@@ -64,7 +64,9 @@ class DiscoverOptions:
     kinds: tuple[str, ...] = KINDS
     max_n: int = 10
     bucket_chars: int = 2_000_000
-    pool: int = 6000  # statistical candidates recounted in the second pass (and up to as many shape-found ones)
+    # statistical candidates recounted in the second pass (and up to as many shape-found ones); None: by the input's
+    # size (see pool_size)
+    pool: int | None = None
     shape_min_count: int | None = None
     since: str | None = None  # only candidates new from this month on, ranked by :mod:`.since`
     # known terms the input must hold (seen min_count times) to learn the ranking from; None: MIN_POSITIVES, and
@@ -97,6 +99,14 @@ MIN_ROWS = 30
 LARGE_INPUT = 1_000_000  # Han characters: from here on a candidate must be seen 3 times
 SMALL_INPUT = 100_000  # below this, twice; a quoted, numbered or parallel form once
 MIN_POSITIVES = 150
+# statistical strings recounted: one per POOL_CHARS Han characters of the input, between MIN_POOL and MAX_POOL. A
+# large input holds more strings and more terms: on the development slice (7 M characters, 1.5 M counted strings) a
+# pool of 6,000 left 109 of 401 hidden plain lexicon phrases of seed-0 folds 1–2 below its cut (ranks 8,000–120,000:
+# 南水北调, 政治生态, 普惠金融); 20,000 keeps a quarter of them (bench/discover_results.md, round 7: the first pass).
+# An input under 2 M characters keeps the 6,000 of earlier rounds; MAX_POOL bounds the recount's cost
+POOL_CHARS = 350
+MIN_POOL = 6000
+MAX_POOL = 30_000
 # weight of a candidate a curator rejected, as a negative of the learnt ranking, against 1 for the other candidates
 # (noisy negatives: some are terms the lexicon lacks) and for each known term
 REJECTED_WEIGHT = 5.0
@@ -117,6 +127,8 @@ def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
     5
     >>> adapt(DiscoverOptions(), 30_000)[0].min_positives > adapt(DiscoverOptions(), 500_000)[0].min_positives
     True
+    >>> adapt(DiscoverOptions(), 7_000_000)[0].pool, adapt(DiscoverOptions(pool=500), 7_000_000)[0].pool
+    (20000, 500)
     """
     from dataclasses import replace
 
@@ -136,7 +148,19 @@ def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
         # counts of one to three tell a term from a string too little to learn a ranking from this text: the
         # shipped model (size-independent features, a large training slice) ranks it instead
         min_positives = options.min_positives if options.min_positives is not None else sys.maxsize
-    return replace(options, min_count=min_count, shape_min_count=shape_min, min_positives=min_positives), note
+    pool = options.pool if options.pool is not None else pool_size(chars)
+    return replace(options, min_count=min_count, shape_min_count=shape_min, min_positives=min_positives,
+                   pool=pool), note
+
+
+def pool_size(chars: int) -> int:
+    """How many statistical strings the pool passes to the recount for an input of ``chars`` Han characters: one
+    per :data:`POOL_CHARS`, between :data:`MIN_POOL` and :data:`MAX_POOL`.
+
+    >>> pool_size(30_000), pool_size(7_077_205), pool_size(50_000_000)
+    (6000, 20220, 30000)
+    """
+    return min(max(chars // POOL_CHARS, MIN_POOL), MAX_POOL)
 
 
 @dataclass(frozen=True)
@@ -219,11 +243,11 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
     most like a term (see :mod:`.pool`; ``positives`` are the known terms it learns from, ``model`` the
     classifier used when too few of them occur) and the shape-found ones."""
     bg = background or Background.load()
-    if options.min_count is None:
+    if options.min_count is None or options.pool is None:
         options = adapt(options, evidence.stats.chars)[0]
     quoted = {k: e.quoted for k, e in evidence.tally.seen.items() if e.quoted}
-    found, pool = shortlist_ngrams(evidence.stats, bg, options.min_count, options.pool, positives, quoted, model,
-                                   options.min_positives if options.min_positives is not None else MIN_POSITIVES)
+    found, pool = shortlist_ngrams(evidence.stats, bg, options.min_count, options.pool or MIN_POOL, positives, quoted,
+                                   model, options.min_positives if options.min_positives is not None else MIN_POSITIVES)
     evidence.pool_scored_by = pool.scored_by
     shaped = shape_prospects(evidence.tally.seen, evidence.stats, bg, options.shape_min_count or 2,
                              small=evidence.stats.chars < SMALL_INPUT)
@@ -242,7 +266,7 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
             if "after_verb" in p.notes:
                 merged[p.key].notes = {**merged[p.key].notes, "after_verb": p.notes["after_verb"]}
     wanted = [p for p in merged.values() if p.kind in options.kinds and not noise_reason(p.key.replace("、", ""), bg)]
-    return wanted[: 2 * max(options.pool, 3 * (options.top or 0))]
+    return wanted[: 2 * max(options.pool or MIN_POOL, 3 * (options.top or 0))]
 
 
 def featurize(keys: list[str], counts: dict[str, Any], evidence: Evidence, bg: Background) -> list[dict[str, float]]:
@@ -625,11 +649,23 @@ def programme(c: Candidate, key: str, bg: Background) -> bool:
     return c.kind == "mwe" and bool(c.notes.get("after_verb")) and len(bg.words(key)) >= 3
 
 
-def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions()) -> list[Candidate]:
+def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions(),
+         bg: Background | None = None) -> list[Candidate]:
     """Drop fragments (a candidate inside a longer one that takes most of its occurrences; a
     numbered formula only inside a longer numbered one: 四个现代化 stays beside 实现四个现代化), apply
-    ``min_count``, ``kinds`` and ``min_score``, sort by score and keep ``top``."""
-    kept = [c for c in drop_fragments(cands) if meets_counts(c, options) and c.score >= (options.min_score or 0.0)]
+    ``min_count``, ``kinds`` and ``min_score``, sort by score and keep ``top``. With ``bg`` (the words and their parts
+    of speech), a candidate stays beside a longer one that is it after a verb (:func:`.since.in_sentence`: 金融强国
+    beside 建设金融强国, which takes most of its uses): the longer is the formula in a sentence, not a longer formula.
+
+    >>> cs = [Candidate("建设金融强国", 9.0, 9, 3, "mwe", ""), Candidate("金融强国", 8.0, 10, 3, "mwe", "")]
+    >>> [c.candidate for c in rank(cs)], [c.candidate for c in rank(cs, bg=Background.load())]
+    (['建设金融强国'], ['建设金融强国', '金融强国'])
+    """
+    from .since import in_sentence
+
+    spared = (lambda long, short: in_sentence(long, short, bg)) if bg is not None else None
+    kept = [c for c in drop_fragments(cands, spared=spared)
+            if meets_counts(c, options) and c.score >= (options.min_score or 0.0)]
     kept.sort(key=lambda c: (-c.score, c.candidate))
     return kept[: options.top] if options.top else kept
 
@@ -703,7 +739,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         shown, left, floor = rank_new(cands, options.since, evidence.volume, bg, options), 0, 0.0
     else:
         floor = options.min_score if options.min_score is not None else score_floor(how)
-        ranked = rank(cands, replace(options, min_score=0.0, top=None))
+        ranked = rank(cands, replace(options, min_score=0.0, top=None), bg)
         shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
         left = len(ranked) - len(shown)
     if rejected:
