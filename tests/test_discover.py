@@ -435,6 +435,8 @@ def test_a_run_of_known_terms_is_not_proposed_as_new(tmp_path) -> None:
     known = rows["制造强国、质量强国、航天强国"]
     assert (known["relation"], known["entries"], known["edit"]) == ("items", ["made", "quality", "space"], {})
     assert rows["制造强国、质量强国、体育强国"]["relation"] == "new"
+    assert rows["制造强国、质量强国、体育强国"]["new_items"] == ["体育强国"]  # what the run adds to the lexicon
+    assert known["new_items"] == []
     r = CliRunner().invoke(app, ["discover", str(text), "-l", str(lex), "-f", "yaml", "--min-score", "0"])
     from ruamel.yaml import YAML
 
@@ -443,6 +445,7 @@ def test_a_run_of_known_terms_is_not_proposed_as_new(tmp_path) -> None:
     assert "制造强国、质量强国、航天强国" not in [t["term"] for t in doc.get("terms") or []]
     assert not doc.get("edits")
     assert "#   制造强国、质量强国、航天强国 — parallel" in r.stdout
+    assert "the other items are known, new: 体育强国" in r.stdout
 
 
 # size of the input, ranking, time

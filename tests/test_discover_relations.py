@@ -101,3 +101,10 @@ def test_without_a_segmenter_a_shorter_or_longer_form_is_not_judged(background) 
     assert plain.relate("公共服务体系", "公共服务体系").kind == "shorter"  # no words to tell a noun by
     assert plain.relate("保障性租赁住房", "保障性租赁住房").kind == "longer"
     assert plain.relate("六个坚持", "六个坚持") is None  # the numbered shape needs no segmenter
+
+
+def test_a_run_of_mostly_known_items_names_the_new_one(index: RelationIndex) -> None:
+    assert index.new_items("制造强国、质量强国、体育强国") == ("体育强国",)  # two of three known: the third may be new
+    assert index.new_items("四个意识、道路自信、体育强国") == ("体育强国",)  # an expansion's item counts as known
+    assert index.new_items("制造强国、质量强国、航天强国") == ()  # all known: relation items instead
+    assert index.new_items("制造强国、体育强国") == ()  # half known: nothing says which is the finding

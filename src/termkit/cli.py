@@ -586,7 +586,8 @@ def discover(
     jsonl's reasons field names the features that raised it (or: ordinary words, ordinary list).
     A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
     entry, edit); --format yaml proposes that edit. A run whose items are each known terms (制造强国、质量强国、
-    航天强国) is relation items, names them (entries) and proposes nothing; one new item keeps a run new.
+    航天强国) is relation items, names them (entries) and proposes nothing; one new item keeps a run new
+    (new_items names it when the run's other items are known).
 
     rejected: candidates curators have rejected (the list shipped with termkit, and yours: `termkit lexicon
     reject`) are left out (stderr says how many) and teach the learnt ranking what is not a term.

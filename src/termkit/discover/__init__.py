@@ -183,18 +183,20 @@ class Candidate:
     reasons: tuple[str, ...] = ()
     periods: dict[str, int] = field(default_factory=dict, compare=False)
     example_span: tuple[int, int] | None = None  # [start, end) of the occurrence shown in ``example``
+    new_items: tuple[str, ...] = ()  # a run's items the lexicon lacks, the others known (see relations.new_items)
 
     def to_dict(self) -> dict[str, Any]:
         """``candidate, score, count, docs, kind, example``, then ``key``, ``relation`` (``new`` or how it
         belongs to an entry), ``entry``, ``edit``, ``entries`` (the ids of the entries it names: one, or a run of
-        known items' several), ``reasons`` and ``example_span`` (where the occurrence stands in ``example``:
-        ``[start, end)`` in characters, or null)."""
+        known items' several), ``new_items`` (a run's items the lexicon lacks when its other items are known
+        terms: the new item may be the finding), ``reasons`` and ``example_span`` (where the occurrence stands in
+        ``example``: ``[start, end)`` in characters, or null)."""
         rel = self.relation
         return {"candidate": self.candidate, "score": round(self.score, 2), "count": self.count,
                 "docs": self.docs, "kind": self.kind, "example": self.example, "key": self.key or self.candidate,
                 "relation": rel.kind if rel else "new", "entry": rel.entry if rel else None,
                 "edit": rel.edit if rel else None, "entries": list(rel.entries or (rel.entry,)) if rel else None,
-                "reasons": list(self.reasons),
+                "new_items": list(self.new_items), "reasons": list(self.reasons),
                 "example_span": list(self.example_span) if self.example_span else None}
 
 
@@ -373,8 +375,10 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
             continue  # 兩制」原則 of 「一國兩制」原則: cut inside a quoted name and run out of it
         notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly,
                  "foreign": c.foreign, "titled": c.titled, "contrast": c.contrast, "listed": c.listed}
-        out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key,
-                             index.relate(p.key, written), periods=c.periods, example_span=c.example_span))
+        relation = index.relate(p.key, written)
+        fresh = index.new_items(p.key) if relation is None and p.kind == "parallel" else ()
+        out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key, relation,
+                             periods=c.periods, example_span=c.example_span, new_items=fresh))
     return out, counts
 
 

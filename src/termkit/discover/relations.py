@@ -117,6 +117,21 @@ class RelationIndex:
         return (self._expansion(key) or self._known_items(key) or self._by_ends(key, written)
                 or self._without_author(key, written) or self._variant(key, written))
 
+    def new_items(self, key: str) -> tuple[str, ...]:
+        """The items of a run the lexicon lacks when most of its items are known (terms, variants or items of a
+        known formula): the new item may be what the run shows (法治政府、法治社会 known, 法治国家 new); () for a run of
+        known items only, or of mostly unknown ones.
+
+        >>> from termkit.lexicon import Entry
+        >>> index = RelationIndex.build([Entry(id="a", term="制造强国", gloss="a"),
+        ...                              Entry(id="b", term="质量强国", gloss="b")])
+        >>> index.new_items("制造强国、质量强国、体育强国"), index.new_items("制造强国、体育强国、文化强国")
+        (('体育强国',), ())
+        """
+        parts = [p.strip("“”") for p in key.split("、") if p.strip("“”")]
+        unknown = tuple(p for p in parts if p not in self.known and p not in self.items)
+        return unknown if 0 < len(unknown) * 2 < len(parts) else ()
+
     def _known_items(self, key: str) -> Relation | None:
         """A run each of whose items is a known term or variant, or an item of a known formula's expansion, and
         that no one entry spells out (:meth:`_expansion` came first): separate known terms listed together. Its

@@ -110,8 +110,10 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
     lines = ["terms:" if new else "terms: []"]
     for c, s in zip(new, stubs(new, taken)):
         example = _comment(c.example)
-        lines.append(f"  # discovered: {c.kind}, {c.count}× in {plural(c.docs, 'document')}, score {c.score:.1f} "
-                     f"— {example}")
+        fresh = getattr(c, "new_items", ())
+        known = f"; the other items are known, new: {'、'.join(fresh)}" if fresh else ""
+        lines.append(f"  # discovered: {c.kind}, {c.count}× in {plural(c.docs, 'document')}, score {c.score:.1f}"
+                     f"{_comment(known)} — {example}")
         lines.append(f"  - id: {s['id']}")
         for key in ("term", "pinyin", "gloss", "gloss_status", "category"):
             if key in s:
