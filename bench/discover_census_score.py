@@ -171,9 +171,10 @@ def trace_steps(setup: Setup, path: Path) -> tuple[dict[str, set[str]], object]:
                                  options.min_positives or MIN_POSITIVES, negatives)
     screened = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how))
     ranked = rank(screened, replace(options, min_score=0.0, top=None))
-    steps = {"shape": set(evidence.tally.seen), "prospects": {p.key for p in prospects},
-             "attested": {c.key for c in cands}, "screened": {c.key for c in screened},
-             "ranked": {c.key for c in ranked}}
+    fold = setup.fold  # keys compared as census terms are: folded, quotation marks dropped
+    steps = {"shape": {fold(k) for k in evidence.tally.seen}, "prospects": {fold(p.key) for p in prospects},
+             "attested": {fold(c.key) for c in cands}, "screened": {fold(c.key) for c in screened},
+             "ranked": {fold(c.key) for c in ranked}}
     return steps, (evidence, options)
 
 
