@@ -553,3 +553,25 @@ def test_a_formula_after_a_verb_is_no_fragment_of_the_verb_phrase(case: dict, ba
     assert [c.candidate for c in rank(cands, DiscoverOptions(top=None, min_count=1), background)] == case["kept"], \
         case["why"]
     assert [c.candidate for c in rank(cands, DiscoverOptions(top=None, min_count=1))] == [case["long"]]
+
+
+def test_dropping_fragments_by_pairs_of_characters_drops_what_a_scan_of_every_kept_candidate_drops() -> None:
+    """drop_fragments looks kept candidates up by their pairs of characters; a plain scan of all of them is the
+    definition (a candidate inside a longer kept one, or inside it less 的, that takes most of its uses)."""
+    import random
+
+    from termkit.discover import FRAGMENT_SHARE, Candidate, _fragment, drop_fragments
+
+    def scan(cands: list) -> list:
+        kept: list = []
+        for c in sorted(cands, key=lambda c: -len(c.key)):
+            if not any(_fragment(c.key, k.key) and k.count >= FRAGMENT_SHARE * c.count
+                       and (k.kind == c.kind or c.kind != "numbered") for k in kept):
+                kept.append(c)
+        return kept
+
+    rnd = random.Random(3)
+    for _ in range(20):
+        keys = {"".join(rnd.choice("改革的发展") for _ in range(rnd.randint(1, 7))) for _ in range(60)}
+        cands = [Candidate(k, 1.0, rnd.randint(1, 9), 1, rnd.choice(["mwe", "numbered"]), "", key=k) for k in keys]
+        assert [c.key for c in drop_fragments(cands)] == [c.key for c in scan(cands)]

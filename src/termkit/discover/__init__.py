@@ -28,6 +28,7 @@ Two passes over the documents:
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -103,10 +104,11 @@ MIN_POSITIVES = 150
 # large input holds more strings and more terms: on the development slice (7 M characters, 1.5 M counted strings) a
 # pool of 6,000 left 109 of 401 hidden plain lexicon phrases of seed-0 folds 1–2 below its cut (ranks 8,000–120,000:
 # 南水北调, 政治生态, 普惠金融); 20,000 keeps a quarter of them (bench/discover_results.md, round 7: the first pass).
-# An input under 2 M characters keeps the 6,000 of earlier rounds; MAX_POOL bounds the recount's cost
+# An input under 2.1 M characters keeps the 6,000 of earlier rounds; MAX_POOL bounds the recount's cost (the whole
+# shared corpus, 8 M+ characters, stays at 20,000)
 POOL_CHARS = 350
 MIN_POOL = 6000
-MAX_POOL = 30_000
+MAX_POOL = 20_000
 # weight of a candidate a curator rejected, as a negative of the learnt ranking, against 1 for the other candidates
 # (noisy negatives: some are terms the lexicon lacks) and for each known term
 REJECTED_WEIGHT = 5.0
@@ -157,8 +159,8 @@ def pool_size(chars: int) -> int:
     """How many statistical strings the pool passes to the recount for an input of ``chars`` Han characters: one
     per :data:`POOL_CHARS`, between :data:`MIN_POOL` and :data:`MAX_POOL`.
 
-    >>> pool_size(30_000), pool_size(7_077_205), pool_size(50_000_000)
-    (6000, 20220, 30000)
+    >>> pool_size(30_000), pool_size(5_000_000), pool_size(50_000_000)
+    (6000, 14285, 20000)
     """
     return min(max(chars // POOL_CHARS, MIN_POOL), MAX_POOL)
 
@@ -681,17 +683,45 @@ def drop_fragments(cands: list[Candidate], inside: Callable[[str, str], bool] | 
                    spared: Callable[[str, str], bool] | None = None) -> list[Candidate]:
     """``cands`` less each one inside a longer one kept (``inside(short, long)``, by default :func:`_fragment`)
     that takes :data:`FRAGMENT_SHARE` of its occurrences, unless ``spared(long, short)``; a numbered formula
-    only inside a longer numbered one (四个现代化 stays beside 实现四个现代化). Longest first, as they are kept."""
+    only inside a longer numbered one (四个现代化 stays beside 实现四个现代化). Longest first, as they are kept.
+    ``inside`` must hold only when ``short`` is in ``long`` or in ``long`` less its 的: the kept candidates are
+    looked up by their pairs of characters (:class:`_Containers`), so a list of tens of thousands stays fast.
+
+    >>> cs = [Candidate("四个现代化", 1.0, 9, 3, "numbered", ""), Candidate("实现四个现代化", 1.0, 9, 3, "mwe", ""),
+    ...       Candidate("现代化", 1.0, 9, 3, "mwe", "")]
+    >>> [c.candidate for c in drop_fragments(cs)]
+    ['实现四个现代化', '四个现代化']
+    """
     inside = inside or _fragment
-    kept: list[Candidate] = []
+    kept = _Containers()
     for c in sorted(cands, key=lambda c: -len(c.key or c.candidate)):
         short = c.key or c.candidate
         if any(inside(short, long := k.key or k.candidate) and k.count >= FRAGMENT_SHARE * c.count
                and (k.kind == c.kind or c.kind != "numbered") and not (spared and spared(long, short))
-               for k in kept):
+               for k in kept.around(short)):
             continue
-        kept.append(c)
-    return kept
+        kept.add(c)
+    return kept.items
+
+
+class _Containers:
+    """Kept candidates, each indexed by the pairs of characters of its key and of its key less 的: the ones that may
+    hold a string are those under its rarest pair (a string of one character is looked for in all of them)."""
+
+    def __init__(self) -> None:
+        self.items: list[Candidate] = []
+        self.by_pair: dict[str, list[Candidate]] = {}
+
+    def add(self, c: Candidate) -> None:
+        self.items.append(c)
+        key = c.key or c.candidate
+        for pair in {a + b for form in {key, key.replace("的", "")} for a, b in itertools.pairwise(form)}:
+            self.by_pair.setdefault(pair, []).append(c)
+
+    def around(self, short: str) -> list[Candidate]:
+        if len(short) < 2:
+            return self.items
+        return min((self.by_pair.get(a + b, []) for a, b in itertools.pairwise(short)), key=len)
 
 
 def meets_counts(c: Candidate, options: DiscoverOptions) -> bool:
