@@ -136,11 +136,12 @@ def test_last_round_is_what_the_lexicon_finds_now() -> None:
             assert f"{r['sample']} ({r['id']} → {t})" in text, f"eval/README.md names {r['sample']} taken by {t}"
 
 
-# The samples of added entries (eval/README.md, "The entries added after round 2" and "… in round 6"):
+# The samples of added entries (eval/README.md, "The entries added after round 2", "… in round 6" and "… in round 7"):
 # file, sample-id prefix (or prefixes: one per seed drawn), the revision they were drawn since, and the label of their figures in the README.
 ADDED_SAMPLES = [
     (EVAL / "precision-added.tsv", "a3-", "ddb4d7f", "added-entries sample"),
     (EVAL / "precision-added-round6.tsv", ("a6-", "a7-"), "f02dcf8", "round-6 added-entries sample"),
+    (EVAL / "precision-added-round7.tsv", "a9-", "53b26d9", "round-7 added-entries sample"),
 ]
 
 
@@ -172,7 +173,9 @@ def test_added_sample_holds_no_entry_of_the_judged_rounds(added) -> None:
 
 def test_the_added_samples_share_no_entry() -> None:
     ids = [{r["id"] for r in precision.read_tsv(str(p)) if r["stratum"] == "added"} for p, *_ in ADDED_SAMPLES]
-    assert not ids[0] & ids[1]
+    for i, one in enumerate(ids):
+        for other in ids[i + 1:]:
+            assert not one & other
 
 
 def test_added_entries_are_the_ones_missing_at_the_older_revision(added, tmp_path) -> None:
