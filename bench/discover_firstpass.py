@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from collections import Counter
@@ -33,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import discover_slices
-from discover_kfold import occurrences, shape
+from discover_kfold import entry_folds, occurrences, shape
 
 
 def trace_pool(stats, bg, options, positives, quoted, model, wanted: set[str]) -> tuple[dict[str, str], list]:
@@ -123,9 +122,7 @@ def main() -> None:
     paths = [str(p) for p in getattr(discover_slices, args.eval)()]
     quoted_occ: Counter = Counter()
     occ = occurrences(paths, full.matcher, quoted_occ)
-    ids = sorted(e.id for e in full.lexicon.entries)
-    random.Random(args.seed).shuffle(ids)
-    folds = [set(ids[i::args.folds]) for i in range(args.folds)]
+    folds = entry_folds(full.lexicon, args.folds, args.seed)
     by_id = full.lexicon.by_id
     bg = Background.load()
     t = time.perf_counter()

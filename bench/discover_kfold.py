@@ -38,6 +38,13 @@ def shape(term: str, occ: int = 0, quoted: int = 0) -> str:
     return "quoted" if occ and quoted * 2 >= occ else "other"
 
 
+def entry_folds(lexicon, folds: int, seed: int) -> list[set[str]]:
+    """The lexicon's entry ids in ``folds`` folds by a seeded shuffle (the split every k-fold check here uses)."""
+    ids = sorted(e.id for e in lexicon.entries)
+    random.Random(seed).shuffle(ids)
+    return [set(ids[i::folds]) for i in range(folds)]
+
+
 def occurrences(paths: list[str], matcher, quoted: Counter | None = None) -> Counter:
     """Occurrences of each entry; ``quoted`` (when given) counts those in quotation marks."""
     from termkit.corpus import read_documents
@@ -122,9 +129,7 @@ def main() -> None:
     train_files = getattr(discover_slices, args.train)()
     quoted: Counter = Counter()
     occ = occurrences(eval_paths, full.matcher, quoted)
-    ids = sorted(e.id for e in full.lexicon.entries)
-    random.Random(args.seed).shuffle(ids)
-    folds = [set(ids[i::args.folds]) for i in range(args.folds)]
+    folds = entry_folds(full.lexicon, args.folds, args.seed)
     by_id = full.lexicon.by_id
     print(f"eval: {args.eval} ({len(eval_paths)} files); train: {args.train}; {args.folds} folds, seed {args.seed}; "
           f"recall@{args.top} of hidden entries with >= {args.min_occ} occurrences")

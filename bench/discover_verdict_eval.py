@@ -86,6 +86,17 @@ def auc(cands: list, judged: dict[str, bool], fold) -> str:
     return f"{roc_auc_score([g for g, _ in pairs], [p for _, p in pairs]):.2f} ({len(pairs)} rows)"
 
 
+def tally_tops(cands, judged, fold, tops, totals: dict[str, list[int]], part: str) -> list[str]:
+    """Good, bad and unjudged rows in each top N of one list, added to ``totals`` under ``part@N``; the cells shown."""
+    cells = []
+    for top in tops:
+        g, b, u = tally(cands, judged, fold, top)
+        t = totals.setdefault(f"{part}@{top}", [0, 0, 0])
+        t[:] = [t[0] + g, t[1] + b, t[2] + u]
+        cells.append(f"top {top}: {g} good {b} bad {u} unjudged")
+    return cells
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("models", nargs="+", type=Path)
@@ -113,23 +124,13 @@ def main() -> int:
         if args.part in ("news", "both"):
             for q in QUARTERS:
                 cands = run(q, model, small=False)
-                cells = []
-                for top in args.top:
-                    g, b, u = tally(cands, news, fold, top)
-                    t = totals.setdefault(f"news@{top}", [0, 0, 0])
-                    t[:] = [t[0] + g, t[1] + b, t[2] + u]
-                    cells.append(f"top {top}: {g} good {b} bad {u} unjudged")
+                cells = tally_tops(cands, news, fold, args.top, totals, "news")
                 print(f"{model.name}\t{q[0].stem}…{q[-1].stem[-2:]}\t" + "; ".join(cells)
                       + f"; AUC of the model's probability over the judged rows {auc(cands, news, fold)}", flush=True)
         if args.part in ("reports", "both"):
             for doc in REPORTS:
                 cands = run((doc,), model, small=True, floor=not args.no_floor)
-                cells = []
-                for top in args.top:
-                    g, b, u = tally(cands, reports, fold, top)
-                    t = totals.setdefault(f"reports@{top}", [0, 0, 0])
-                    t[:] = [t[0] + g, t[1] + b, t[2] + u]
-                    cells.append(f"top {top}: {g} good {b} bad {u} unjudged")
+                cells = tally_tops(cands, reports, fold, args.top, totals, "reports")
                 print(f"{model.name}\t{doc.stem}\t" + "; ".join(cells) + f"; {len(cands)} shown; AUC of the model's "
                       f"probability over the judged rows {auc(cands, reports, fold)}", flush=True)
         for key, (g, b, u) in totals.items():
