@@ -197,7 +197,7 @@ class Candidate:
         return {"candidate": self.candidate, "score": round(self.score, 2), "count": self.count,
                 "docs": self.docs, "kind": self.kind, "example": self.example, "key": self.key or self.candidate,
                 "relation": rel.kind if rel else "new", "entry": rel.entry if rel else None,
-                "edit": rel.edit if rel else None, "entries": list(rel.entries or (rel.entry,)) if rel else None,
+                "edit": rel.edit if rel else None, "entries": list(rel.named) if rel else None,
                 "new_items": list(self.new_items), "reasons": list(self.reasons),
                 "example_span": list(self.example_span) if self.example_span else None}
 

@@ -43,7 +43,7 @@ import re
 from itertools import pairwise
 from typing import Any
 
-from ..chardata import CLOSE_QUOTES, OPEN_QUOTES
+from ..chardata import CLOSE_QUOTES, OPEN_QUOTES, UNIFIED_CLASS
 from .data import (
     AWARD_HEADS,
     AWARD_OPENERS,
@@ -78,7 +78,7 @@ from .data import (
 _NUMBER = f"[0-9{''.join(sorted(NUMERALS))}零〇两几]"
 _LEADING_NUMBER_RE = re.compile(rf"^(?:{_NUMBER})+")
 _DIGITS_RE = re.compile(r"^[0-9]+")
-_CRAFT_RE = re.compile(r"..号$|[\u4e00-\u9fff][0-9]{1,2}$")  # 深海一号, 雪龙2 (not 中国制造2025)
+_CRAFT_RE = re.compile(rf"..号$|[{UNIFIED_CLASS}][0-9]{{1,2}}$")  # 深海一号, 雪龙2 (not 中国制造2025)
 _PLACE_COUNT_RE = re.compile(rf"(?:{_NUMBER}+[省市县区州盟旗乡镇村]+)+")
 # a number in front of a key, orders of magnitude included (十八亿, 千万, 2035)
 _LEAD_RE = re.compile(rf"^(?:{_NUMBER}|[万亿])+")
@@ -314,7 +314,7 @@ def across_quotation(example: str, span: tuple[int, int]) -> str | None:
     return None
 
 
-_HAN_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RE = re.compile(f"[{UNIFIED_CLASS}]")
 
 
 def author(word: str, tag: str) -> bool:
@@ -521,7 +521,7 @@ def occasion(key: str, words: list[str]) -> str | None:
         return "event"
     if (key.startswith(AWARD_OPENERS) and len(key) >= 4) or (len(words) >= 2 and words[-1] in AWARD_HEADS):
         return "event"
-    if re.fullmatch(r"[\u4e00-\u9fff]{2,}·[\u4e00-\u9fff]{2,}", key) and not foreign(key):
+    if re.fullmatch(rf"[{UNIFIED_CLASS}]{{2,}}·[{UNIFIED_CLASS}]{{2,}}", key) and not foreign(key):
         return "event"  # two titles joined by a middle dot: an event's or a programme's name
     if key.endswith("年") and len(key) >= 4 and "中" in key[:2] and all(ch in COUNTRY_CHARS for ch in key[:2]):
         return "event"

@@ -65,9 +65,23 @@ class Relation:
     edit: dict[str, list[str]] = field(default_factory=dict)
     entries: tuple[str, ...] = ()
 
+    @property
+    def named(self) -> tuple[str, ...]:
+        """The ids of the entries it names: a run of known items' several, else the one entry."""
+        return self.entries or (self.entry,)
+
     def to_dict(self) -> dict[str, Any]:
         return {"relation": self.kind, "entry": self.entry, "term": self.term, "edit": self.edit,
-                "entries": list(self.entries or (self.entry,))}
+                "entries": list(self.named)}
+
+
+def run_items(key: str) -> list[str]:
+    """The items of a run, without the quotation marks around one.
+
+    >>> run_items("“当下改”、长久立")
+    ['当下改', '长久立']
+    """
+    return [p.strip("“”") for p in key.split("、") if p.strip("“”")]
 
 
 @dataclass
@@ -128,7 +142,7 @@ class RelationIndex:
         >>> index.new_items("制造强国、质量强国、体育强国"), index.new_items("制造强国、体育强国、文化强国")
         (('体育强国',), ())
         """
-        parts = [p.strip("“”") for p in key.split("、") if p.strip("“”")]
+        parts = run_items(key)
         unknown = tuple(p for p in parts if p not in self.known and p not in self.items)
         return unknown if 0 < len(unknown) * 2 < len(parts) else ()
 
@@ -138,7 +152,7 @@ class RelationIndex:
         entries are named, in the run's order; the run is no new term, and whether it is a formula of its own
         (教育强国、科技强国、人才强国) is for a curator to say, so no edit is proposed. A run with an unknown item
         is not one: that item may be new."""
-        parts = [p.strip("“”") for p in key.split("、") if p.strip("“”")]
+        parts = run_items(key)
         if len(parts) < 2:
             return None
         found = [(self.known.get(p) or self.items.get(p) or [None])[0] for p in parts]

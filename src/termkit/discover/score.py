@@ -300,22 +300,18 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
-        elif e.kind in ("object", "headed", "coined") and e.coined and not e.headed and small:
-            # four loose characters as a policy verb's whole object: a coinage (群防群控, 援企稳岗, 优进优出)
-            if bg.freq(key) or len(bg.tokenizer.lcut(key, HMM=False)) < COINED_PIECES or noise_reason(key, bg):
+        elif e.kind in ("object", "headed", "coined") and (e.headed or e.coined) and small:
+            if e.headed:  # a programme's name after a verb that carries it out: kept whole, seen once is enough
+                name = programme_name(key, bg)
+            else:  # four loose characters as a policy verb's whole object: a coinage (群防群控, 援企稳岗, 优进优出)
+                coined = not bg.freq(key) and len(bg.tokenizer.lcut(key, HMM=False)) >= COINED_PIECES \
+                    and not noise_reason(key, bg)
+                name = key if coined else None
+            if name is None:
                 continue
             quality = HEADED_QUALITY + 0.3 * min(e.docs - 1, 3)
-            named = {"after_verb": float(e.coined)}
-            out.append(Prospect(key, "mwe", math.log2(1 + count) * quality, count, notes=named))
-            continue
-        elif e.kind in ("object", "headed", "coined") and e.headed and small:
-            # a programme's name after a verb that carries it out: kept whole, seen once is enough
-            core = programme_name(key, bg)
-            if core is None:
-                continue
-            quality = HEADED_QUALITY + 0.3 * min(e.docs - 1, 3)
-            named = {"after_verb": float(e.headed)}
-            out.append(Prospect(core, "mwe", math.log2(1 + count) * quality, count, notes=named))
+            named = {"after_verb": float(e.headed or e.coined)}
+            out.append(Prospect(name, "mwe", math.log2(1 + count) * quality, count, notes=named))
             continue
         elif e.kind in ("object", "headed", "coined"):  # a policy verb's object: judged as statistical strings are
             core = trim_edges(key, bg)
