@@ -13,23 +13,12 @@ else unlabelled (the blind judge's verdicts settle those). Prints good@30, bad, 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from discover_census_score import CENSUS, TOP, Setup, label_rows, read_terms
-
-
-def read_list(path: Path) -> list[dict]:
-    rows = []
-    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError:
-                sys.exit(f"error: {path}:{n}: not JSON")
-    return rows
+from discover_judge_sheet import read_list
 
 
 def main() -> None:

@@ -57,15 +57,23 @@ def _key(r: dict) -> tuple[str, str, str]:
     return r["candidate"], r.get("relation") or "", r.get("entry") or ""
 
 
-def _read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def read_list(path: Path) -> list[dict]:
+    """The rows of a ``discover --format jsonl`` list; a line that is not JSON is an error naming it."""
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                sys.exit(f"error: {path}:{n}: not JSON")
+    return rows
 
 
 def sheet(lists: list[Path], out: Path) -> None:
     """One sheet for the union of ``lists``: each (candidate, relation, entry) once, alphabetical."""
     rows: dict[tuple[str, str, str], dict] = {}
     for path in lists:
-        for r in _read(path):
+        for r in read_list(path):
             rows.setdefault(_key(r), r)
     with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, delimiter="\t", lineterminator="\n")
@@ -80,7 +88,7 @@ def score(listed: Path, judged: Path, round_: int, label: str, top: int) -> None
     """Precision of one list by the sheet's verdicts; its rows appended to the verdict file."""
     with judged.open(encoding="utf-8", newline="") as f:
         verdicts = {(r["candidate"], r["relation"], r["entry"]): r for r in csv.DictReader(f, delimiter="\t")}
-    rows = _read(listed)[:top]
+    rows = read_list(listed)[:top]
     missing = [r["candidate"] for r in rows if verdicts.get(_key(r), {}).get("verdict") not in ("good", "bad")]
     if missing:
         sys.exit(f"error: {judged}: no good/bad verdict for {', '.join(missing)}")
