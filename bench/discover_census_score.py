@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import re
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import discover_slices as S
+from discover_judge_sheet import read_list
 
 HERE = Path(__file__).resolve().parent
 CENSUS = HERE / "discover_round7"
@@ -80,16 +80,7 @@ def read_terms(path: Path) -> list[str]:
 def own_verdicts(document: str) -> dict[str, dict]:
     if not JUDGED.exists():
         return {}
-    out = {}
-    for n, line in enumerate(JUDGED.read_text("utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                r = json.loads(line)
-            except json.JSONDecodeError:
-                sys.exit(f"error: {JUDGED}:{n}: not JSON")
-            if r.get("document") == document:
-                out[r["candidate"]] = r
-    return out
+    return {r["candidate"]: r for r in read_list(JUDGED) if r.get("document") == document}
 
 
 class Setup:
