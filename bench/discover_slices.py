@@ -30,6 +30,10 @@ PRECISION_6 = tuple(REPORTS / f"gov_work_report_{year}.txt" for year in range(20
 # round 7: the last reports never run alone nor judged, held out from development from round 7 on
 LONG_DOCUMENT_7 = REPORTS / "gov_work_report_2014.txt"
 PRECISION_7 = tuple(REPORTS / f"gov_work_report_{year}.txt" for year in range(1993, 2004))
+# round 8: the reports before 1993, which rounds 1-7 had only inside the development slice; two run alone, the rest of
+# 1978-1992 run together
+LONG_DOCUMENTS_8 = (REPORTS / "gov_work_report_1988.txt", REPORTS / "gov_work_report_1991.txt")
+PRECISION_8 = tuple(REPORTS / f"gov_work_report_{year}.txt" for year in (*range(1978, 1988), 1989, 1990, 1992))
 
 
 def whole() -> list[Path]:
@@ -69,12 +73,19 @@ def held_out_round7() -> list[Path]:
     return sorted([LONG_DOCUMENT_7, *PRECISION_7])
 
 
+def held_out_round8() -> list[Path]:
+    """Round 8's held-out text: the 1988 and 1991 work reports (one long document each) and the work reports 1978–1987,
+    1989, 1990 and 1992 (precision@100, run together)."""
+    return sorted([*LONG_DOCUMENTS_8, *PRECISION_8])
+
+
 def development() -> list[Path]:
     """Everything else: 新闻联播 2023–2024, the reports before 2024 less the 2022 (round 2), 2018 (round 3)
     and 2013 work reports and the 19th Congress report (round 4), the 2004–2012, 2015 and 2016 work reports (round
-    6), the 1993–2003 and 2014 work reports (round 7), People's Daily, the traditional texts."""
+    6), the 1993–2003 and 2014 work reports (round 7), the 1978–1992 work reports (round 8), People's Daily, the
+    traditional texts."""
     out = set(held_out()) | {LONG_DOCUMENT_2, LONG_DOCUMENT_3} | set(held_out_round4()) | set(held_out_round6()) \
-        | set(held_out_round7())
+        | set(held_out_round7()) | set(held_out_round8())
     return [p for p in whole() if p not in out]
 
 
@@ -96,7 +107,7 @@ if __name__ == "__main__":
                         ("held_out", held_out()),
                         ("held_out_round2", held_out_round2()), ("held_out_round3", held_out_round3()),
                         ("held_out_round4", held_out_round4()), ("held_out_round6", held_out_round6()),
-                        ("held_out_round7", held_out_round7()),
+                        ("held_out_round7", held_out_round7()), ("held_out_round8", held_out_round8()),
                         ("whole", whole())):
         chars = sum(len(p.read_text("utf-8", errors="replace")) for p in files)
         print(f"{name:<18}{len(files):>5} files{chars / 1e6:>8.2f} M chars")
