@@ -37,6 +37,9 @@ SLICES = {
     "reports2004_2012": lambda: list(S.PRECISION_6),
     "report2014": lambda: [S.LONG_DOCUMENT_7],  # round 7
     "reports1993_2003": lambda: list(S.PRECISION_7),
+    "report1988": lambda: [S.LONG_DOCUMENTS_8[0]],  # round 8
+    "report1991": lambda: [S.LONG_DOCUMENTS_8[1]],
+    "reports1978_1992": lambda: list(S.PRECISION_8),
     "seeds": lambda: sorted((HERE.parent / "seeds").glob("*.txt")),  # to try the script
 }
 SHEET = ["candidate", "kind", "relation", "entry", "count", "example", "verdict", "reason"]
