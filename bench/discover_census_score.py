@@ -1,16 +1,20 @@
 """Score `termkit discover` on ONE development report against a census of its formulas (round 7).
 
 A census (bench/discover_round7/census_YYYY.tsv) lists by hand every formula of a report that the bundled lexicon
-lacks; census_YYYY_borderline.tsv the strings its reader considered and rejected. This script runs ``discover`` on
-the report with defaults (bundled lexicon, no user lexicon; ``--min-score 0`` for the whole list), labels each row
-(good: it matches a census term after the matcher's folding; bad: it matches a borderline string; else the author's
-verdict kept in bench/discover_round7/onedoc_judged.jsonl, or unlabelled) and prints good@30, census recall in the
-top 30 / top 100, and where each census term went: its rank and score, or why it never became a row (traced through
-the same steps ``discover`` takes).
+lacked at a commit its note names (census_YYYY.md, or census_development.md's section for the year);
+census_YYYY_borderline.tsv the strings its reader considered and rejected. The census's formulas have since become
+lexicon entries, so this script extracts ``lexicon/`` at that commit (``git archive``) into a temporary folder and runs
+``discover`` on the report with it and defaults otherwise (no user lexicon; ``--min-score 0`` for the whole list). It
+labels each row (good: it matches a census term after the matcher's folding; bad: it matches a borderline string;
+else a blind judge's verdict on the report (bench/discover_heldout_judged.jsonl, round 7: the 2014 report), else the
+author's verdict kept in bench/discover_round7/onedoc_judged.jsonl or bench/discover_round8/onedoc_judged.jsonl, or
+unlabelled) and prints good@30, census recall in the top 30 / top 100, and where each census term went: its rank and
+score, or why it never became a row (traced through the same steps ``discover`` takes).
 
-Only development reports are run (``bench/discover_slices.py`` ``development_only``); held-out ones are refused.
+Only development reports are run (``bench/discover_slices.py`` ``development_single``: the development slice and,
+from round 8 on, the 2014 report reported in round 7); held-out ones are refused.
 
-    python bench/discover_census_score.py report2017 report2020            # summary lines
+    python bench/discover_census_score.py report2017 report2020 report2014 # summary lines
     python bench/discover_census_score.py report2017 --terms               # and each census term's fate
     python bench/discover_census_score.py report2017 --rows --min-score 0  # every row with its label
 """
@@ -19,9 +23,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import os
 import re
+import subprocess
 import sys
+import tarfile
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,8 +39,11 @@ from discover_judge_sheet import read_list
 
 HERE = Path(__file__).resolve().parent
 CENSUS = HERE / "discover_round7"
-JUDGED = CENSUS / "onedoc_judged.jsonl"
-REPORTS = {f"report{y}": S.REPORTS / f"gov_work_report_{y}.txt" for y in (2017, 2019, 2020, 2021)}
+ROOT = HERE.parent
+JUDGED = (CENSUS / "onedoc_judged.jsonl", HERE / "discover_round8" / "onedoc_judged.jsonl")
+BLIND = HERE / "discover_heldout_judged.jsonl"
+BLIND_ROUNDS = {"2014": 7}  # the round whose blind judge read this report's lists
+REPORTS = {f"report{y}": S.REPORTS / f"gov_work_report_{y}.txt" for y in (2014, 2017, 2019, 2020, 2021)}
 TOP = 30
 WIDE = 100
 TERM_COLUMNS = ("term", "candidate", "formula", "string")
@@ -48,7 +58,7 @@ class Row:
     kind: str
     count: int
     entry: str | None
-    label: str  # good (census), bad (borderline), good*/bad* (own verdict), ? (unlabelled)
+    label: str  # good (census), bad (borderline), good~/bad~ (blind judge), good*/bad* (own verdict), ? (unlabelled)
 
 
 def year_of(name: str) -> str:
@@ -59,7 +69,7 @@ def path_of(name: str) -> Path:
     """The report's path, refused unless it is development text."""
     if name not in REPORTS:
         sys.exit(f"error: unknown report {name!r}: use one of {', '.join(REPORTS)}")
-    return S.development_only(name, [REPORTS[name]])[0]
+    return S.development_single_only(name, [REPORTS[name]])[0]
 
 
 def read_terms(path: Path) -> list[str]:
@@ -78,22 +88,68 @@ def read_terms(path: Path) -> list[str]:
 
 
 def own_verdicts(document: str) -> dict[str, dict]:
-    if not JUDGED.exists():
+    """The author's verdicts on rows of this document (round 7's file, then round 8's)."""
+    return {r["candidate"]: r for path in JUDGED if path.exists() for r in read_list(path)
+            if r.get("document") == document}
+
+
+def blind_verdicts(year: str) -> dict[str, dict]:
+    """A blind judge's verdicts on lists of this report (bench/discover_heldout_judged.jsonl), by candidate."""
+    if year not in BLIND_ROUNDS or not BLIND.exists():
         return {}
-    return {r["candidate"]: r for r in read_list(JUDGED) if r.get("document") == document}
+    return {r["candidate"]: r for r in read_list(BLIND) if r.get("round") == BLIND_ROUNDS[year]
+            and r.get("slice") in ("start", "final")}
+
+
+def census_note(year: str, census: Path = CENSUS) -> Path:
+    """The note that says which lexicon the census of ``year`` was checked against."""
+    own = census / f"census_{year}.md"
+    return own if own.exists() else census / "census_development.md"
+
+
+def census_commit(year: str, census: Path = CENSUS) -> str:
+    """The commit of the lexicon a census was checked against, read from its note's "Lexicon checked" line.
+
+    census_YYYY.md names it; census_development.md names one per section ("## 2017 and 2019 reports")."""
+    note = census_note(year, census)
+    if not note.exists():
+        sys.exit(f"error: {note}: no such census note")
+    text = note.read_text(encoding="utf-8")
+    if note.name == "census_development.md":
+        sections = re.split(r"(?m)^## ", text)
+        text = next((s for s in sections if year in s.splitlines()[0]), "")
+    found = re.search(r"Lexicon checked: the bundled lexicon at commit `([0-9a-f]{7,40})`", text)
+    if not found:
+        sys.exit(f"error: {note}: no \"Lexicon checked: ... commit `…`\" line for {year}")
+    return found.group(1)
+
+
+def lexicon_at(commit: str, into: Path) -> Path:
+    """``lexicon/`` as it was at ``commit``, extracted under ``into``."""
+    try:
+        tar = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "lexicon"], check=True,
+                             capture_output=True).stdout
+    except subprocess.CalledProcessError as e:
+        sys.exit(f"error: git archive {commit} lexicon: {e.stderr.decode(errors='replace').strip()}")
+    with tarfile.open(fileobj=io.BytesIO(tar)) as t:
+        t.extractall(into, filter="data")
+    return into / "lexicon"
 
 
 class Setup:
-    """The bundled lexicon, its fold and the curators' rejections, loaded once."""
+    """A lexicon (by default the bundled one; else ``lexicon/`` at ``commit``), its fold and the curators'
+    rejections, loaded once. No user lexicon is read."""
 
-    def __init__(self) -> None:
+    def __init__(self, commit: str | None = None) -> None:
         os.environ["TERMKIT_LEXICON_DIR"] = tempfile.mkdtemp()
         from termkit.compile import load_compiled
         from termkit.discover.background import Background
         from termkit.discover.rejected import load_rejected
         from termkit.lexicon import bundled_lexicon_path
 
-        self.compiled = load_compiled(bundled_lexicon_path())
+        self.commit = commit
+        path = lexicon_at(commit, Path(tempfile.mkdtemp())) if commit else bundled_lexicon_path()
+        self.compiled = load_compiled(path)
         self.matcher = self.compiled.matcher
         self.rejected = load_rejected(self.fold)
         self.bg = Background.load()
@@ -111,7 +167,8 @@ def run(setup: Setup, path: Path, every: bool) -> list[dict]:
                                           rejected=setup.rejected)]
 
 
-def label_rows(setup: Setup, found: list[dict], good: set[str], border: set[str], own: dict) -> list[Row]:
+def label_rows(setup: Setup, found: list[dict], good: set[str], border: set[str], own: dict,
+               blind: dict | None = None) -> list[Row]:
     rows = []
     for i, r in enumerate(found, 1):
         forms = {setup.fold(r["candidate"]), setup.fold(r["key"])}
@@ -121,6 +178,8 @@ def label_rows(setup: Setup, found: list[dict], good: set[str], border: set[str]
             label = "good"
         elif forms & border:
             label = "bad"
+        elif blind and r["candidate"] in blind:
+            label = blind[r["candidate"]]["verdict"] + "~"
         elif r["candidate"] in own:
             label = own[r["candidate"]]["verdict"] + "*"
         else:
@@ -209,6 +268,7 @@ def fate(setup: Setup, term: str, text: str, rows: list[Row], steps: dict[str, s
 def score(setup: Setup, name: str, every: bool, show_terms: bool, show_rows: bool, census: Path = CENSUS) -> str:
     path = path_of(name)
     year = year_of(name)
+    blind = blind_verdicts(year)
     good_terms = read_terms(census / f"census_{year}.tsv")
     border_terms = read_terms(census / f"census_{year}_borderline.tsv") \
         if (census / f"census_{year}_borderline.tsv").exists() else []
@@ -216,8 +276,8 @@ def score(setup: Setup, name: str, every: bool, show_terms: bool, show_rows: boo
     border = {setup.fold(t) for t in border_terms} - good
     document = path.relative_to(S.CORPUS).as_posix()
     own = own_verdicts(document)
-    shown = label_rows(setup, run(setup, path, False), good, border, own)
-    full = label_rows(setup, run(setup, path, True), good, border, own)  # the whole ranking, for @100 and ranks
+    shown = label_rows(setup, run(setup, path, False), good, border, own, blind)
+    full = label_rows(setup, run(setup, path, True), good, border, own, blind)  # the whole ranking, @100 and ranks
     listing = full if every else shown
 
     def hits(rows: list[Row], n: int) -> int:
@@ -226,12 +286,14 @@ def score(setup: Setup, name: str, every: bool, show_terms: bool, show_rows: boo
 
     top = listing[:TOP]
     census_good = sum(r.label == "good" for r in top)
+    blind_good = sum(r.label == "good~" for r in top)
     own_good = sum(r.label == "good*" for r in top)
-    bad = sum(r.label in ("bad", "bad*") for r in top)
+    bad = sum(r.label in ("bad", "bad~", "bad*") for r in top)
     unl = sum(r.label == "?" for r in top)
-    out = [f"{name} ({'--min-score 0' if every else 'defaults'}; {len(listing)} rows; census {len(good)} good, "
-           f"{len(border)} borderline): good@30 {census_good + own_good} (census {census_good} + judged {own_good}), "
-           f"bad {bad}, unlabelled {unl}; census recall@30 {hits(listing, TOP)}/{len(good)}, "
+    out = [f"{name} (lexicon of {setup.commit or 'this tree'}; {'--min-score 0' if every else 'defaults'}; "
+           f"{len(listing)} rows; census {len(good)} good, {len(border)} borderline): good@30 "
+           f"{census_good + blind_good + own_good} (census {census_good} + blind judge {blind_good} + author "
+           f"{own_good}), bad {bad}, unlabelled {unl}; census recall@30 {hits(listing, TOP)}/{len(good)}, "
            f"@100 (of the whole ranking) {hits(full, WIDE)}/{len(good)}"]
     if show_rows:
         out += [f"{r.rank:>4} {r.label:<5} {r.score:>6.2f} {r.kind:<8} {r.count:>3} {r.candidate}"
@@ -251,11 +313,16 @@ def main() -> None:
     ap.add_argument("--terms", action="store_true", help="each census term's rank, or why it is not a row")
     ap.add_argument("--rows", action="store_true", help="each row with its label")
     ap.add_argument("--census-dir", type=Path, default=CENSUS, help="where census_YYYY[_borderline].tsv are")
+    ap.add_argument("--lexicon-now", action="store_true",
+                    help="run with this tree's lexicon instead of the census's commit's (not a census score)")
     a = ap.parse_args()
+    commits = {}
     for name in a.names:
         path_of(name)
-    setup = Setup()
+        commits[name] = None if a.lexicon_now else census_commit(year_of(name), a.census_dir)
+    setups: dict[str | None, Setup] = {}
     for name in a.names:
+        setup = setups.get(commits[name]) or setups.setdefault(commits[name], Setup(commits[name]))
         print(score(setup, name, a.min_score == 0.0, a.terms, a.rows, a.census_dir))
 
 

@@ -97,6 +97,19 @@ def development_only(name: str, files: list[Path]) -> list[Path]:
     return files
 
 
+def development_single() -> list[Path]:
+    """The development slice and, from round 8 on (bench/discover_protocol.md), the 2014 work report: round 7 held it
+    out as its one long document and reported it; round 8 develops single documents on its census and verdicts."""
+    return sorted([*development(), LONG_DOCUMENT_7])
+
+
+def development_single_only(name: str, files: list[Path]) -> list[Path]:
+    """``files`` when they are all in ``development_single()``, else exit with an error naming the input ``name``."""
+    if not files or not set(files) <= set(development_single()):
+        sys.exit(f"error: input {name} is empty or not all single-document development text (bench/discover_slices.py)")
+    return files
+
+
 def development_small() -> list[Path]:
     """A quick development slice: 新闻联播 2023 and the reports (before 2024)."""
     return [p for p in development() if "xinwenlianbo/2023" in p.as_posix() or "/reports/" in p.as_posix()]
