@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
-from .data import NUMERALS
+from .data import FRAME_HEADS, NUMERALS
 from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
@@ -406,11 +406,25 @@ def _holds_known(p: Prospect, matcher: Any, small: bool = False) -> bool:
     if p.kind == "parallel" or not len(matcher.entries):
         return False
     found = matcher.find(p.key)
+    if small and p.notes.get("framed"):  # a known formula in its frame: the known term and the head, nothing else
+        return not framed_known(p.key, found)
     covered = {i for m in found for i in range(m.start, m.end)}
     rest = sum(ch.isalnum() for i, ch in enumerate(p.key) if i not in covered)  # quotation marks are no name
     # a programme named after a known term needs a name of its own beside it (传承发展工程 of
     # 中华优秀传统文化传承发展工程), not a character (脱贫攻坚战 is 脱贫攻坚's campaign)
     return bool(found) and not (small and named_whole(p) and (rest >= MIN_OWN or not p.notes.get("after_verb")))
+
+
+def framed_known(key: str, found: list[Any]) -> bool:
+    """``key`` is one known term (a match in ``found``) and a frame's head after it (:data:`.data.FRAME_HEADS`):
+    稳中求进工作总基调 of 稳中求进, not 主体功能区制度 when 主体功能区 is unknown.
+
+    >>> from types import SimpleNamespace as M
+    >>> framed_known("稳中求进工作总基调", [M(start=0, end=4)]), framed_known("稳中求进工作总基调", [])
+    (True, False)
+    """
+    head = next((h for h in FRAME_HEADS if key.endswith(h)), None)
+    return head is not None and any(m.start == 0 and m.end == len(key) - len(head) for m in found)
 
 
 MIN_OWN = 3  # characters a programme's name holding a known term must add to it to be kept as a name of its own

@@ -88,6 +88,15 @@ PROGRAMME_HEADS = ("行动计划", "计划", "工程", "战略", "规划", "规�
 # verbs that launch or carry out a programme (实施全民健身计划, 启动…三年行动, 编制…规划, 打好蓝天保卫战)
 PROGRAMME_VERBS = ("实施", "启动", "开展", "推进", "出台", "编制", "制定", "打好", "打赢", "坚持", "落实", "推行",
                    "压实")
+# heads that frame a known formula as the line it sets (稳中求进 → 稳中求进工作总基调, 计划生育 →
+# 计划生育基本国策, 依法治国 → 依法治国基本方略, 中国特色社会主义 → 中国特色社会主义道路): the known term and its
+# frame are one fixed name, written as a verb's object (坚持…, 贯彻…, 完善…), often once in a report (see
+# :func:`.patterns.framed_objects`). Not 制度 alone: of the X制度 the 2014, 2017 and 2020 censuses ruled on, as many
+# are policy mechanisms (产权保护制度, 居住证制度) as fixed names (民族区域自治制度)
+FRAME_HEADS = ("工作总基调", "总基调", "基本国策", "基本方略", "基本路线", "总方针", "基本方针", "基本制度",
+               "道路", "框架")
+# verbs before such a frame, beside the policy and programme verbs (建立公平竞争审查制度, 走中国特色社会主义道路)
+FRAME_VERBS = ("建立", "走", "坚定不移走", "高举")
 # titles and forms of address: a string holding one names a person or an office, not a formula
 # (习近平总书记, 两国元首重要共识, 两党两国最高领导人)
 TITLES = ("总书记", "书记", "主席", "总理", "委员长", "部长", "省长", "市长", "县长", "主任", "元首", "领导人", "同志",

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..chardata import HAN_CLASS
-from .data import POLICY_VERBS, PROGRAMME_HEADS, PROGRAMME_VERBS, UNIT_CHARS, UNIT_WORDS
+from .data import FRAME_HEADS, FRAME_VERBS, POLICY_VERBS, PROGRAMME_HEADS, PROGRAMME_VERBS, UNIT_CHARS, UNIT_WORDS
 
 HAN = HAN_CLASS
 Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original offsets)
@@ -140,6 +140,24 @@ def coined_objects(text: str) -> Iterator[Hit]:
         yield m.group(1), m.start(1), m.end(1)
 
 
+_FRAME_VERB = "|".join(sorted(set(POLICY_VERBS + PROGRAMME_VERBS + FRAME_VERBS), key=len, reverse=True))
+FRAMED_RE = re.compile(rf"(?:(?:{_FRAME_VERB})[和与并及]?)+([{HAN}]{{2,14}}?(?:"
+                       rf"{'|'.join(sorted(FRAME_HEADS, key=len, reverse=True))}))(?=不动摇|{HEADED_END})")
+
+
+def framed_objects(text: str) -> Iterator[Hit]:
+    """A verb's object ending in the head of a line the party sets (:data:`.data.FRAME_HEADS`: 总基调, 基本国策,
+    基本方略, 道路 …), after the verbs before it (坚持和完善), up to the clause's end, the next item or 不动摇: a
+    known formula in its frame (稳中求进工作总基调) is one fixed name, often written once in a report; the recount
+    keeps it only when the rest is a known term (see :func:`termkit.discover.framed_known`).
+
+    >>> [k for k, _, _ in framed_objects("坚持稳中求进工作总基调，坚持计划生育基本国策不动摇。")]
+    ['稳中求进工作总基调', '计划生育基本国策']
+    """
+    for m in FRAMED_RE.finditer(text):
+        yield m.group(1), m.start(1), m.end(1)
+
+
 def parallel_runs(text: str) -> Iterator[Hit]:
     """Runs of three or more short items of one length separated by 、 (the last one may be joined
     by 和/与/及): items of two characters only when they share a template (see
@@ -221,7 +239,8 @@ def has_template(run: list[str]) -> bool:
     return repeat or any(i < size - 1 for i in shared) or (size >= 3 and len(shared) >= 2)
 
 
-AFTER_VERB = ("quoted", "object", "headed", "coined")  # kinds a code or a run found at the same key comes before
+# kinds a code or a run found at the same key comes before
+AFTER_VERB = ("quoted", "object", "headed", "coined", "framed")
 
 
 @dataclass
@@ -234,6 +253,7 @@ class ShapeEvidence:
     kind: str = ""
     headed: int = 0  # occurrences as a programme's name after a verb that carries it out (see headed_objects)
     coined: int = 0  # occurrences as four characters making a policy verb's whole object (see coined_objects)
+    framed: int = 0  # occurrences as a verb's object ending in a frame's head (see framed_objects)
     example: tuple[str, int, int] | None = None  # doc id, start, end
     _last_doc: int = -1
 
@@ -262,12 +282,14 @@ class ShapeTally:
                 self._note(kind, key, doc_id, start, end)
                 if kind == "object":
                     objects.add((key, start))
-        for kind, hits in (("headed", headed_objects(text)), ("coined", coined_objects(text))):
+        for kind, hits in (("headed", headed_objects(text)), ("coined", coined_objects(text)),
+                           ("framed", framed_objects(text))):
             for key, start, end in hits:
                 if (key, start) in objects:  # the same span, found as a policy verb's object: one occurrence
                     e = self.seen[key]
                     e.headed += kind == "headed"
                     e.coined += kind == "coined"
+                    e.framed += kind == "framed"
                 else:
                     self._note(kind, key, doc_id, start, end)
         if len(self.seen) > self.cap:
@@ -281,6 +303,7 @@ class ShapeTally:
         e.quoted += kind == "quoted"
         e.headed += kind == "headed"
         e.coined += kind == "coined"
+        e.framed += kind == "framed"
         if e.kind in AFTER_VERB and kind not in AFTER_VERB:
             e.kind = kind  # a quoted code or list is a code or list first
         if e._last_doc != self._doc:

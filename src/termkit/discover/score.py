@@ -24,6 +24,7 @@ from .data import (
     BAD_LAST_TAGS,
     DIGITS,
     FIXED_TAGS,
+    FRAME_HEADS,
     MEASURES,
     NAME_TAGS,
     NUMERALS,
@@ -283,6 +284,27 @@ def programme_name(key: str, bg: Background) -> str | None:
     return core
 
 
+AFTER_VERBS = ("object", "headed", "coined", "framed")  # kinds found as a verb's object (see .patterns)
+
+
+def framed_name(key: str, bg: Background) -> str | None:
+    """The name in a verb's object ending in a frame's head (:data:`.data.FRAME_HEADS`): leading verbs and adverbs
+    cut off, at least two characters before the head (the recount keeps it only when they are a known term).
+
+    >>> bg = Background.load()
+    >>> [framed_name(k, bg) for k in ("稳中求进工作总基调", "深入贯彻依法治国基本方略", "制度")]
+    ['稳中求进工作总基调', '依法治国基本方略', None]
+    """
+    words = bg.words(key)
+    while len(words) > 1 and words[0] in TRIM_WORDS:
+        words = words[1:]
+    core = "".join(words)
+    head = next((h for h in FRAME_HEADS if core.endswith(h)), None)
+    if head is None or len(core) - len(head) < 2:
+        return None
+    return core
+
+
 def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Background,
                     min_count: int, small: bool = False) -> list[Prospect]:
     """Quoted spans, number codes and parallel runs, scored by recurrence and shape; on a ``small`` input (one
@@ -300,8 +322,10 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
-        elif e.kind in ("object", "headed", "coined") and (e.headed or e.coined) and small:
-            if e.headed:  # a programme's name after a verb that carries it out: kept whole, seen once is enough
+        elif e.kind in AFTER_VERBS and (e.headed or e.coined or e.framed) and small:
+            if e.framed:  # a known formula in its frame (稳中求进工作总基调): the recount checks the known term
+                name = framed_name(key, bg)
+            elif e.headed:  # a programme's name after a verb that carries it out: kept whole, seen once is enough
                 name = programme_name(key, bg)
             else:  # four loose characters as a policy verb's whole object: a coinage (群防群控, 援企稳岗, 优进优出)
                 coined = not bg.freq(key) and len(bg.tokenizer.lcut(key, HMM=False)) >= COINED_PIECES \
@@ -310,10 +334,10 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if name is None:
                 continue
             quality = HEADED_QUALITY + 0.3 * min(e.docs - 1, 3)
-            named = {"after_verb": float(e.headed or e.coined)}
+            named = {"after_verb": float(e.headed or e.coined or e.framed), **({"framed": 1.0} if e.framed else {})}
             out.append(Prospect(name, "mwe", math.log2(1 + count) * quality, count, notes=named))
             continue
-        elif e.kind in ("object", "headed", "coined"):  # a policy verb's object: judged as statistical strings are
+        elif e.kind in AFTER_VERBS:  # a policy verb's object: judged as statistical strings are
             core = trim_edges(key, bg)
             if noise_reason(core, bg) or not _phrase_ok(core, count, stats, bg):
                 continue
