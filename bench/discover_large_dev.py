@@ -96,12 +96,11 @@ def verdicts(name: str) -> tuple[dict[str, bool], dict[str, bool]]:
     elif name == "reports1993_2003":
         for k, v in _tsv_verdicts(BENCH / "discover_round7" / "reports_1993_2003.tsv").items():
             theirs.setdefault(k, set()).add(v)
-    else:  # any curator's verdict on a 新闻联播 list of 2023–2024 (development text)
+    else:  # the curators' verdicts on development lists (most on 新闻联播 2023–2024), whatever list they judged
         from discover_train import read_verdicts
 
         for r in read_verdicts():
-            if "xinwenlianbo/2023" in r["input"] or "xinwenlianbo/2024" in r["input"]:
-                theirs.setdefault(r["candidate"], set()).add(r["good"])
+            theirs.setdefault(r["candidate"], set()).add(r["good"])
     mine = {}
     if AUTHOR_VERDICTS.exists():
         for r in map(json.loads, AUTHOR_VERDICTS.open(encoding="utf-8")):
