@@ -234,3 +234,12 @@ def test_a_learnt_ranking_sure_of_a_string_outweighs_its_ordinary_words(case: di
     out = screen([c], background, learnt=case["learnt"])
     assert ("ordinary words" in out[0].reasons) == case["demoted"], case["why"]
     assert ordinary(case["key"], background.words(case["key"]), background), "every case is ordinary Chinese by its words"
+
+
+@pytest.mark.parametrize("case", load_cases("discover_unlikely_run", key="why"))
+def test_a_run_the_shipped_model_doubts_is_rhetoric_on_one_document(case: dict, background) -> None:
+    """tests/cases/discover_unlikely_run.jsonl: on a small input ranked by the shipped model, a parallel run it finds
+    less likely than RUN_PROBABLE is demoted as a rhetorical list; not on a large input, nor under a learnt ranking."""
+    c = Candidate(case["key"], 4.0, 1, 1, "parallel", "", {"probability": case["probability"], "quoted": 0})
+    out = screen([c], background, small=case["small"], learnt=case["learnt"])
+    assert (out[0].reasons == ("rhetorical list",)) is case["demoted"], case["why"]

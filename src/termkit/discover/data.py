@@ -94,7 +94,9 @@ PROGRAMME_VERBS = ("实施", "启动", "开展", "推进", "出台", "编制", "
 # :func:`.patterns.framed_objects`). Not 制度 alone: of the X制度 the 2014, 2017 and 2020 censuses ruled on, as many
 # are policy mechanisms (产权保护制度, 居住证制度) as fixed names (民族区域自治制度)
 FRAME_HEADS = ("工作总基调", "总基调", "基本国策", "基本方略", "基本路线", "总方针", "基本方针", "基本制度",
-               "道路", "框架")
+               "道路", "框架", "伟大旗帜")
+# a frame whose verb belongs to the formula (高举…伟大旗帜: the banner is held high, not merely named)
+FRAME_OWN_VERBS = {"伟大旗帜": "高举"}
 # verbs before such a frame, beside the policy and programme verbs (建立公平竞争审查制度, 走中国特色社会主义道路)
 FRAME_VERBS = ("建立", "走", "坚定不移走", "高举")
 # titles and forms of address: a string holding one names a person or an office, not a formula

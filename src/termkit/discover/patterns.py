@@ -19,7 +19,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..chardata import HAN_CLASS
-from .data import FRAME_HEADS, FRAME_VERBS, POLICY_VERBS, PROGRAMME_HEADS, PROGRAMME_VERBS, UNIT_CHARS, UNIT_WORDS
+from .data import (
+    FRAME_HEADS,
+    FRAME_OWN_VERBS,
+    FRAME_VERBS,
+    POLICY_VERBS,
+    PROGRAMME_HEADS,
+    PROGRAMME_VERBS,
+    UNIT_CHARS,
+    UNIT_WORDS,
+)
 
 HAN = HAN_CLASS
 Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original offsets)
@@ -153,9 +162,15 @@ def framed_objects(text: str) -> Iterator[Hit]:
 
     >>> [k for k, _, _ in framed_objects("坚持稳中求进工作总基调，坚持计划生育基本国策不动摇。")]
     ['稳中求进工作总基调', '计划生育基本国策']
+    >>> [k for k, _, _ in framed_objects("高举中国特色社会主义伟大旗帜，")]  # a frame's own verb (FRAME_OWN_VERBS)
+    ['高举中国特色社会主义伟大旗帜']
     """
     for m in FRAMED_RE.finditer(text):
-        yield m.group(1), m.start(1), m.end(1)
+        start = m.start(1)
+        verb = next((v for h, v in FRAME_OWN_VERBS.items() if m.group(1).endswith(h)), "")
+        if verb and text.startswith(verb, start - len(verb)):
+            start -= len(verb)
+        yield text[start:m.end(1)], start, m.end(1)
 
 
 def parallel_runs(text: str) -> Iterator[Hit]:
