@@ -337,6 +337,8 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             named = {"after_verb": float(e.headed or e.coined or e.framed), **({"framed": 1.0} if e.framed else {})}
             out.append(Prospect(name, "mwe", math.log2(1 + count) * quality, count, notes=named))
             continue
+        elif e.kind == "framed":  # found only as a frame of a known term: a small input's rule, else the
+            continue  # statistical strings hold it (a large input's list stays as it was without the frames)
         elif e.kind in AFTER_VERBS:  # a policy verb's object: judged as statistical strings are
             core = trim_edges(key, bg)
             if noise_reason(core, bg) or not _phrase_ok(core, count, stats, bg):
