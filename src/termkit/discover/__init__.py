@@ -280,6 +280,22 @@ def featurize(keys: list[str], counts: dict[str, Any], evidence: Evidence, bg: B
     return [features(k, counts[k], evidence.stats, bg, evidence.tally.documents) for k in keys]
 
 
+def with_verb_objects(rows: list[dict[str, float]], cands: list[Candidate]) -> list[dict[str, float]]:
+    """``rows`` with the share of occurrences after a policy verb counting those a shape finder saw as a verb's
+    object though no verb stands right before them: a programme's name listed after the first (实施…工程和宽带乡村工程),
+    a frame that keeps its verb (高举…伟大旗帜) or follows another (走…道路). The recount sees only the characters
+    before an occurrence; the verb governs the whole list.
+
+    >>> c = Candidate("宽带乡村工程", 1.0, 1, 1, "mwe", "", {"after_verb": 1.0})
+    >>> with_verb_objects([{"after_verb_share": 0.0}], [c])
+    [{'after_verb_share': 1.0}]
+    """
+    for row, c in zip(rows, cands):
+        if c.notes.get("after_verb"):
+            row["after_verb_share"] = max(row["after_verb_share"], min(1.0, c.notes["after_verb"] / max(c.count, 1)))
+    return rows
+
+
 def learned_score(probability: float, count: int) -> float:
     """The ranking score: the model's probability that the string is a term, weighted a little by
     how often it occurs (a formula seen 100 times outranks an equally likely one seen twice).
@@ -462,7 +478,7 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
     from .learn import fit, fit_boosted
 
     found = positive_rows(positives, counts, min_count)
-    rows = featurize([c.key for c in cands], counts, evidence, bg)
+    rows = with_verb_objects(featurize([c.key for c in cands], counts, evidence, bg), cands)
     if len(found) >= min_positives and cands:
         shown = {c.key for c in cands}
         rejected = positive_rows(set(negatives) - set(positives) - shown, counts, min_count)
