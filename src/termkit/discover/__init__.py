@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
-from .data import FRAME_HEADS, FRAME_OWN_VERBS, NUMERALS
+from .data import FRAME_HEADS, FRAME_OWN_VERBS, NUMERALS, WEAK_HEADS
 from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
@@ -515,13 +515,6 @@ SHAPE_WEIGHT = {"numbered": 1.6, "quoted": 1.6, "parallel": 1.0, "mwe": 0.6}
 # collocation of the news (经济回升向好, 政治互信, 贯彻落实) and keeps the plain weight, as it does under the shipped
 # model, trained elsewhere (bench/discover_results.md, round 6: recall)
 LEARNT_STATISTICAL_WEIGHT = 1.6
-# heads that end the name of a policy area or an institution as often as a formula's (科技体制改革, 最低工资制度,
-# 社会保障体系, 人民币汇率形成机制 beside 供给侧结构性改革, 社会信用体系): a string ending in one keeps the plain weight
-# under a ranking learnt from the input. That ranking learns from the input's known terms, and the lexicon lists reform
-# areas (文化体制改革, 医药卫生体制改革), so it ranks every reform area of the input high; the blind judges of rounds 6
-# and 7 called them policy topics. Chosen on the work reports 2004–2012 together (round 8 development): 44 → 27 bad
-# rows shown, the same 18 good (bench/discover_results.md, round 8)
-WEAK_HEADS = ("改革", "体制", "制度", "机制", "体系")
 # a statistical string found as a programme's name after a verb that carries it out (实施全民健身计划), under the
 # shipped model: weighs as a parallel run does, whatever the model's probability (a name written once or twice gives
 # the model too little to go on); a ranking learnt from the input weighs it as any plain string

@@ -17,11 +17,11 @@ from typing import Any
 
 import numpy as np
 
-from .data import FORMULA_HEADS, NUMERALS
+from .data import FORMULA_HEADS, NUMERALS, WEAK_HEADS
 
 GENERAL_FLOOR = 1e-8  # the share in general Chinese assumed for a string the dictionary lacks
 NAMES = ("log_count", "docs_share", "burst", "quoted_share", "line_start_share", "after_verb_share", "pmi", "min_edge",
-         "max_edge", "keyness", "dictionary_word", "length", "numbered", "digits", "parallel", "head",
+         "max_edge", "keyness", "dictionary_word", "length", "numbered", "digits", "parallel", "head", "weak_head",
          "first_verb", "first_noun", "last_noun", "last_verb", "loose_chars", "han_share")
 
 
@@ -41,6 +41,7 @@ def features(key: str, r: Any, stats: Any, bg: Any, total_docs: int) -> dict[str
     f["digits"] = float(any(ch.isdigit() for ch in key))
     f["parallel"] = float("、" in key)
     f["head"] = float(headed(key))
+    f["weak_head"] = float(headed(key) and key.endswith(WEAK_HEADS))  # 改革, 制度 …: a policy area's as often
     f["han_share"] = len(han) / max(len(key), 1)
     if stats is not None and han == key and 2 <= len(key) <= stats.max_n:
         rows = np.array([[ord(x) for x in key]], dtype=np.uint16)

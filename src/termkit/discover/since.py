@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TermkitError
+from .data import NUMERALS
 
 if TYPE_CHECKING:
     from . import Candidate, DiscoverOptions
@@ -147,7 +148,10 @@ def in_sentence(long: str, short: str, bg: Any) -> bool:
     """
     if len(long) <= len(short) or not long.endswith(short):
         return False
-    words = bg.words(long[: -len(short)])
+    lead = long[: -len(short)]
+    if any(ch in NUMERALS for ch in lead):
+        return False  # an item of a numbered formula (五缓 of 五缓四减三补贴), not a verb that governs it
+    words = bg.words(lead)
     return bool(words) and bg.tag(words[-1]).startswith("v")  # v, vn (发展, 建设), vd …
 
 
