@@ -238,7 +238,7 @@ def fate(setup: Setup, term: str, text: str, rows: list[Row], steps: dict[str, s
             return f"rank {r.rank} (score {r.score:.2f}, {r.kind})"
     seen = text.count(key)
     if setup.matcher.lookup(key) is not None:
-        return "known to the lexicon now"
+        return f"known to the lexicon ({setup.commit or 'this tree'})"
     if key in setup.rejected:
         return "a curator's rejection"
     _evidence, options = ctx

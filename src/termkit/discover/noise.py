@@ -87,6 +87,7 @@ _SECOND_COUNT_RE = re.compile(rf"{_NUMBER}[{''.join(sorted(MEASURES))}]")
 # an ordinal and the measure word after it (第二个, 第三次, 第23条)
 _ORDINAL_RE = re.compile(rf"^第(?:{_NUMBER})+[{''.join(sorted(MEASURES))}次届批轮]?")
 _SEQUENCE_RE = re.compile(rf"^(?:第?{_NUMBER}+|[A-Za-z])(?:[、，,·.]*(?:第?{_NUMBER}+|[A-Za-z]))*$")
+_ENUMERATION_RE = re.compile(rf"^(?:{_NUMBER})+[是要]")  # 一是…, 三要…: the items of a list, counted off
 _VALUE = {**{ch: i for i, ch in enumerate("零一二三四五六七八九")}, **{str(i): i for i in range(10)}, "〇": 0}
 _DATE_RE = re.compile(rf"^(?:{_NUMBER}+[·.．]?)+(?:[年月日号]|[0-9]*后)?$")
 
@@ -198,7 +199,16 @@ def sequence(key: str) -> str | None:
 
     >>> sequence("第二批"), sequence("第三季度"), sequence("第二个结合"), sequence("第三次分配")
     ('sequence', 'sequence', None, None)
+
+    A numeral before 是 or 要 counts off a list's items (三要进一步 of 一要…二要…三要进一步…, 五是进一步), unless
+    another numeral but 一 follows (a formula's shape, as 三要三不要).
+
+    >>> sequence("三要进一步"), sequence("五是进一步"), sequence("三要三不要")
+    ('sequence', 'sequence', None)
     """
+    counted_off = _ENUMERATION_RE.match(key)
+    if counted_off and not any(ch in NUMERALS and ch != "一" for ch in key[counted_off.end():]):
+        return "sequence"  # 一 is inside too many words to tell (进一步, 统一)
     ordinal = _ORDINAL_RE.match(key)
     if ordinal:
         rest = key[ordinal.end():]

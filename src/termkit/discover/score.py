@@ -259,6 +259,25 @@ COINED_PIECES = 3
 SHARED_HEAD_ITEM = 3  # characters at most of each item before the last in items sharing one programme's head
 
 
+def _lead_cut(words: list[str], bg: Background) -> list[str]:
+    """``words`` less the sentence's words before a verb's object: leading verbs and adverbs of the sentence
+    (深入实施, 加快推进), and a conjunction that joins a second verb to the first with that verb (制定和实行…计划 →
+    第八个五年计划, 健全和完善…负责制: the name starts after both verbs).
+
+    >>> bg = Background.load()
+    >>> ["".join(_lead_cut(bg.words(k), bg)) for k in ("和实行第八个五年计划", "加快实施贫困村整体提升工程")]
+    ['第八个五年计划', '贫困村整体提升工程']
+    """
+    while len(words) > 1:
+        if words[0] in TRIM_WORDS:
+            words = words[1:]
+        elif len(words) > 2 and len(words[0]) == 1 and bg.tag(words[0]) in ("c", "p") and bg.tag(words[1]) == "v":
+            words = words[2:]
+        else:
+            break
+    return words
+
+
 def programme_name(key: str, bg: Background) -> str | None:
     """The programme's name in a verb's object ending in a programme's head (:data:`.data.PROGRAMME_HEADS`), or
     None: leading verbs and adverbs of the sentence cut off (深入实施, 加快推进; only those words, not a verb that
@@ -274,9 +293,7 @@ def programme_name(key: str, bg: Background) -> str | None:
     *items, _last = key.split("、")
     if any(len(i) > SHARED_HEAD_ITEM for i in items):
         return None  # two names (工业强基、重大装备专项工程), not items sharing one head (蓝天、碧水、净土保卫战)
-    words = bg.words(key)
-    while len(words) > 1 and words[0] in TRIM_WORDS:
-        words = words[1:]
+    words = _lead_cut(bg.words(key), bg)
     core = "".join(words)
     head = next(h for h in PROGRAMME_HEADS if core.endswith(h))
     if len(core) - len(head) < 2 or noise_reason(core, bg):
@@ -295,9 +312,7 @@ def framed_name(key: str, bg: Background) -> str | None:
     >>> [framed_name(k, bg) for k in ("稳中求进工作总基调", "深入贯彻依法治国基本方略", "制度")]
     ['稳中求进工作总基调', '依法治国基本方略', None]
     """
-    words = bg.words(key)
-    while len(words) > 1 and words[0] in TRIM_WORDS:
-        words = words[1:]
+    words = _lead_cut(bg.words(key), bg)
     core = "".join(words)
     head = next((h for h in FRAME_HEADS if core.endswith(h)), None)
     if head is None or len(core) - len(head) < 2:
