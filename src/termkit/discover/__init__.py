@@ -36,14 +36,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
-from .data import FRAME_HEADS, FRAME_OWN_VERBS, NUMERALS, WEAK_HEADS
+from .data import FRAME_OWN_VERBS, NUMERALS, WEAK_HEADS
 from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
 from .noise import across_quotation, bare_number, boilerplate, introduced, noise_reason, ordinary, unshared, word_noise
 from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
-from .score import Prospect, head_of, is_numbered, shape_prospects, shortlist_ngrams
+from .score import Prospect, frame_head, head_of, is_numbered, shape_prospects, shortlist_ngrams
 from .view import make_view
 
 if TYPE_CHECKING:
@@ -441,7 +441,7 @@ def framed_known(key: str, found: list[Any]) -> bool:
     >>> framed_known("高举中国特色社会主义伟大旗帜", [M(start=2, end=10)])  # the frame's own verb before the term
     True
     """
-    head = next((h for h in FRAME_HEADS if key.endswith(h)), None)
+    head = frame_head(key)
     verb = FRAME_OWN_VERBS.get(head or "", "")
     first = len(verb) if verb and key.startswith(verb) else 0
     return head is not None and any(m.start == first and m.end == len(key) - len(head) for m in found)

@@ -254,8 +254,10 @@ def has_template(run: list[str]) -> bool:
     return repeat or any(i < size - 1 for i in shared) or (size >= 3 and len(shared) >= 2)
 
 
+# kinds found as a verb's object (verb_objects, headed_objects, coined_objects, framed_objects)
+VERB_OBJECT_KINDS = ("object", "headed", "coined", "framed")
 # kinds a code or a run found at the same key comes before
-AFTER_VERB = ("quoted", "object", "headed", "coined", "framed")
+YIELDING_KINDS = ("quoted", *VERB_OBJECT_KINDS)
 
 
 @dataclass
@@ -271,6 +273,13 @@ class ShapeEvidence:
     framed: int = 0  # occurrences as a verb's object ending in a frame's head (see framed_objects)
     example: tuple[str, int, int] | None = None  # doc id, start, end
     _last_doc: int = -1
+
+    def mark(self, kind: str) -> None:
+        """Count one occurrence found as a programme's name, a coinage or a frame (``kind``; other kinds count
+        nothing here)."""
+        self.headed += kind == "headed"
+        self.coined += kind == "coined"
+        self.framed += kind == "framed"
 
 
 @dataclass
@@ -301,10 +310,7 @@ class ShapeTally:
                            ("framed", framed_objects(text))):
             for key, start, end in hits:
                 if (key, start) in objects:  # the same span, found as a policy verb's object: one occurrence
-                    e = self.seen[key]
-                    e.headed += kind == "headed"
-                    e.coined += kind == "coined"
-                    e.framed += kind == "framed"
+                    self.seen[key].mark(kind)
                 else:
                     self._note(kind, key, doc_id, start, end)
         if len(self.seen) > self.cap:
@@ -316,10 +322,8 @@ class ShapeTally:
             e = self.seen[key] = ShapeEvidence(kind=kind, example=(doc_id, start, end))
         e.count += 1
         e.quoted += kind == "quoted"
-        e.headed += kind == "headed"
-        e.coined += kind == "coined"
-        e.framed += kind == "framed"
-        if e.kind in AFTER_VERB and kind not in AFTER_VERB:
+        e.mark(kind)
+        if e.kind in YIELDING_KINDS and kind not in YIELDING_KINDS:
             e.kind = kind  # a quoted code or list is a code or list first
         if e._last_doc != self._doc:
             e.docs += 1

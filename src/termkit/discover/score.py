@@ -38,7 +38,7 @@ from .data import (
 )
 from .ngrams import NgramStats
 from .noise import counted, noise_reason, one_place
-from .patterns import ShapeEvidence, has_template
+from .patterns import VERB_OBJECT_KINDS, ShapeEvidence, has_template
 from .pool import POOL_NAMES, PoolTable, classify, pool_features, pool_score
 
 if TYPE_CHECKING:
@@ -301,7 +301,14 @@ def programme_name(key: str, bg: Background) -> str | None:
     return core
 
 
-AFTER_VERBS = ("object", "headed", "coined", "framed")  # kinds found as a verb's object (see .patterns)
+def frame_head(key: str) -> str | None:
+    """The frame's head ``key`` ends in (:data:`.data.FRAME_HEADS`, where a head comes before a shorter one that ends
+    it: 工作总基调 before 总基调), or None.
+
+    >>> frame_head("稳中求进工作总基调"), frame_head("新发展理念")
+    ('工作总基调', None)
+    """
+    return next((h for h in FRAME_HEADS if key.endswith(h)), None)
 
 
 def framed_name(key: str, bg: Background) -> str | None:
@@ -314,7 +321,7 @@ def framed_name(key: str, bg: Background) -> str | None:
     """
     words = _lead_cut(bg.words(key), bg)
     core = "".join(words)
-    head = next((h for h in FRAME_HEADS if core.endswith(h)), None)
+    head = frame_head(core)
     if head is None or len(core) - len(head) < 2:
         return None
     return core
@@ -337,7 +344,7 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
-        elif e.kind in AFTER_VERBS and (e.headed or e.coined or e.framed) and small:
+        elif e.kind in VERB_OBJECT_KINDS and (e.headed or e.coined or e.framed) and small:
             if e.framed:  # a known formula in its frame (稳中求进工作总基调): the recount checks the known term
                 name = framed_name(key, bg)
             elif e.headed:  # a programme's name after a verb that carries it out: kept whole, seen once is enough
@@ -354,7 +361,7 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             continue
         elif e.kind == "framed":  # found only as a frame of a known term: a small input's rule, else the
             continue  # statistical strings hold it (a large input's list stays as it was without the frames)
-        elif e.kind in AFTER_VERBS:  # a policy verb's object: judged as statistical strings are
+        elif e.kind in VERB_OBJECT_KINDS:  # a policy verb's object: judged as statistical strings are
             core = trim_edges(key, bg)
             if noise_reason(core, bg) or not _phrase_ok(core, count, stats, bg):
                 continue
