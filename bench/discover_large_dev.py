@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import discover_slices as S
+from discover_judge_sheet import read_list
 
 BENCH = Path(__file__).resolve().parent
 AUTHOR_VERDICTS = BENCH / "discover_dev_judged_round8.jsonl"
@@ -112,7 +113,7 @@ def verdicts(name: str) -> tuple[dict[str, bool], dict[str, bool]]:
 def score(name: str, path: Path, top: int = 100, show_unjudged: bool = False) -> dict[str, int]:
     """Good, bad (theirs / mine) and unjudged rows of the list at ``path``, printed as one line."""
     theirs, mine = verdicts(name)
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()][:top]
+    rows = read_list(path)[:top]
     t = dict(good=0, bad=0, mine_good=0, mine_bad=0, unjudged=0, shown=len(rows))
     for r in rows:
         v = theirs.get(r["candidate"], theirs.get(r["key"]))
