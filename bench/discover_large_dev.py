@@ -6,7 +6,8 @@ are printed so that they can be judged (bench/discover_dev_judged_round8.jsonl, 
 
 The work reports 1993–2003 together (round 7's blind verdicts) are KEPT ASIDE: ``reports1993_2003`` runs only with
 ``--kept-aside``, once, at the end of the work. Every other input must be development text (bench/discover_slices.py)
-or the one named round-8 development input (the 2004–2012 reports, held out in round 6 and development in round 8).
+or the named development inputs (the 2004–2012 reports, held out in round 6 and development in round 8; the 1978–1992
+reports less 1988 and 1991, held out in round 8 and development in round 9).
 
     python bench/discover_large_dev.py run reports2004_2012 --out /tmp/r.jsonl [--model M.json]
     python bench/discover_large_dev.py score reports2004_2012 /tmp/r.jsonl [--unjudged]
@@ -41,6 +42,7 @@ def _quarter(year: int, q: int) -> tuple[Path, ...]:
 # round 8's development inputs for large text (bench/discover_protocol.md, round 8)
 INPUTS: dict[str, tuple[Path, ...]] = {
     "reports2004_2012": S.PRECISION_6,  # held out in round 6, development in round 8 (blind verdicts of round 6)
+    "reports1978_1992": S.PRECISION_8,  # held out in round 8, development in round 9 (blind verdicts of round 8)
     **{f"news{y}q{q}": _quarter(y, q) for y in (2023, 2024) for q in (1, 2, 3, 4)},
 }
 KEPT_ASIDE = {"reports1993_2003": S.PRECISION_7}  # round 7's verdicts; scored once, at the end
@@ -54,7 +56,7 @@ def files_of(name: str, kept_aside: bool = False) -> tuple[Path, ...]:
             sys.exit(f"error: input {name} is kept aside for the end of the work: pass --kept-aside (once)")
         return KEPT_ASIDE[name]
     files = INPUTS[name]
-    if name != "reports2004_2012":
+    if name not in ("reports2004_2012", "reports1978_1992"):
         S.development_only(name, list(files))
     return files
 
@@ -93,6 +95,10 @@ def verdicts(name: str) -> tuple[dict[str, bool], dict[str, bool]]:
     if name == "reports2004_2012":
         for r in map(json.loads, (BENCH / "discover_heldout_judged.jsonl").open(encoding="utf-8")):
             if r.get("round") == 6 and r["slice"].startswith("gov_work_report_2004"):
+                theirs.setdefault(r["candidate"], set()).add(r["verdict"] == "good")
+    elif name == "reports1978_1992":  # round 8's blind verdicts on both codes' lists of this group
+        for r in map(json.loads, (BENCH / "discover_heldout_judged.jsonl").open(encoding="utf-8")):
+            if r.get("round") == 8 and r["slice"].startswith("reports1978_1992"):
                 theirs.setdefault(r["candidate"], set()).add(r["verdict"] == "good")
     elif name == "reports1993_2003":
         for k, v in _tsv_verdicts(BENCH / "discover_round7" / "reports_1993_2003.tsv").items():

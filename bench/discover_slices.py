@@ -99,8 +99,9 @@ def development_only(name: str, files: list[Path]) -> list[Path]:
 
 def development_single() -> list[Path]:
     """The development slice and, from round 8 on (bench/discover_protocol.md), the 2014 work report: round 7 held it
-    out as its one long document and reported it; round 8 develops single documents on its census and verdicts."""
-    return sorted([*development(), LONG_DOCUMENT_7])
+    out as its one long document and reported it; round 8 develops single documents on its census and verdicts. From
+    round 9 on, likewise the 1988 and 1991 reports (round 8's single documents, measured once)."""
+    return sorted([*development(), LONG_DOCUMENT_7, *LONG_DOCUMENTS_8])
 
 
 def development_single_only(name: str, files: list[Path]) -> list[Path]:
