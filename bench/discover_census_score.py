@@ -6,15 +6,18 @@ census_YYYY_borderline.tsv the strings its reader considered and rejected. The c
 lexicon entries, so this script extracts ``lexicon/`` at that commit (``git archive``) into a temporary folder and runs
 ``discover`` on the report with it and defaults otherwise (no user lexicon; ``--min-score 0`` for the whole list). It
 labels each row (good: it matches a census term after the matcher's folding; bad: it matches a borderline string;
-else a blind judge's verdict on the report (bench/discover_heldout_judged.jsonl, round 7: the 2014 report), else the
+else a blind judge's verdict on the report (bench/discover_heldout_judged.jsonl, round 7: the 2014 report; round 8: the
+1988 and 1991 reports, whose censuses are in bench/discover_round8/), else the
 author's verdict kept in bench/discover_round7/onedoc_judged.jsonl or bench/discover_round8/onedoc_judged.jsonl, or
 unlabelled) and prints good@30, census recall in the top 30 / top 100, and where each census term went: its rank and
 score, or why it never became a row (traced through the same steps ``discover`` takes).
 
 Only development reports are run (``bench/discover_slices.py`` ``development_single``: the development slice and,
-from round 8 on, the 2014 report reported in round 7); held-out ones are refused.
+from round 8 on, the 2014 report reported in round 7, from round 9 on the 1988 and 1991 reports reported in round 8);
+held-out ones are refused. The 1991 file holds its text twice, so every count in it is doubled.
 
     python bench/discover_census_score.py report2017 report2020 report2014 # summary lines
+    python bench/discover_census_score.py report1988 report1991            # round 8's censuses (discover_round8/)
     python bench/discover_census_score.py report2017 --terms               # and each census term's fate
     python bench/discover_census_score.py report2017 --rows --min-score 0  # every row with its label
 """
@@ -42,8 +45,13 @@ CENSUS = HERE / "discover_round7"
 ROOT = HERE.parent
 JUDGED = (CENSUS / "onedoc_judged.jsonl", HERE / "discover_round8" / "onedoc_judged.jsonl")
 BLIND = HERE / "discover_heldout_judged.jsonl"
-BLIND_ROUNDS = {"2014": 7}  # the round whose blind judge read this report's lists
-REPORTS = {f"report{y}": S.REPORTS / f"gov_work_report_{y}.txt" for y in (2014, 2017, 2019, 2020, 2021)}
+CENSUS_8 = HERE / "discover_round8"
+# the round whose blind judge read this report's lists, and the slices of that round's verdicts that are this report's
+BLIND_ROUNDS = {"2014": (7, ("start", "final")), "1988": (8, ("report1988 start", "report1988 final")),
+                "1991": (8, ("report1991 start", "report1991 final"))}
+CENSUS_DIRS = {"1988": CENSUS_8, "1991": CENSUS_8}  # round 8's censuses; every other year's is round 7's
+REPORTS = {f"report{y}": S.REPORTS / f"gov_work_report_{y}.txt"
+           for y in (1988, 1991, 2014, 2017, 2019, 2020, 2021)}
 TOP = 30
 WIDE = 100
 TERM_COLUMNS = ("term", "candidate", "formula", "string")
@@ -97,8 +105,14 @@ def blind_verdicts(year: str) -> dict[str, dict]:
     """A blind judge's verdicts on lists of this report (bench/discover_heldout_judged.jsonl), by candidate."""
     if year not in BLIND_ROUNDS or not BLIND.exists():
         return {}
-    return {r["candidate"]: r for r in read_list(BLIND) if r.get("round") == BLIND_ROUNDS[year]
-            and r.get("slice") in ("start", "final")}
+    round_, slices = BLIND_ROUNDS[year]
+    return {r["candidate"]: r for r in read_list(BLIND) if r.get("round") == round_ and r.get("slice") in slices}
+
+
+def census_dir(year: str, given: Path | None = None) -> Path:
+    """Where the census of ``year`` is: ``given`` (``--census-dir``), else round 8's folder for the 1988 and 1991
+    reports and round 7's for the others."""
+    return given or CENSUS_DIRS.get(year, CENSUS)
 
 
 def census_note(year: str, census: Path = CENSUS) -> Path:
@@ -312,18 +326,21 @@ def main() -> None:
                     help="0: score the whole list, not the default one")
     ap.add_argument("--terms", action="store_true", help="each census term's rank, or why it is not a row")
     ap.add_argument("--rows", action="store_true", help="each row with its label")
-    ap.add_argument("--census-dir", type=Path, default=CENSUS, help="where census_YYYY[_borderline].tsv are")
+    ap.add_argument("--census-dir", type=Path, default=None,
+                    help="where census_YYYY[_borderline].tsv are (default: bench/discover_round8 for 1988 and 1991, "
+                         "bench/discover_round7 for the others)")
     ap.add_argument("--lexicon-now", action="store_true",
                     help="run with this tree's lexicon instead of the census's commit's (not a census score)")
     a = ap.parse_args()
     commits = {}
     for name in a.names:
         path_of(name)
-        commits[name] = None if a.lexicon_now else census_commit(year_of(name), a.census_dir)
+        commits[name] = None if a.lexicon_now else census_commit(year_of(name), census_dir(year_of(name), a.census_dir))
     setups: dict[str | None, Setup] = {}
     for name in a.names:
         setup = setups.get(commits[name]) or setups.setdefault(commits[name], Setup(commits[name]))
-        print(score(setup, name, a.min_score == 0.0, a.terms, a.rows, a.census_dir))
+        print(score(setup, name, a.min_score == 0.0, a.terms, a.rows,
+                    census_dir(year_of(name), a.census_dir)))
 
 
 if __name__ == "__main__":
