@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -41,9 +40,6 @@ SLICES = {
     "report1988": lambda: [S.LONG_DOCUMENTS_8[0]],  # round 8
     "report1991": lambda: [S.LONG_DOCUMENTS_8[1]],
     "reports1978_1992": lambda: list(S.PRECISION_8),
-    # round 9: the 2025 work report, from outside the corpus; its text is not in the project (bench/discover_round9/)
-    "report2025": lambda: [p for p in [Path(os.environ.get("TERMKIT_REPORT2025", HERE.parents[1] / "heldout9" /
-                                                          "report2025.txt"))] if p.is_file()],
     "seeds": lambda: sorted((HERE.parent / "seeds").glob("*.txt")),  # to try the script
 }
 SHEET = ["candidate", "kind", "relation", "entry", "count", "example", "verdict", "reason"]
@@ -53,7 +49,7 @@ def run(name: str, top: int, out: Path) -> None:
     """``termkit discover`` with defaults on slice ``name``; its output (JSON lines, in rank order) to ``out``."""
     files = [str(p) for p in SLICES[name]()]
     if not files:
-        sys.exit(f"error: slice {name} has no files (corpus: {S.CORPUS}; report2025: $TERMKIT_REPORT2025)")
+        sys.exit(f"error: slice {name} has no files under {S.CORPUS}")
     done = subprocess.run([sys.executable, "-m", "termkit", "discover", *files, "-f", "jsonl", "-n", str(top)],
                           capture_output=True, text=True, check=True)
     out.write_text(done.stdout, encoding="utf-8")
