@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -279,7 +280,41 @@ def fate(setup: Setup, term: str, text: str, rows: list[Row], steps: dict[str, s
     return f"never a candidate: seen {seen}x, not in the first pass's pool{cut}"
 
 
-def score(setup: Setup, name: str, every: bool, show_terms: bool, show_rows: bool, census: Path = CENSUS) -> str:
+# why a census term is lost, from its fate (see :func:`fate`), in the order a term meets the steps
+LOSS_CLASSES = (
+    ("shown in the top 30", r"^rank "),
+    ("known to the lexicon or a curator's rejection", r"^known to the lexicon|^a curator's rejection"),
+    ("never a candidate: holds a known term", r"^never a candidate: holds a known term"),
+    ("never a candidate: seen once (plain string's count bar)", r"^never a candidate: seen 1x"),
+    ("never a candidate: seen twice or more, not in the first pass's pool", r"^never a candidate: seen \d+x, not"),
+    ("never a candidate: a noise rule", r"^noise rule"),
+    ("found by its shape, not shortlisted", r"^found by its shape"),
+    ("dropped in the recount (holds a known term, or cut across words)", r"^dropped in the recount"),
+    ("dropped by the screen (ordinary words on a small input, a name, an event)", r"^dropped by the screen"),
+    ("a candidate below the count bar (seen once)", r"^seen \d+x: below"),
+    ("dropped as a fragment of a longer candidate", r"^dropped as a fragment"),
+)
+
+
+def loss_class(fate_text: str, shown: int) -> str:
+    """The class of a census term's ``fate``: where it was lost. A ranked term is in the list shown (``shown`` rows,
+    at most 30), ranked past the shown list's end within the top 30 (the score floor or the shown-rows cap), or
+    ranked below 30.
+
+    >>> loss_class("rank 12 (score 2.10, mwe)", 18), loss_class("rank 22 (score 0.5, mwe)", 18)
+    ('shown in the top 30', 'ranked in the top 30, past the shown list (score floor or rows cap)')
+    >>> loss_class("rank 31 (score 0.5, mwe)", 30)
+    'ranked below 30'
+    """
+    if found := re.match(r"rank (\d+)", fate_text):
+        at = int(found.group(1))
+        return "shown in the top 30" if at <= min(shown, TOP) else \
+            "ranked in the top 30, past the shown list (score floor or rows cap)" if at <= TOP else "ranked below 30"
+    return next((name for name, pattern in LOSS_CLASSES if re.match(pattern, fate_text)), "other")
+
+
+def score(setup: Setup, name: str, every: bool, show_terms: bool, show_rows: bool, census: Path = CENSUS,
+          classes: Counter | None = None) -> str:
     path = path_of(name)
     year = year_of(name)
     blind = blind_verdicts(year)
@@ -315,7 +350,10 @@ def score(setup: Setup, name: str, every: bool, show_terms: bool, show_rows: boo
     if show_terms:
         text = setup.fold(path.read_text("utf-8"))
         steps, ctx = trace_steps(setup, path)
-        out += [f"  {t}\t{fate(setup, t, text, full, steps, ctx)}" for t in good_terms]
+        fates = [fate(setup, t, text, full, steps, ctx) for t in good_terms]
+        out += [f"  {t}\t{f}\t{loss_class(f, len(shown))}" for t, f in zip(good_terms, fates)]
+        if classes is not None:
+            classes.update((name, loss_class(f, len(shown))) for f in fates)
     return "\n".join(out)
 
 
@@ -337,10 +375,27 @@ def main() -> None:
         path_of(name)
         commits[name] = None if a.lexicon_now else census_commit(year_of(name), census_dir(year_of(name), a.census_dir))
     setups: dict[str | None, Setup] = {}
+    classes: Counter = Counter()
     for name in a.names:
         setup = setups.get(commits[name]) or setups.setdefault(commits[name], Setup(commits[name]))
         print(score(setup, name, a.min_score == 0.0, a.terms, a.rows,
-                    census_dir(year_of(name), a.census_dir)))
+                    census_dir(year_of(name), a.census_dir), classes))
+    if a.terms:
+        print(loss_table(classes, a.names))
+
+
+def loss_table(classes: Counter, names: list[str]) -> str:
+    """A markdown table: census terms by where they were lost (rows) and report (columns), with the total."""
+    order = [c for c in ("shown in the top 30", "ranked in the top 30, past the shown list (score floor or rows cap)",
+                         "ranked below 30", *(n for n, _ in LOSS_CLASSES[1:]), "other")
+             if any(classes[(n, c)] for n in names)]
+    rows = [f"| where a census term is lost | {' | '.join(names)} | all |", f"|---|{'---:|' * (len(names) + 1)}"]
+    for c in sorted(order, key=lambda c: (c != "shown in the top 30", -sum(classes[(n, c)] for n in names))):
+        counts = [classes[(n, c)] for n in names]
+        rows.append(f"| {c} | {' | '.join(map(str, counts))} | {sum(counts)} |")
+    totals = [sum(v for (n, _), v in classes.items() if n == name) for name in names]
+    rows.append(f"| census terms | {' | '.join(map(str, totals))} | {sum(totals)} |")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":
