@@ -213,6 +213,7 @@ def trace_steps(setup: Setup, path: Path) -> tuple[dict[str, set[str]], object]:
         adapt,
         attest,
         collect,
+        drops_ordinary,
         known_keys,
         learn_and_score,
         learnt_ranking,
@@ -234,7 +235,8 @@ def trace_steps(setup: Setup, path: Path) -> tuple[dict[str, set[str]], object]:
     cands, counts = attest(prospects, docs(), matcher, positives, bg, negatives, small=bool(note))
     cands, how = learn_and_score(cands, counts, positives, evidence, bg, Model.load(), options.min_count or 1,
                                  options.min_positives or MIN_POSITIVES, negatives)
-    screened = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how))
+    screened = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how),
+                      drop_ordinary=drops_ordinary(bool(note), how))
     ranked = rank(screened, replace(options, min_score=0.0, top=None))
     fold = setup.fold  # keys compared as census terms are: folded, quotation marks dropped
     steps = {"shape": {fold(k) for k in evidence.tally.seen}, "prospects": {fold(p.key) for p in prospects},

@@ -13,6 +13,10 @@ reports less 1988 and 1991, held out in round 8 and development in round 9).
     python bench/discover_large_dev.py score reports2004_2012 /tmp/r.jsonl [--unjudged]
     python bench/discover_large_dev.py run news2024q3 --out /tmp/n.jsonl --model /tmp/split.json
 
+``--lexicon-at COMMIT``: run with ``lexicon/`` as it was at COMMIT (``git archive``), so that rows a judge ruled on
+and that became entries later are still candidates (round 8's start lexicon ``41ccfc8`` for the report groups).
+``--shipped``: rank by the shipped model whatever the input's known terms (``min_positives`` forced), the path a
+mid-sized input with under 150 known terms takes.
 ``--model``: the shipped ranking model to use (a model trained without the input's verdicts when the input's verdicts
 trained the shipped one: ``python bench/discover_train.py --verdicts split`` leaves out 新闻联播 2024's).
 """
@@ -61,9 +65,13 @@ def files_of(name: str, kept_aside: bool = False) -> tuple[Path, ...]:
     return files
 
 
-def run(name: str, out: Path, model: Path | None, kept_aside: bool = False) -> None:
-    """``discover`` with defaults on input ``name``, its list written to ``out`` as JSONL, its notes to stderr."""
+def run(name: str, out: Path, model: Path | None, kept_aside: bool = False, commit: str | None = None,
+        shipped: bool = False) -> None:
+    """``discover`` with defaults on input ``name``, its list written to ``out`` as JSONL, its notes to stderr;
+    with the lexicon of ``commit`` if given, ranked by the shipped model if ``shipped``."""
     os.environ["TERMKIT_LEXICON_DIR"] = tempfile.mkdtemp()  # no user lexicon, no user rejections
+    from discover_census_score import lexicon_at
+
     from termkit.compile import load_compiled
     from termkit.corpus import read_documents
     from termkit.discover import DiscoverOptions, discover
@@ -72,12 +80,13 @@ def run(name: str, out: Path, model: Path | None, kept_aside: bool = False) -> N
     from termkit.lexicon import bundled_lexicon_path
 
     names = [str(p) for p in files_of(name, kept_aside)]
-    compiled = load_compiled(bundled_lexicon_path())
+    compiled = load_compiled(lexicon_at(commit, Path(tempfile.mkdtemp())) if commit else bundled_lexicon_path())
     rejected = load_rejected(lambda s: compiled.matcher.fold(s).text)
     ranker = Model.load(model) if model else None
     if model and ranker is None:
         sys.exit(f"error: {model}: no ranking model in it")
-    found = discover(lambda: read_documents(names), compiled.matcher, DiscoverOptions(), model=ranker,
+    options = DiscoverOptions(min_positives=sys.maxsize) if shipped else DiscoverOptions()
+    found = discover(lambda: read_documents(names), compiled.matcher, options, model=ranker,
                      rejected=rejected, on_note=lambda n: print(n, file=sys.stderr))
     out.write_text("".join(json.dumps({"rank": i, **c.to_dict()}, ensure_ascii=False) + "\n"
                            for i, c in enumerate(found, 1)), encoding="utf-8")
@@ -146,6 +155,8 @@ def main() -> None:
     ap.add_argument("list", nargs="?", type=Path, help="score: the list to score")
     ap.add_argument("--out", type=Path, help="run: where the list goes")
     ap.add_argument("--model", type=Path, help="run: the ranking model (default: the shipped one)")
+    ap.add_argument("--lexicon-at", metavar="COMMIT", help="run: lexicon/ as it was at COMMIT (default: this tree's)")
+    ap.add_argument("--shipped", action="store_true", help="run: rank by the shipped model (min_positives forced)")
     ap.add_argument("--kept-aside", action="store_true", help="allow the kept-aside input (once, at the end)")
     ap.add_argument("--unjudged", action="store_true", help="score: print the rows no verdict covers")
     ap.add_argument("-n", "--top", type=int, default=100)
@@ -153,7 +164,7 @@ def main() -> None:
     if args.what == "run":
         if args.out is None:
             sys.exit("error: run needs --out")
-        run(args.input, args.out, args.model, args.kept_aside)
+        run(args.input, args.out, args.model, args.kept_aside, args.lexicon_at, args.shipped)
     else:
         if args.list is None:
             sys.exit("error: score needs the list")

@@ -68,9 +68,9 @@ def capture(name: str) -> None:
     seen: dict = {}
     original = D.screen
 
-    def keep(cands, bg, small=False, learnt=False):
-        seen.update(cands=cands, small=small)
-        return original(cands, bg, small, learnt)
+    def keep(cands, bg, small=False, learnt=False, drop_ordinary=False):
+        seen.update(cands=cands, small=small, drop_ordinary=drop_ordinary)
+        return original(cands, bg, small, learnt, drop_ordinary)
 
     notes: list[str] = []
     D.screen = keep
@@ -95,7 +95,8 @@ def replay(name: str, top: int, kinds: tuple[str, ...]) -> list:
     seen = pickle.loads((CACHE / f"{name}.pkl").read_bytes())
     options = D.DiscoverOptions()
     bg = Background.load()
-    cands = D.screen(seen["cands"], bg, small=seen["small"], learnt=D.learnt_ranking(seen["how"]))
+    cands = D.screen(seen["cands"], bg, small=seen["small"], learnt=D.learnt_ranking(seen["how"]),
+                     drop_ordinary=seen.get("drop_ordinary", seen["small"]))
     ranked = D.rank(cands, replace(options, min_score=0.0, top=None), bg)
     shown = [c for c in ranked if c.score >= D.score_floor(seen["how"])]
     shown, _ = D.drop_rejected(shown, rejected, lambda s: compiled.matcher.fold(s).text)

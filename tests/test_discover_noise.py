@@ -201,7 +201,7 @@ def test_one_quotation_of_common_words_is_no_name(case: dict, background) -> Non
     around common words (中国品牌) are left out as ordinary Chinese, a coinage (城市病) stays, and a string of common
     words quoted every time, more than once, is a name (tests/cases/discover_quoted_once.jsonl)."""
     c = Candidate(case["key"], 3.0, case["count"], 1, "quoted", "", {"quoted": case["quoted"]})
-    kept = [k.candidate for k in screen([c], background, small=True)]
+    kept = [k.candidate for k in screen([c], background, small=True, drop_ordinary=True)]
     assert (kept == [case["key"]]) is case["kept"], case["why"]
 
 
@@ -239,7 +239,9 @@ def test_a_learnt_ranking_sure_of_a_string_outweighs_its_ordinary_words(case: di
 @pytest.mark.parametrize("case", load_cases("discover_unlikely_run", key="why"))
 def test_a_run_the_shipped_model_doubts_is_rhetoric_on_one_document(case: dict, background) -> None:
     """tests/cases/discover_unlikely_run.jsonl: on a small input ranked by the shipped model, a parallel run it finds
-    less likely than RUN_PROBABLE is demoted as a rhetorical list; not on a large input, nor under a learnt ranking."""
+    less likely than RUN_PROBABLE is demoted as a rhetorical list; not on a large input (also when ordinary words are
+    dropped there), nor under a learnt ranking."""
     c = Candidate(case["key"], 4.0, 1, 1, "parallel", "", {"probability": case["probability"], "quoted": 0})
-    out = screen([c], background, small=case["small"], learnt=case["learnt"])
+    out = screen([c], background, small=case["small"], learnt=case["learnt"],
+                 drop_ordinary=case.get("drop_ordinary", case["small"]))
     assert (out[0].reasons == ("rhetorical list",)) is case["demoted"], case["why"]

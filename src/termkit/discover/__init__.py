@@ -612,7 +612,8 @@ def lone_item(c: Candidate, key: str) -> bool:
     return c.relation is not None and c.relation.kind == "expansion" and "、" not in key
 
 
-def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: bool = False) -> list[Candidate]:
+def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: bool = False,
+           drop_ordinary: bool = False) -> list[Candidate]:
     """Drop titles, names, bilateral courtesy phrases and events (:func:`.noise.word_noise`; by where they
     stand: :func:`.noise.introduced`) and known items alone (:func:`lone_item`), and demote
     ordinary Chinese (:func:`.noise.ordinary`: a numbered string, or one quoted nearly every time
@@ -621,11 +622,10 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
     the candidate belongs to a known entry (an expansion, a variant, a longer form); a parallel run is demoted
     only when its items share no character (:func:`.noise.unshared`: a list of ordinary things; its items are
     ordinary words by nature) or when it mostly stands before 等 (:data:`OPEN_LIST`: examples of an open
-    list). The others are weighted by :data:`SHAPE_WEIGHT`. On a
-    ``small`` input ordinary Chinese is dropped: counts of two or three cannot tell a term from a common
-    collocation there, so the dictionary's word is the only evidence (:func:`discover` passes ``small`` too for a
-    ranking by the shipped model, whose features leave counts out). ``learnt``: the ranking was learnt from the
-    input (see :func:`shape_weight`).
+    list). The others are weighted by :data:`SHAPE_WEIGHT`. With ``drop_ordinary`` ordinary Chinese is dropped, not
+    demoted (:func:`drops_ordinary` says when: on a small input, and under a ranking by the shipped model, whose
+    features leave counts out). ``small``: the input is small (one document: see :func:`unlikely_run`).
+    ``learnt``: the ranking was learnt from the input (see :func:`shape_weight`).
 
     >>> bg = Background.load()
     >>> cs = [Candidate("习近平总书记", 9.0, 90, 9, "mwe", ""), Candidate("世界和平", 8.0, 80, 9, "mwe", ""),
@@ -655,7 +655,7 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
             continue
         elif c.kind != "parallel" and not programme(c, key, bg) and not sure(c, learnt) \
                 and ordinary(key, bg.words(key) if by_words else [key], bg):
-            if small:
+            if drop_ordinary:
                 continue
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",),
                                notes={**c.notes, "ordinary": 1.0}))
@@ -823,7 +823,8 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,
                                  options.min_positives or MIN_POSITIVES, negatives)
-    cands = screen(cands, bg, small=drops_ordinary(bool(note), how), learnt=learnt_ranking(how))
+    cands = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how),
+                   drop_ordinary=drops_ordinary(bool(note), how))
     if on_note:
         on_note(f"ranked by {how}")
     from dataclasses import replace
