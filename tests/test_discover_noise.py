@@ -245,3 +245,17 @@ def test_a_run_the_shipped_model_doubts_is_rhetoric_on_one_document(case: dict, 
     out = screen([c], background, small=case["small"], learnt=case["learnt"],
                  drop_ordinary=case.get("drop_ordinary", case["small"]))
     assert (out[0].reasons == ("rhetorical list",)) is case["demoted"], case["why"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_formula_mark", key="key"))
+def test_an_ordinary_string_the_text_or_dictionary_marks_as_a_formula_is_kept(case: dict, background) -> None:
+    """tests/cases/discover_formula_mark.jsonl: where ordinary Chinese is dropped (drop_ordinary), a string the
+    dictionary marks as a formula (a numbered abbreviation, an idiom, a fixed expression qualified) or its writers
+    quote every time stays, demoted; others go."""
+    from termkit.discover.noise import formula_mark
+
+    assert formula_mark(case["key"], background.words(case["key"]), background) == case["mark"], case["why"]
+    c = Candidate(case["key"], 4.0, case["count"], 2, case["kind"], "", {"quoted": case["quoted"]})
+    kept = screen([c], background, drop_ordinary=True)
+    assert bool(kept) is case["kept"], case["why"]
+    assert not kept or kept[0].reasons == ("ordinary words",), case["why"]

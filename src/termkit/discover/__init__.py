@@ -40,7 +40,17 @@ from .data import FRAME_OWN_VERBS, NUMERALS, WEAK_HEADS
 from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
-from .noise import across_quotation, bare_number, boilerplate, introduced, noise_reason, ordinary, unshared, word_noise
+from .noise import (
+    across_quotation,
+    bare_number,
+    boilerplate,
+    formula_mark,
+    introduced,
+    noise_reason,
+    ordinary,
+    unshared,
+    word_noise,
+)
 from .patterns import ShapeTally
 from .relations import Relation, RelationIndex
 from .score import Prospect, frame_head, head_of, is_numbered, shape_prospects, shortlist_ngrams
@@ -624,7 +634,9 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
     ordinary words by nature) or when it mostly stands before 等 (:data:`OPEN_LIST`: examples of an open
     list). The others are weighted by :data:`SHAPE_WEIGHT`. With ``drop_ordinary`` ordinary Chinese is dropped, not
     demoted (:func:`drops_ordinary` says when: on a small input, and under a ranking by the shipped model, whose
-    features leave counts out). ``small``: the input is small (one document: see :func:`unlikely_run`).
+    features leave counts out), unless the text or the dictionary marks it as a formula: quoted nearly every time,
+    more than once (扫黄), or :func:`.noise.formula_mark` (四化建设, 不正之风).
+    ``small``: the input is small (one document: see :func:`unlikely_run`).
     ``learnt``: the ranking was learnt from the input (see :func:`shape_weight`).
 
     >>> bg = Background.load()
@@ -655,7 +667,8 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
             continue
         elif c.kind != "parallel" and not programme(c, key, bg) and not sure(c, learnt) \
                 and ordinary(key, bg.words(key) if by_words else [key], bg):
-            if drop_ordinary:
+            mark = "quoted" if quoted_name else formula_mark(key, bg.words(key), bg)
+            if drop_ordinary and not mark:
                 continue
             out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",),
                                notes={**c.notes, "ordinary": 1.0}))
