@@ -8,7 +8,7 @@ lexicon entries, so this script extracts ``lexicon/`` at that commit (``git arch
 labels each row (good: it matches a census term after the matcher's folding; bad: it matches a borderline string;
 else a blind judge's verdict on the report (bench/discover_heldout_judged.jsonl, round 7: the 2014 report; round 8: the
 1988 and 1991 reports, whose censuses are in bench/discover_round8/), else the
-author's verdict kept in bench/discover_round7/onedoc_judged.jsonl or bench/discover_round8/onedoc_judged.jsonl, or
+author's verdict kept in bench/discover_round7/, discover_round8/ or discover_round9/onedoc_judged.jsonl, or
 unlabelled) and prints good@30, census recall in the top 30 / top 100, and where each census term went: its rank and
 score, or why it never became a row (traced through the same steps ``discover`` takes).
 
@@ -44,7 +44,8 @@ from discover_judge_sheet import read_list
 HERE = Path(__file__).resolve().parent
 CENSUS = HERE / "discover_round7"
 ROOT = HERE.parent
-JUDGED = (CENSUS / "onedoc_judged.jsonl", HERE / "discover_round8" / "onedoc_judged.jsonl")
+JUDGED = (CENSUS / "onedoc_judged.jsonl", HERE / "discover_round8" / "onedoc_judged.jsonl",
+          HERE / "discover_round9" / "onedoc_judged.jsonl")
 BLIND = HERE / "discover_heldout_judged.jsonl"
 CENSUS_8 = HERE / "discover_round8"
 # the round whose blind judge read this report's lists, and the slices of that round's verdicts that are this report's
@@ -97,7 +98,7 @@ def read_terms(path: Path) -> list[str]:
 
 
 def own_verdicts(document: str) -> dict[str, dict]:
-    """The author's verdicts on rows of this document (round 7's file, then round 8's)."""
+    """The author's verdicts on rows of this document (round 7's file, then round 8's and round 9's)."""
     return {r["candidate"]: r for path in JUDGED if path.exists() for r in read_list(path)
             if r.get("document") == document}
 

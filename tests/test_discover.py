@@ -29,7 +29,14 @@ from termkit.discover import (
 from termkit.discover.background import Background
 from termkit.discover.ngrams import NgramCounter, NgramStats, as_strings
 from termkit.discover.noise import boilerplate, noise_reason
-from termkit.discover.patterns import headed_objects, number_codes, paired_quotes, parallel_runs, quoted_spans
+from termkit.discover.patterns import (
+    headed_objects,
+    number_codes,
+    paired_quotes,
+    parallel_runs,
+    principle_runs,
+    quoted_spans,
+)
 from termkit.discover.score import is_count, programme_name
 from termkit.errors import TermkitError
 from termkit.lexicon import Entry
@@ -106,6 +113,12 @@ def test_quoted_speech_is_not_a_candidate(table) -> None:
 @pytest.mark.parametrize("case", load_cases("discover_parallel"))
 def test_parallel_runs(case: dict) -> None:
     assert [k for k, _, _ in parallel_runs(case["text"])] == case["runs"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_principle"))
+def test_lines_named_before_their_noun(case: dict) -> None:
+    """A run or quoted span right before 的方针, 的原则, 的道路 … (tests/cases/discover_principle.jsonl)."""
+    assert [k for k, _, _ in principle_runs(case["text"])] == case["runs"], case["why"]
 
 
 @pytest.mark.parametrize("case", load_cases("discover_programme"))

@@ -279,8 +279,23 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
             merged[p.key].quoted = max(merged[p.key].quoted, p.quoted)
             if "after_verb" in p.notes:
                 merged[p.key].notes = {**merged[p.key].notes, "after_verb": p.notes["after_verb"]}
-    wanted = [p for p in merged.values() if p.kind in options.kinds and not noise_reason(p.key.replace("、", ""), bg)]
+    small = evidence.stats.chars < SMALL_INPUT
+    wanted = [p for p in merged.values() if p.kind in options.kinds and not noisy(p, bg, small)]
     return wanted[: 2 * max(options.pool or MIN_POOL, 3 * (options.top or 0))]
+
+
+def noisy(p: Prospect, bg: Background, small: bool = False) -> bool:
+    """A noise rule rejects the prospect (:func:`.noise.noise_reason`). On a ``small`` input a count (两头, 百家, 三角)
+    that its writers quote or name a line by (“两头在外”, “百家争鸣、百花齐放”的方针) is a formula's numeral, not a
+    quantity: one document's quotation marks are its only evidence, and a quoted count of things is rare.
+
+    >>> bg = Background.load()
+    >>> quoted = Prospect("两头在外", "quoted", 1.0, 1, quoted=1)
+    >>> noisy(quoted, bg), noisy(quoted, bg, small=True), noisy(Prospect("两头在外", "mwe", 1.0, 1), bg, small=True)
+    (True, False, True)
+    """
+    reason = noise_reason(p.key.replace("、", ""), bg)
+    return reason is not None and not (small and reason == "count" and (p.quoted or p.notes.get("principle")))
 
 
 def featurize(keys: list[str], counts: dict[str, Any], evidence: Evidence, bg: Background) -> list[dict[str, float]]:

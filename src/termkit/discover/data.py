@@ -101,6 +101,11 @@ PROGRAMME_VERBS = ("实施", "启动", "开展", "推进", "出台", "编制", "
 # are policy mechanisms (产权保护制度, 居住证制度) as fixed names (民族区域自治制度)
 FRAME_HEADS = ("工作总基调", "总基调", "基本国策", "基本方略", "基本路线", "总方针", "基本方针", "基本制度",
                "道路", "框架", "伟大旗帜")
+# nouns a document names a line by, after the line itself and 的 (贯彻军民结合、平战结合的方针,
+# 执行“安全第一、预防为主”的方针, 走上自主经营、自负盈亏的道路, 实行地方负责、分级管理的体制): the items, or the
+# quoted words, before them are the formula its writers hold to, written once as often as not (see
+# :func:`.patterns.principle_runs`). Not 政策 (稳定外贸增长的政策: a description), 局面 or 轨道 (a state reached)
+PRINCIPLE_NOUNS = ("方针", "原则", "指导思想", "道路", "体制", "方向")
 # a frame whose verb belongs to the formula (高举…伟大旗帜: the banner is held high, not merely named)
 FRAME_OWN_VERBS = {"伟大旗帜": "高举"}
 # verbs before such a frame, beside the policy and programme verbs (建立公平竞争审查制度, 走中国特色社会主义道路)

@@ -24,6 +24,7 @@ from .data import (
     FRAME_OWN_VERBS,
     FRAME_VERBS,
     POLICY_VERBS,
+    PRINCIPLE_NOUNS,
     PROGRAMME_HEADS,
     PROGRAMME_VERBS,
     UNIT_CHARS,
@@ -173,6 +174,53 @@ def framed_objects(text: str) -> Iterator[Hit]:
         yield text[start:m.end(1)], start, m.end(1)
 
 
+_PRINCIPLE = "|".join(sorted(PRINCIPLE_NOUNS, key=len, reverse=True))
+PRINCIPLE_RE = re.compile(rf"(?:“([^“”\n]{{4,24}})”|([{HAN}、]{{5,60}}))的(?:{_PRINCIPLE})")
+LEAD_VERBS = tuple(sorted({*POLICY_VERBS, *PROGRAMME_VERBS, *FRAME_VERBS, "执行", "实行", "根据", "按照", "本着",
+                            "奉行", "走上"}, key=len))  # verbs before a run of items a line is named after
+PRINCIPLE_ITEMS = (2, 8)  # characters of each item of a run a line is named after
+PRINCIPLE_SHORT_RUN = 3  # items of two characters a run needs (精简、统一、效能; not 香港、澳门)
+
+
+def principle_runs(text: str) -> Iterator[Hit]:
+    """A line named by its writers: a quoted span, or a run of items of one length separated by 、, right before 的
+    and a noun that names a line (:data:`.data.PRINCIPLE_NOUNS`: 方针, 原则, 道路, 体制 …). A run of two items counts
+    here (军民结合、平战结合), as :func:`parallel_runs` does not count it elsewhere; the run's lead-in is cut to its
+    items' length (or starts after its verb: 贯彻预防为主、中西医结合), and a run of two-character items needs three of
+    them.
+
+    >>> [k for k, _, _ in principle_runs("要继续贯彻军民结合、平战结合的方针，执行“安全第一、预防为主”的方针。")]
+    ['军民结合、平战结合', '安全第一、预防为主']
+    >>> [k for k, _, _ in principle_runs("根据党政分开、政企分开的精简、统一、效能的原则，中国政府对香港、澳门的方针")]
+    ['精简、统一、效能']
+    >>> [k for k, _, _ in principle_runs("积极贯彻预防为主、中西医结合的方针")]
+    ['预防为主、中西医结合']
+    """
+    for m in PRINCIPLE_RE.finditer(text):
+        if m.group(1) is not None:
+            key = m.group(1).strip()
+            if ITEM_RE.match(re.sub("[、，,]", "", key)):  # words only (the view folds ， to ,)
+                yield key, m.start(1), m.end(1)
+            continue
+        parts = m.group(2).split("、")
+        size = len(parts[-1])
+        items = [parts[-1]]
+        low, high = PRINCIPLE_ITEMS
+        for part in reversed(parts[:-1]):
+            if len(part) < size:
+                break
+            if len(part) > size:  # the lead-in: the first item starts after its verb, else it is the items' length
+                verb = max((part.rfind(v) + len(v) for v in LEAD_VERBS if v in part), default=0)
+                fits = part[:-size].endswith(LEAD_VERBS) or not (verb and low <= len(part) - verb <= high)
+                items.insert(0, part[-size:] if fits else part[verb:])
+                break
+            items.insert(0, part)
+        if not low <= size <= high or len(items) < (PRINCIPLE_SHORT_RUN if size == 2 else 2):
+            continue
+        key = "、".join(items)
+        yield key, m.end(2) - len(key), m.end(2)
+
+
 def parallel_runs(text: str) -> Iterator[Hit]:
     """Runs of three or more short items of one length separated by 、 (the last one may be joined
     by 和/与/及): items of two characters only when they share a template (see
@@ -257,7 +305,7 @@ def has_template(run: list[str]) -> bool:
 # kinds found as a verb's object (verb_objects, headed_objects, coined_objects, framed_objects)
 VERB_OBJECT_KINDS = ("object", "headed", "coined", "framed")
 # kinds a code or a run found at the same key comes before
-YIELDING_KINDS = ("quoted", *VERB_OBJECT_KINDS)
+YIELDING_KINDS = ("quoted", *VERB_OBJECT_KINDS, "principle")
 
 
 @dataclass
@@ -271,6 +319,7 @@ class ShapeEvidence:
     headed: int = 0  # occurrences as a programme's name after a verb that carries it out (see headed_objects)
     coined: int = 0  # occurrences as four characters making a policy verb's whole object (see coined_objects)
     framed: int = 0  # occurrences as a verb's object ending in a frame's head (see framed_objects)
+    principle: int = 0  # occurrences before 的 and a line's noun (see principle_runs)
     example: tuple[str, int, int] | None = None  # doc id, start, end
     _last_doc: int = -1
 
@@ -280,6 +329,7 @@ class ShapeEvidence:
         self.headed += kind == "headed"
         self.coined += kind == "coined"
         self.framed += kind == "framed"
+        self.principle += kind == "principle"
 
 
 @dataclass
@@ -299,13 +349,13 @@ class ShapeTally:
     def add(self, doc_id: str, text: str) -> None:
         self._doc += 1
         objects: set[tuple[str, int]] = set()
+        shapes: set[tuple[str, int]] = set()
         for kind, hits in (("quoted", quoted_spans(text)), ("quoted", paired_quotes(text)),
                            ("numbered", number_codes(text)), ("parallel", parallel_runs(text)),
                            ("object", verb_objects(text))):
             for key, start, end in hits:
                 self._note(kind, key, doc_id, start, end)
-                if kind == "object":
-                    objects.add((key, start))
+                (objects if kind == "object" else shapes).add((key, start))
         for kind, hits in (("headed", headed_objects(text)), ("coined", coined_objects(text)),
                            ("framed", framed_objects(text))):
             for key, start, end in hits:
@@ -313,6 +363,11 @@ class ShapeTally:
                     self.seen[key].mark(kind)
                 else:
                     self._note(kind, key, doc_id, start, end)
+        for key, start, end in principle_runs(text):  # a run or quoted span found already is one occurrence
+            if (key, start) in shapes:
+                self.seen[key].mark("principle")
+            else:
+                self._note("principle", key, doc_id, start, end)
         if len(self.seen) > self.cap:
             self.seen = {k: e for k, e in self.seen.items() if e.count > 1}
 

@@ -327,6 +327,23 @@ def framed_name(key: str, bg: Background) -> str | None:
     return core
 
 
+def principle_prospect(key: str, e: ShapeEvidence, stats: NgramStats) -> Prospect:
+    """A line its writers name before 的方针, 的原则, 的道路 … (see :func:`.patterns.principle_runs`), on a small input:
+    the run or quoted span, scored as a programme's name after its verb (:data:`HEADED_QUALITY`) and marked
+    ``after_verb`` (a name its writers gave it: seen once is enough, and it is no ordinary list or rhetoric).
+
+    >>> from termkit.discover.patterns import ShapeEvidence
+    >>> p = principle_prospect("军民结合、平战结合", ShapeEvidence(count=1, principle=1, kind="principle"), None)
+    >>> p.kind, p.count, p.notes
+    ('parallel', 1, {'after_verb': 1.0, 'principle': 1.0})
+    """
+    count = max(e.count, stats.count(key) if stats is not None else 0)
+    quality = HEADED_QUALITY + 0.3 * min(e.docs - 1, 3)
+    kind = "parallel" if "、" in key else "quoted"
+    return Prospect(key, kind, math.log2(1 + count) * quality, count, e.quoted, e.example,
+                    notes={"after_verb": float(e.principle), "principle": 1.0})
+
+
 def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Background,
                     min_count: int, small: bool = False) -> list[Prospect]:
     """Quoted spans, number codes and parallel runs, scored by recurrence and shape; on a ``small`` input (one
@@ -335,12 +352,19 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
     ``after_verb``; elsewhere such a span is judged as any verb's object."""
     out = []
     for key, e in seen.items():
+        if e.kind == "principle":  # found only before 的方针, 的原则 …: a small input's rule (see principle_prospect)
+            if small:
+                out.append(principle_prospect(key, e, stats))
+            continue
         formulaic = e.kind != "quoted" or any(ch in NUMERALS for ch in key[:1]) or "+" in key
         if e.count < min_count and not (e.kind == "parallel" and has_template(key.split("、"))):
             continue
         count = max(e.count, stats.count(key))
         if e.kind == "quoted":
             share = e.quoted / max(count, 1)
+            if small and e.principle:  # quoted before 的方针: the line its writers hold to, however long
+                out.append(principle_prospect(key, e, stats))
+                continue
             if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
@@ -366,6 +390,9 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if noise_reason(core, bg) or not _phrase_ok(core, count, stats, bg):
                 continue
             out.append(Prospect(core, "mwe", math.log2(1 + count) * (1.0 + 0.3 * min(e.docs - 1, 3)), count))
+            continue
+        elif e.kind == "parallel" and small and e.principle:
+            out.append(principle_prospect(key, e, stats))
             continue
         elif e.kind == "parallel":
             quality = 1.2 + 0.8 * has_template(key.split("、")) + 0.3 * min(e.count - 1, 3)
