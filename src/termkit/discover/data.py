@@ -94,6 +94,10 @@ PROGRAMME_HEADS = ("行动计划", "计划", "工程", "战略", "规划", "规�
 # verbs that launch or carry out a programme (实施全民健身计划, 启动…三年行动, 编制…规划, 打好蓝天保卫战)
 PROGRAMME_VERBS = ("实施", "启动", "开展", "推进", "出台", "编制", "制定", "打好", "打赢", "坚持", "落实", "推行",
                    "压实")
+# verbs that put a rule in force, beside the policy and programme verbs, before a coinage of four loose characters
+# (实行多证合一, 农村实行政社分开, 由先证后照改为先照后证, 提倡晚婚晚育: see :func:`.patterns.coined_objects`); not 鼓励
+# (鼓励银行敢贷 as often as 鼓励以工代训) nor 推广 (推广秸秆还田: a practice)
+COINAGE_VERBS = ("实行", "执行", "改为", "提倡")
 # heads that frame a known formula as the line it sets (稳中求进 → 稳中求进工作总基调, 计划生育 →
 # 计划生育基本国策, 依法治国 → 依法治国基本方略, 中国特色社会主义 → 中国特色社会主义道路): the known term and its
 # frame are one fixed name, written as a verb's object (坚持…, 贯彻…, 完善…), often once in a report (see

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..chardata import HAN_CLASS
 from .data import (
+    COINAGE_VERBS,
     FRAME_HEADS,
     FRAME_OWN_VERBS,
     FRAME_VERBS,
@@ -134,17 +135,17 @@ def headed_objects(text: str) -> Iterator[Hit]:
             pos = n.end(1)
 
 
-COINED_RE = re.compile(rf"(?:{'|'.join(sorted(set(POLICY_VERBS + PROGRAMME_VERBS), key=len, reverse=True))})"
-                       rf"([{HAN}]{{4}})(?={HEADED_END})")
+_COINING = "|".join(sorted(set(POLICY_VERBS + PROGRAMME_VERBS + COINAGE_VERBS), key=len, reverse=True))
+COINED_RE = re.compile(rf"(?:{_COINING})([{HAN}]{{4}})(?={HEADED_END})")
 
 
 def coined_objects(text: str) -> Iterator[Hit]:
-    """Four characters as the whole object of a policy verb (坚持群防群控，实施工业强基，): a coinage when the
-    dictionary lacks it and reads it as loose characters (群/防/群/控, 援/企/稳/岗), as
-    :func:`.score.shape_prospects` checks.
+    """Four characters as the whole object of a policy verb (坚持群防群控，实施工业强基，) or of one that puts a rule
+    in force (实行多证合一, :data:`.data.COINAGE_VERBS`): a coinage when the dictionary lacks it and reads it as loose
+    characters (群/防/群/控, 援/企/稳/岗), as :func:`.score.shape_prospects` checks.
 
-    >>> [k for k, _, _ in coined_objects("坚持群防群控，推进援企稳岗和以工代训。")]
-    ['群防群控', '援企稳岗']
+    >>> [k for k, _, _ in coined_objects("坚持群防群控，推进援企稳岗和以工代训。实行多证合一，")]
+    ['群防群控', '援企稳岗', '多证合一']
     """
     for m in COINED_RE.finditer(text):
         yield m.group(1), m.start(1), m.end(1)
