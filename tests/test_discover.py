@@ -141,6 +141,8 @@ def test_one_document_names(case: dict, table) -> None:
         assert key in found and found[key].count == 1, case["why"]
     for key in case["left_out"]:
         assert key not in found, case["why"]
+    for key, written in case.get("written", {}).items():
+        assert found[key].candidate == written, case["why"]
 
 
 @pytest.mark.parametrize("case", load_cases("discover_aligned", key="key"))

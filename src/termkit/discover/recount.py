@@ -16,6 +16,7 @@ does not count, and a candidate ending in a letter or digit does not match insid
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -67,6 +68,8 @@ class Recount:
         >>> r = Recount(forms={"鄉村著名行動": 2, "乡村著名行动": 1})
         >>> r.written("乡村着名行动")
         '乡村著名行动'
+        >>> Recount(forms={"一要吃饭，二要建设": 1}).written("一要吃饭,二要建设")  # the key's comma is folded
+        '一要吃饭，二要建设'
         """
         shown: dict[str, int] = {}
         for form, n in self.forms.items():
@@ -173,7 +176,14 @@ def _simplified(text: str) -> str:
 
 
 def _han(text: str) -> str:
-    return "".join(ch for ch in text if ord(ch) > 0x2FFF and not ch.isspace() and ch not in "“”‘’「」『』")
+    """The characters of ``text`` that spell a term: CJK ones, less spaces and punctuation (quotation marks, and the
+    full-width comma that the folded key writes as ``,``).
+
+    >>> _han("“一要吃饭，二要建设”"), _han("一要吃饭,二要建设")
+    ('一要吃饭二要建设', '一要吃饭二要建设')
+    """
+    return "".join(ch for ch in text if ord(ch) > 0x2FFF and not ch.isspace() and ch not in "“”‘’「」『』"
+                   and not unicodedata.category(ch).startswith("P"))
 
 
 def _known_spans(text: str, matcher: Matcher) -> np.ndarray:
