@@ -69,6 +69,8 @@ def lexicon_rejections(background) -> dict[tuple[str, str], str]:
             words = background.words(core)
             for name, rule in NOISE_RULES.items():
                 if rule(core, words, background):
+                    if name == "fragment" and "、" in surface and not noise.fragment(core, words, background, listed=True):
+                        continue  # word_noise says listed for a run of items (精简、统一、效能的原则)
                     out[(surface, name)] = e.category
     return out
 
@@ -259,3 +261,10 @@ def test_an_ordinary_string_the_text_or_dictionary_marks_as_a_formula_is_kept(ca
     kept = screen([c], background, drop_ordinary=True)
     assert bool(kept) is case["kept"], case["why"]
     assert not kept or kept[0].reasons == ("ordinary words",), case["why"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_principle_of", key="key"))
+def test_the_principle_of_what_comes_before_a_bare_head_is_a_fragment(case: dict, background) -> None:
+    """tests/cases/discover_principle_of.jsonl: X的原则 / X的方针 with the head alone is a sentence about X
+    (noise.principle_of), unless the head is qualified, X is led by a numeral or is a run of items."""
+    assert (noise.word_noise(case["key"], background) == "fragment") is case["fragment"], case["why"]

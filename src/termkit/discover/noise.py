@@ -47,6 +47,7 @@ from ..chardata import CLOSE_QUOTES, OPEN_QUOTES, UNIFIED_CLASS
 from .data import (
     AWARD_HEADS,
     AWARD_OPENERS,
+    BARE_HEADS,
     CAMPAIGN_TAILS,
     COMMON_WORD,
     COUNTING_MEASURES,
@@ -387,7 +388,7 @@ def foreign(key: str) -> str | None:
     return "foreign" if longest >= 3 or (len(key) >= 2 and share >= 0.6) else None
 
 
-def fragment(key: str, words: list[str] = (), bg: Any = None, quoted: bool = False) -> str | None:
+def fragment(key: str, words: list[str] = (), bg: Any = None, quoted: bool = False, listed: bool = False) -> str | None:
     """A piece of a sentence: it ends in a function word (九个以), starts with a suffix that is a word of its own
     (化军事训练; 地区安全 starts with the word 地区; not when the string is ``quoted`` nearly every time: its writers
     start it there, as “地条钢” of the 2017 work report), closes an open list with 等 before one short word
@@ -400,8 +401,10 @@ def fragment(key: str, words: list[str] = (), bg: Any = None, quoted: bool = Fal
     share anything.
     Joined by 的 (:func:`_whole_de`): a formula names, a sentence describes (热烈的掌声); 的 stays in a formula
     when it joins a complete modifier to a complete head of formulas (积极的财政政策, 以人民为中心的发展思想), not a
-    verb's object cut from its subject (公布的数据) or a locative cut from its noun (上的重要讲话). Without ``bg``
-    (jieba's dictionary, for parts of speech) every 的 but 党的 is a fragment.
+    verb's object cut from its subject (公布的数据) or a locative cut from its noun (上的重要讲话), nor the principle of
+    what comes before a bare head (:func:`principle_of`: 平等互利的原则; ``listed``: the key was a run of items, written
+    with 、, which names its principle: 精简、统一、效能的原则). Without ``bg`` (jieba's dictionary, for parts of
+    speech) every 的 but 党的 is a fragment.
 
     >>> fragment("九个以"), fragment("热烈的掌声"), fragment("党的建设"), fragment("新发展理念")
     ('fragment', 'fragment', None, None)
@@ -428,7 +431,7 @@ def fragment(key: str, words: list[str] = (), bg: Any = None, quoted: bool = Fal
         return "fragment"  # 保障和改善民生
     if any(len(w) == 4 and w[1] in "和与" and (bg is None or bg.tag(w) not in ("i", "l")) for w in words):
         return "fragment"  # 党和国家事业 (the dictionary lists 党和国家 whole; 人与自然 is an idiom)
-    if "的" in key.removeprefix("党的") and (bg is None or not _whole_de(key, words, bg)):
+    if "的" in key.removeprefix("党的") and (bg is None or not _whole_de(key, words, bg, listed)):
         return "fragment"
     return None
 
@@ -452,7 +455,7 @@ def _paired(a: str, b: str, bg: Any) -> bool:
     return a[0] == b[0] or a[-1] == b[len(a) - 1 : len(a)] or len(b) > len(head) > 1
 
 
-def _whole_de(key: str, words: list[str], bg: Any) -> bool:
+def _whole_de(key: str, words: list[str], bg: Any, listed: bool = False) -> bool:
     """Whether every 的 of ``key`` joins a complete modifier to a complete head of formulas: the frame
     以…为…的 (以人民为中心的发展思想), or a modifier that does not start on a locative (上的重要讲话) and does not end
     on a bare verb cut from its subject (公布的数据; 中国自主的 has one), before a noun phrase ending in a head
@@ -478,6 +481,8 @@ def _whole_de(key: str, words: list[str], bg: Any) -> bool:
         right = "".join(words[i + 1 : at[n + 1] if n + 1 < len(at) else None])
         if len("".join(left)) < 2 or not right.endswith(FORMULA_HEADS):
             return False  # 大的教育体系 of 规模最大的教育体系: one character is seldom the whole modifier
+        if principle_of(left, right) and not listed:
+            return False  # 平等互利的原则: the principle of 平等互利
         if all(bg.tag(w)[:1] in ("m", "t") for w in left):
             return False  # 一九五九年的计划: a date or number, not a modifier of a formula
         first = bg.tag(left[0])
@@ -486,6 +491,20 @@ def _whole_de(key: str, words: list[str], bg: Any) -> bool:
         if bg.tag(left[-1]) == "v" and not (len(left) > 1 and first.startswith("n")):
             return False  # 公布的数据: the verb's subject is outside
     return True
+
+
+def principle_of(left: list[str], right: str) -> bool:
+    """``left`` 的 ``right`` is a sentence about the principle (方针, 路线 …: :data:`BARE_HEADS`) of what ``left``
+    says, not a name: 平等互利的原则, 预防为主的方针, 深化改革的方针. A formula qualifies the head (独立自主的外交政策:
+    ``right`` is more than the bare head) or counts what it names (一个中国的原则: ``left`` is led by a numeral);
+    a run of items before it names it too (精简、统一、效能的原则: see :func:`fragment`'s ``listed``).
+
+    >>> principle_of(["平等", "互利"], "原则"), principle_of(["独立自主"], "外交政策")
+    (True, False)
+    >>> principle_of(["一个", "中国"], "原则")
+    False
+    """
+    return right in BARE_HEADS and bool(left) and left[0][:1] not in NUMERALS
 
 
 def _numbered_verb(key: str) -> bool:
@@ -698,8 +717,8 @@ def word_noise(key: str, bg: Any, quoted: bool = False) -> str | None:
     core = key.replace("、", "")
     words = bg.words(core)
     return (titled(core, words) or named(core, words, bg) or bilateral(core, words, bg) or foreign(core)
-            or fragment(core, words, bg, quoted) or event(core) or occasion(core, words) or thing(core)
-            or counted_noun(core, bg))
+            or fragment(core, words, bg, quoted, listed="、" in key) or event(core) or occasion(core, words)
+            or thing(core) or counted_noun(core, bg))
 
 
 NAMED_SHARE = 0.2  # of occurrences in a thing's naming place (see :func:`introduced`)
