@@ -65,10 +65,11 @@ def lexicon_rejections(background) -> dict[tuple[str, str], str]:
     out = {}
     for e in compiled.lexicon.entries:
         for surface in (e.term, *e.variants):
-            core = compiled.matcher.fold(surface).text.replace("、", "")
+            folded = compiled.matcher.fold(surface).text
+            core = folded.replace("、", "")
             words = background.words(core)
             for name, rule in NOISE_RULES.items():
-                if rule(core, words, background):
+                if rule(folded if name == "addressees" else core, words, background):
                     if name == "fragment" and "、" in surface and not noise.fragment(core, words, background, listed=True):
                         continue  # word_noise says listed for a run of items (精简、统一、效能的原则)
                     out[(surface, name)] = e.category
@@ -80,6 +81,7 @@ NOISE_RULES = {
     "dated": lambda k, w, bg: noise.dated(k),
     "counted": lambda k, w, bg: noise.counted(k, bg),
     "sequence": lambda k, w, bg: noise.sequence(k),
+    "addressees": lambda k, w, bg: noise.addressees(k),  # reads the items: given the surface with its 、
     "titled": lambda k, w, bg: noise.titled(k, w),
     "named": lambda k, w, bg: noise.named(k, w, bg),
     "bilateral": lambda k, w, bg: noise.bilateral(k, w, bg),
@@ -268,3 +270,10 @@ def test_the_principle_of_what_comes_before_a_bare_head_is_a_fragment(case: dict
     """tests/cases/discover_principle_of.jsonl: X的原则 / X的方针 with the head alone is a sentence about X
     (noise.principle_of), unless the head is qualified, X is led by a numeral or is a run of items."""
     assert (noise.word_noise(case["key"], background) == "fragment") is case["fragment"], case["why"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_addressees", key="key"))
+def test_a_run_of_each_this_each_that_is_the_sentences_addressees(case: dict, background) -> None:
+    """tests/cases/discover_addressees.jsonl: a run whose every item starts with 各 names whom a sentence addresses
+    (noise.addressees), not a formula."""
+    assert noise.word_noise(case["key"], background) == case["reason"], case["why"]

@@ -578,7 +578,8 @@ def discover(
     it ends in a formula's head: 新发展格局, 海洋强国; not 改革, 体制, 制度, 机制, 体系, which end policy
     areas as often), and ordinary Chinese (common words of jieba's dictionary side by side: 世界和平; a
     run of three or more items sharing no character) x 0.25 (left out on a small input or when the
-    shipped model ranks), unless a ranking learnt from the input gives it a probability of 0.85 or
+    shipped model ranks, unless quoted every time or marked as a formula by the dictionary: 四化建设,
+    不正之风, 对外开放政策), unless a ranking learnt from the input gives it a probability of 0.85 or
     more. Titles, names, bilateral phrases, fragments, counts, meetings and occasions are left out.
     Compare scores within one run only. Candidates scoring below --min-score are not shown, so a list
     may be shorter than --top (stderr says so): below it, statistical strings fill the list. With the
