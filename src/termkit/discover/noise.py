@@ -110,11 +110,17 @@ def counted(key: str, bg: Any = None) -> str | None:
     >>> from termkit.discover.background import Background
     >>> counted("三个代表", Background.load()), counted("三个月群众", Background.load())
     (None, 'count')
+    >>> counted("百五十"), counted("十左右"), counted("十三五")
+    ('count', 'count', None)
     """
     lead = _LEAD_RE.match(key)
-    if lead is None or lead.end() == len(key):
+    if lead is None:
         return None
+    if lead.end() == len(key):  # a number alone names a plan (十三五), unless cut inside one (百五十 of 一百五十)
+        return "count" if key[0] in "百千万亿" else None
     number, head = key[: lead.end()], key[lead.end():]
+    if head in ("左右", "上下"):
+        return "count"  # 十左右: a quantity about so much
     if _PLACE_COUNT_RE.fullmatch(key):
         return "count"  # 三省一市, 五省区: places counted
     if head[0] in UNIT_CHARS and head[0] not in MEASURES and any(ch in NUMERALS or ch.isdigit() for ch in head):
