@@ -143,6 +143,8 @@ def test_one_document_names(case: dict, table) -> None:
         assert key not in found, case["why"]
     for key, written in case.get("written", {}).items():
         assert found[key].candidate == written, case["why"]
+    for key in case.get("not_demoted", []):
+        assert "ordinary words" not in found[key].reasons, case["why"]
 
 
 @pytest.mark.parametrize("case", load_cases("discover_aligned", key="key"))

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
-from .data import FRAME_OWN_VERBS, NUMERALS, WEAK_HEADS
+from .data import FRAME_OWN_VERBS, NUMERALS, POLICY_VERBS, PROGRAMME_HEADS, WEAK_HEADS
 from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
@@ -585,8 +585,8 @@ def shape_weight(c: Candidate, key: str, quoted: bool, bg: Background, learnt: b
     if shape == "numbered" and not c.notes.get("quoted") and bare_number(key, bg):
         shape = "mwe"
     if shape == "quoted" and len(key) <= 3 and not is_numbered(key) and bg.freq(key) \
-            and any(len(w) > 1 for w in bg.words(key)):
-        shape = "mwe"
+            and any(len(w) > 1 for w in bg.words(key)) and not c.notes.get("enacted"):
+        shape = "mwe"  # a metaphor in scare quotes, unless its writers put it in force (开展“扫黄”工作)
     weight = SHAPE_WEIGHT[shape]
     if shape == "mwe" and c.kind == "mwe" and c.notes.get("after_verb") and not learnt:
         return HEADED_WEIGHT  # a programme's name, as its writers launch it (see :func:`.score.programme_name`)
@@ -733,15 +733,26 @@ def office_named(c: Candidate, key: str) -> tuple[str, ...]:
 
 def programme(c: Candidate, key: str, bg: Background) -> bool:
     """A programme's name found after a verb that carries it out (see :func:`.score.programme_name`) of three
-    words or more (消费扶贫行动, 质量提升行动): a name, though made of common words; with one word before its head
-    (重大工程, 相关规划) it is ordinary Chinese still.
+    words or more (消费扶贫行动, 质量提升行动), or of a noun and its head (厂长负责制): a name, though made of common
+    words; with a modifier before its head (重大工程, 相关规划, 全面规划: 全面 is a policy verb's adverb) it is
+    ordinary Chinese still. A quoted name its writers put in force (严格执行“约法三章”, 推行“星火计划”: ``enacted``,
+    see :func:`.patterns.enacted_quotes`) is one too.
 
     >>> bg = Background.load()
     >>> named = {"after_verb": 1.0}
-    >>> [programme(Candidate(k, 1.0, 1, 1, "mwe", "", named), k, bg) for k in ("消费扶贫行动", "重大工程")]
-    [True, False]
+    >>> [programme(Candidate(k, 1.0, 1, 1, "mwe", "", named), k, bg) for k in
+    ...   ("消费扶贫行动", "重大工程", "厂长负责制")]
+    [True, False, True]
+    >>> programme(Candidate("星火计划", 1.0, 1, 1, "quoted", "", {"enacted": 1.0}), "星火计划", bg)
+    True
     """
-    return c.kind == "mwe" and bool(c.notes.get("after_verb")) and len(bg.words(key)) >= 3
+    if c.kind == "quoted":
+        return bool(c.notes.get("enacted"))
+    if c.kind != "mwe" or not c.notes.get("after_verb"):
+        return False
+    words = bg.words(key)
+    return len(words) >= 3 or (len(words) == 2 and bg.tag(words[0]) == "n" and words[0] not in POLICY_VERBS
+                               and key.endswith(PROGRAMME_HEADS))
 
 
 def rank(cands: list[Candidate], options: DiscoverOptions = DiscoverOptions(),

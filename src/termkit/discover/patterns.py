@@ -222,6 +222,22 @@ def principle_runs(text: str) -> Iterator[Hit]:
         yield key, m.end(2) - len(key), m.end(2)
 
 
+ENACTING_VERBS = ("执行", "推行", "实行", "开展", "贯彻", "落实", "实施", "坚持")
+ENACTED_RE = re.compile(rf"(?:{'|'.join(ENACTING_VERBS)})“([^“”\n]{{2,14}})”")
+
+
+def enacted_quotes(text: str) -> Iterator[Hit]:
+    """A quoted name right after a verb that puts it in force (严格执行“约法三章”, 大力推行“星火计划”, 开展“扫黄”工作):
+    a rule, campaign or programme its writers name, not a metaphor in scare quotes (吃了“定心丸”, 啃“硬骨头”), which
+    such verbs do not take.
+
+    >>> [k for k, _, _ in enacted_quotes("严格执行“约法三章”。让市场吃了“定心丸”，大力推行“星火计划”。")]
+    ['约法三章', '星火计划']
+    """
+    for m in ENACTED_RE.finditer(text):
+        yield m.group(1), m.start(1), m.end(1)
+
+
 def parallel_runs(text: str) -> Iterator[Hit]:
     """Runs of three or more short items of one length separated by 、 (the last one may be joined
     by 和/与/及): items of two characters only when they share a template (see
@@ -321,6 +337,7 @@ class ShapeEvidence:
     coined: int = 0  # occurrences as four characters making a policy verb's whole object (see coined_objects)
     framed: int = 0  # occurrences as a verb's object ending in a frame's head (see framed_objects)
     principle: int = 0  # occurrences before 的 and a line's noun (see principle_runs)
+    enacted: int = 0  # quoted occurrences right after a verb that puts the name in force (see enacted_quotes)
     example: tuple[str, int, int] | None = None  # doc id, start, end
     _last_doc: int = -1
 
@@ -331,6 +348,7 @@ class ShapeEvidence:
         self.coined += kind == "coined"
         self.framed += kind == "framed"
         self.principle += kind == "principle"
+        self.enacted += kind == "enacted"
 
 
 @dataclass
@@ -364,6 +382,9 @@ class ShapeTally:
                     self.seen[key].mark(kind)
                 else:
                     self._note(kind, key, doc_id, start, end)
+        for key, start, _ in enacted_quotes(text):  # a quoted span found already: marked, not counted again
+            if (key, start) in shapes:
+                self.seen[key].mark("enacted")
         for key, start, end in principle_runs(text):  # a run or quoted span found already is one occurrence
             if (key, start) in shapes:
                 self.seen[key].mark("principle")

@@ -398,5 +398,6 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             quality = 1.2 + 0.8 * has_template(key.split("、")) + 0.3 * min(e.count - 1, 3)
         else:
             quality = 1.5 + 0.3 * min(e.docs - 1, 3)
-        out.append(Prospect(key, e.kind, math.log2(1 + count) * quality, count, e.quoted, e.example))
+        enacted = {"enacted": float(e.enacted)} if small and e.enacted else {}  # see termkit.discover.programme
+        out.append(Prospect(key, e.kind, math.log2(1 + count) * quality, count, e.quoted, e.example, notes=enacted))
     return out
