@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from termkit.errors import LexiconError
@@ -78,6 +78,7 @@ CHUNKS = [b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", "两个确立。".encode(),
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(b".", b"", [])  # a name of dots alone
 @given(NAME_BYTES, st.sampled_from(EXTENSIONS), st.lists(st.one_of(st.sampled_from(CHUNKS), st.binary(max_size=30)),
                                                            max_size=12))
 def test_random_bytes_under_random_names_are_read_or_reported(name: bytes, ext: bytes, chunks: list[bytes]) -> None:
@@ -86,7 +87,8 @@ def test_random_bytes_under_random_names_are_read_or_reported(name: bytes, ext: 
     from termkit.corpus import read_documents
 
     with tempfile.TemporaryDirectory() as d:
-        path = os.path.join(os.fsencode(d), (b"." if name.startswith(b".") else b"") + name.lstrip(b".") + ext)
+        stem = name.lstrip(b".") or b"_"  # a name of dots alone ("." or "..") would be a folder, not a file
+        path = os.path.join(os.fsencode(d), (b"." if name.startswith(b".") else b"") + stem + ext)
         with open(path, "wb") as fh:
             fh.write(b"".join(chunks))
         said: list[str] = []
