@@ -136,14 +136,15 @@ def test_last_round_is_what_the_lexicon_finds_now() -> None:
             assert f"{r['sample']} ({r['id']} → {t})" in text, f"eval/README.md names {r['sample']} taken by {t}"
 
 
-# The samples of added entries (eval/README.md, "The entries added after round 2", "… in round 6", "… in round 7"
-# and "… in round 8"):
+# The samples of added entries (eval/README.md, "The entries added after round 2", "… in round 6", "… in round 7",
+# "… in round 8" and "… in round 9"):
 # file, sample-id prefix (or prefixes: one per seed drawn), the revision they were drawn since, and the label of their figures in the README.
 ADDED_SAMPLES = [
     (EVAL / "precision-added.tsv", "a3-", "ddb4d7f", "added-entries sample"),
     (EVAL / "precision-added-round6.tsv", ("a6-", "a7-"), "f02dcf8", "round-6 added-entries sample"),
     (EVAL / "precision-added-round7.tsv", "a9-", "53b26d9", "round-7 added-entries sample"),
     (EVAL / "precision-added-round8.tsv", "a10-", "41ccfc8", "round-8 added-entries sample"),
+    (EVAL / "precision-added-round9.tsv", "a9-", "ae926c1", "round-9 added-entries sample"),  # seed 9, as round 7's
 ]
 
 
