@@ -82,6 +82,7 @@ NOISE_RULES = {
     "counted": lambda k, w, bg: noise.counted(k, bg),
     "sequence": lambda k, w, bg: noise.sequence(k),
     "addressees": lambda k, w, bg: noise.addressees(k),  # reads the items: given the surface with its 、
+    "anaphoric": lambda k, w, bg: noise.anaphoric(k),
     "titled": lambda k, w, bg: noise.titled(k, w),
     "named": lambda k, w, bg: noise.named(k, w, bg),
     "bilateral": lambda k, w, bg: noise.bilateral(k, w, bg),
@@ -276,4 +277,11 @@ def test_the_principle_of_what_comes_before_a_bare_head_is_a_fragment(case: dict
 def test_a_run_of_each_this_each_that_is_the_sentences_addressees(case: dict, background) -> None:
     """tests/cases/discover_addressees.jsonl: a run whose every item starts with 各 names whom a sentence addresses
     (noise.addressees), not a formula."""
+    assert noise.word_noise(case["key"], background) == case["reason"], case["why"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_anaphoric", key="key"))
+def test_a_string_led_by_a_demonstrative_points_back(case: dict, background) -> None:
+    """tests/cases/discover_anaphoric.jsonl: a string led by 这一, 该, 此, 上述 … points back at a thing named before
+    it (noise.anaphoric), not a formula of its own."""
     assert noise.word_noise(case["key"], background) == case["reason"], case["why"]
