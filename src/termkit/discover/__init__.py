@@ -32,7 +32,7 @@ import itertools
 import math
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
@@ -142,7 +142,6 @@ def adapt(options: DiscoverOptions, chars: int) -> tuple[DiscoverOptions, str]:
     >>> adapt(DiscoverOptions(), 7_000_000)[0].pool, adapt(DiscoverOptions(pool=500), 7_000_000)[0].pool
     (20000, 500)
     """
-    from dataclasses import replace
 
     auto = 3 if chars >= LARGE_INPUT else 2
     shape = 1 if chars < SMALL_INPUT else 2
@@ -497,7 +496,6 @@ def learn_and_score(cands: list[Candidate], counts: dict[str, Any], positives: s
     else with ``model`` (the shipped one), else keep the first-pass scores. Returns the candidates and how
     they were ranked (``a model learnt from N lexicon terms in the input`` / ``shipped model`` / ``first-pass
     scores``)."""
-    from dataclasses import replace
 
     from .features import matrix
     from .learn import fit, fit_boosted
@@ -660,7 +658,6 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
     >>> [(c.candidate, round(c.score, 1), c.reasons) for c in screen(cs, bg)]
     [('世界和平', 2.0, ('ordinary words',)), ('放管服', 4.8, ())]
     """
-    from dataclasses import replace
 
     out = []
     for c in cands:
@@ -685,18 +682,25 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
             mark = "quoted" if quoted_name else formula_mark(key, bg.words(key), bg)
             if drop_ordinary and not mark:
                 continue
-            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary words",),
-                               notes={**c.notes, "ordinary": 1.0}))
+            out.append(demoted(c, "ordinary words"))
         elif c.kind == "parallel" and not c.notes.get("after_verb") \
                 and (unshared(key, bg) or c.notes.get("listed", 0) >= OPEN_LIST * c.count):
-            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("ordinary list",),
-                               notes={**c.notes, "ordinary": 1.0}))
+            out.append(demoted(c, "ordinary list"))
         elif unlikely_run(c, small, learnt):
-            out.append(replace(c, score=c.score * ORDINARY_WEIGHT, reasons=("rhetorical list",),
-                               notes={**c.notes, "ordinary": 1.0}))
+            out.append(demoted(c, "rhetorical list"))
         else:
             out.append(replace(c, score=c.score * shape_weight(c, key, quoted, bg, learnt)))
     return out
+
+
+def demoted(c: Candidate, reason: str) -> Candidate:
+    """``c`` demoted as ordinary Chinese by :func:`screen` (its score times :data:`ORDINARY_WEIGHT`), for ``reason``.
+
+    >>> d = demoted(Candidate("世界和平", 8.0, 80, 9, "mwe", ""), "ordinary words")
+    >>> d.score, d.reasons, d.notes["ordinary"]
+    (2.0, ('ordinary words',), 1.0)
+    """
+    return replace(c, score=c.score * ORDINARY_WEIGHT, reasons=(reason,), notes={**c.notes, "ordinary": 1.0})
 
 
 # how likely the shipped model must find a parallel run seen on a small input for its shape to count: a run written
@@ -888,7 +892,6 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
                    drop_ordinary=drops_ordinary(bool(note), how))
     if on_note:
         on_note(f"ranked by {how}")
-    from dataclasses import replace
 
     if options.since is not None:  # a ranking of its own: new, in use, a term (see :mod:`.since`)
         from .since import rank_new
@@ -940,7 +943,6 @@ def drop_rejected(cands: list[Candidate], rejected: Mapping[str, str], fold: Cal
     >>> drop_rejected(cs, {"北溪": "name"}, str, show=True)[0][0].reasons
     ('rejected: name',)
     """
-    from dataclasses import replace
 
     out, skipped = [], 0
     for c in cands:
