@@ -182,8 +182,8 @@ def _han(text: str) -> str:
     >>> _han("“一要吃饭，二要建设”"), _han("一要吃饭,二要建设")
     ('一要吃饭二要建设', '一要吃饭二要建设')
     """
-    return "".join(ch for ch in text if ord(ch) > 0x2FFF and not ch.isspace() and ch not in "“”‘’「」『』"
-                   and not unicodedata.category(ch).startswith("P"))
+    return "".join(ch for ch in text if ord(ch) > 0x2FFF and not ch.isspace()
+                   and not unicodedata.category(ch).startswith("P"))  # quotation marks are punctuation too
 
 
 def _known_spans(text: str, matcher: Matcher) -> np.ndarray:
