@@ -15,7 +15,7 @@ hits; :class:`ShapeTally` adds them up over documents in bounded memory.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..chardata import HAN_CLASS
@@ -33,6 +33,17 @@ from .data import (
 )
 
 HAN = HAN_CLASS
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression's alternation of ``words``, each once, the longest first, so that a word is not cut
+    short by another that begins it (行动计划 before 计划).
+
+    >>> alternation(["计划", "行动计划", "计划"])
+    '行动计划|计划'
+    """
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
 Hit = tuple[str, int, int]  # key (folded surface), start, end (view = original offsets)
 
 QUOTED_RE = re.compile(rf"“([{HAN}0-9A-Za-z+·、]{{2,14}})”")
@@ -102,7 +113,7 @@ def verb_objects(text: str) -> Iterator[Hit]:
         yield m.group(1), m.start(1), m.end(1)
 
 
-_HEADS = "|".join(sorted(PROGRAMME_HEADS, key=len, reverse=True))
+_HEADS = alternation(PROGRAMME_HEADS)
 HEADED_END = r"[，。；：、！？,;:!?\n和与及并]|$"  # what may follow a programme's name: a clause's end, the next item
 # a programme's name: Han characters (items joined by 、 too) before a head, or a quoted name and a few more
 # (“米袋子”省长负责制, as the lexicon writes “一带一路”倡议)
@@ -135,7 +146,7 @@ def headed_objects(text: str) -> Iterator[Hit]:
             pos = n.end(1)
 
 
-_COINING = "|".join(sorted(set(POLICY_VERBS + PROGRAMME_VERBS + COINAGE_VERBS), key=len, reverse=True))
+_COINING = alternation(POLICY_VERBS + PROGRAMME_VERBS + COINAGE_VERBS)
 COINED_RE = re.compile(rf"(?:{_COINING})([{HAN}]{{4}})(?={HEADED_END})")
 
 
@@ -151,9 +162,9 @@ def coined_objects(text: str) -> Iterator[Hit]:
         yield m.group(1), m.start(1), m.end(1)
 
 
-_FRAME_VERB = "|".join(sorted(set(POLICY_VERBS + PROGRAMME_VERBS + FRAME_VERBS), key=len, reverse=True))
-FRAMED_RE = re.compile(rf"(?:(?:{_FRAME_VERB})[和与并及]?)+([{HAN}]{{2,14}}?(?:"
-                       rf"{'|'.join(sorted(FRAME_HEADS, key=len, reverse=True))}))(?=不动摇|{HEADED_END})")
+_FRAME_VERB = alternation(POLICY_VERBS + PROGRAMME_VERBS + FRAME_VERBS)
+FRAMED_RE = re.compile(rf"(?:(?:{_FRAME_VERB})[和与并及]?)+([{HAN}]{{2,14}}?(?:{alternation(FRAME_HEADS)}))"
+                       rf"(?=不动摇|{HEADED_END})")
 
 
 def framed_objects(text: str) -> Iterator[Hit]:
@@ -175,7 +186,7 @@ def framed_objects(text: str) -> Iterator[Hit]:
         yield text[start:m.end(1)], start, m.end(1)
 
 
-_PRINCIPLE = "|".join(sorted(PRINCIPLE_NOUNS, key=len, reverse=True))
+_PRINCIPLE = alternation(PRINCIPLE_NOUNS)
 PRINCIPLE_RE = re.compile(rf"(?:“([^“”\n]{{4,24}})”|([{HAN}、]{{5,60}}))的(?:{_PRINCIPLE})")
 LEAD_VERBS = tuple(sorted({*POLICY_VERBS, *PROGRAMME_VERBS, *FRAME_VERBS, "执行", "实行", "根据", "按照", "本着",
                             "奉行", "走上"}, key=len))  # verbs before a run of items a line is named after
@@ -223,7 +234,7 @@ def principle_runs(text: str) -> Iterator[Hit]:
 
 
 ENACTING_VERBS = ("执行", "推行", "实行", "开展", "贯彻", "落实", "实施", "坚持")
-ENACTED_RE = re.compile(rf"(?:{'|'.join(ENACTING_VERBS)})“([^“”\n]{{2,14}})”")
+ENACTED_RE = re.compile(rf"(?:{alternation(ENACTING_VERBS)})“([^“”\n]{{2,14}})”")
 
 
 def enacted_quotes(text: str) -> Iterator[Hit]:
