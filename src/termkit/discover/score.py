@@ -359,12 +359,12 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
         formulaic = e.kind != "quoted" or any(ch in NUMERALS for ch in key[:1]) or "+" in key
         if e.count < min_count and not (e.kind == "parallel" and has_template(key.split("、"))):
             continue
+        if small and e.principle and e.kind in ("quoted", "parallel"):  # also found before 的方针, 的原则 …: the
+            out.append(principle_prospect(key, e, stats))  # line its writers hold to, however long
+            continue
         count = max(e.count, stats.count(key))
         if e.kind == "quoted":
             share = e.quoted / max(count, 1)
-            if small and e.principle:  # quoted before 的方针: the line its writers hold to, however long
-                out.append(principle_prospect(key, e, stats))
-                continue
             if (len(key) > 8 and e.count < 3) or (share < 0.3 and bg.freq(key)):
                 continue
             quality = 0.5 + 1.5 * share + 0.5 * formulaic + 0.3 * min(e.docs - 1, 3)
@@ -390,9 +390,6 @@ def shape_prospects(seen: dict[str, ShapeEvidence], stats: NgramStats, bg: Backg
             if noise_reason(core, bg) or not _phrase_ok(core, count, stats, bg):
                 continue
             out.append(Prospect(core, "mwe", math.log2(1 + count) * (1.0 + 0.3 * min(e.docs - 1, 3)), count))
-            continue
-        elif e.kind == "parallel" and small and e.principle:
-            out.append(principle_prospect(key, e, stats))
             continue
         elif e.kind == "parallel":
             quality = 1.2 + 0.8 * has_template(key.split("、")) + 0.3 * min(e.count - 1, 3)
