@@ -26,20 +26,19 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import os
 import re
-import subprocess
 import sys
-import tarfile
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 import discover_slices as S
 from discover_judge_sheet import read_list
+from precision import lexicon_at as archived_lexicon
 
 HERE = Path(__file__).resolve().parent
 CENSUS = HERE / "discover_round7"
@@ -141,15 +140,12 @@ def census_commit(year: str, census: Path = CENSUS) -> str:
 
 
 def lexicon_at(commit: str, into: Path) -> Path:
-    """``lexicon/`` as it was at ``commit``, extracted under ``into``."""
+    """``lexicon/`` as it was at ``commit``, extracted under ``into`` (eval/precision.py's ``lexicon_at``); an
+    unknown commit is a one-line error."""
     try:
-        tar = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "lexicon"], check=True,
-                             capture_output=True).stdout
-    except subprocess.CalledProcessError as e:
-        sys.exit(f"error: git archive {commit} lexicon: {e.stderr.decode(errors='replace').strip()}")
-    with tarfile.open(fileobj=io.BytesIO(tar)) as t:
-        t.extractall(into, filter="data")
-    return into / "lexicon"
+        return archived_lexicon(commit, into)
+    except ValueError as e:
+        sys.exit(f"error: git archive of lexicon/: {e}")
 
 
 class Setup:
