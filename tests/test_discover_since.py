@@ -106,3 +106,26 @@ def test_a_dated_corpus_shows_the_new_formula_not_the_old_phrase_nor_a_name(tabl
     assert "新办法" in shown and "老办法" not in shown and "海马斯" not in shown
     assert not any(s != "新办法" and s.endswith("新办法") for s in shown)
     assert found[shown.index("新办法")].notes["first_seen"] == "2024-03"
+
+
+def test_a_newer_form_of_a_known_term_is_shown_with_the_entry_it_extends(table) -> None:
+    """全面深化改革 is known and said every month; “进一步全面深化改革” appears from 2024-03 on: it is shown as a newer
+    form of the entry (a term of its own, stubbed by --format yaml), while 数字中国建设 (the known 数字中国 in a frame:
+    two characters of its own) stays out; without --since no candidate is related so."""
+    from termkit.discover.stubs import to_yaml
+
+    docs = []
+    for m in range(1, 7):
+        lines = ["会议强调，要坚持全面深化改革。", "各地推进数字中国建设。"]
+        if m >= 3:
+            lines += ["会议部署“进一步全面深化改革”。", "新阶段要“进一步全面深化改革”。", "加快推进数字中国建设。"] * m
+        docs.append(Document(f"m{m}", "\n".join(lines), meta={"date": f"2024-{m:02d}"}))
+    matcher = make_matcher(table, {"id": "reform", "term": "全面深化改革"}, {"id": "digital", "term": "数字中国"})
+    found = discover(lambda: docs, matcher, DiscoverOptions(min_count=2, since="2024-03", min_score=0))
+    newer = {c.candidate: c for c in found if c.relation is not None}
+    assert "进一步全面深化改革" in newer and newer["进一步全面深化改革"].relation.kind == "newer"
+    assert newer["进一步全面深化改革"].relation.entry == "reform"
+    assert not any("数字中国" in c.candidate for c in found)
+    assert "newer form of 全面深化改革 (reform)" in to_yaml([newer["进一步全面深化改革"]])
+    plain = discover(lambda: docs, matcher, DiscoverOptions(min_count=2, min_score=0))
+    assert not any(c.relation is not None and c.relation.kind == "newer" for c in plain)

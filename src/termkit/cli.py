@@ -589,7 +589,9 @@ def discover(
     A candidate that belongs to a known entry (a longer form, a variant, its expansion) says so (relation,
     entry, edit); --format yaml proposes that edit. A run whose items are each known terms (制造强国、质量强国、
     航天强国) is relation items, names them (entries) and proposes nothing; one new item keeps a run new
-    (new_items names it when the run's other items are known).
+    (new_items names it when the run's other items are known). With --since, a new string holding a
+    known term and a name of its own beside it (进一步全面深化改革) is relation newer: a term of its own,
+    shown with the entry it extends; --format yaml and --add stub it as a new entry.
 
     rejected: candidates curators have rejected (the list shipped with termkit, and yours: `termkit lexicon
     reject`) are left out (stderr says how many) and teach the learnt ranking what is not a term.
@@ -626,7 +628,7 @@ def discover(
         from .discover.stubs import stubs
         from .lexicon_edit import append_entries
 
-        new = [c for c in found if c.relation is None]
+        new = [c for c in found if c.relation is None or c.relation.kind == "newer"]
         append_entries(add, stubs(new, set(compiled.lexicon.by_id)))
         _stderr().print(f"appended {plural(len(new), 'stub')} to {_escape(str(add))} (gloss_status: proposed; "
                         "write the glosses)", soft_wrap=True, highlight=False)

@@ -33,6 +33,7 @@ import math
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
@@ -219,12 +220,21 @@ class Evidence:
     tally: ShapeTally
     volume: dict[str, float] = field(default_factory=dict)  # characters per dated month
     pool_scored_by: str = ""  # how the n-gram pool was scored (see :mod:`.pool`)
+    # with --since: the n-grams of the documents dated before its month (see :func:`.since.is_new`)
+    before: NgramStats | None = None
 
 
 def collect(docs: Iterable[Document], matcher: Matcher, options: DiscoverOptions = DiscoverOptions()) -> Evidence:
-    """First pass: n-gram statistics and shape-found candidates, in bounded memory."""
+    """First pass: n-gram statistics and shape-found candidates, in bounded memory. With ``options.since``, the
+    n-grams of the documents dated before its month are counted apart as well (:attr:`Evidence.before`)."""
     # an input of more than one bucket is large, and a large input's candidates are seen 3 times (see adapt)
     counter = NgramCounter(options.max_n, options.bucket_chars, min_restored=options.min_count or 3)
+    start = None
+    if options.since is not None:
+        from .since import month_of
+
+        start = month_of(options.since)
+    before = NgramCounter(options.max_n, options.bucket_chars, min_restored=options.min_count or 3) if start else None
     tally = ShapeTally()
     volume: dict[str, float] = {}
     for doc in docs:
@@ -233,7 +243,9 @@ def collect(docs: Iterable[Document], matcher: Matcher, options: DiscoverOptions
         tally.add(doc.id, view.text)
         if month := str((getattr(doc, "meta", None) or {}).get("date", ""))[:7]:
             volume[month] = volume.get(month, 0.0) + len(doc.text)
-    return Evidence(counter.finish(), tally, volume)
+            if before is not None and month < start:
+                before.add(view.han)
+    return Evidence(counter.finish(), tally, volume, before=before.finish() if before is not None else None)
 
 
 def kind_of(key: str, found_as: str) -> str:
@@ -259,11 +271,20 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
     if options.min_count is None or options.pool is None:
         options = adapt(options, evidence.stats.chars)[0]
     quoted = {k: e.quoted for k, e in evidence.tally.seen.items() if e.quoted}
+    newer = None
+    if evidence.before is not None:  # --since: a new string holding a known term is a newer form of it
+        from .since import is_new
+
+        newer = partial(is_new, stats=evidence.stats, before=evidence.before, min_count=options.min_count)
     found, pool = shortlist_ngrams(evidence.stats, bg, options.min_count, options.pool or MIN_POOL, positives, quoted,
-                                   model, options.min_positives if options.min_positives is not None else MIN_POSITIVES)
+                                   model, options.min_positives if options.min_positives is not None else MIN_POSITIVES,
+                                   newer=newer)
     evidence.pool_scored_by = pool.scored_by
     shaped = shape_prospects(evidence.tally.seen, evidence.stats, bg, options.shape_min_count or 2,
                              small=evidence.stats.chars < SMALL_INPUT)
+    for p in shaped if newer is not None else ():
+        if newer(p.key):
+            p.notes = {**p.notes, "newer_form": 1.0}
     known = pool.probability_of([p.key for p in shaped])
     for p in shaped:  # the pool's judgement of a quoted or numbered string, where it has one
         if p.key in known:
@@ -385,15 +406,16 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
     """Second pass: exact counts, documents and a first example for each prospect, on the text
     folded as for matching. Prospects the lexicon knows, and occurrences inside a known term,
     are left out; a prospect with no occurrence left is dropped; one holding a known term is left out too, but on
-    a ``small`` input a name its writers gave it keeps it (see :func:`_holds_known`). ``positives`` (known surfaces) are
-    recounted too, in full, and ``negatives`` (rejected strings) as candidates are, for the ranking to learn
-    from; the recounts are returned beside."""
+    a ``small`` input a name its writers gave it keeps it (see :func:`_holds_known`), and so does a string new
+    since ``--since``'s date (see :func:`newer_form`). ``positives`` (known surfaces) are recounted too, in full, and
+    ``negatives`` (rejected strings) as candidates are, for the ranking to learn from; the recounts are returned
+    beside."""
     from .patterns import pair_forms
     from .recount import recount
 
     prospects = [p for p in prospects if matcher.lookup(p.key) is None
                  and not any(matcher.lookup(form) for form in pair_forms(p.key))
-                 and not _holds_known(p, matcher, small)]
+                 and (newer_form(p, matcher) or not _holds_known(p, matcher, small))]
     aliases = {p.key: forms for p in prospects if (forms := pair_forms(p.key))}
     keys = [p.key for p in prospects]
     extra = sorted(set(negatives) - set(keys) - set(positives))
@@ -417,7 +439,7 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
             continue  # 兩制」原則 of 「一國兩制」原則: cut inside a quoted name and run out of it
         notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly,
                  "foreign": c.foreign, "titled": c.titled, "contrast": c.contrast, "listed": c.listed}
-        relation = index.relate(p.key, written)
+        relation = index.relate(p.key, written) or (newer_of(p.key, matcher) if p.notes.get("newer_form") else None)
         fresh = index.new_items(p.key) if relation is None and p.kind == "parallel" else ()
         out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key, relation,
                              periods=c.periods, example_span=c.example_span, new_items=fresh))
@@ -448,11 +470,53 @@ def _holds_known(p: Prospect, matcher: Any, small: bool = False) -> bool:
     found = matcher.find(p.key)
     if small and p.notes.get("framed"):  # a known formula in its frame: the known term and the head, nothing else
         return not framed_known(p.key, found)
-    covered = {i for m in found for i in range(m.start, m.end)}
-    rest = sum(ch.isalnum() for i, ch in enumerate(p.key) if i not in covered)  # quotation marks are no name
+    rest = own_chars(p.key, found)
     # a programme named after a known term needs a name of its own beside it (传承发展工程 of
     # 中华优秀传统文化传承发展工程), not a character (脱贫攻坚战 is 脱贫攻坚's campaign)
     return bool(found) and not (small and named_whole(p) and (rest >= MIN_OWN or not p.notes.get("after_verb")))
+
+
+def own_chars(key: str, found: list[Any]) -> int:
+    """Letters and characters of ``key`` outside the known terms ``found`` in it (quotation marks are no name).
+
+    >>> from types import SimpleNamespace as M
+    >>> own_chars("进一步全面深化改革", [M(start=3, end=9)]), own_chars("“数字中国”建设", [M(start=1, end=5)])
+    (3, 2)
+    """
+    covered = {i for m in found for i in range(m.start, m.end)}
+    return sum(ch.isalnum() for i, ch in enumerate(key) if i not in covered)
+
+
+def newer_of(key: str, matcher: Any) -> Relation | None:
+    """The relation ``newer`` to the longest known term in ``key`` (see :func:`newer_form`), or ``None``.
+
+    >>> from termkit.compile import compile_lexicon
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> m = compile_lexicon(Lexicon([Entry(id="reform", term="全面深化改革", gloss="x")]))
+    >>> newer_of("进一步全面深化改革", m)
+    Relation(kind='newer', entry='reform', term='全面深化改革', edit={}, entries=())
+    """
+    found = matcher.find(key)
+    if not found:
+        return None
+    entry = max(found, key=lambda m: m.end - m.start).entry
+    return Relation("newer", entry.id, entry.term, {})
+
+
+def newer_form(p: Prospect, matcher: Any) -> bool:
+    """With ``--since``: a new string (``notes["newer_form"]``, see :func:`.since.is_new`) holding a known term and
+    a name of its own beside it (:data:`MIN_OWN` characters: 进一步全面深化改革, 两岸融合发展示范区), a newer form of
+    the known term rather than the term in a frame (数字中国建设 beside 数字中国).
+
+    >>> from termkit.compile import compile_lexicon
+    >>> from termkit.lexicon import Entry, Lexicon
+    >>> m = compile_lexicon(Lexicon([Entry(id="e", term="全面深化改革", gloss="x"),
+    ...                              Entry(id="d", term="数字中国", gloss="y")]))
+    >>> new = {"newer_form": 1.0}
+    >>> [newer_form(Prospect(s, "mwe", 1.0, 9, notes=new), m) for s in ("进一步全面深化改革", "数字中国建设")]
+    [True, False]
+    """
+    return bool(p.notes.get("newer_form")) and own_chars(p.key, matcher.find(p.key)) >= MIN_OWN
 
 
 def framed_known(key: str, found: list[Any]) -> bool:
@@ -664,8 +728,9 @@ def screen(cands: list[Candidate], bg: Background, small: bool = False, learnt: 
         key = c.key or c.candidate
         if lone_item(c, key):
             continue
-        # a run of separate known terms (``items``) is screened and weighed as any run: it is not an entry's form
-        tied = c.relation is not None and c.relation.kind not in ("shorter", "items")
+        # a run of separate known terms (``items``) is screened and weighed as any run: it is not an entry's form; nor
+        # is a newer form (``newer``), a term of its own
+        tied = c.relation is not None and c.relation.kind not in ("shorter", "items", "newer")
         share = c.notes.get("quoted", 0) / max(c.count, 1)
         quoted = share >= QUOTED_ENOUGH
         # a name is quoted nearly every time, and more than once: one quotation (a single document's scare quotes

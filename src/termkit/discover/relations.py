@@ -12,7 +12,9 @@ another head or another count are two lists (六个坚持 is not 六个必须坚
 it belongs to and the edit a curator would make (a variant to add; nothing for items already listed). A run whose
 every item is a known term (or an item of a known formula) and that spells out no one entry is ``items``: a
 listing of separate known terms (制造强国、质量强国、航天强国; 四个意识、四个自信、两个维护), with the entries it
-names and no edit; one new item among known ones leaves the run new (the new item may be the finding).
+names and no edit; one new item among known ones leaves the run new (the new item may be the finding). With
+``--since``, a string new after its date that holds a known term and a name of its own beside it (进一步全面深化改革
+of 全面深化改革) is ``newer``: a newer form of the entry, which a curator adds as an entry of its own (no edit).
 
 >>> from termkit.lexicon import Entry
 >>> index = RelationIndex.build([Entry(id="rural-revitalization", term="乡村振兴", gloss="rural revitalization"),
@@ -55,7 +57,7 @@ MIN_UNSIGNED = 4  # characters a known term must keep without its author's name 
 
 @dataclass(frozen=True)
 class Relation:
-    """``kind``: expansion | variant | longer | shorter | items; the entry's id and term; the proposed edit.
+    """``kind``: expansion | variant | longer | shorter | items | newer; the entry's id and term; the proposed edit.
     ``items`` (a run of known terms) names every entry in ``entries`` (``entry`` and ``term`` are the first's,
     ``term`` joins their terms) and proposes no edit; the other kinds name one entry."""
 

@@ -85,7 +85,8 @@ _BREAKS = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029]")
 def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) -> str:
     """A ``terms:`` document of stubs for new candidates, each after a comment with its evidence, and
     an ``edits:`` list for candidates that belong to an entry the lexicon has (what to add to it). A run of
-    separate known terms (relation ``items``) proposes nothing: a closing comment names it and its entries.
+    separate known terms (relation ``items``) proposes nothing: a closing comment names it and its entries. A newer
+    form of an entry (relation ``newer``, with ``--since``) is a new term: a stub whose comment names the entry.
 
     >>> from termkit.discover import Candidate
     >>> from termkit.discover.relations import Relation
@@ -104,14 +105,17 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
     # runs of known terms, nothing proposed (a formula of its own is a new entry with them as its expansion):
     #   制造强国、质量强国 — parallel, 3× in 1 document, score 2.0; entries: made, quality
     """
-    new = [c for c in cands if getattr(c, "relation", None) is None]
+    new = [c for c in cands if getattr(c, "relation", None) is None or c.relation.kind == "newer"]
     runs = [c for c in cands if getattr(c, "relation", None) is not None and c.relation.kind == "items"]
-    related = [c for c in cands if getattr(c, "relation", None) is not None and c.relation.kind != "items"]
+    related = [c for c in cands
+               if getattr(c, "relation", None) is not None and c.relation.kind not in ("items", "newer")]
     lines = ["terms:" if new else "terms: []"]
     for c, s in zip(new, stubs(new, taken)):
         example = _comment(c.example)
         fresh = getattr(c, "new_items", ())
         known = f"; the other items are known, new: {'、'.join(fresh)}" if fresh else ""
+        if getattr(c, "relation", None) is not None:  # newer: a term of its own beside the entry it extends
+            known = f"; newer form of {c.relation.term} ({c.relation.entry})"
         lines.append(f"  # discovered: {c.kind}, {c.count}× in {plural(c.docs, 'document')}, score {c.score:.1f}"
                      f"{_comment(known)} — {example}")
         lines.append(f"  - id: {s['id']}")
@@ -143,7 +147,7 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
 
 
 RELATION_WORDS = {"expansion": "spells out the items of", "longer": "longer form of", "shorter": "shorter form of",
-                  "variant": "variant of"}
+                  "variant": "variant of", "newer": "newer form of"}
 
 
 def _scalar(value: str) -> str:
