@@ -82,6 +82,22 @@ def test_foreign_matter_ordinary_words_and_old_strings(background) -> None:
     assert ranked[1].score == pytest.approx(ranked[0].score * 0.25)
 
 
+def test_a_string_cut_across_a_known_term_is_no_new_formula(background) -> None:
+    """现代化全面推进强国 is what 以中国式现代化全面推进强国建设 leaves when 中国式现代化 is known: most of its
+    occurrences begin inside the known term (recount's ``straddling``)."""
+    cut = cand("现代化全面推进强国", "mwe", EVERY_MONTH, 0.9, straddling=300)
+    whole = cand("新提法", "mwe", EVERY_MONTH, 0.9, straddling=100)  # a third of its uses only
+    assert [c.candidate for c in rank_new([cut, whole], "2023-01", VOLUME, background)] == ["新提法"]
+
+
+def test_the_recount_tells_occurrences_cut_across_a_known_term(table) -> None:
+    from termkit.discover.recount import recount
+
+    text = "以中国式现代化全面推进强国建设。现代化全面推进强国。"
+    r = recount(["现代化全面推进强国"], [Document("a", text)], make_matcher(table, {"term": "中国式现代化"}), 4)
+    assert (r["现代化全面推进强国"].count, r["现代化全面推进强国"].straddling) == (2, 1)
+
+
 def test_the_bars_of_the_options_hold(background) -> None:
     rare = cand("新提法", "mwe", {"2023-02": 1, "2023-03": 1}, 0.9)
     quoted = cand("新办法", "quoted", {"2023-02": 1, "2023-03": 1}, 0.9, quoted=2)

@@ -438,7 +438,8 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
         if c.example_span and across_quotation(c.example, c.example_span):
             continue  # 兩制」原則 of 「一國兩制」原則: cut inside a quoted name and run out of it
         notes = {**p.notes, "quoted": c.quoted, "line_start": c.line_start, "named": c.named, "yearly": c.yearly,
-                 "foreign": c.foreign, "titled": c.titled, "contrast": c.contrast, "listed": c.listed}
+                 "foreign": c.foreign, "titled": c.titled, "contrast": c.contrast, "listed": c.listed,
+                 "straddling": c.straddling}
         relation = index.relate(p.key, written) or (newer_of(p.key, matcher) if p.notes.get("newer_form") else None)
         fresh = index.new_items(p.key) if relation is None and p.kind == "parallel" else ()
         out.append(Candidate(written, score, c.count, c.docs, p.kind, c.example, notes, p.key, relation,

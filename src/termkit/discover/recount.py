@@ -56,6 +56,9 @@ class Recount:
     titled: int = 0  # occurrences before what an event or a programme is (“国乐之春”艺术节, “重温经典”频道)
     contrast: int = 0  # quoted as what a contrast leaves behind or half a pair: 从“沙进人退”到…, 既“放得活”又“管得住”
     listed: int = 0  # occurrences right before 等: examples of an open list (社会组织、人道救助、志愿服务、慈善事业等)
+    # occurrences that begin or end inside a known term and run out of it: cut across the term (现代化全面推进强国 of
+    # 以中国式现代化全面推进强国建设, across 中国式现代化)
+    straddling: int = 0
     forms: dict[str, int] = field(default_factory=dict)
     periods: dict[str, int] = field(default_factory=dict)  # occurrences per dated month (YYYY-MM)
 
@@ -150,11 +153,13 @@ def recount(keys: list[str], docs: Iterable[Document], matcher: Matcher, context
             if not _bounded(folded.text, start, end + 1):
                 continue
             inside = _inside(known, start, end + 1)
+            straddling = not inside and _straddles(known, start, end + 1)
             for key in folded_keys[names[i]]:
                 if inside and key not in whole:
                     continue
                 r = result[key]
                 r.count += 1
+                r.straddling += straddling
                 if key not in seen:
                     r.docs += 1
                     seen.add(key)
@@ -198,6 +203,22 @@ def _inside(known: np.ndarray, start: int, end: int) -> bool:
         return False
     i = int(np.searchsorted(known[:, 0], start, side="right")) - 1
     return i >= 0 and known[i, 1] >= end
+
+
+def _straddles(known: np.ndarray, start: int, end: int) -> bool:
+    """``[start, end)`` begins inside a known span and ends after it, or begins before one and ends inside it.
+
+    >>> spans = np.array([[1, 6], [10, 14]])
+    >>> _straddles(spans, 3, 9), _straddles(spans, 8, 12), _straddles(spans, 6, 10), _straddles(spans, 0, 7)
+    (True, True, False, False)
+    """
+    if not len(known):
+        return False
+    i = int(np.searchsorted(known[:, 0], start, side="right")) - 1
+    if i >= 0 and bool(known[i, 0] < start < known[i, 1] < end):
+        return True
+    j = int(np.searchsorted(known[:, 0], end - 1, side="right")) - 1
+    return bool(j >= 0 and start < known[j, 0] < end < known[j, 1])
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
