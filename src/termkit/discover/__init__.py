@@ -33,7 +33,6 @@ import math
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
@@ -220,21 +219,12 @@ class Evidence:
     tally: ShapeTally
     volume: dict[str, float] = field(default_factory=dict)  # characters per dated month
     pool_scored_by: str = ""  # how the n-gram pool was scored (see :mod:`.pool`)
-    # with --since: the n-grams of the documents dated before its month (see :func:`.since.is_new`)
-    before: NgramStats | None = None
 
 
 def collect(docs: Iterable[Document], matcher: Matcher, options: DiscoverOptions = DiscoverOptions()) -> Evidence:
-    """First pass: n-gram statistics and shape-found candidates, in bounded memory. With ``options.since``, the
-    n-grams of the documents dated before its month are counted apart as well (:attr:`Evidence.before`)."""
+    """First pass: n-gram statistics and shape-found candidates, in bounded memory."""
     # an input of more than one bucket is large, and a large input's candidates are seen 3 times (see adapt)
     counter = NgramCounter(options.max_n, options.bucket_chars, min_restored=options.min_count or 3)
-    start = None
-    if options.since is not None:
-        from .since import month_of
-
-        start = month_of(options.since)
-    before = NgramCounter(options.max_n, options.bucket_chars, min_restored=options.min_count or 3) if start else None
     tally = ShapeTally()
     volume: dict[str, float] = {}
     for doc in docs:
@@ -243,9 +233,7 @@ def collect(docs: Iterable[Document], matcher: Matcher, options: DiscoverOptions
         tally.add(doc.id, view.text)
         if month := str((getattr(doc, "meta", None) or {}).get("date", ""))[:7]:
             volume[month] = volume.get(month, 0.0) + len(doc.text)
-            if before is not None and month < start:
-                before.add(view.han)
-    return Evidence(counter.finish(), tally, volume, before=before.finish() if before is not None else None)
+    return Evidence(counter.finish(), tally, volume)
 
 
 def kind_of(key: str, found_as: str) -> str:
@@ -271,20 +259,17 @@ def shortlist(evidence: Evidence, options: DiscoverOptions = DiscoverOptions(),
     if options.min_count is None or options.pool is None:
         options = adapt(options, evidence.stats.chars)[0]
     quoted = {k: e.quoted for k, e in evidence.tally.seen.items() if e.quoted}
-    newer = None
-    if evidence.before is not None:  # --since: a new string holding a known term is a newer form of it
-        from .since import is_new
-
-        newer = partial(is_new, stats=evidence.stats, before=evidence.before, min_count=options.min_count)
+    # --since: a string holding a known term may be a newer form of it (its newness is told from its months, see
+    # .since.rank_new); up to a quarter of the pool more are recounted
+    held = (options.pool or MIN_POOL) // 4 if options.since is not None else 0
     found, pool = shortlist_ngrams(evidence.stats, bg, options.min_count, options.pool or MIN_POOL, positives, quoted,
                                    model, options.min_positives if options.min_positives is not None else MIN_POSITIVES,
-                                   newer=newer)
+                                   held=held)
     evidence.pool_scored_by = pool.scored_by
     shaped = shape_prospects(evidence.tally.seen, evidence.stats, bg, options.shape_min_count or 2,
                              small=evidence.stats.chars < SMALL_INPUT)
-    for p in shaped if newer is not None else ():
-        if newer(p.key):
-            p.notes = {**p.notes, "newer_form": 1.0}
+    for p in shaped if options.since is not None else ():
+        p.notes = {**p.notes, "newer_form": 1.0}
     known = pool.probability_of([p.key for p in shaped])
     for p in shaped:  # the pool's judgement of a quoted or numbered string, where it has one
         if p.key in known:
@@ -505,9 +490,10 @@ def newer_of(key: str, matcher: Any) -> Relation | None:
 
 
 def newer_form(p: Prospect, matcher: Any) -> bool:
-    """With ``--since``: a new string (``notes["newer_form"]``, see :func:`.since.is_new`) holding a known term and
-    a name of its own beside it (:data:`MIN_OWN` characters: 进一步全面深化改革, 两岸融合发展示范区), a newer form of
-    the known term rather than the term in a frame (数字中国建设 beside 数字中国).
+    """With ``--since``: a string that may be new (``notes["newer_form"]``; whether it is, its months tell, see
+    :func:`.since.rank_new`) holding a known term and a name of its own beside it (:data:`MIN_OWN` characters:
+    进一步全面深化改革, 两岸融合发展示范区): a newer form of the known term, not the term in a frame (数字中国建设 of
+    数字中国).
 
     >>> from termkit.compile import compile_lexicon
     >>> from termkit.lexicon import Entry, Lexicon

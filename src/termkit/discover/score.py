@@ -12,7 +12,7 @@ so a frequent weak string and a rare strong formula can be ranked in one list.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -154,17 +154,19 @@ def _trimmable(word: str, bg: Background, tags: frozenset[str], stops: frozenset
 def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: int,
                      positives: Collection[str] = frozenset(), quoted: dict[str, int] | None = None,
                      model: Model | None = None, min_positives: int = 150,
-                     newer: Callable[[str], bool] | None = None) -> tuple[list[Prospect], PoolTable]:
+                     held: int = 0) -> tuple[list[Prospect], PoolTable]:
     """The ``limit`` strings of 2 … max_n characters most like a term, of all those seen ``min_count``
     times (see :mod:`.pool`): strings the lexicon knows (``positives``) or that hold a known term are
-    left out, the rest trimmed to the name (贯彻新发展理念 → 新发展理念) and freed of noise. With ``newer``
-    (``--since``: whether a string is new, :func:`.since.is_new`) a new string holding a known term is kept, marked
-    ``newer_form`` (进一步全面深化改革 beside 全面深化改革). Returns the prospects and the scored pool."""
+    left out, the rest trimmed to the name (贯彻新发展理念 → 新发展理念) and freed of noise. With ``held``
+    (``--since``), up to that many strings holding a known term are kept beside the ``limit``, marked
+    ``newer_form``: one new since the date is a newer form of the term (进一步全面深化改革 beside 全面深化改革).
+    Returns the prospects and the scored pool."""
     table = pool_features(stats, bg, min_count, quoted)
     how = classify(table, set(positives), min_positives, model)
     order = np.argsort(-table.probability, kind="stable")
     strict = not how.startswith("learnt")  # without this input's own classifier, the old word-shape checks hold
     best: dict[str, Prospect] = {}
+    holding: dict[str, Prospect] = {}
     for i in order.tolist():
         if len(best) >= limit:
             break
@@ -176,8 +178,8 @@ def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: i
             count = max(count, stats.count(core))
         if core in best or core in positives or noise_reason(core, bg):
             continue
-        held = _holds(core, positives)
-        if held and not (newer is not None and newer(core)):
+        holds = _holds(core, positives)
+        if holds and (len(holding) >= held or core in holding):
             continue
         if is_numbered(core):
             if _numbered_quality(core, count, stats, bg) is None:
@@ -186,10 +188,11 @@ def shortlist_ngrams(stats: NgramStats, bg: Background, min_count: int, limit: i
             continue
         left, right = stats.edge_entropy(core)
         notes = {"pool": round(p, 3), "left": round(left, 2), "right": round(right, 2)}
-        if held:
-            notes["newer_form"] = 1.0
-        best[core] = Prospect(core, "mwe", pool_score(p, count), count, notes=notes)
-    return list(best.values()), table
+        if holds:
+            holding[core] = Prospect(core, "mwe", pool_score(p, count), count, notes={**notes, "newer_form": 1.0})
+        else:
+            best[core] = Prospect(core, "mwe", pool_score(p, count), count, notes=notes)
+    return list(best.values()) + list(holding.values()), table
 
 
 MIN_EDGE, PMI = POOL_NAMES.index("min_edge"), POOL_NAMES.index("pmi")

@@ -46,7 +46,6 @@ from .data import NUMERALS
 
 if TYPE_CHECKING:
     from . import Candidate, DiscoverOptions
-    from .ngrams import NgramStats
 
 # the rate before the date, as a share of the rate after it, up to which a string counts as new (a forerunner
 # or two before a formula is announced; a word in use before it rises is not new)
@@ -132,30 +131,6 @@ def newness(periods: dict[str, int], start: str, volume: dict[str, float]) -> Ne
     span = sum(1 for m in volume if m >= used[0])
     return Newness(used[0], sum(periods[m] for m in used), len(used), round(len(used) / max(span, 1), 2),
                    round(rising({m: periods[m] for m in used}, volume), 2))
-
-
-def is_new(key: str, stats: NgramStats, before: NgramStats, min_count: int | None = None) -> bool:
-    """``key`` is seen ``min_count`` times from the date on (``stats`` counts the whole input, ``before`` the
-    documents dated earlier) and before it at a rate of at most :data:`NEARLY_ABSENT` of its rate from then on.
-    A first look, on the first pass's counts: :func:`newness` decides on the exact monthly counts.
-
-    >>> import numpy as np
-    >>> from termkit.discover.ngrams import NgramCounter
-    >>> def count(text):
-    ...     c = NgramCounter(max_n=10)
-    ...     c.add(np.array([ord(ch) if ch != "。" else 0 for ch in text], np.uint16))
-    ...     return c.finish()
-    >>> old, new = "全面深化改革。" * 5, "进一步全面深化改革。" * 4
-    >>> stats, before = count(old + old + new), count(old)
-    >>> is_new("进一步全面深化改革", stats, before, 3), is_new("全面深化改革", stats, before, 3)
-    (True, False)
-    """
-    if not before.chars:
-        return False
-    prior = before.count(key)
-    later = stats.count(key) - prior
-    after_chars = max(stats.chars - before.chars, 1)
-    return later >= (min_count or 1) and prior / before.chars <= NEARLY_ABSENT * later / after_chars
 
 
 def new_score(c: Candidate, new: Newness) -> float:
