@@ -400,7 +400,7 @@ def attest(prospects: list[Prospect], docs: Iterable[Document], matcher: Matcher
 
     prospects = [p for p in prospects if matcher.lookup(p.key) is None
                  and not any(matcher.lookup(form) for form in pair_forms(p.key))
-                 and (newer_form(p, matcher) or not _holds_known(p, matcher, small))]
+                 and (newer_form(p, matcher, background) or not _holds_known(p, matcher, small))]
     aliases = {p.key: forms for p in prospects if (forms := pair_forms(p.key))}
     keys = [p.key for p in prospects]
     extra = sorted(set(negatives) - set(keys) - set(positives))
@@ -489,21 +489,29 @@ def newer_of(key: str, matcher: Any) -> Relation | None:
     return Relation("newer", entry.id, entry.term, {})
 
 
-def newer_form(p: Prospect, matcher: Any) -> bool:
+def newer_form(p: Prospect, matcher: Any, bg: Background | None = None) -> bool:
     """With ``--since``: a string that may be new (``notes["newer_form"]``; whether it is, its months tell, see
     :func:`.since.rank_new`) holding a known term and a name of its own beside it (:data:`MIN_OWN` characters:
     进一步全面深化改革, 两岸融合发展示范区): a newer form of the known term, not the term in a frame (数字中国建设 of
-    数字中国).
+    数字中国) nor in a sentence, after a verb that governs it (因地制宜发展新质生产力; ``bg`` tells verbs).
 
     >>> from termkit.compile import compile_lexicon
     >>> from termkit.lexicon import Entry, Lexicon
     >>> m = compile_lexicon(Lexicon([Entry(id="e", term="全面深化改革", gloss="x"),
     ...                              Entry(id="d", term="数字中国", gloss="y")]))
-    >>> new = {"newer_form": 1.0}
-    >>> [newer_form(Prospect(s, "mwe", 1.0, 9, notes=new), m) for s in ("进一步全面深化改革", "数字中国建设")]
-    [True, False]
+    >>> new, bg = {"newer_form": 1.0}, Background.load()
+    >>> [newer_form(Prospect(s, "mwe", 1.0, 9, notes=new), m, bg) for s in ("进一步全面深化改革", "数字中国建设",
+    ...                                                                  "坚定不移推进全面深化改革")]
+    [True, False, False]
     """
-    return bool(p.notes.get("newer_form")) and own_chars(p.key, matcher.find(p.key)) >= MIN_OWN
+    if not p.notes.get("newer_form"):
+        return False
+    found = matcher.find(p.key)
+    if own_chars(p.key, found) < MIN_OWN:
+        return False
+    lead = p.key[: min((m.start for m in found), default=0)]
+    words = bg.words(lead) if bg is not None and lead else []
+    return not (words and bg.tag(words[-1]).startswith("v"))
 
 
 def framed_known(key: str, found: list[Any]) -> bool:
