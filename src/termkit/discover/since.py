@@ -14,7 +14,7 @@ month) asks which formulas appeared after DATE. :func:`rank_new` answers with fo
   :data:`~termkit.discover.ORDINARY_WEIGHT` as in the main ranking;
 - **not noise**: the screen's rules (names, events, counted nouns, fragments) have run before; left out too are
   strings cut across a known term :data:`STRADDLING_SHARE` of the time (现代化全面推进强国 across 中国式现代化),
-  statistical strings with an edge under :data:`CUT_EDGE` (one word nearly always beside it: 普惠包容 of
+  statistical strings with a right edge under :data:`CUT_EDGE` (one word nearly always after it: 普惠包容 of
   普惠包容的经济全球化), strings said after a foreign actor :data:`FOREIGN_SHARE` of the time (the news of other
   countries is much of what is new in a year), and a new formula in a sentence: a string that is a verb and a more
   frequent new candidate (发展新质生产力 beside 新质生产力, :func:`in_sentence`), which is kept instead of being
@@ -62,10 +62,10 @@ QUOTED_ENOUGH = 0.3
 # the sentence around the term, not a new formula: set to a half before it was tried (bench/discover_results.md,
 # round 10)
 STRADDLING_SHARE = 0.5
-# branching entropy (nats) under which an edge of a statistical string is cut out of a longer one: one word nearly
-# always before or after it (全面推进强国 of …全面推进强国建设, 普惠包容 of 普惠包容的经济全球化); chosen on the
-# development entries' run (bench/discover_results.md, round 10), where the 8 strings of its top 100 it drops were all
-# cut or old
+# branching entropy (nats) under which the right edge of a statistical string is cut out of a longer one: one
+# word nearly always after it (全面推进强国 of …全面推进强国建设, 普惠包容 of 普惠包容的经济全球化); chosen on the
+# development entries' run (bench/discover_results.md, round 10). The left edge is not judged so: a formula put in
+# force by one verb (实施医疗卫生强基工程) has one word before it too (changed after round 10's figures)
 CUT_EDGE = 1.0
 
 
@@ -189,8 +189,8 @@ def rank_new(cands: list[Candidate], since: str, volume: dict[str, float], bg: A
             continue
         if c.notes.get("straddling", 0) >= STRADDLING_SHARE * max(c.count, 1):
             continue  # cut across a known term: 现代化全面推进强国 of 以中国式现代化全面推进强国建设
-        if min(c.notes.get("left", CUT_EDGE), c.notes.get("right", CUT_EDGE)) < CUT_EDGE:
-            continue  # cut out of a longer string: one word nearly always beside it
+        if c.notes.get("right", CUT_EDGE) < CUT_EDGE:
+            continue  # cut out of a longer string: one word nearly always after it
         if options is not None and not meets_counts(c, options):
             continue
         if (new := newness(c.periods, start, volume)) is not None:
