@@ -625,10 +625,10 @@ def discover(
 
         render_candidates(_stdout(), found)
     if add is not None:
-        from .discover.stubs import stubs
+        from .discover.stubs import new_terms, stubs
         from .lexicon_edit import append_entries
 
-        new = [c for c in found if c.relation is None or c.relation.kind == "newer"]
+        new = new_terms(found)
         append_entries(add, stubs(new, set(compiled.lexicon.by_id)))
         _stderr().print(f"appended {plural(len(new), 'stub')} to {_escape(str(add))} (gloss_status: proposed; "
                         "write the glosses)", soft_wrap=True, highlight=False)

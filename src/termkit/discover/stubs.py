@@ -73,6 +73,22 @@ def stubs(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) -> l
     return out
 
 
+def new_terms(cands: list[Any]) -> list[Any]:
+    """The candidates a curator adds as entries of their own: those related to no entry, and newer forms of one
+    (relation ``newer``, with ``--since``), which extend an entry without being a form of it.
+
+    >>> from termkit.discover import Candidate
+    >>> from termkit.discover.relations import Relation
+    >>> newer, longer = Relation("newer", "reform", "全面深化改革"), Relation("longer", "rural", "乡村振兴")
+    >>> cs = [Candidate("新提法", 1.0, 3, 1, "mwe", ""),
+    ...       Candidate("进一步全面深化改革", 1.0, 3, 1, "mwe", "", relation=newer),
+    ...       Candidate("乡村全面振兴", 1.0, 3, 1, "mwe", "", relation=longer)]
+    >>> [c.candidate for c in new_terms(cs)]
+    ['新提法', '进一步全面深化改革']
+    """
+    return [c for c in cands if getattr(c, "relation", None) is None or c.relation.kind == "newer"]
+
+
 def _comment(text: str) -> str:
     """Text that stays inside one YAML comment line: every line break (\\r, U+0085, U+2028 …) and
     control character becomes a space."""
@@ -105,7 +121,7 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
     # runs of known terms, nothing proposed (a formula of its own is a new entry with them as its expansion):
     #   制造强国、质量强国 — parallel, 3× in 1 document, score 2.0; entries: made, quality
     """
-    new = [c for c in cands if getattr(c, "relation", None) is None or c.relation.kind == "newer"]
+    new = new_terms(cands)
     runs = [c for c in cands if getattr(c, "relation", None) is not None and c.relation.kind == "items"]
     related = [c for c in cands
                if getattr(c, "relation", None) is not None and c.relation.kind not in ("items", "newer")]
@@ -115,7 +131,7 @@ def to_yaml(cands: list[Any], taken: set[str] | frozenset[str] = frozenset()) ->
         fresh = getattr(c, "new_items", ())
         known = f"; the other items are known, new: {'、'.join(fresh)}" if fresh else ""
         if getattr(c, "relation", None) is not None:  # newer: a term of its own beside the entry it extends
-            known = f"; newer form of {c.relation.term} ({c.relation.entry})"
+            known = f"; {RELATION_WORDS['newer']} {c.relation.term} ({c.relation.entry})"
         lines.append(f"  # discovered: {c.kind}, {c.count}× in {plural(c.docs, 'document')}, score {c.score:.1f}"
                      f"{_comment(known)} — {example}")
         lines.append(f"  - id: {s['id']}")
