@@ -74,7 +74,7 @@ def main() -> None:
                          "both halves, or round 10's report set (run once, at the end of round 10)")
     ap.add_argument("--lexicon-at", metavar="COMMIT", help="lexicon/ as it was at COMMIT (default: this tree's)")
     args = ap.parse_args()
-    which = args.set or ("report" if args.report else "development")
+    half = args.set or ("report" if args.report else "development")
     if args.lexicon_at:
         import tempfile
 
@@ -90,11 +90,11 @@ def main() -> None:
     occ = occurrences(paths, full.matcher)
     counted = hidden & round5_ids() if args.year == 2023 else hidden
     wanted = sorted(i for i in counted if occ[i] >= 3)
+    round10 = ids_in(ROUND10_IDS)
     halves = {"report": [i for i in wanted if report_half(i)], "development": [i for i in wanted if not report_half(i)],
-              "round5": wanted, "round10": sorted(i for i in hidden & ids_in(ROUND10_IDS) if occ[i] >= 3)}
-    half = which
-    masked_ids = {i for i in hidden if (report_half(i) and half == "development")
-                  or (i in ids_in(ROUND10_IDS) and half != "round10")}
+              "round5": wanted, "round10": sorted(i for i in hidden & round10 if occ[i] >= 3)}
+    masked_ids = {i for i in hidden
+                  if (report_half(i) and half == "development") or (i in round10 and half != "round10")}
     hide = [full.matcher.fold(s).text for i in masked_ids for s in (by_id[i].term, *by_id[i].variants)]
     t = time.perf_counter()
     ranked = discover(lambda: read_documents(paths), visible,
