@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .background import Background
-from .data import FRAME_OWN_VERBS, NUMERALS, POLICY_VERBS, PROGRAMME_HEADS, WEAK_HEADS
+from .data import FRAME_OWN_VERBS, NUMERALS, POLICY_VERBS, PREDICATE_VERBS, PROGRAMME_HEADS, WEAK_HEADS
 from .features import headed
 from .learn import Model
 from .ngrams import NgramCounter, NgramStats
@@ -508,7 +508,8 @@ def newer_form(p: Prospect, matcher: Any, bg: Background | None = None) -> bool:
     """With ``--since``: a string that may be new (``notes["newer_form"]``; whether it is, its months tell, see
     :func:`.since.rank_new`) holding a known term and a name of its own beside it (:data:`MIN_OWN` characters:
     进一步全面深化改革, 两岸融合发展示范区): a newer form of the known term, not the term in a frame (数字中国建设 of
-    数字中国) nor in a sentence, after a verb that governs it (因地制宜发展新质生产力; ``bg`` tells verbs).
+    数字中国) nor in a sentence, after a verb that governs it (因地制宜发展新质生产力; ``bg`` tells verbs) or before a
+    verb of which it is the subject (全面深化改革取得新成效: :data:`.data.PREDICATE_VERBS`).
 
     >>> from termkit.compile import compile_lexicon
     >>> from termkit.lexicon import Entry, Lexicon
@@ -518,6 +519,9 @@ def newer_form(p: Prospect, matcher: Any, bg: Background | None = None) -> bool:
     >>> [newer_form(Prospect(s, "mwe", 1.0, 9, notes=new), m, bg) for s in ("进一步全面深化改革", "数字中国建设",
     ...                                                                  "坚定不移推进全面深化改革")]
     [True, False, False]
+    >>> [newer_form(Prospect(s, "mwe", 1.0, 9, notes=new), m, bg) for s in ("全面深化改革取得新成效",
+    ...                                                                  "全面深化改革学习教育")]
+    [False, True]
     """
     if not p.notes.get("newer_form"):
         return False
@@ -525,6 +529,9 @@ def newer_form(p: Prospect, matcher: Any, bg: Background | None = None) -> bool:
     if own_chars(p.key, found) < MIN_OWN:
         return False
     lead = p.key[: min((m.start for m in found), default=0)]
+    tail = p.key[max((m.end for m in found), default=len(p.key)):]
+    if tail.startswith(PREDICATE_VERBS):
+        return False  # the known term as a sentence's subject: 中国式现代化作出系统部署
     words = bg.words(lead) if bg is not None and lead else []
     return not (words and bg.tag(words[-1]).startswith("v"))
 

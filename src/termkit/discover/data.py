@@ -13,6 +13,8 @@ from .. import chardata
 NUMERALS = frozenset(chardata.COUNT_NUMERALS)
 DIGITS = frozenset(chardata.NUMBER_CHARS)
 MEASURES = frozenset(chardata.MEASURES)
+# what a package (一揽子) is of, when it is named by what sets it apart (一揽子增量政策, 一揽子化债方案)
+PACKAGE_HEADS = ("政策", "方案", "计划", "措施", "举措")
 # characters a variant of a known term may change: a measure word or its stand-ins (四种意识 = 四个意识, 两大文明 =
 # 两个文明); any other change makes another term (奋斗精神, 北斗精神)
 SWAPPABLE = MEASURES
@@ -65,6 +67,10 @@ TRIM_WORDS = frozenset({"贯彻", "落实", "推进", "实施", "践行", "弘�
                         "领会", "把握", "牢记", "秉持", "倡导", "发扬", "巩固", "提出", "确立", "维护", "拥护",
                         "贯彻落实"})
 TRIM_LAST_TAGS = frozenset({"u", "y", "c", "p", "d", "f"})
+# verbs that, right after a known term, make it the subject of a sentence (中国式现代化作出系统部署,
+# 乡村振兴取得新成效), not a newer form of it (see discover.newer_form); 学习 is left out: X学习教育 names a campaign
+PREDICATE_VERBS = tuple(sorted((TRIM_WORDS - {"学习"}) | {"作出", "取得", "迈出", "迈上", "迈向", "开创", "开辟",
+                                                         "提供", "注入", "展现", "彰显", "进入", "走深", "不断"}))
 # heads that end many formula names (战略, 理念 …): a feature of the learned ranking, not a rule
 FORMULA_HEADS = ("战略", "理念", "精神", "工程", "经验", "格局", "观", "主义", "共同体", "倡议", "思想", "制度",
                  "体系", "路线", "方针", "政策", "行动", "计划", "模式", "机制", "原则", "作风", "运动", "生产力",

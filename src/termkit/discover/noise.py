@@ -62,6 +62,7 @@ from .data import (
     NAME_TAGS,
     NAMING_HEADS,
     NUMERALS,
+    PACKAGE_HEADS,
     PAIR_WORDS,
     QUANTITY_TAIL,
     RELATION_NOUNS,
@@ -112,6 +113,8 @@ def counted(key: str, bg: Any = None) -> str | None:
     (None, 'count')
     >>> counted("百五十"), counted("十左右"), counted("十三五")
     ('count', 'count', None)
+    >>> counted("一揽子政策"), counted("一揽子增量政策"), counted("一系列新举措")
+    ('count', None, 'count')
     """
     lead = _LEAD_RE.match(key)
     if lead is None:
@@ -129,6 +132,8 @@ def counted(key: str, bg: Any = None) -> str | None:
         return None  # a second number makes a shape: 三位一体, 一国两制 (not the 一 of a later 进一步)
     if len(head) > 2 and key.endswith(FORMULA_HEADS) and number != "一":
         return None  # a quantity before a policy head names the policy: 十八亿亩耕地红线, 五年计划
+    if number == "一" and head[:2] == "揽子" and len(head) > 4 and key.endswith(PACKAGE_HEADS):
+        return None  # a package named by what sets it apart: 一揽子增量政策, 一揽子化债方案 (一揽子政策 is any package)
     if number == "一" and (head[0] in MEASURES or head[0] == "些" or head[:2] in ("系列", "揽子")):
         if one_place(key, bg):
             return None  # 一个中国: one of a place is a principle, not an article
