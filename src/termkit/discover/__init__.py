@@ -509,7 +509,7 @@ def newer_form(p: Prospect, matcher: Any, bg: Background | None = None) -> bool:
     :func:`.since.rank_new`) holding a known term and a name of its own beside it (:data:`MIN_OWN` characters:
     进一步全面深化改革, 两岸融合发展示范区): a newer form of the known term, not the term in a frame (数字中国建设 of
     数字中国) nor in a sentence, after a verb that governs it (因地制宜发展新质生产力; ``bg`` tells verbs) or before a
-    verb of which it is the subject (全面深化改革取得新成效: :data:`.data.PREDICATE_VERBS`).
+    verb of which it is the subject (全面深化改革取得新成效, 新质生产力稳步发展: :data:`.data.PREDICATE_VERBS`).
 
     >>> from termkit.compile import compile_lexicon
     >>> from termkit.lexicon import Entry, Lexicon
@@ -520,8 +520,9 @@ def newer_form(p: Prospect, matcher: Any, bg: Background | None = None) -> bool:
     ...                                                                  "坚定不移推进全面深化改革")]
     [True, False, False]
     >>> [newer_form(Prospect(s, "mwe", 1.0, 9, notes=new), m, bg) for s in ("全面深化改革取得新成效",
-    ...                                                                  "全面深化改革学习教育")]
-    [False, True]
+    ...                                                                  "全面深化改革稳步推进", "全面深化改革学习教育",
+    ...                                                                  "全面深化改革实施方案")]
+    [False, False, True, True]
     """
     if not p.notes.get("newer_form"):
         return False
@@ -531,7 +532,7 @@ def newer_form(p: Prospect, matcher: Any, bg: Background | None = None) -> bool:
     lead = p.key[: min((m.start for m in found), default=0)]
     tail = p.key[max((m.end for m in found), default=len(p.key)):]
     if tail.startswith(PREDICATE_VERBS):
-        return False  # the known term as a sentence's subject: 中国式现代化作出系统部署
+        return False  # the known term as a sentence's subject: 中国式现代化作出系统部署, 新质生产力稳步发展
     words = bg.words(lead) if bg is not None and lead else []
     return not (words and bg.tag(words[-1]).startswith("v"))
 

@@ -68,9 +68,11 @@ TRIM_WORDS = frozenset({"贯彻", "落实", "推进", "实施", "践行", "弘�
                         "贯彻落实"})
 TRIM_LAST_TAGS = frozenset({"u", "y", "c", "p", "d", "f"})
 # verbs that, right after a known term, make it the subject of a sentence (中国式现代化作出系统部署,
-# 乡村振兴取得新成效), not a newer form of it (see discover.newer_form); 学习 is left out: X学习教育 names a campaign
-PREDICATE_VERBS = tuple(sorted((TRIM_WORDS - {"学习"}) | {"作出", "取得", "迈出", "迈上", "迈向", "开创", "开辟",
-                                                         "提供", "注入", "展现", "彰显", "进入", "走深", "不断"}))
+# 乡村振兴取得新成效), not a newer form of it (see discover.newer_form); 学习 is left out (X学习教育 names a
+# campaign), and so is 实施 (X实施方案 names a plan)
+PREDICATE_VERBS = tuple(sorted((TRIM_WORDS - {"学习", "实施"})
+                               | {"作出", "取得", "迈出", "迈上", "迈向", "开创", "开辟", "提供", "注入", "展现",
+                                  "彰显", "进入", "走深", "不断", "形成", "抓好", "凝心聚力", "稳步", "蓬勃发展"}))
 # heads that end many formula names (战略, 理念 …): a feature of the learned ranking, not a rule
 FORMULA_HEADS = ("战略", "理念", "精神", "工程", "经验", "格局", "观", "主义", "共同体", "倡议", "思想", "制度",
                  "体系", "路线", "方针", "政策", "行动", "计划", "模式", "机制", "原则", "作风", "运动", "生产力",
