@@ -141,6 +141,20 @@ def test_the_shipped_list_holds_only_rejections_of_the_triage() -> None:
     assert len(shipped) < sum(r.decision == "reject" for r in triage.values())  # some are left out by the rule
 
 
+def test_no_shipped_rejection_is_a_term_of_the_bundled_lexicon() -> None:
+    """A string curated into the lexicon after the triage rejected it must leave the shipped list (its triage row
+    becomes ``entry``): else ``discover`` with any other lexicon, and a k-fold check that hides the entry, would
+    never show it. The bare string is looked up, as the list holds it, so an entry matched only where its context
+    rule allows counts too."""
+    from termkit.compile import load_compiled
+    from termkit.lexicon import bundled_lexicon_path
+
+    full = load_compiled(bundled_lexicon_path())
+    surfaces = {full.matcher.fold(s).text for e in full.lexicon.entries for s in (e.term, *e.variants)}
+    clash = sorted(r.candidate for r in read_rejected(BUNDLED_PATH) if full.matcher.fold(r.candidate).text in surfaces)
+    assert clash == []
+
+
 def test_learning_weighs_a_labelled_negative_more() -> None:
     from termkit.discover.learn import fit
 
