@@ -4,11 +4,13 @@ Precision (eval/precision.py) asks whether what the lexicon matches is right; th
 A reader who does not look at the lexicon lists every formula in a random sample of 新闻联播 stories
 (the census); the lexicon is then run over the same stories, and each listed formula is covered (a match
 spans it), partial (a match overlaps it, so the lexicon knows a shorter or different form) or missing.
-Lexicon matches that no census row spans are written out for the same reader to judge in a second pass
+Lexicon matches that overlap no census row are written out for the same reader to judge in a second pass
 (``missed``: a formula the census left out, which then counts too; ``term``: a right match of a named
 thing that is not a formula; ``wrong``: a wrong match). The design is in eval/README.md.
 
     python eval/coverage.py sample --seed 12 -n 30 -o eval/coverage-sample-round12.tsv --texts /tmp/stories
+    python eval/coverage.py sample --seed 13 -n 50 --exclude eval/coverage-sample-round12.tsv \
+        -o eval/coverage-sample-round12b.tsv --texts /tmp/stories-b
     python eval/coverage.py score eval/coverage-sample-round12.tsv eval/coverage-census-round12.tsv
     python eval/coverage.py score SAMPLE CENSUS --rev 9f8d476 --unlisted /tmp/unlisted.tsv
 
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from precision import lexicon_at, read_tsv, wilson, write_tsv  # noqa: E402
+from precision import lexicon_at, read_tsv, wilson, write_tsv
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = os.environ.get("TERMKIT_CORPUS") or str(ROOT.parent / "shared" / "corpus")
@@ -43,7 +45,7 @@ MIN_CHARS, MAX_CHARS = 300, 2500  # stories drawn: long enough to hold formulas,
 EDGE_MARKS = "“”‘’\"'《》「」『』〈〉"  # a listed formula may carry its quotation marks; a match need not
 KINDS = ("numbered", "quoted", "parallel", "plain")
 STATUSES = ("covered", "partial", "missing")
-SECOND_PASS = ("missed", "term", "wrong")  # verdicts on lexicon matches no census row spans
+SECOND_PASS = ("missed", "term", "wrong")  # verdicts on lexicon matches that overlap no census row
 
 SAMPLE_FIELDS = ("sample", "story", "date", "chars", "title")
 CENSUS_FIELDS = ("story", "formula", "kind", "reason")
@@ -92,9 +94,10 @@ def all_stories(corpus: str) -> list[Story]:
     return [s for p in found for s in stories(p, p.relative_to(root).as_posix())]
 
 
-def draw(corpus: str, seed: int, n: int) -> list[Story]:
-    """``n`` stories drawn uniformly from those of ``MIN_CHARS``–``MAX_CHARS`` characters, in corpus order."""
-    pool = [s for s in all_stories(corpus) if MIN_CHARS <= len(s.text) <= MAX_CHARS]
+def draw(corpus: str, seed: int, n: int, exclude: frozenset[str] = frozenset()) -> list[Story]:
+    """``n`` stories drawn uniformly from those of ``MIN_CHARS``–``MAX_CHARS`` characters whose key is not
+    in ``exclude``, in corpus order."""
+    pool = [s for s in all_stories(corpus) if MIN_CHARS <= len(s.text) <= MAX_CHARS and s.key not in exclude]
     chosen = random.Random(seed).sample(range(len(pool)), n)
     return [pool[i] for i in sorted(chosen)]
 
@@ -127,7 +130,8 @@ def _flat(s: str) -> str:
 
 
 def cmd_sample(args: argparse.Namespace) -> None:
-    chosen = draw(args.corpus, args.seed, args.n)
+    exclude = frozenset(r["story"] for path in args.exclude for r in read_tsv(path))
+    chosen = draw(args.corpus, args.seed, args.n, exclude)
     write_tsv(args.out, SAMPLE_FIELDS, ({"sample": f"c{i:02d}", "story": s.key, "date": s.date,
                                          "chars": len(s.text), "title": _flat(s.title)}
                                         for i, s in enumerate(chosen, start=1)))
@@ -200,12 +204,13 @@ def cmd_score(args: argparse.Namespace) -> None:
         for k, ms in found.items():
             text = by_key[k].text
             for m in ms:
-                if not any(s <= m.start and e >= m.end for s, e in listed[k]):
+                if not any(s < m.end and e > m.start for s, e in listed[k]):
                     out.append({"story": k, "start": m.start, "end": m.end, "text": _flat(m.text),
-                                "id": m.entry.id, "term": m.entry.term, "left": _flat(text[max(0, m.start - 30):m.start]),
+                                "id": m.entry.id, "term": m.entry.term,
+                                "left": _flat(text[max(0, m.start - 30):m.start]),
                                 "right": _flat(text[m.end:m.end + 30]), "verdict": "", "reason": ""})
         write_tsv(args.unlisted, UNLISTED_FIELDS, out)
-        print(f"{len(out)} lexicon matches no census row spans -> {args.unlisted}")
+        print(f"{len(out)} lexicon matches overlap no census row -> {args.unlisted}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -217,13 +222,14 @@ def main(argv: list[str] | None = None) -> None:
     s.add_argument("-n", type=int, default=30)
     s.add_argument("-o", "--out", required=True)
     s.add_argument("--texts", help="also write each story's text to this folder, for the reader")
+    s.add_argument("--exclude", action="append", default=[], help="leave out the stories of this sample file")
     s.set_defaults(func=cmd_sample)
     c = sub.add_parser("score", help="coverage of a lexicon over a judged census")
     c.add_argument("sample")
     c.add_argument("census")
     c.add_argument("--rev", help="the bundled lexicon as it was at this git revision (default: as it is)")
-    c.add_argument("--second", help="the judged second pass (lexicon matches no census row spans)")
-    c.add_argument("--unlisted", help="write the lexicon matches no census row spans here, to judge")
+    c.add_argument("--second", help="the judged second pass (lexicon matches that overlap no census row)")
+    c.add_argument("--unlisted", help="write the lexicon matches that overlap no census row here, to judge")
     c.add_argument("-v", "--verbose", action="store_true", help="one line per census row")
     c.set_defaults(func=cmd_score)
     args = p.parse_args(argv)
