@@ -160,48 +160,76 @@ def load(sample_path: str, census_path: str, corpus: str) -> tuple[dict[str, Sto
     return by_key, rows
 
 
-def cmd_score(args: argparse.Namespace) -> None:
+@dataclass(frozen=True)
+class Coverage:
+    """What a lexicon covers of a census: each row's status, the lexicon's matches per story, the second pass."""
+
+    rows: tuple[tuple[dict[str, str], str], ...]  # (census or missed row, covered / partial / missing)
+    found: dict[str, list]  # story key -> the lexicon's matches in it
+    second: tuple[dict[str, str], ...]
+
+    def count(self, st: str, kind: str | None = None) -> int:
+        return sum(1 for r, s in self.rows if s == st and (kind is None or r["kind"] == kind))
+
+    @property
+    def covered(self) -> int:
+        return self.count("covered")
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    def line(self, label: str) -> str:
+        """The figure as eval/README.md states it (tests/test_coverage_data.py compares the two)."""
+        lo, hi = wilson(self.covered, self.total)
+        return (f"{label}: {self.covered} of {self.total} covered ({self.covered / self.total:.1%}, 95% Wilson "
+                f"{lo:.1%}–{hi:.1%}); partial {self.count('partial')}, missing {self.count('missing')}")
+
+
+def coverage(sample: str, census: str, second: str | None = None, rev: str | None = None,
+             corpus: str = CORPUS) -> Coverage:
+    """Score a census against the lexicon (the bundled one, or the one at git revision ``rev``)."""
     from termkit.compile import load_compiled
     from termkit.lexicon import bundled_lexicon_path
 
-    by_key, rows = load(args.sample, args.census, args.corpus)
+    by_key, rows = load(sample, census, corpus)
     with tempfile.TemporaryDirectory() as tmp:
-        lexicon = lexicon_at(args.rev, Path(tmp)) if args.rev else bundled_lexicon_path()
+        lexicon = lexicon_at(rev, Path(tmp)) if rev else bundled_lexicon_path()
         matcher = load_compiled(lexicon).matcher
         found = {k: matcher.find(s.text, date=s.date) for k, s in by_key.items()}
-    spans = {k: [(m.start, m.end) for m in ms] for k, ms in found.items()}
-    second = read_tsv(args.second) if args.second else []
+    judged = read_tsv(second) if second else []
+    bad = sorted({r["verdict"] for r in judged} - set(SECOND_PASS))
+    if bad:
+        raise SystemExit(f"error: {second}: verdicts must be {', '.join(SECOND_PASS)}, not {bad}")
     missed = [{"story": r["story"], "formula": r["text"], "kind": "second-pass"}
-              for r in second if r["verdict"] == "missed"]
-    tally: Counter[tuple[str, str]] = Counter()
-    for r in [*rows, *missed]:
-        st = status(occurrences(by_key[r["story"]].text, r["formula"]), spans[r["story"]])
-        tally[r["kind"], st] += 1
-        if args.verbose:
+              for r in judged if r["verdict"] == "missed"]
+    scored = tuple((r, status(occurrences(by_key[r["story"]].text, r["formula"]),
+                              [(m.start, m.end) for m in found[r["story"]]])) for r in [*rows, *missed])
+    return Coverage(scored, found, tuple(judged))
+
+
+def cmd_score(args: argparse.Namespace) -> None:
+    cov = coverage(args.sample, args.census, args.second, args.rev, args.corpus)
+    if args.verbose:
+        for r, st in cov.rows:
             print(f"{st}\t{r['kind']}\t{r['story']}\t{r['formula']}")
-    total = sum(tally.values())
-    covered = sum(v for (_, st), v in tally.items() if st == "covered")
-    lo, hi = wilson(covered, total)
-    print(f"lexicon {args.rev or 'bundled'}: {len(by_key)} stories, {total} formulas listed "
-          f"({len(rows)} census, {len(missed)} second pass)")
-    print(f"covered {covered}/{total} = {covered / total:.1%} (95% Wilson {lo:.1%}–{hi:.1%}); "
-          f"partial {sum(v for (_, st), v in tally.items() if st == 'partial')}; "
-          f"missing {sum(v for (_, st), v in tally.items() if st == 'missing')}")
+    n_missed = sum(r["kind"] == "second-pass" for r, _ in cov.rows)
+    print(f"lexicon {args.rev or 'bundled'}: {len(cov.found)} stories, {cov.total} formulas listed "
+          f"({cov.total - n_missed} census, {n_missed} second pass)")
+    print(cov.line("coverage"))
     for kind in (*KINDS, "second-pass"):
-        n = sum(tally[kind, st] for st in STATUSES)
+        n = sum(cov.count(st, kind) for st in STATUSES)
         if n:
-            print(f"  {kind:<11} " + "  ".join(f"{st} {tally[kind, st]}" for st in STATUSES) + f"  of {n}")
-    if second:
-        verdicts = Counter(r["verdict"] for r in second)
-        bad = sorted(set(verdicts) - set(SECOND_PASS))
-        if bad:
-            raise SystemExit(f"error: {args.second}: verdicts must be {', '.join(SECOND_PASS)}, not {bad}")
+            print(f"  {kind:<11} " + "  ".join(f"{st} {cov.count(st, kind)}" for st in STATUSES) + f"  of {n}")
+    if cov.second:
+        verdicts = Counter(r["verdict"] for r in cov.second)
         print("second pass over the lexicon's other matches: " + ", ".join(f"{v} {verdicts[v]}" for v in SECOND_PASS))
     if args.unlisted:
+        by_key, rows = load(args.sample, args.census, args.corpus)
         listed = {k: [sp for r in rows if r["story"] == k for sp in occurrences(by_key[k].text, r["formula"])]
                   for k in by_key}
         out = []
-        for k, ms in found.items():
+        for k, ms in cov.found.items():
             text = by_key[k].text
             for m in ms:
                 if not any(s < m.end and e > m.start for s, e in listed[k]):

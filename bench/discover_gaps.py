@@ -1,0 +1,106 @@
+"""How many of the lexicon's real gaps `discover` proposes: the formulas a hand census of 新闻联播 stories
+found and the lexicon does not cover (eval/coverage.py; eval/README.md, "Lexicon coverage"), looked up in
+`discover` lists run with that same lexicon (bench/discover_protocol.md, round 12).
+
+    python bench/discover_gaps.py eval/coverage-sample-round12.tsv eval/coverage-census-round12.tsv \\
+        --rev 9f8d476 --whole /tmp/news_all.jsonl --per-month /tmp/month --per-story /tmp/story
+
+A gap is found when a candidate, without the quotation marks at its edges, is the census string without its
+edge quotation marks (NFKC both sides); the looser count also takes a candidate whose relation names the entry
+whose match overlaps a partial gap (the lexicon already holds a form of it and discover proposes the edit).
+Lists: ``--whole`` one run over all the transcripts; ``--per-month`` a folder of runs named after each month file
+(xinwenlianbo_2024-06.jsonl), each gap looked up in its own story's month; ``--per-story`` runs on each story alone
+(c01.jsonl …, the sample ids).
+
+>>> key("“两个确立”")
+'两个确立'
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
+from coverage import EDGE_MARKS, load, occurrences, status
+from precision import lexicon_at, read_tsv
+
+TOPS = (30, 200, 500)
+
+
+def key(s: str) -> str:
+    """A string compared: NFKC, without quotation marks at its edges."""
+    return unicodedata.normalize("NFKC", s).strip(EDGE_MARKS + " ")
+
+
+def read_list(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def rank(rows: list[dict], gap: str, entries: set[str]) -> tuple[int | None, int | None]:
+    """(strict rank, loose rank) of a gap in a list, 1-based, or None when absent."""
+    strict = next((i for i, r in enumerate(rows, 1) if key(r["candidate"]) == gap), None)
+    loose = next((i for i, r in enumerate(rows, 1)
+                  if key(r["candidate"]) == gap or (entries and r.get("entry") in entries)), None)
+    return strict, loose
+
+
+def main(argv: list[str] | None = None) -> None:
+    from termkit.compile import load_compiled
+    from termkit.lexicon import bundled_lexicon_path
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("sample")
+    p.add_argument("census")
+    p.add_argument("--second", help="the judged second pass: its missed rows are gaps too")
+    p.add_argument("--rev", help="the lexicon the lists were run with, as at this git revision")
+    p.add_argument("--corpus", default=None)
+    p.add_argument("--whole", type=Path)
+    p.add_argument("--per-month", type=Path)
+    p.add_argument("--per-story", type=Path)
+    p.add_argument("-v", "--verbose", action="store_true")
+    args = p.parse_args(argv)
+    import coverage
+
+    by_key, rows = load(args.sample, args.census, args.corpus or coverage.CORPUS)
+    rows = rows + [{"story": r["story"], "formula": r["text"], "kind": "second-pass"}
+                   for r in (read_tsv(args.second) if args.second else []) if r["verdict"] == "missed"]
+    sample_id = {r["story"]: r["sample"] for r in read_tsv(args.sample)}
+    with tempfile.TemporaryDirectory() as tmp:
+        lexicon = lexicon_at(args.rev, Path(tmp)) if args.rev else bundled_lexicon_path()
+        matcher = load_compiled(lexicon).matcher
+        found = {k: matcher.find(s.text, date=s.date) for k, s in by_key.items()}
+    gaps = []
+    for r in rows:
+        spans = occurrences(by_key[r["story"]].text, r["formula"])
+        st = status(spans, [(m.start, m.end) for m in found[r["story"]]])
+        if st != "covered":
+            near = {m.entry.id for m in found[r["story"]] for s, e in spans if m.start < e and m.end > s}
+            gaps.append((r, st, near))
+    print(f"{len(rows)} census rows, {len(gaps)} gaps of the lexicon {args.rev or 'bundled'} "
+          f"({sum(st == 'missing' for _, st, _ in gaps)} missing, {sum(st == 'partial' for _, st, _ in gaps)} partial)")
+    lists: dict[str, object] = {}
+    if args.whole:
+        whole = read_list(args.whole)
+        lists["whole transcripts"] = lambda r: whole
+    if args.per_month:
+        lists["its month"] = lambda r: read_list(args.per_month / (Path(r["story"].split(":")[0]).stem + ".jsonl"))
+    if args.per_story:
+        lists["its story alone"] = lambda r: read_list(args.per_story / f"{sample_id[r['story']]}.jsonl")
+    for name, get in lists.items():
+        ranks = []
+        for r, st, near in gaps:
+            ranks.append(rank(get(r), key(r["formula"]), near if st == "partial" else set()))
+            if args.verbose:
+                print(f"  {name}: {r['formula']} ({st}, {r['kind']}) -> {ranks[-1]}")
+        strict = "  ".join(f"top {t}: {sum(1 for s, _ in ranks if s and s <= t)}" for t in TOPS)
+        loose = "  ".join(f"top {t}: {sum(1 for _, lo in ranks if lo and lo <= t)}" for t in TOPS)
+        print(f"{name}: {len(gaps)} gaps; strict {strict}; with relations {loose}")
+
+
+if __name__ == "__main__":
+    main()
