@@ -34,9 +34,12 @@ SAMPLES = {"coverage-sample-round12.tsv": (12, ()),
            "coverage-sample-round12b.tsv": (13, ("coverage-sample-round12.tsv",))}
 # census file -> its sample file, left-out file and second-pass file (None until judged)
 CENSUSES = {"coverage-census-round12.tsv": ("coverage-sample-round12.tsv", "coverage-census-round12-left-out.tsv",
-                                            "coverage-second-round12.tsv")}
+                                            "coverage-second-round12.tsv"),
+            "coverage-census-round12b.tsv": ("coverage-sample-round12b.tsv", "coverage-census-round12b-left-out.tsv",
+                                             "coverage-second-round12b.tsv")}
 # the figures eval/README.md states: (label, census file, lexicon revision)
-FIGURES = [("census A (seed 12), start lexicon 9f8d476", "coverage-census-round12.tsv", "9f8d476")]
+FIGURES = [("census A (seed 12), start lexicon 9f8d476", "coverage-census-round12.tsv", "9f8d476"),
+           ("census B (seed 13), start lexicon 9f8d476", "coverage-census-round12b.tsv", "9f8d476")]
 
 
 def rows(name: str) -> list[dict[str, str]]:
