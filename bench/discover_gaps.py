@@ -38,6 +38,8 @@ def key(s: str) -> str:
 
 
 def read_list(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise SystemExit(f"error: {path}: no such discover list")
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
