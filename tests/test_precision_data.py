@@ -147,6 +147,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round9.tsv", "a9-", "ae926c1", "round-9 added-entries sample"),  # seed 9, as round 7's
     (EVAL / "precision-added-round10.tsv", "a10-", "1416df4", "round-10 added-entries sample"),  # seed 10, as round 8's
     (EVAL / "precision-added-round11.tsv", "a11-", "0ee3bef", "round-11 added-entries sample"),
+    (EVAL / "precision-added-round12.tsv", "a12-", "7652723", "round-12 added-entries sample"),
 ]
 
 
