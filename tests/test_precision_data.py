@@ -148,6 +148,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round10.tsv", "a10-", "1416df4", "round-10 added-entries sample"),  # seed 10, as round 8's
     (EVAL / "precision-added-round11.tsv", "a11-", "0ee3bef", "round-11 added-entries sample"),
     (EVAL / "precision-added-round12.tsv", "a12-", "7652723", "round-12 added-entries sample"),
+    (EVAL / "precision-added-round12b.tsv", "a13-", "3572aee", "round-12 second added-entries sample"),
 ]
 
 
