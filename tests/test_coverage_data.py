@@ -39,7 +39,9 @@ CENSUSES = {"coverage-census-round12.tsv": ("coverage-sample-round12.tsv", "cove
                                              "coverage-second-round12b.tsv")}
 # the figures eval/README.md states: (label, census file, lexicon revision)
 FIGURES = [("census A (seed 12), start lexicon 9f8d476", "coverage-census-round12.tsv", "9f8d476"),
-           ("census B (seed 13), start lexicon 9f8d476", "coverage-census-round12b.tsv", "9f8d476")]
+           ("census B (seed 13), start lexicon 9f8d476", "coverage-census-round12b.tsv", "9f8d476"),
+           ("census B (seed 13), end lexicon 429e925", "coverage-census-round12b.tsv", "429e925"),
+           ("census A (seed 12), end lexicon 429e925", "coverage-census-round12.tsv", "429e925")]
 
 
 def rows(name: str) -> list[dict[str, str]]:
