@@ -19,15 +19,15 @@ Lists: ``--whole`` one run over all the transcripts; ``--per-month`` a folder of
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
-from coverage import EDGE_MARKS, load, occurrences, status
-from precision import lexicon_at, read_tsv
+from coverage import CORPUS, EDGE_MARKS, coverage
+from precision import read_tsv
 
 TOPS = (30, 200, 500)
 
@@ -37,6 +37,7 @@ def key(s: str) -> str:
     return unicodedata.normalize("NFKC", s).strip(EDGE_MARKS + " ")
 
 
+@functools.cache  # a month's list serves every gap of that month
 def read_list(path: Path) -> list[dict]:
     if not path.is_file():
         raise SystemExit(f"error: {path}: no such discover list")
@@ -52,38 +53,25 @@ def rank(rows: list[dict], gap: str, entries: set[str]) -> tuple[int | None, int
 
 
 def main(argv: list[str] | None = None) -> None:
-    from termkit.compile import load_compiled
-    from termkit.lexicon import bundled_lexicon_path
-
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("sample")
     p.add_argument("census")
     p.add_argument("--second", help="the judged second pass: its missed rows are gaps too")
     p.add_argument("--rev", help="the lexicon the lists were run with, as at this git revision")
-    p.add_argument("--corpus", default=None)
+    p.add_argument("--corpus", default=CORPUS)
     p.add_argument("--whole", type=Path)
     p.add_argument("--per-month", type=Path)
     p.add_argument("--per-story", type=Path)
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args(argv)
-    import coverage
-
-    by_key, rows = load(args.sample, args.census, args.corpus or coverage.CORPUS)
-    rows = rows + [{"story": r["story"], "formula": r["text"], "kind": "second-pass"}
-                   for r in (read_tsv(args.second) if args.second else []) if r["verdict"] == "missed"]
+    cov = coverage(args.sample, args.census, args.second, args.rev, args.corpus)
     sample_id = {r["story"]: r["sample"] for r in read_tsv(args.sample)}
-    with tempfile.TemporaryDirectory() as tmp:
-        lexicon = lexicon_at(args.rev, Path(tmp)) if args.rev else bundled_lexicon_path()
-        matcher = load_compiled(lexicon).matcher
-        found = {k: matcher.find(s.text, date=s.date) for k, s in by_key.items()}
     gaps = []
-    for r in rows:
-        spans = occurrences(by_key[r["story"]].text, r["formula"])
-        st = status(spans, [(m.start, m.end) for m in found[r["story"]]])
-        if st != "covered":
-            near = {m.entry.id for m in found[r["story"]] for s, e in spans if m.start < e and m.end > s}
-            gaps.append((r, st, near))
-    print(f"{len(rows)} census rows, {len(gaps)} gaps of the lexicon {args.rev or 'bundled'} "
+    for g in cov.rows:
+        if g.status != "covered":
+            near = {m.entry.id for m in cov.found[g.row["story"]] for s, e in g.spans if m.start < e and m.end > s}
+            gaps.append((g.row, g.status, near))
+    print(f"{cov.total} census rows, {len(gaps)} gaps of the lexicon {args.rev or 'bundled'} "
           f"({sum(st == 'missing' for _, st, _ in gaps)} missing, {sum(st == 'partial' for _, st, _ in gaps)} partial)")
     lists: dict[str, object] = {}
     if args.whole:

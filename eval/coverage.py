@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from precision import lexicon_at, read_tsv, wilson, write_tsv
+from precision import _flat, lexicon_at, read_tsv, wilson, write_tsv
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = os.environ.get("TERMKIT_CORPUS") or str(ROOT.parent / "shared" / "corpus")
@@ -125,10 +125,6 @@ def status(spans: list[tuple[int, int]], matches: list[tuple[int, int]]) -> str:
     return "missing"
 
 
-def _flat(s: str) -> str:
-    return s.replace("\n", "⏎").replace("\t", " ")
-
-
 def cmd_sample(args: argparse.Namespace) -> None:
     exclude = frozenset(r["story"] for path in args.exclude for r in read_tsv(path))
     chosen = draw(args.corpus, args.seed, args.n, exclude)
@@ -161,15 +157,26 @@ def load(sample_path: str, census_path: str, corpus: str) -> tuple[dict[str, Sto
 
 
 @dataclass(frozen=True)
-class Coverage:
-    """What a lexicon covers of a census: each row's status, the lexicon's matches per story, the second pass."""
+class Scored:
+    """A census (or missed) row, the spans of its formula in its story, and its status there."""
 
-    rows: tuple[tuple[dict[str, str], str], ...]  # (census or missed row, covered / partial / missing)
+    row: dict[str, str]
+    spans: list[tuple[int, int]]
+    status: str  # covered / partial / missing
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What a lexicon covers of a census: each row scored, the stories and the lexicon's matches in each (by
+    story key), the second pass."""
+
+    rows: tuple[Scored, ...]
+    stories: dict[str, Story]
     found: dict[str, list]  # story key -> the lexicon's matches in it
     second: tuple[dict[str, str], ...]
 
     def count(self, st: str, kind: str | None = None) -> int:
-        return sum(1 for r, s in self.rows if s == st and (kind is None or r["kind"] == kind))
+        return sum(1 for r in self.rows if r.status == st and (kind is None or r.row["kind"] == kind))
 
     @property
     def covered(self) -> int:
@@ -203,17 +210,19 @@ def coverage(sample: str, census: str, second: str | None = None, rev: str | Non
         raise SystemExit(f"error: {second}: verdicts must be {', '.join(SECOND_PASS)}, not {bad}")
     missed = [{"story": r["story"], "formula": r["text"], "kind": "second-pass"}
               for r in judged if r["verdict"] == "missed"]
-    scored = tuple((r, status(occurrences(by_key[r["story"]].text, r["formula"]),
-                              [(m.start, m.end) for m in found[r["story"]]])) for r in [*rows, *missed])
-    return Coverage(scored, found, tuple(judged))
+    scored = []
+    for r in [*rows, *missed]:
+        spans = occurrences(by_key[r["story"]].text, r["formula"])
+        scored.append(Scored(r, spans, status(spans, [(m.start, m.end) for m in found[r["story"]]])))
+    return Coverage(tuple(scored), by_key, found, tuple(judged))
 
 
 def cmd_score(args: argparse.Namespace) -> None:
     cov = coverage(args.sample, args.census, args.second, args.rev, args.corpus)
     if args.verbose:
-        for r, st in cov.rows:
-            print(f"{st}\t{r['kind']}\t{r['story']}\t{r['formula']}")
-    n_missed = sum(r["kind"] == "second-pass" for r, _ in cov.rows)
+        for r in cov.rows:
+            print(f"{r.status}\t{r.row['kind']}\t{r.row['story']}\t{r.row['formula']}")
+    n_missed = sum(r.row["kind"] == "second-pass" for r in cov.rows)
     print(f"lexicon {args.rev or 'bundled'}: {len(cov.found)} stories, {cov.total} formulas listed "
           f"({cov.total - n_missed} census, {n_missed} second pass)")
     print(cov.line("coverage"))
@@ -225,12 +234,13 @@ def cmd_score(args: argparse.Namespace) -> None:
         verdicts = Counter(r["verdict"] for r in cov.second)
         print("second pass over the lexicon's other matches: " + ", ".join(f"{v} {verdicts[v]}" for v in SECOND_PASS))
     if args.unlisted:
-        by_key, rows = load(args.sample, args.census, args.corpus)
-        listed = {k: [sp for r in rows if r["story"] == k for sp in occurrences(by_key[k].text, r["formula"])]
-                  for k in by_key}
+        listed: dict[str, list[tuple[int, int]]] = {k: [] for k in cov.stories}
+        for r in cov.rows:
+            if r.row["kind"] != "second-pass":
+                listed[r.row["story"]] += r.spans
         out = []
         for k, ms in cov.found.items():
-            text = by_key[k].text
+            text = cov.stories[k].text
             for m in ms:
                 if not any(s < m.end and e > m.start for s, e in listed[k]):
                     out.append({"story": k, "start": m.start, "end": m.end, "text": _flat(m.text),
