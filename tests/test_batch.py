@@ -1,13 +1,15 @@
 """The matching rules applied to arrays (termkit.batch, the default engine) against the reference, which
 applies them hit by hit: the same matches on random lexicons (exclude strings, context rules, dates, word
 boundaries) and texts, on the bundled lexicon with generated and real text; the tally made from arrays
-equal to the tally made match by match; the overlap rules against their definitions."""
+equal to the tally made match by match; the overlap rules against their definitions; the matches hidden by
+leftmost-longest, the same both ways and what nested matching counts on top."""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
 import os
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -16,11 +18,18 @@ from helpers import SEEDS, arrays_always, drawn_matcher
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termkit.batch import _leftmost_longest, _nested
+from termkit.batch import _hidden, _leftmost_longest, _nested
 from termkit.compile import load_compiled
 from termkit.corpus import Document, iter_files, read_documents
 from termkit.lexicon import bundled_lexicon_path
-from termkit.match import DocumentResult, Hit, Matcher, select_leftmost_longest, select_nested
+from termkit.match import (
+    DocumentResult,
+    Hit,
+    Matcher,
+    hidden_entries,
+    select_leftmost_longest,
+    select_nested,
+)
 from termkit.normalize import FoldTable
 from termkit.per_doc import per_document
 from termkit.stats import Tally
@@ -85,6 +94,21 @@ def test_arrays_give_the_reference_matches_in_segments(specs: list[dict], senten
     assert got == [(x.start, x.end, x.entry.id) for x in reference.find(text, segment=segment)]
 
 
+@SETTINGS
+@given(specs=lexicon_specs(), text=st.lists(st.sampled_from(PIECES), max_size=60).map("".join),
+       date=st.sampled_from(DATES), segment=st.sampled_from([1 << 20, 3, 12]))
+def test_the_hidden_matches_are_the_reference_ones_and_what_nested_adds(specs: list[dict], text: str, date: str | None,
+                                                                       segment: int, table: FoldTable) -> None:
+    fast = drawn_matcher(table, *specs)
+    reference = dataclasses.replace(fast, engine="reference")
+    hidden = sorted(fast.spans(text, segment=segment, date=date).hidden.tolist())
+    assert hidden == sorted(reference.spans(text, segment=segment, date=date).hidden.tolist())
+    assert fast.spans(text, nested=True, segment=segment, date=date).hidden.tolist() == []
+    if segment > len(text):  # one piece: per entry, what nested counts more (pieces add up their own)
+        count = lambda nested: Counter(x.entry.id for x in fast.find(text, nested=nested, date=date))  # noqa: E731
+        assert Counter(fast.entries[i].id for i in hidden) == count(True) - count(False)
+
+
 @functools.lru_cache(maxsize=1)
 def bundled() -> Matcher:
     return load_compiled(bundled_lexicon_path(), use_cache=False).matcher
@@ -143,7 +167,9 @@ def _both_ways(matcher: Matcher, docs: list[Document]) -> tuple[list[DocumentRes
     for d in docs:
         found = matcher.spans(d.text, date=(d.meta or {}).get("date"))
         arrays.append(DocumentResult.from_found(d, found, matcher.entries, []))
-        objects.append(DocumentResult(d, reference.find(d.text, date=(d.meta or {}).get("date")), []))
+        hidden: list[int] = []
+        matches = reference.find_reference(d.text, date=(d.meta or {}).get("date"), hidden=hidden)
+        objects.append(DocumentResult.from_matches(d, matches, reference, [], hidden))
     return arrays, objects
 
 
@@ -195,5 +221,10 @@ def test_overlap_rules_on_arrays_equal_their_definitions(raw: list[tuple[int, in
     assert as_tuples(_leftmost_longest(start, end, entry)) == [tuple(h) for h in select_leftmost_longest(hits)]
     by_span = sorted(select_nested(hits), key=lambda h: (h.start, h.end))
     assert as_tuples(_nested(start, end, entry)) == [tuple(h) for h in by_span]
+    chosen = set(select_leftmost_longest(hits))
+    assert sorted(_hidden(start, end, entry, _leftmost_longest(start, end, entry)).tolist()) == \
+        sorted(hidden_entries(hits, chosen))
+    assert Counter(hidden_entries(hits, chosen)) == Counter(h.entry for h in select_nested(hits)) - \
+        Counter(h.entry for h in chosen)
     far = 1 << 58  # offsets too large for the one-number sort key: the three-key sort is taken
     assert (_leftmost_longest(start + far, end + far, entry) == _leftmost_longest(start, end, entry)).all()

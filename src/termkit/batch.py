@@ -12,7 +12,8 @@ whole arrays:
 4. **context**: only the occurrences of entries that have ``context:`` rules, each by the very
    functions the reference calls (:func:`termkit.context.text_drop`, :func:`~termkit.context.date_drop`);
 5. **leftmost-longest** (or **nested**): the longest occurrence at each start, then a left-to-right pass
-   over the few that overlap an earlier one.
+   over the few that overlap an earlier one; the entries of the matches that ``nested`` would count on top
+   (:func:`_hidden`) are kept, so that ``count`` can say how many ``--nested`` adds.
 
 What comes out is :class:`Found`: starts, ends (original offsets) and entry indices, sorted as the
 reference sorts its matches; no Python object per match unless a caller asks for ``Match`` objects.
@@ -30,7 +31,7 @@ The tests compare both paths on random texts and lexicons, the seeds and a corpu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -49,18 +50,22 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 class Found:
     """Matches as arrays: ``start``/``end`` index the original text (end exclusive), ``entry`` the
     matcher's entries; sorted by start, then end. ``visible``: the text's characters but whitespace
-    (what :func:`termkit.stats.visible_length` counts), counted while folding, or -1 when not counted."""
+    (what :func:`termkit.stats.visible_length` counts), counted while folding, or -1 when not counted.
+    ``hidden``: the entries of the matches that nested matching counts on top of leftmost-longest (those
+    that a longer or earlier match overlaps), each as often as it has more there, in no particular order;
+    empty for nested matches."""
 
     start: np.ndarray
     end: np.ndarray
     entry: np.ndarray
     visible: int = -1
+    hidden: np.ndarray = field(default_factory=lambda: _EMPTY)
 
     def __len__(self) -> int:
         return len(self.start)
 
     def shifted(self, offset: int) -> Found:
-        return Found(self.start + offset, self.end + offset, self.entry, self.visible) if offset else self
+        return Found(self.start + offset, self.end + offset, self.entry, self.visible, self.hidden) if offset else self
 
     @staticmethod
     def empty(visible: int = -1) -> Found:
@@ -74,7 +79,8 @@ class Found:
         visible = -1 if any(p.visible < 0 for p in parts) else sum(p.visible for p in parts)
         if not parts:
             return Found.empty()
-        return Found(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("start", "end", "entry")), visible)
+        return Found(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("start", "end", "entry")), visible,
+                     np.concatenate([p.hidden for p in parts]))
 
 
 def find(matcher: Matcher, text: str, folded: Folded, ends: np.ndarray, keys: np.ndarray, nested: bool,
@@ -92,8 +98,11 @@ def find(matcher: Matcher, text: str, folded: Folded, ends: np.ndarray, keys: np
         if not keep.any():
             return Found.empty()
         start, end, entry, ostart, oend = start[keep], end[keep], entry[keep], ostart[keep], oend[keep]
-    chosen = _nested(start, end, entry) if nested else _leftmost_longest(start, end, entry)
-    return Found(ostart[chosen], oend[chosen], entry[chosen])
+    if nested:
+        chosen = _nested(start, end, entry)
+        return Found(ostart[chosen], oend[chosen], entry[chosen])
+    chosen = _leftmost_longest(start, end, entry)
+    return Found(ostart[chosen], oend[chosen], entry[chosen], hidden=_hidden(start, end, entry, chosen))
 
 
 def _not_excluded(table: KeyTable, start: np.ndarray, end: np.ndarray,
@@ -231,6 +240,36 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray, entry: np.ndarray) -> 
             taken[i] = False
         last = i
     return order[taken]
+
+
+def _hidden(start: np.ndarray, end: np.ndarray, entry: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+    """The entries of the matches that :func:`_nested` counts on top of leftmost-longest (``chosen``), each
+    as often as it has more of them there (see :func:`termkit.match.hidden_entries`). Usually there are
+    none or few: only the entries with an occurrence left out are sorted again.
+
+    >>> s, e, x = np.array([0, 0, 3]), np.array([6, 3, 6]), np.array([1, 0, 2])  # 新时代新征程, 新时代, 新征程
+    >>> sorted(_hidden(s, e, x, _leftmost_longest(s, e, x)).tolist())
+    [0, 2]
+    """
+    if len(chosen) == len(start):
+        return _EMPTY
+    taken = np.zeros(len(start), dtype=bool)
+    taken[chosen] = True
+    # nested matching decides entry by entry, and for an entry with no occurrence left out it keeps what
+    # leftmost-longest takes (it took none inside another of the entry's own)
+    mine = np.zeros(int(entry.max()) + 1, dtype=bool)
+    mine[entry[~taken]] = True
+    look = np.flatnonzero(mine[entry])
+    kept = look[_nested(start[look], end[look], entry[look])]
+    more = entry[kept[~taken[kept]]]
+    held = np.zeros(len(start), dtype=bool)
+    held[kept] = True
+    fewer = entry[look[taken[look] & ~held[look]]]  # taken where nested counts a longer one of its entry
+    if not len(fewer):
+        return more
+    n = len(mine)
+    net = np.bincount(more, minlength=n) - np.bincount(fewer, minlength=n)
+    return np.repeat(np.arange(n), np.maximum(net, 0))
 
 
 def _by_start_longest_entry(start: np.ndarray, end: np.ndarray, entry: np.ndarray) -> np.ndarray:

@@ -13,7 +13,8 @@ Matching semantics (each rule is applied in exactly one place):
   another match of the same characters;
 - **leftmost-longest** (``select_leftmost_longest``): overlapping matches are resolved by taking the
   leftmost, then the longest; ``nested=True`` keeps them all, each entry once per place
-  (``select_nested``);
+  (``select_nested``); what the second counts on top of the first (``hidden_entries``) is kept apart,
+  so that ``count`` can say how many matches ``--nested`` adds;
 - **offsets**: ``start``/``end`` index the ORIGINAL text, so ``text[start:end] == match.text``.
 
 The keys' occurrences come from one scan of the folded text, overlaps included. With
@@ -234,14 +235,16 @@ class Matcher:
             return matches_of(text, found, self.entries)
 
     def find_reference(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS,
-                       date: str | None = None) -> list[Match]:
-        """:meth:`find` on the reference path (pyahocorasick, each rule hit by hit), whatever the engine."""
+                       date: str | None = None, hidden: list[int] | None = None) -> list[Match]:
+        """:meth:`find` on the reference path (pyahocorasick, each rule hit by hit), whatever the engine.
+        ``hidden``, when given, gets the entries of the matches that nested matching counts on top
+        (:func:`hidden_entries`)."""
         with gc_paused():
             if len(text) <= segment:
-                return self._find(text, nested, date)[0]
+                return self._find(text, nested, date, hidden=hidden)[0]
             found: list[Match] = []
             for a, b in self.segments(text, segment):
-                found.extend(self._find(text[a:b], nested, date, offset=a)[0])
+                found.extend(self._find(text[a:b], nested, date, offset=a, hidden=hidden)[0])
             return found
 
     def spans(self, text: str, nested: bool = False, segment: int = SEGMENT_CHARS,
@@ -261,10 +264,12 @@ class Matcher:
         from .batch import Found
 
         if self.engine == "reference":
-            found = self.find(text, nested, segment, date)
+            hidden: list[int] = []
+            found = self.find_reference(text, nested, segment, date, hidden)
             return Found(*(np.array(x, dtype=np.int64).reshape(-1) for x in
                            ([m.start for m in found], [m.end for m in found],
-                            [self._index()[m.entry.id] for m in found])))
+                            [self._index()[m.entry.id] for m in found])),
+                         hidden=np.array(hidden, dtype=np.int64))
         if len(text) <= segment:
             return self._spans(text, nested, date)
         return Found.joined([self._spans(text[a:b], nested, date).shifted(a) for a, b in self.segments(text, segment)])
@@ -282,7 +287,7 @@ class Matcher:
         if not len(ends):
             return Found.empty(visible)
         found = batch.find(self, text, folded, ends, keys, nested, date)
-        return Found(found.start, found.end, found.entry, visible)
+        return Found(found.start, found.end, found.entry, visible, found.hidden)
 
     def _index(self) -> dict[str, int]:
         if self._ids is None:
@@ -372,8 +377,9 @@ class Matcher:
         return self._barriers
 
     def _find(self, text: str, nested: bool, date: str | None = None, explain: bool = False,
-              offset: int = 0) -> tuple[list[Match], list[Dropped]]:
-        """Match ``text`` (a whole document, or a piece of one starting at ``offset``)."""
+              offset: int = 0, hidden: list[int] | None = None) -> tuple[list[Match], list[Dropped]]:
+        """Match ``text`` (a whole document, or a piece of one starting at ``offset``); see
+        :meth:`find_reference` for ``hidden``."""
         folded = self._fold_any(text)
         cands = self.candidates(folded.text, folded.codes)
         if not cands:
@@ -386,7 +392,10 @@ class Matcher:
         drops: list[tuple[Hit, tuple[int, int], Drop]] = []
         if self.contexts:
             kept, drops = self._apply_context(text, ft, kept, date)
-        chosen = set(select_leftmost_longest(c for c, _ in kept) if not nested else select_nested(c for c, _ in kept))
+        hits = [c for c, _ in kept]
+        chosen = set(select_nested(hits) if nested else select_leftmost_longest(hits))
+        if hidden is not None and not nested:
+            hidden.extend(hidden_entries(hits, chosen))
         kept = [(c, span) for c, span in kept if c in chosen]
         kept.sort(key=lambda cs: cs[1])
         entries = self.entries
@@ -566,6 +575,25 @@ def select_nested(cands: Iterable[Hit]) -> list[Hit]:
     return sorted(chosen, key=lambda c: (c.start, -c.end, c.entry))
 
 
+def hidden_entries(hits: Iterable[Hit], chosen: set[Hit]) -> list[int]:
+    """The entries of the matches that :func:`select_nested` counts on top of leftmost-longest
+    (``chosen``): those that a longer or earlier match overlaps. Each entry comes as often as it has more
+    nested matches than chosen ones; where nested matching counts one longer occurrence of an entry in
+    place of two chosen ones of it, that is one fewer.
+
+    >>> a, b, c = Hit(0, 6, 1), Hit(0, 3, 0), Hit(3, 6, 2)  # 新时代新征程, 新时代, 新征程
+    >>> sorted(hidden_entries([a, b, c], set(select_leftmost_longest([a, b, c]))))
+    [0, 2]
+    """
+    from collections import Counter
+
+    nested = select_nested(hits)
+    kept = set(nested)
+    more = Counter(c.entry for c in nested if c not in chosen)
+    fewer = Counter(c.entry for c in chosen if c not in kept)
+    return list((more - fewer).elements())
+
+
 class DocumentResult:
     """A document with its matches and its damaged runs: what the pipeline hands to every later stage.
 
@@ -584,7 +612,7 @@ class DocumentResult:
     ([(0, '四风'), (2, '四風')], [('four-winds', 2)])
     """
 
-    __slots__ = ("_characters", "_entries", "_found", "_ids", "_matches", "damage", "doc")
+    __slots__ = ("_characters", "_entries", "_found", "_hidden", "_ids", "_matches", "damage", "doc")
 
     def __init__(self, doc: Document, matches: list[Match], damage: list[Damage]) -> None:
         self.doc = doc
@@ -594,6 +622,7 @@ class DocumentResult:
         self._entries: tuple[Entry, ...] = ()
         self._characters = -1
         self._ids: dict[str, int] | None = None  # entry id -> index, for arrays made from the matches
+        self._hidden: list[int] = []  # for a result of Match objects: see Found.hidden
 
     @classmethod
     def from_found(cls, doc: Document, found: Found, entries: tuple[Entry, ...],
@@ -605,10 +634,11 @@ class DocumentResult:
 
     @classmethod
     def from_matches(cls, doc: Document, matches: list[Match], matcher: Matcher,
-                     damage: list[Damage]) -> DocumentResult:
-        """A result of ``Match`` objects found by ``matcher``, which can give ``found`` too."""
+                     damage: list[Damage], hidden: list[int] | None = None) -> DocumentResult:
+        """A result of ``Match`` objects found by ``matcher``, which can give ``found`` too; ``hidden`` as
+        :meth:`Matcher.find_reference` gives it."""
         result = cls(doc, matches, damage)
-        result._entries, result._ids = matcher.entries, matcher._index()
+        result._entries, result._ids, result._hidden = matcher.entries, matcher._index(), hidden or []
         return result
 
     @property
@@ -646,7 +676,8 @@ class DocumentResult:
             ids, ms = self._ids, self._matches
             self._found = Found(np.array([m.start for m in ms], dtype=np.int64),
                                 np.array([m.end for m in ms], dtype=np.int64),
-                                np.array([ids[m.entry.id] for m in ms], dtype=np.int64))
+                                np.array([ids[m.entry.id] for m in ms], dtype=np.int64),
+                                hidden=np.array(self._hidden, dtype=np.int64))
         return self._found
 
     def entry_indices(self) -> list[int] | None:
@@ -656,6 +687,29 @@ class DocumentResult:
             return None
         ids = self._ids
         return [ids[m.entry.id] for m in self._matches]
+
+    def hidden_indices(self) -> list[tuple[int, int]]:
+        """(entry index, matches) of the matches that ``nested`` counts on top of leftmost-longest
+        (:func:`hidden_entries`): none for a result matched with ``nested``, or made of bare ``Match`` objects.
+
+        >>> from termkit.corpus import Document
+        >>> from termkit.lexicon import Entry, Lexicon
+        >>> from termkit.compile import compile_lexicon
+        >>> m = compile_lexicon(Lexicon((Entry(id="a", term="新时代", gloss="a"),
+        ...                              Entry(id="b", term="新时代新征程", gloss="b"))))
+        >>> match_document(Document("d", "新时代新征程，新时代"), m).hidden_indices()
+        [(0, 1)]
+        """
+        from_arrays = self._ids is None and self._found is not None  # made by from_found
+        hidden = self._found.hidden.tolist() if from_arrays else self._hidden  # type: ignore[union-attr]
+        tally: dict[int, int] = {}
+        for i in hidden:
+            tally[i] = tally.get(i, 0) + 1
+        return list(tally.items())
+
+    def hidden_counts(self) -> list[tuple[Entry, int]]:
+        """:meth:`hidden_indices` with the entries themselves."""
+        return [(self._entries[i], n) for i, n in self.hidden_indices()]
 
     @property
     def match_count(self) -> int:
@@ -711,8 +765,9 @@ def match_document(doc: Document, matcher: Matcher, nested: bool = False) -> Doc
     from .normalize import find_damage
 
     if matcher.takes_plain_path(len(doc.text)):  # a small run: no NumPy (see the module's docstring)
-        matches = matcher.find_reference(doc.text, nested=nested, date=doc_date(doc))
-        return DocumentResult.from_matches(doc, matches, matcher, find_damage(doc.text))
+        hidden: list[int] = []
+        matches = matcher.find_reference(doc.text, nested=nested, date=doc_date(doc), hidden=hidden)
+        return DocumentResult.from_matches(doc, matches, matcher, find_damage(doc.text), hidden)
     found = matcher.spans(doc.text, nested=nested, date=doc_date(doc))
     return DocumentResult.from_found(doc, found, matcher.entries, find_damage(doc.text))
 
