@@ -67,7 +67,9 @@ DamageRow = tuple[int, int, int, int]  # start, end, line, column
 class Counted:
     """What ``count`` needs of one document, or of one piece of one, as a worker sends it back: no text,
     no ``Match`` objects. ``length``, ``breaks`` and ``tail`` (characters, line breaks, characters after
-    the last break) place the next piece of the same document: its offsets, lines and columns."""
+    the last break) place the next piece of the same document: its offsets, lines and columns.
+    ``hidden``: (entry index, matches) of the matches a longer or earlier one hid, which ``nested`` counts
+    (:meth:`termkit.match.DocumentResult.hidden_indices`)."""
 
     doc: str
     characters: int
@@ -76,6 +78,7 @@ class Counted:
     length: int = 0
     breaks: int = 0
     tail: int = 0
+    hidden: list[tuple[int, int]] = dataclasses.field(default_factory=list)
 
 
 def _entry_counts(result: DocumentResult) -> list[tuple[int, int]]:
@@ -111,7 +114,7 @@ def count_result(result: DocumentResult, piece: bool = False) -> Counted:
     counts = _entry_counts(result)
     text = result.doc.text
     damage = [(d.start, d.end, d.line, d.column) for d in result.damage]
-    counted = Counted(result.doc.id, result.characters, counts, damage)
+    counted = Counted(result.doc.id, result.characters, counts, damage, hidden=result.hidden_indices())
     if not piece:
         return counted
     breaks = text.count("\n")
@@ -130,17 +133,20 @@ def join_pieces(pieces: list[Counted]) -> Counted:
     (5, [(0, 3), (1, 1)], [(0, 1, 1, 1), (5, 6, 2, 4), (7, 8, 3, 1)])
     """
     counts: dict[int, int] = {}
+    hidden: dict[int, int] = {}
     damage: list[DamageRow] = []
     offset = line = carry = 0  # characters, line breaks before the piece; characters since the last break
     for p in pieces:
         for i, n in p.counts:
             counts[i] = counts.get(i, 0) + n
+        for i, n in p.hidden:
+            hidden[i] = hidden.get(i, 0) + n
         damage.extend((s + offset, e + offset, ln + line, col + carry if ln == 1 else col)
                       for s, e, ln, col in p.damage)
         offset, line = offset + p.length, line + p.breaks
         carry = p.tail if p.breaks else carry + p.length
     return Counted(pieces[0].doc, sum(p.characters for p in pieces), list(counts.items()), damage,
-                   offset, line, carry)
+                   offset, line, carry, list(hidden.items()))
 
 
 @dataclass(frozen=True, eq=False)  # each unit is itself: results are filed by identity
@@ -282,8 +288,9 @@ class _Slots:
                 for is_error, message in said:
                     (self.fail if is_error else self.warn)(message)
                 for c in counted:
-                    self.tally.add_counts(c.doc, c.characters, [(self.entries[i], n) for i, n in c.counts],
-                                          [Damage(*d) for d in c.damage])
+                    entries = self.entries
+                    self.tally.add_counts(c.doc, c.characters, [(entries[i], n) for i, n in c.counts],
+                                          [Damage(*d) for d in c.damage], [(entries[i], n) for i, n in c.hidden])
             self.on_file()
             self.next += 1
         return again

@@ -16,7 +16,7 @@ text was wrapped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -76,6 +76,8 @@ class CorpusStats:
     matches: int
     terms: tuple[TermCount, ...]
     damage: tuple[DamageReport, ...] = ()
+    hidden: int = 0  # matches a longer or earlier match hid, which nested matching counts too
+    hidden_terms: int = 0  # the entries they are of
 
     def sorted(self, key: str = "count") -> list[TermCount]:
         """Terms ordered by ``key`` (see ``COUNT_SORTS``); ties broken by count, then id."""
@@ -105,6 +107,20 @@ class CorpusStats:
         return f"damaged text: {plural(runs, 'run')} in {plural(docs, 'document')} (run the table format for details)"
 
 
+    def hidden_note(self) -> str | None:
+        """One line on the matches that leftmost-longest hid (``hidden``), for a run counted without
+        ``nested``; None when it hid none.
+
+        >>> CorpusStats(1, 9, 1, (), hidden=1_234, hidden_terms=56).hidden_note()
+        '1,234 matches of 56 terms lie inside or across longer matches and are not counted; --nested counts them too'
+        """
+        if not self.hidden:
+            return None
+        lie, are = ("lies", "is") if self.hidden == 1 else ("lie", "are")
+        return (f"{plural(self.hidden, 'match', 'matches')} of {plural(self.hidden_terms, 'term')} {lie} inside or "
+                f"across longer matches and {are} not counted; --nested counts them too")
+
+
 @dataclass
 class Tally:
     """Mutable accumulator: feed it documents one at a time, then take ``result()``."""
@@ -116,14 +132,15 @@ class Tally:
     _docs: dict[str, int] = field(default_factory=dict)
     _entries: dict[str, Entry] = field(default_factory=dict)
     _damage: list[DamageReport] = field(default_factory=list)
+    _hidden: dict[str, int] = field(default_factory=dict)  # entry id -> matches hidden (CorpusStats.hidden)
 
     def add(self, result: DocumentResult) -> None:
-        """Count one document's matches, characters and damage."""
+        """Count one document's matches, characters, damage and hidden matches."""
         # per entry, not per match: no Match object is needed; characters counted while matching
-        self.add_counts(result.doc.id, result.characters, result.counts(), result.damage)
+        self.add_counts(result.doc.id, result.characters, result.counts(), result.damage, result.hidden_counts())
 
     def add_counts(self, doc: str, characters: int, counts: Iterable[tuple[Entry, int]],
-                   damage: Iterable[Damage] = ()) -> None:
+                   damage: Iterable[Damage] = (), hidden: Iterable[tuple[Entry, int]] = ()) -> None:
         """Count one document given by its entries' match counts (in order of first appearance) instead
         of its matches: what a pool worker sends back (:func:`termkit.counting.count_sources`).
         ``add(result)`` and ``add_counts`` with ``result``'s figures leave the same tally.
@@ -147,6 +164,12 @@ class Tally:
             self.matches += n
         if damage := tuple(damage):
             self._damage.append(DamageReport(doc, damage))
+        self.add_hidden(hidden)
+
+    def add_hidden(self, hidden: Iterable[tuple[Entry, int]]) -> None:
+        """Count matches that leftmost-longest hid (:meth:`termkit.match.DocumentResult.hidden_counts`)."""
+        for entry, n in hidden:
+            self._hidden[entry.id] = self._hidden.get(entry.id, 0) + n
 
     def merge(self, other: Tally) -> None:
         """Add the documents of ``other`` as if they had come after this tally's own (terms keep
@@ -171,12 +194,45 @@ class Tally:
             self._counts[eid] = self._counts.get(eid, 0) + n
             self._docs[eid] = self._docs.get(eid, 0) + other._docs[eid]
         self._damage.extend(other._damage)
+        for eid, n in other._hidden.items():
+            self._hidden[eid] = self._hidden.get(eid, 0) + n
 
     def result(self) -> CorpusStats:
         chars = max(1, self.characters)
         terms = tuple(TermCount(self._entries[i], n, self._docs[i], n * 10000 / chars, first)
                       for first, (i, n) in enumerate(self._counts.items()))
-        return CorpusStats(self.documents, self.characters, self.matches, terms, tuple(self._damage))
+        return CorpusStats(self.documents, self.characters, self.matches, terms, tuple(self._damage),
+                           sum(self._hidden.values()), len(self._hidden))
+
+
+class HiddenWatch:
+    """Passes matched documents on as they come (iterate it) and adds up the matches that leftmost-longest
+    hid in them: ``count --by doc`` streams its rows and tallies nothing else. ``note()`` is
+    :meth:`CorpusStats.hidden_note` once every document went by, None before (a figure for part of the
+    input would mislead).
+
+    >>> from termkit.corpus import Document
+    >>> from termkit.lexicon import Lexicon
+    >>> from termkit.compile import compile_lexicon
+    >>> from termkit.match import analyse
+    >>> m = compile_lexicon(Lexicon((Entry(id="a", term="新时代", gloss="a"),
+    ...                              Entry(id="b", term="新时代新征程", gloss="b"))))
+    >>> watch = HiddenWatch(analyse([Document("d", "新时代新征程")], m))
+    >>> [r.doc.id for r in watch], watch.note()
+    (['d'], '1 match of 1 term lies inside or across longer matches and is not counted; --nested counts them too')
+    """
+
+    def __init__(self, results: Iterable[DocumentResult]) -> None:
+        self.results, self.tally, self.done = results, Tally(), False
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        for r in self.results:
+            self.tally.add_hidden(r.hidden_counts())
+            yield r
+        self.done = True
+
+    def note(self) -> str | None:
+        return self.tally.result().hidden_note() if self.done else None
 
 
 def count(results: Iterable[DocumentResult]) -> CorpusStats:
