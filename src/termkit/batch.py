@@ -102,7 +102,7 @@ def find(matcher: Matcher, text: str, folded: Folded, ends: np.ndarray, keys: np
         chosen = _nested(start, end, entry)
         return Found(ostart[chosen], oend[chosen], entry[chosen])
     chosen = _leftmost_longest(start, end, entry)
-    return Found(ostart[chosen], oend[chosen], entry[chosen], hidden=_hidden(start, end, entry, chosen))
+    return Found(ostart[chosen], oend[chosen], entry[chosen], hidden=_hidden(start, end, entry, chosen, table.nests))
 
 
 def _not_excluded(table: KeyTable, start: np.ndarray, end: np.ndarray,
@@ -242,34 +242,42 @@ def _leftmost_longest(start: np.ndarray, end: np.ndarray, entry: np.ndarray) -> 
     return order[taken]
 
 
-def _hidden(start: np.ndarray, end: np.ndarray, entry: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+def _hidden(start: np.ndarray, end: np.ndarray, entry: np.ndarray, chosen: np.ndarray,
+            nests: np.ndarray) -> np.ndarray:
     """The entries of the matches that :func:`_nested` counts on top of leftmost-longest (``chosen``), each
-    as often as it has more of them there (see :func:`termkit.match.hidden_entries`). Usually there are
-    none or few: only the entries with an occurrence left out are sorted again.
+    as often as it has more of them there (see :func:`termkit.match.hidden_entries`). ``nests``: per entry,
+    whether one of its occurrences can lie inside another (:attr:`termkit.scan.KeyTable.nests`). Nested
+    matching counts every occurrence left out of an entry that cannot; the few entries that can are
+    matched again, nested, to see which of theirs it counts.
 
     >>> s, e, x = np.array([0, 0, 3]), np.array([6, 3, 6]), np.array([1, 0, 2])  # 新时代新征程, 新时代, 新征程
-    >>> sorted(_hidden(s, e, x, _leftmost_longest(s, e, x)).tolist())
+    >>> chosen = _leftmost_longest(s, e, x)
+    >>> sorted(_hidden(s, e, x, chosen, np.zeros(3, dtype=bool)).tolist())
+    [0, 2]
+    >>> sorted(_hidden(s, e, x, chosen, np.ones(3, dtype=bool)).tolist())
     [0, 2]
     """
     if len(chosen) == len(start):
         return _EMPTY
     taken = np.zeros(len(start), dtype=bool)
     taken[chosen] = True
-    # nested matching decides entry by entry, and for an entry with no occurrence left out it keeps what
-    # leftmost-longest takes (it took none inside another of the entry's own)
-    mine = np.zeros(int(entry.max()) + 1, dtype=bool)
-    mine[entry[~taken]] = True
+    left = entry[~taken]
+    # nested matching decides entry by entry; an entry with no occurrence left out is counted as leftmost-
+    # longest counts it (it took none inside another of the entry's own)
+    mine = np.zeros(len(nests), dtype=bool)
+    mine[left] = True
+    mine &= nests
+    if not mine.any():
+        return left
     look = np.flatnonzero(mine[entry])
     kept = look[_nested(start[look], end[look], entry[look])]
     more = entry[kept[~taken[kept]]]
     held = np.zeros(len(start), dtype=bool)
     held[kept] = True
     fewer = entry[look[taken[look] & ~held[look]]]  # taken where nested counts a longer one of its entry
-    if not len(fewer):
-        return more
-    n = len(mine)
+    n = len(nests)
     net = np.bincount(more, minlength=n) - np.bincount(fewer, minlength=n)
-    return np.repeat(np.arange(n), np.maximum(net, 0))
+    return np.concatenate((left[~mine[left]], np.repeat(np.arange(n), np.maximum(net, 0))))
 
 
 def _by_start_longest_entry(start: np.ndarray, end: np.ndarray, entry: np.ndarray) -> np.ndarray:

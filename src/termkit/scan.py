@@ -42,6 +42,7 @@ import contextlib
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,12 +150,28 @@ class KeyTable:
     >>> t = KeyTable.of([(2, 0, ()), (3, -1, (0,))])
     >>> t.length.tolist(), t.entry.tolist(), t.excludes.tolist()
     ([2, 3], [0, -1], [False, True])
+    >>> KeyTable.of([(2, 0, ()), (4, 0, ()), (2, 1, ()), (2, 1, ())]).nests.tolist()
+    [True, False]
     """
 
     values: list[Value]
     length: np.ndarray  # int64: the key's length in code points
     entry: np.ndarray  # int64: the entry it is a surface form of, or -1 (an ``exclude`` string only)
     excludes: np.ndarray  # bool: it is an ``exclude`` string of some entries (``values[k][2]``)
+
+    @cached_property
+    def nests(self) -> np.ndarray:
+        """Per entry: its surface forms have different lengths, so that one occurrence of it can lie inside
+        another (keys of one length can only overlap, or be the same key)."""
+        import numpy as np
+
+        mine = self.entry >= 0
+        if not mine.any():
+            return np.zeros(0, dtype=bool)
+        span = int(self.length.max()) + 1
+        pairs = np.sort(self.entry[mine] * span + self.length[mine])  # (entry, length), one number
+        distinct = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
+        return np.bincount(distinct // span) > 1
 
     @classmethod
     def of(cls, values: list[Value]) -> KeyTable:
