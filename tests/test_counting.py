@@ -34,7 +34,8 @@ def matcher():
 
 def _figures(stats) -> tuple:
     return (stats.documents, stats.characters, stats.matches,
-            [(t.entry.id, t.count, t.docs, t.first) for t in stats.terms], stats.damage)
+            [(t.entry.id, t.count, t.docs, t.first) for t in stats.terms], stats.damage,
+            (stats.hidden, stats.hidden_terms))
 
 
 def _mixed_corpus(folder: Path) -> list[str]:
@@ -73,6 +74,7 @@ def test_count_gives_the_figures_and_messages_of_counting_the_results(matcher, t
     assert figures[2] > 100 and figures[4] and any("big.txt" in d.doc for d in figures[4])
     assert any("broken.txt" in s for s in said) and corpus.errors
     assert figures[0] > 700  # the JSONL file's rows go out in several chunks
+    assert figures[5][0] > 10  # matches inside longer ones, in the big files' pieces too
 
 
 def test_count_reads_stdin_once(matcher, monkeypatch) -> None:

@@ -149,14 +149,18 @@ def _stderr() -> Console:
 
 def _terminal_stderr() -> Console | None:
     """The stderr console when it is a terminal (for a progress bar), else None — without importing rich (a
-    tenth of ``count``'s start-up before its first file) when stderr is plainly no terminal: not a tty, and
-    no variable that tells rich it is one."""
-    import os
-
-    if not sys.stderr.isatty() and not os.environ.get("FORCE_COLOR") and os.environ.get("TTY_COMPATIBLE") != "1":
+    tenth of ``count``'s start-up before its first file) when stderr is plainly no terminal."""
+    if _plain_stderr():
         return None
     err = _stderr()
     return err if err.is_terminal else None
+
+
+def _plain_stderr() -> bool:
+    """stderr is plainly no terminal: not a tty, and no variable tells rich it is one."""
+    import os
+
+    return not sys.stderr.isatty() and not os.environ.get("FORCE_COLOR") and os.environ.get("TTY_COMPATIBLE") != "1"
 
 
 def _escape(text: str) -> str:
@@ -259,7 +263,11 @@ def _doc_progress(docs: Iterator[Any], label: str, files: int) -> Iterator[Any]:
 
 def _note(msg: str) -> None:
     """An informational line on stderr (never mixed into a machine format on stdout); on a terminal it is
-    wrapped between words, elsewhere (a log, a pipe) kept on one line."""
+    wrapped between words, elsewhere (a log, a pipe) kept on one line, written without rich (whose import
+    would be a tenth of a small ``count``'s time)."""
+    if _plain_stderr():
+        sys.stderr.write(f"note: {msg}\n")
+        return
     err = _stderr()
     err.print(f"note: {_escape(msg)}", soft_wrap=not err.is_terminal, highlight=False)
 
@@ -410,7 +418,8 @@ def count(
                                       help=f"Only the N first rows [table on a terminal: {TERMINAL_TOP}; 0: all]."),
     sort: str = typer.Option("count", "--sort", metavar="KEY",
                              help="count, docs, per_10k, term, id, category or first."),
-    nested: bool = typer.Option(False, "--nested", help="Count matches nested inside longer ones too."),
+    nested: bool = typer.Option(False, "--nested", help="Count matches nested inside longer ones too (without "
+                                "it, a note on stderr says how many are not counted)."),
     by: CountBy = typer.Option(CountBy.term, "--by", help="term: one row per entry; doc: one row per document "
                                "and entry (doc, date, group, id, term, count, per_10k; documents without a match "
                                "too), for pandas or R."),
@@ -432,7 +441,12 @@ def count(
     compiled = _compiled(lexicon)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     if by == CountBy.doc:
-        _count_by_doc(_results(corpus, compiled, nested, jobs), format, top)
+        from .stats import HiddenWatch
+
+        watch = HiddenWatch(_results(corpus, compiled, nested, jobs))
+        _count_by_doc(iter(watch), format, top)
+        if note := watch.note():  # None when --top stopped the reading early
+            _note(note)
         return
     if engine == Engine.dask:
         from .engine_dask import count_on_dask
@@ -447,11 +461,12 @@ def count(
         out = _stdout()
         shown = _top(top, out.is_terminal)
         render_counts(out, stats, rows[:shown], hidden=len(rows[:top or None]) - len(rows[:shown]))
-        return
-    rows = rows[:top or None]
-    _write_records([t.to_dict() for t in rows], format, list(TermCount.FIELDS))
-    if note := stats.damage_note():
-        _warn(note)
+    else:
+        _write_records([t.to_dict() for t in rows[:top or None]], format, list(TermCount.FIELDS))
+        if warning := stats.damage_note():
+            _warn(warning)
+    if note := stats.hidden_note():
+        _note(note)
 
 
 def _count_by_doc(results: Iterator[DocumentResult], format: CountFormat, top: Optional[int]) -> None:
