@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 from termkit.compile import compile_lexicon
 from termkit.errors import LexiconError
@@ -12,6 +13,29 @@ from termkit.normalize import FoldTable
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def load_script(path: Path, name: str | None = None) -> ModuleType:
+    """A script of ``eval/``, ``bench/`` or ``docs/`` (not a package) imported from its file as module ``name``
+    (default: the file's name without ``.py``), registered in ``sys.modules`` before it runs: dataclasses look
+    their module up there. A script that imports its neighbours puts its own folder on ``sys.path`` itself.
+
+    >>> load_script(ROOT / "docs" / "gen_cli.py").OUT.name
+    'cli.md'
+    """
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name or path.stem, path)
+    assert spec and spec.loader, f"{path}: not a Python file"
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[spec.name]
+        raise
+    return module
 
 
 def make_matcher(table: FoldTable, *specs: dict) -> Matcher:

@@ -3,28 +3,14 @@ there are what the files give. Checks that need the stories themselves skip with
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, load_script
 
-ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
-
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-sys.path.insert(0, str(EVAL))
-coverage = _load("coverage_eval", EVAL / "coverage.py")
+coverage = load_script(EVAL / "coverage.py", "coverage_eval")  # it puts eval/ on sys.path for precision.py
 CORPUS = Path(coverage.CORPUS)
 needs_corpus = pytest.mark.skipif(not (CORPUS / coverage.NEWS).is_dir(),
                                   reason="the 新闻联播 transcripts of ../shared/corpus are not here")

@@ -3,11 +3,8 @@ only when every corpus file their input names is development text, and become la
 
 from __future__ import annotations
 
-import importlib
-import sys
-
 import pytest
-from helpers import ROOT, load_cases, make_matcher
+from helpers import ROOT, load_cases, load_script, make_matcher
 
 from termkit.corpus import Document
 from termkit.discover import JUDGED_WEIGHT, DiscoverOptions
@@ -30,11 +27,7 @@ DEVELOPMENT = [f for f in FILES if f not in HELD_OUT]
 @pytest.fixture(scope="module")
 def train():
     """bench/discover_train.py as a module (it reads no corpus until asked)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        yield importlib.import_module("discover_train")
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    return load_script(ROOT / "bench" / "discover_train.py")
 
 
 @pytest.mark.parametrize("case", load_cases("discover_verdict_inputs"))

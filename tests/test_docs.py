@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-
-from helpers import ROOT
+from helpers import ROOT, load_script
 
 
 def test_cli_reference_is_current() -> None:
-    spec = importlib.util.spec_from_file_location("gen_cli", ROOT / "docs" / "gen_cli.py")
-    gen = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(gen)
+    gen = load_script(ROOT / "docs" / "gen_cli.py")
     current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert current == gen.render(), "docs/cli.md is stale: run python docs/gen_cli.py"
 

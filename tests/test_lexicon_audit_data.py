@@ -4,24 +4,19 @@ docs/lexicon-audit.md stay what the file gives."""
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, load_script
 
-ROOT = Path(__file__).resolve().parent.parent
 TSV = ROOT / "docs" / "lexicon-audit-2026-11.tsv"
 OFFICIAL = ROOT / "docs" / "lexicon-audit-2026-11-official.tsv"  # second draw: official renderings only
 DOC = ROOT / "docs" / "lexicon-audit.md"
 
 
 def _audit():
-    spec = importlib.util.spec_from_file_location("lexicon_audit", ROOT / "eval" / "lexicon_audit.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(ROOT / "eval" / "lexicon_audit.py")
 
 
 def _rows(path: Path = TSV) -> list[dict[str, str]]:

@@ -4,7 +4,6 @@ present, the last round's judged matches are still what the lexicon finds (else 
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import sys
@@ -12,23 +11,14 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, load_script
 
-ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 CORPUS = Path(os.environ.get("TERMKIT_CORPUS") or ROOT.parent / "shared" / "corpus")
 ROUNDS = {1: EVAL / "precision-round1.tsv", 2: EVAL / "precision-round2.tsv"}
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("precision_eval", EVAL / "precision.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-precision = _load_script()
+precision = load_script(EVAL / "precision.py", "precision_eval")
 
 
 @pytest.fixture(scope="module", params=sorted(ROUNDS))
