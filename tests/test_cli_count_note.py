@@ -22,8 +22,11 @@ LEXICON = """terms:
   - {id: new-journey, term: 新征程, gloss: new journey}
   - {id: new-journey-new-era, term: 新时代新征程, gloss: new journey in the new era}
 """
-NOTE = re.compile(r"^note: ([\d,]+) match(?:es)? of ([\d,]+) terms? lies? inside or across longer matches and (?:is|are) "
-                  r"not counted; --nested counts them too$", re.M)
+NOTE = re.compile(
+    r"^note: ([\d,]+) match(?:es)? of ([\d,]+) terms? lies? inside or across longer matches and (?:is|are) "
+    r"not counted; --nested counts them too$",
+    re.M,
+)
 
 # text, options, the note's figures (matches, terms) or None for no note
 CASES = [
@@ -50,8 +53,9 @@ def lexicon(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
 @pytest.mark.parametrize("text, options, figures", CASES)
-def test_the_note_says_how_many_matches_longer_ones_hide(lexicon: Path, text: str, options: list[str],
-                                                         figures: tuple[int, int] | None, fmt: str) -> None:
+def test_the_note_says_how_many_matches_longer_ones_hide(
+    lexicon: Path, text: str, options: list[str], figures: tuple[int, int] | None, fmt: str
+) -> None:
     out, err = _count(lexicon, text, "--format", fmt, *options)
     notes = NOTE.findall(err)
     assert notes == ([] if figures is None else [tuple(f"{n:,}" for n in figures)]), err
@@ -63,9 +67,11 @@ def test_csv_and_json_stdout_stay_the_rows_alone(lexicon: Path) -> None:
     text = "新时代新征程，新时代。"  # 11 characters: 909.091 per 10,000
     out, err = _count(lexicon, text, "--format", "csv")
     assert NOTE.search(err)
-    assert out == ('id,term,gloss,category,count,docs,per_10k\n'
-                   '"new-era","新时代","new era","concept",1,1,909.091\n'
-                   '"new-journey-new-era","新时代新征程","new journey in the new era","concept",1,1,909.091\n')
+    assert out == (
+        "id,term,gloss,category,count,docs,per_10k\n"
+        '"new-era","新时代","new era","concept",1,1,909.091\n'
+        '"new-journey-new-era","新时代新征程","new journey in the new era","concept",1,1,909.091\n'
+    )
     out, _ = _count(lexicon, text, "--format", "json")
     assert [(r["id"], r["count"]) for r in json.loads(out)] == [("new-era", 1), ("new-journey-new-era", 1)]
     out, err = _count(lexicon, text, "--format", "csv", "--by", "doc")
@@ -73,7 +79,8 @@ def test_csv_and_json_stdout_stay_the_rows_alone(lexicon: Path) -> None:
     assert list(csv.reader(io.StringIO(out))) == [
         ["doc", "date", "group", "id", "term", "count", "per_10k"],
         ["<stdin>", "", "", "new-journey-new-era", "新时代新征程", "1", "909.091"],
-        ["<stdin>", "", "", "new-era", "新时代", "1", "909.091"]]
+        ["<stdin>", "", "", "new-era", "新时代", "1", "909.091"],
+    ]
 
 
 def test_the_figure_is_what_nested_adds_on_the_seeds() -> None:
