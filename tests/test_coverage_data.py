@@ -17,17 +17,22 @@ needs_corpus = pytest.mark.skipif(not (CORPUS / coverage.NEWS).is_dir(),
 
 # sample file -> (seed, the sample files it excludes)
 SAMPLES = {"coverage-sample-round12.tsv": (12, ()),
-           "coverage-sample-round12b.tsv": (13, ("coverage-sample-round12.tsv",))}
+           "coverage-sample-round12b.tsv": (13, ("coverage-sample-round12.tsv",)),
+           "coverage-sample-round13.tsv": (14, ("coverage-sample-round12.tsv", "coverage-sample-round12b.tsv"))}
 # census file -> its sample file, left-out file and second-pass file (None until judged)
 CENSUSES = {"coverage-census-round12.tsv": ("coverage-sample-round12.tsv", "coverage-census-round12-left-out.tsv",
                                             "coverage-second-round12.tsv"),
             "coverage-census-round12b.tsv": ("coverage-sample-round12b.tsv", "coverage-census-round12b-left-out.tsv",
-                                             "coverage-second-round12b.tsv")}
+                                             "coverage-second-round12b.tsv"),
+            "coverage-census-round13.tsv": ("coverage-sample-round13.tsv", "coverage-census-round13-left-out.tsv",
+                                            "coverage-second-round13.tsv")}
 # the figures eval/README.md states: (label, census file, lexicon revision)
 FIGURES = [("census A (seed 12), start lexicon 9f8d476", "coverage-census-round12.tsv", "9f8d476"),
            ("census B (seed 13), start lexicon 9f8d476", "coverage-census-round12b.tsv", "9f8d476"),
            ("census B (seed 13), end lexicon 429e925", "coverage-census-round12b.tsv", "429e925"),
-           ("census A (seed 12), end lexicon 429e925", "coverage-census-round12.tsv", "429e925")]
+           ("census A (seed 12), end lexicon 429e925", "coverage-census-round12.tsv", "429e925"),
+           ("census C (seed 14), start lexicon b462029", "coverage-census-round13.tsv", "b462029"),
+           ("census C (seed 14), round-12 start lexicon 9f8d476", "coverage-census-round13.tsv", "9f8d476")]
 
 
 def rows(name: str) -> list[dict[str, str]]:
