@@ -146,7 +146,7 @@ def join_pieces(pieces: list[Counted]) -> Counted:
         offset, line = offset + p.length, line + p.breaks
         carry = p.tail if p.breaks else carry + p.length
     return Counted(pieces[0].doc, sum(p.characters for p in pieces), list(counts.items()), damage,
-                   offset, line, carry, list(hidden.items()))
+                   offset, line, carry, sorted(hidden.items()))
 
 
 @dataclass(frozen=True, eq=False)  # each unit is itself: results are filed by identity

@@ -690,7 +690,8 @@ class DocumentResult:
 
     def hidden_indices(self) -> list[tuple[int, int]]:
         """(entry index, matches) of the matches that ``nested`` counts on top of leftmost-longest
-        (:func:`hidden_entries`): none for a result matched with ``nested``, or made of bare ``Match`` objects.
+        (:func:`hidden_entries`), by entry index: none for a result matched with ``nested``, or made of bare ``Match``
+        objects.
 
         >>> from termkit.corpus import Document
         >>> from termkit.lexicon import Entry, Lexicon
@@ -705,7 +706,7 @@ class DocumentResult:
         tally: dict[int, int] = {}
         for i in hidden:
             tally[i] = tally.get(i, 0) + 1
-        return list(tally.items())
+        return sorted(tally.items())  # one order whichever path found them
 
     def hidden_counts(self) -> list[tuple[Entry, int]]:
         """:meth:`hidden_indices` with the entries themselves."""
