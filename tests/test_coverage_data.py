@@ -32,7 +32,8 @@ FIGURES = [("census A (seed 12), start lexicon 9f8d476", "coverage-census-round1
            ("census B (seed 13), end lexicon 429e925", "coverage-census-round12b.tsv", "429e925"),
            ("census A (seed 12), end lexicon 429e925", "coverage-census-round12.tsv", "429e925"),
            ("census C (seed 14), start lexicon b462029", "coverage-census-round13.tsv", "b462029"),
-           ("census C (seed 14), round-12 start lexicon 9f8d476", "coverage-census-round13.tsv", "9f8d476")]
+           ("census C (seed 14), round-12 start lexicon 9f8d476", "coverage-census-round13.tsv", "9f8d476"),
+           ("census C (seed 14), end lexicon c595cee", "coverage-census-round13.tsv", "c595cee")]
 
 
 def rows(name: str) -> list[dict[str, str]]:
