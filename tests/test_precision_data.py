@@ -140,6 +140,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round12.tsv", "a12-", "7652723", "round-12 added-entries sample"),
     (EVAL / "precision-added-round12b.tsv", "a13-", "3572aee", "round-12 second added-entries sample"),
     (EVAL / "precision-added-round13.tsv", "a14-", "b462029", "round-13 added-entries sample"),
+    (EVAL / "precision-added-round13b.tsv", "a15-", "9257980", "round-13 second added-entries sample"),
 ]
 
 
