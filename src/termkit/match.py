@@ -701,12 +701,11 @@ class DocumentResult:
         >>> match_document(Document("d", "新时代新征程，新时代"), m).hidden_indices()
         [(0, 1)]
         """
+        from collections import Counter
+
         from_arrays = self._ids is None and self._found is not None  # made by from_found
         hidden = self._found.hidden.tolist() if from_arrays else self._hidden  # type: ignore[union-attr]
-        tally: dict[int, int] = {}
-        for i in hidden:
-            tally[i] = tally.get(i, 0) + 1
-        return sorted(tally.items())  # one order whichever path found them
+        return sorted(Counter(hidden).items())  # one order whichever path found them
 
     def hidden_counts(self) -> list[tuple[Entry, int]]:
         """:meth:`hidden_indices` with the entries themselves."""

@@ -106,7 +106,6 @@ class CorpusStats:
         docs = len(self.damage)
         return f"damaged text: {plural(runs, 'run')} in {plural(docs, 'document')} (run the table format for details)"
 
-
     def hidden_note(self) -> str | None:
         """One line on the matches that leftmost-longest hid (``hidden``), for a run counted without
         ``nested``; None when it hid none.
