@@ -141,6 +141,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round12b.tsv", "a13-", "3572aee", "round-12 second added-entries sample"),
     (EVAL / "precision-added-round13.tsv", "a14-", "b462029", "round-13 added-entries sample"),
     (EVAL / "precision-added-round13b.tsv", "a15-", "9257980", "round-13 second added-entries sample"),
+    (EVAL / "precision-added-round14.tsv", "a16-", "4a20926", "round-14 added-entries sample"),
 ]
 
 
