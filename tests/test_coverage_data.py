@@ -18,14 +18,18 @@ needs_corpus = pytest.mark.skipif(not (CORPUS / coverage.NEWS).is_dir(),
 # sample file -> (seed, the sample files it excludes)
 SAMPLES = {"coverage-sample-round12.tsv": (12, ()),
            "coverage-sample-round12b.tsv": (13, ("coverage-sample-round12.tsv",)),
-           "coverage-sample-round13.tsv": (14, ("coverage-sample-round12.tsv", "coverage-sample-round12b.tsv"))}
+           "coverage-sample-round13.tsv": (14, ("coverage-sample-round12.tsv", "coverage-sample-round12b.tsv")),
+           "coverage-sample-round14.tsv": (15, ("coverage-sample-round12.tsv", "coverage-sample-round12b.tsv",
+                                                "coverage-sample-round13.tsv"))}
 # census file -> its sample file, left-out file and second-pass file (None until judged)
 CENSUSES = {"coverage-census-round12.tsv": ("coverage-sample-round12.tsv", "coverage-census-round12-left-out.tsv",
                                             "coverage-second-round12.tsv"),
             "coverage-census-round12b.tsv": ("coverage-sample-round12b.tsv", "coverage-census-round12b-left-out.tsv",
                                              "coverage-second-round12b.tsv"),
             "coverage-census-round13.tsv": ("coverage-sample-round13.tsv", "coverage-census-round13-left-out.tsv",
-                                            "coverage-second-round13.tsv")}
+                                            "coverage-second-round13.tsv"),
+            "coverage-census-round14.tsv": ("coverage-sample-round14.tsv", "coverage-census-round14-left-out.tsv",
+                                            "coverage-second-round14.tsv")}
 # the figures eval/README.md states: (label, census file, lexicon revision)
 FIGURES = [("census A (seed 12), start lexicon 9f8d476", "coverage-census-round12.tsv", "9f8d476"),
            ("census B (seed 13), start lexicon 9f8d476", "coverage-census-round12b.tsv", "9f8d476"),
@@ -33,7 +37,8 @@ FIGURES = [("census A (seed 12), start lexicon 9f8d476", "coverage-census-round1
            ("census A (seed 12), end lexicon 429e925", "coverage-census-round12.tsv", "429e925"),
            ("census C (seed 14), start lexicon b462029", "coverage-census-round13.tsv", "b462029"),
            ("census C (seed 14), round-12 start lexicon 9f8d476", "coverage-census-round13.tsv", "9f8d476"),
-           ("census C (seed 14), end lexicon c595cee", "coverage-census-round13.tsv", "c595cee")]
+           ("census C (seed 14), end lexicon c595cee", "coverage-census-round13.tsv", "c595cee"),
+           ("census D (seed 15), start lexicon 4a20926", "coverage-census-round14.tsv", "4a20926")]
 
 
 def rows(name: str) -> list[dict[str, str]]:

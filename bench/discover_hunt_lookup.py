@@ -1,0 +1,84 @@
+"""Would `discover` have proposed what the gap hunts added? The formulas curators found missing while reading
+新闻联播 stories with the lexicon's matches and then added (bench/discover_round14/gaphunt_h*.tsv, decision
+`added` or `variant`), looked up in `discover` lists run with the lexicon as it was before they were added
+(bench/discover_protocol.md, round 14): one run over all the transcripts, a run over the story's month, a run over
+the story alone.
+
+    python bench/discover_hunt_lookup.py bench/discover_round14/gaphunt_h1.tsv … --whole /tmp/whole.jsonl \\
+        --per-month /tmp/month --per-story /tmp/story
+
+A story's list is looked up as ``hN-cNN.jsonl`` (N from the record's name ``gaphunt_hN.tsv``, cNN from
+``gaphunt_sampleN.tsv`` beside it). Found: a candidate that is the formula as the curator copied it (NFKC, without
+edge quotation marks) or a surface of the entry the curator added or extended (its term or a variant, in the
+bundled lexicon: the copy may hold a verb, 铲除腐败滋生的土壤和条件); loosely, also a candidate whose relation names
+that entry.
+
+>>> key("“三个一”")
+'三个一'
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from discover_gaps import TOPS, key, read_list
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("records", nargs="+", type=Path)
+    p.add_argument("--whole", type=Path)
+    p.add_argument("--per-month", type=Path)
+    p.add_argument("--per-story", type=Path)
+    p.add_argument("-v", "--verbose", action="store_true")
+    args = p.parse_args(argv)
+    from termkit.compile import load_compiled
+    from termkit.lexicon import bundled_lexicon_path
+
+    lexicon = load_compiled(bundled_lexicon_path()).lexicon
+    surfaces = {e.id: {key(x) for x in (e.term, *e.variants)} for e in lexicon.entries}
+    wanted = []
+    for record in args.records:
+        n = re.search(r"gaphunt_h(\d+)\.tsv$", record.name)
+        if not n:
+            raise SystemExit(f"error: {record}: not a gaphunt_hN.tsv record")
+        ids = {r["story"]: r["sample"] for r in rows(record.with_name(f"gaphunt_sample{n[1]}.tsv"))}
+        for r in rows(record):
+            if r["decision"] in ("added", "variant"):
+                wanted.append((r, f"h{n[1]}-{ids[r['story']]}"))
+    print(f"{len(wanted)} gaps the hunts added ({sum(r['decision'] == 'added' for r, _ in wanted)} as entries, "
+          f"{sum(r['decision'] == 'variant' for r, _ in wanted)} as variants)")
+    lists = {}
+    if args.whole:
+        lists["whole transcripts"] = lambda r, s: read_list(args.whole)
+    if args.per_month:
+        lists["its month"] = lambda r, s: read_list(args.per_month / (Path(r["story"].split(":")[0]).stem + ".jsonl"))
+    if args.per_story:
+        lists["its story alone"] = lambda r, s: read_list(args.per_story / f"{s}.jsonl")
+    for name, get in lists.items():
+        strict, loose = [], []
+        for r, s in wanted:
+            got = get(r, s)
+            forms = {key(r["formula"])} | surfaces.get(r["entry"], set())
+            strict.append(next((i for i, c in enumerate(got, 1) if key(c["candidate"]) in forms), None))
+            loose.append(next((i for i, c in enumerate(got, 1) if key(c["candidate"]) in forms
+                               or (r["entry"] and c.get("entry") == r["entry"])), None))
+            if args.verbose:
+                print(f"  {name}: {r['formula']} ({r['decision']} {r['entry']}) -> {strict[-1]}, {loose[-1]}")
+        line = "  ".join(f"top {t}: {sum(1 for x in strict if x and x <= t)}" for t in TOPS)
+        more = "  ".join(f"top {t}: {sum(1 for x in loose if x and x <= t)}" for t in TOPS)
+        print(f"{name}: strict {line}; with relations {more}")
+
+
+if __name__ == "__main__":
+    main()
