@@ -52,6 +52,17 @@ def rank(rows: list[dict], gap: str, entries: set[str]) -> tuple[int | None, int
     return strict, loose
 
 
+def tops(ranks: list[tuple[int | None, int | None]]) -> str:
+    """How many (strict, loose) ranks fall in each top.
+
+    >>> tops([(1, 1), (None, 40), (250, 250)])
+    'strict top 30: 1  top 200: 1  top 500: 2; with relations top 30: 1  top 200: 2  top 500: 3'
+    """
+    strict = "  ".join(f"top {t}: {sum(1 for s, _ in ranks if s and s <= t)}" for t in TOPS)
+    loose = "  ".join(f"top {t}: {sum(1 for _, lo in ranks if lo and lo <= t)}" for t in TOPS)
+    return f"strict {strict}; with relations {loose}"
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("sample")
@@ -87,9 +98,7 @@ def main(argv: list[str] | None = None) -> None:
             ranks.append(rank(get(r), key(r["formula"]), near if st == "partial" else set()))
             if args.verbose:
                 print(f"  {name}: {r['formula']} ({st}, {r['kind']}) -> {ranks[-1]}")
-        strict = "  ".join(f"top {t}: {sum(1 for s, _ in ranks if s and s <= t)}" for t in TOPS)
-        loose = "  ".join(f"top {t}: {sum(1 for _, lo in ranks if lo and lo <= t)}" for t in TOPS)
-        print(f"{name}: {len(gaps)} gaps; strict {strict}; with relations {loose}")
+        print(f"{name}: {len(gaps)} gaps; {tops(ranks)}")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from discover_gaps import TOPS, key, read_list
+from discover_gaps import key, read_list, tops
 
 
 def rows(path: Path) -> list[dict[str, str]]:
@@ -66,18 +66,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.per_story:
         lists["its story alone"] = lambda r, s: read_list(args.per_story / f"{s}.jsonl")
     for name, get in lists.items():
-        strict, loose = [], []
+        ranks = []
         for r, s in wanted:
             got = get(r, s)
             forms = {key(r["formula"])} | surfaces.get(r["entry"], set())
-            strict.append(next((i for i, c in enumerate(got, 1) if key(c["candidate"]) in forms), None))
-            loose.append(next((i for i, c in enumerate(got, 1) if key(c["candidate"]) in forms
-                               or (r["entry"] and c.get("entry") == r["entry"])), None))
+            ranks.append((next((i for i, c in enumerate(got, 1) if key(c["candidate"]) in forms), None),
+                          next((i for i, c in enumerate(got, 1) if key(c["candidate"]) in forms
+                                or (r["entry"] and c.get("entry") == r["entry"])), None)))
             if args.verbose:
-                print(f"  {name}: {r['formula']} ({r['decision']} {r['entry']}) -> {strict[-1]}, {loose[-1]}")
-        line = "  ".join(f"top {t}: {sum(1 for x in strict if x and x <= t)}" for t in TOPS)
-        more = "  ".join(f"top {t}: {sum(1 for x in loose if x and x <= t)}" for t in TOPS)
-        print(f"{name}: strict {line}; with relations {more}")
+                print(f"  {name}: {r['formula']} ({r['decision']} {r['entry']}) -> {ranks[-1]}")
+        print(f"{name}: {tops(ranks)}")
 
 
 if __name__ == "__main__":
