@@ -142,6 +142,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round13.tsv", "a14-", "b462029", "round-13 added-entries sample"),
     (EVAL / "precision-added-round13b.tsv", "a15-", "9257980", "round-13 second added-entries sample"),
     (EVAL / "precision-added-round14.tsv", "a16-", "4a20926", "round-14 added-entries sample"),
+    (EVAL / "precision-added-round14b.tsv", "a17-", "bbb6c95", "round-14 second added-entries sample"),
 ]
 
 
