@@ -1,7 +1,7 @@
 """The gap hunts of round 14 (bench/discover_round14/gaphunt_h*.tsv): every formula a curator found missing while
 reading a story with the lexicon's matches, and what was decided. Kept as data so that anyone can re-check the
 triage: well-formed, drawn as bench/discover_protocol.md says, each added formula a surface of a lexicon entry, and
-(with ../shared/corpus) each formula written in its story as copied."""
+(with ../shared/corpus) each formula added or extended written in its story as copied."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def test_samples_are_drawn_as_the_protocol_says() -> None:
         excluded |= {s.key for s in drawn}
 
 
-def test_each_formula_is_written_in_its_story() -> None:
+def test_each_formula_added_is_written_in_its_story() -> None:
     if not (CORPUS / coverage.NEWS).is_dir():
         pytest.skip("the 新闻联播 transcripts of ../shared/corpus are not here")
     stories = coverage.all_stories(str(CORPUS))
@@ -81,9 +81,10 @@ def test_each_formula_is_written_in_its_story() -> None:
     everywhere = "\n".join(texts.values())
     # a row names its story's formula (two forms it holds: "A / B"), or a form the curator met in the corpus around
     # that story's gap and recorded under it (防止出现规模性返贫 beside the story's 防止发生规模性返贫)
+    # (a rejected row may describe its gap in the curator's words: 两国政府总理定期会晤机制 for 两国政府总理定期会晤等机制)
     unwritten = [f"{record.name}: {r['formula']} in {r['story']}" for record in RECORDS for r in lookup.rows(record)
-                 if not all(written(part, texts[r["story"]]) or written(part, everywhere)
-                            for part in r["formula"].split(" / "))]
+                 if r["decision"] != "rejected" and not all(written(part, texts[r["story"]]) or written(part, everywhere)
+                                                            for part in r["formula"].split(" / "))]
     assert not unwritten
 
 
