@@ -38,7 +38,8 @@ FIGURES = [("census A (seed 12), start lexicon 9f8d476", "coverage-census-round1
            ("census C (seed 14), start lexicon b462029", "coverage-census-round13.tsv", "b462029"),
            ("census C (seed 14), round-12 start lexicon 9f8d476", "coverage-census-round13.tsv", "9f8d476"),
            ("census C (seed 14), end lexicon c595cee", "coverage-census-round13.tsv", "c595cee"),
-           ("census D (seed 15), start lexicon 4a20926", "coverage-census-round14.tsv", "4a20926")]
+           ("census D (seed 15), start lexicon 4a20926", "coverage-census-round14.tsv", "4a20926"),
+           ("census D (seed 15), end lexicon b1ba3b8", "coverage-census-round14.tsv", "b1ba3b8")]
 
 
 def rows(name: str) -> list[dict[str, str]]:
