@@ -23,6 +23,7 @@ import functools
 import json
 import sys
 import unicodedata
+from collections.abc import Collection
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
@@ -44,12 +45,22 @@ def read_list(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def rank(rows: list[dict], gap: str, entries: set[str]) -> tuple[int | None, int | None]:
-    """(strict rank, loose rank) of a gap in a list, 1-based, or None when absent."""
-    strict = next((i for i, r in enumerate(rows, 1) if key(r["candidate"]) == gap), None)
+def rank(rows: list[dict], forms: Collection[str], entries: Collection[str]) -> tuple[int | None, int | None]:
+    """(strict rank, loose rank) of a gap in a list, 1-based, or None when absent: strict, a candidate that is one of
+    the gap's ``forms`` (compared by :func:`key`); loose, that or a candidate whose relation names one of ``entries``.
+
+    >>> rank([{"candidate": "新发展理念", "entry": "nd"}, {"candidate": "“四风”"}], {"四风"}, {"nd"})
+    (2, 1)
+    """
+    strict = next((i for i, r in enumerate(rows, 1) if key(r["candidate"]) in forms), None)
     loose = next((i for i, r in enumerate(rows, 1)
-                  if key(r["candidate"]) == gap or (entries and r.get("entry") in entries)), None)
+                  if key(r["candidate"]) in forms or (entries and r.get("entry") in entries)), None)
     return strict, loose
+
+
+def month_list(folder: Path, story: str) -> list[dict]:
+    """The list of a story's month in ``folder``: xinwenlianbo_2024-06.jsonl for news/…/xinwenlianbo_2024-06.txt:12."""
+    return read_list(folder / (Path(story.split(":")[0]).stem + ".jsonl"))
 
 
 def tops(ranks: list[tuple[int | None, int | None]]) -> str:
@@ -89,13 +100,13 @@ def main(argv: list[str] | None = None) -> None:
         whole = read_list(args.whole)
         lists["whole transcripts"] = lambda r: whole
     if args.per_month:
-        lists["its month"] = lambda r: read_list(args.per_month / (Path(r["story"].split(":")[0]).stem + ".jsonl"))
+        lists["its month"] = lambda r: month_list(args.per_month, r["story"])
     if args.per_story:
         lists["its story alone"] = lambda r: read_list(args.per_story / f"{sample_id[r['story']]}.jsonl")
     for name, get in lists.items():
         ranks = []
         for r, st, near in gaps:
-            ranks.append(rank(get(r), key(r["formula"]), near if st == "partial" else set()))
+            ranks.append(rank(get(r), {key(r["formula"])}, near if st == "partial" else set()))
             if args.verbose:
                 print(f"  {name}: {r['formula']} ({st}, {r['kind']}) -> {ranks[-1]}")
         print(f"{name}: {len(gaps)} gaps; {tops(ranks)}")

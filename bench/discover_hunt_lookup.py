@@ -20,18 +20,12 @@ that entry.
 from __future__ import annotations
 
 import argparse
-import csv
 import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from discover_gaps import key, read_list, tops
-
-
-def rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+from discover_gaps import key, month_list, rank, read_list, read_tsv, tops
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -52,8 +46,8 @@ def main(argv: list[str] | None = None) -> None:
         n = re.search(r"gaphunt_h(\d+)\.tsv$", record.name)
         if not n:
             raise SystemExit(f"error: {record}: not a gaphunt_hN.tsv record")
-        ids = {r["story"]: r["sample"] for r in rows(record.with_name(f"gaphunt_sample{n[1]}.tsv"))}
-        for r in rows(record):
+        ids = {r["story"]: r["sample"] for r in read_tsv(str(record.with_name(f"gaphunt_sample{n[1]}.tsv")))}
+        for r in read_tsv(str(record)):
             if r["decision"] in ("added", "variant"):
                 wanted.append((r, f"h{n[1]}-{ids[r['story']]}"))
     print(f"{len(wanted)} gaps the hunts added ({sum(r['decision'] == 'added' for r, _ in wanted)} as entries, "
@@ -62,17 +56,14 @@ def main(argv: list[str] | None = None) -> None:
     if args.whole:
         lists["whole transcripts"] = lambda r, s: read_list(args.whole)
     if args.per_month:
-        lists["its month"] = lambda r, s: read_list(args.per_month / (Path(r["story"].split(":")[0]).stem + ".jsonl"))
+        lists["its month"] = lambda r, s: month_list(args.per_month, r["story"])
     if args.per_story:
         lists["its story alone"] = lambda r, s: read_list(args.per_story / f"{s}.jsonl")
     for name, get in lists.items():
         ranks = []
         for r, s in wanted:
-            got = get(r, s)
             forms = {key(r["formula"])} | surfaces.get(r["entry"], set())
-            ranks.append((next((i for i, c in enumerate(got, 1) if key(c["candidate"]) in forms), None),
-                          next((i for i, c in enumerate(got, 1) if key(c["candidate"]) in forms
-                                or (r["entry"] and c.get("entry") == r["entry"])), None)))
+            ranks.append(rank(get(r, s), forms, {r["entry"]} - {""}))
             if args.verbose:
                 print(f"  {name}: {r['formula']} ({r['decision']} {r['entry']}) -> {ranks[-1]}")
         print(f"{name}: {tops(ranks)}")

@@ -38,9 +38,9 @@ def test_there_are_hunts_and_each_has_its_sample() -> None:
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda p: p.name)
 def test_a_record_is_well_formed(record: Path) -> None:
-    rows = lookup.rows(record)
+    rows = coverage.read_tsv(str(record))
     assert rows and list(rows[0]) == FIELDS
-    stories = {r["story"] for r in lookup.rows(sample_of(record))}
+    stories = {r["story"] for r in coverage.read_tsv(str(sample_of(record)))}
     for r in rows:
         where = f"{record.name}: {r['formula']}"
         assert r["story"] in stories, f"{where}: a story of the hunt's own sample"
@@ -57,7 +57,7 @@ def test_a_record_is_well_formed(record: Path) -> None:
 def test_added_and_extended_entries_are_in_the_lexicon() -> None:
     lexicon = load_compiled(bundled_lexicon_path()).lexicon
     ids = {e.id for e in lexicon.entries}
-    named = {r["entry"] for record in RECORDS for r in lookup.rows(record) if r["decision"] != "rejected"}
+    named = {r["entry"] for record in RECORDS for r in coverage.read_tsv(str(record)) if r["decision"] != "rejected"}
     assert named and not named - ids, f"entries the records name and the lexicon lacks: {sorted(named - ids)}"
 
 
@@ -69,7 +69,7 @@ def test_samples_are_drawn_as_the_protocol_says() -> None:
     for record in RECORDS:
         n = int(re.search(r"(\d+)", record.name)[1])
         drawn = coverage.draw(str(CORPUS), 40 + n, 50, frozenset(excluded))
-        assert [s.key for s in drawn] == [r["story"] for r in lookup.rows(sample_of(record))], record.name
+        assert [s.key for s in drawn] == [r["story"] for r in coverage.read_tsv(str(sample_of(record)))], record.name
         excluded |= {s.key for s in drawn}
 
 
@@ -82,7 +82,7 @@ def test_each_formula_added_is_written_in_its_story() -> None:
     # a row names its story's formula (two forms it holds: "A / B"), or a form the curator met in the corpus around
     # that story's gap and recorded under it (防止出现规模性返贫 beside the story's 防止发生规模性返贫)
     # (a rejected row may describe its gap in the curator's words: 两国政府总理定期会晤机制 for 两国政府总理定期会晤等机制)
-    unwritten = [f"{record.name}: {r['formula']} in {r['story']}" for record in RECORDS for r in lookup.rows(record)
+    unwritten = [f"{record.name}: {r['formula']} in {r['story']}" for record in RECORDS for r in coverage.read_tsv(str(record))
                  if r["decision"] != "rejected" and not all(written(part, texts[r["story"]]) or written(part, everywhere)
                                                             for part in r["formula"].split(" / "))]
     assert not unwritten
