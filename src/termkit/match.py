@@ -44,6 +44,7 @@ import bisect
 import contextlib
 import gc
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -585,8 +586,6 @@ def hidden_entries(hits: Iterable[Hit], chosen: set[Hit]) -> list[int]:
     >>> sorted(hidden_entries([a, b, c], set(select_leftmost_longest([a, b, c]))))
     [0, 2]
     """
-    from collections import Counter
-
     nested = select_nested(hits)
     kept = set(nested)
     more = Counter(c.entry for c in nested if c not in chosen)
@@ -701,8 +700,6 @@ class DocumentResult:
         >>> match_document(Document("d", "新时代新征程，新时代"), m).hidden_indices()
         [(0, 1)]
         """
-        from collections import Counter
-
         from_arrays = self._ids is None and self._found is not None  # made by from_found
         hidden = self._found.hidden.tolist() if from_arrays else self._hidden  # type: ignore[union-attr]
         return sorted(Counter(hidden).items())  # one order whichever path found them
