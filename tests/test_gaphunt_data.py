@@ -79,9 +79,9 @@ def test_each_formula_added_is_written_in_its_story() -> None:
     stories = coverage.all_stories(str(CORPUS))
     texts = {s.key: fold(s.text) for s in stories}
     everywhere = "\n".join(texts.values())
-    # a row names its story's formula (two forms it holds: "A / B"), or a form the curator met in the corpus around
-    # that story's gap and recorded under it (防止出现规模性返贫 beside the story's 防止发生规模性返贫)
-    # (a rejected row may describe its gap in the curator's words: 两国政府总理定期会晤机制 for 两国政府总理定期会晤等机制)
+    # an added row names its story's formula (two forms it holds: "A / B"), or a form the curator met in the corpus
+    # around that story's gap and recorded under it (防止出现规模性返贫 beside the story's 防止发生规模性返贫); a rejected
+    # row may describe its gap in the curator's words (两国政府总理定期会晤机制 for 两国政府总理定期会晤等机制)
     unwritten = [f"{record.name}: {r['formula']} in {r['story']}" for record in RECORDS for r in coverage.read_tsv(str(record))
                  if r["decision"] != "rejected" and not all(written(part, texts[r["story"]]) or written(part, everywhere)
                                                             for part in r["formula"].split(" / "))]
@@ -89,20 +89,13 @@ def test_each_formula_added_is_written_in_its_story() -> None:
 
 
 def fold(text: str) -> str:
-    """Text compared without width, whitespace, quotation marks and list commas (“时代命题”“思想引领” is 时代命题、思想引领).
-
-    >>> fold("“时代命题”“思想引领” 法安天下"), fold("时代命题、思想引领、法安天下")
-    ('时代命题思想引领法安天下', '时代命题思想引领法安天下')
-    """
+    """Text compared without width, whitespace, quotation marks and list commas (“时代命题”“思想引领” is 时代命题、思想引领;
+    checked by the last test below)."""
     return re.sub(r"[\s“”‘’\"'、]", "", unicodedata.normalize("NFKC", text))
 
 
 def written(formula: str, folded: str) -> bool:
-    """``formula`` in a :func:`fold`-ed text as copied; … stands for words left out (当好…建设者).
-
-    >>> written("当好…建设者", fold("当好中国式现代化事业的建设者")), written("四 风", "反对四风"), written("四风", "四个")
-    (True, True, False)
-    """
+    """``formula`` in a :func:`fold`-ed text as copied; … stands for words left out (当好…建设者)."""
     parts = fold(formula).split("...")
     if len(parts) == 1:
         return parts[0] in folded
