@@ -571,6 +571,11 @@ def discover(
                                               "otherwise; 0 shows all]."),
     show_rejected: bool = typer.Option(False, "--show-rejected", help="Show candidates a curator rejected too "
                                        "(marked in reasons), instead of leaving them out."),
+    reference: Optional[list[str]] = typer.Option(None, "--reference", "-r", metavar="PATH", help="A corpus (file "
+                                                  "or folder; repeat) that confirms candidates: only those used there "
+                                                  "3+ times in 2+ months (documents, if undated), or quoted in the "
+                                                  "input, are shown, with that use; a small input's runs of items "
+                                                  "(A、B、C) seen once are put to it too."),
     input_format: InputFormatOpt = InputFormat.auto,
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = None,
@@ -624,11 +629,18 @@ def discover(
     compiled = _compiled(lexicon)
     rejected = load_rejected(lambda s: compiled.matcher.fold(s).text)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
+    against = None
+    if reference:
+        from .discover.reference import Reference
+
+        fold = compiled.matcher.fold
+        against = Reference.read(_corpus(reference, InputFormat.auto, "text", None, None, None).documents(),
+                                 lambda s: fold(s).text)
     passes = iter(("pass 1/2: counting", "pass 2/2: recounting"))
     found = find_candidates(lambda: _doc_progress(corpus.documents(), next(passes, "reading"), corpus.files),
                             compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS), since=since,
                                                               min_score=min_score, show_rejected=show_rejected),
-                            on_note=_note, rejected=rejected)
+                            on_note=_note, rejected=rejected, reference=against)
     if format == DiscoverFormat.jsonl:
         sys.stdout.writelines(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found)
     elif format == DiscoverFormat.yaml:

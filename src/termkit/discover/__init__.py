@@ -52,6 +52,7 @@ from .noise import (
     word_noise,
 )
 from .patterns import ShapeTally
+from .reference import MIN_MONTHS, MIN_USES, REFERENCE_FLOOR, Reference, Use, confirm, phrases
 from .relations import Relation, RelationIndex
 from .score import Prospect, frame_head, head_of, is_numbered, shape_prospects, shortlist_ngrams
 from .view import make_view
@@ -195,20 +196,23 @@ class Candidate:
     periods: dict[str, int] = field(default_factory=dict, compare=False)
     example_span: tuple[int, int] | None = None  # [start, end) of the occurrence shown in ``example``
     new_items: tuple[str, ...] = ()  # a run's items the lexicon lacks, the others known (see relations.new_items)
+    reference: Use | None = field(default=None, compare=False)  # its use in a --reference corpus (.reference)
 
     def to_dict(self) -> dict[str, Any]:
         """``candidate, score, count, docs, kind, example``, then ``key``, ``relation`` (``new`` or how it
         belongs to an entry), ``entry``, ``edit``, ``entries`` (the ids of the entries it names: one, or a run of
         known items' several), ``new_items`` (a run's items the lexicon lacks when its other items are known
         terms: the new item may be the finding), ``reasons`` and ``example_span`` (where the occurrence stands in
-        ``example``: ``[start, end)`` in characters, or null)."""
+        ``example``: ``[start, end)`` in characters, or null); with ``--reference``, ``reference``: its use there
+        (count, docs, months, first and last month; see :mod:`.reference`)."""
         rel = self.relation
         return {"candidate": self.candidate, "score": round(self.score, 2), "count": self.count,
                 "docs": self.docs, "kind": self.kind, "example": self.example, "key": self.key or self.candidate,
                 "relation": rel.kind if rel else "new", "entry": rel.entry if rel else None,
                 "edit": rel.edit if rel else None, "entries": list(rel.named) if rel else None,
                 "new_items": list(self.new_items), "reasons": list(self.reasons),
-                "example_span": list(self.example_span) if self.example_span else None}
+                "example_span": list(self.example_span) if self.example_span else None,
+                **({"reference": self.reference.to_dict()} if self.reference is not None else {})}
 
 
 @dataclass
@@ -949,12 +953,14 @@ def _fragment(short: str, long: str) -> bool:
 def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
              options: DiscoverOptions = DiscoverOptions(), background: Background | None = None,
              model: Model | None = None, on_note: Callable[[str], None] | None = None,
-             rejected: Mapping[str, str] | None = None) -> list[Candidate]:
+             rejected: Mapping[str, str] | None = None, reference: Reference | None = None) -> list[Candidate]:
     """Both passes and the ranking. ``open_docs`` returns a fresh iterable of documents each call.
     The first pass sees the text unmasked (the lexicon's terms are the examples the ranking learns
     from); ``model`` (default: the shipped one, :mod:`.learn`) ranks when the input holds too few.
     ``rejected`` (folded string → reason, :func:`.rejected.load_rejected`) are strings a curator rejected:
-    labelled negatives of a learnt ranking, and left out of the list (``options.show_rejected``: marked)."""
+    labelled negatives of a learnt ranking, and left out of the list (``options.show_rejected``: marked).
+    ``reference`` (:mod:`.reference`) confirms the candidates: only those that recur there are shown, each with its
+    use there; on a small input every candidate seen once, and the input's word-aligned phrases, are put to it."""
     from ..compile import compile_lexicon
     from ..lexicon import Lexicon
 
@@ -962,11 +968,17 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     blank = compile_lexicon(Lexicon(()), matcher.table) if len(matcher.entries) else matcher
     evidence = collect(open_docs(), blank, options)
     options, note = adapt(options, evidence.stats.chars)
+    confirming = reference is not None and bool(note)
+    if confirming:  # its phrases seen once are proposed too: the reference judges (see .reference)
+        note = (f"small input ({evidence.stats.chars:,} Chinese characters): its candidates and its phrases are "
+                f"looked up in the reference ({reference.chars:,} characters)")
     if note and on_note:
         on_note(note)
     positives = known_keys(matcher)
     negatives = set(rejected or ()) - positives
     prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
+    if confirming:
+        prospects += phrase_prospects(open_docs(), matcher, bg, {p.key for p in prospects})
     cands, counts = attest(prospects, open_docs(), matcher, positives, bg, negatives, small=bool(note))
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,
@@ -975,14 +987,23 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
                    drop_ordinary=drops_ordinary(bool(note), how))
     if on_note:
         on_note(f"ranked by {how}")
+    if reference is not None:
+        proposed = len(cands)
+        cands = confirm(cands, reference, lambda s: matcher.fold(s).text, bg)
+        if on_note:
+            on_note(f"{len(cands)} of {proposed} candidates recur in the reference ({MIN_USES}+ uses in {MIN_MONTHS}+ "
+                    f"{'months' if reference.dated else 'documents'}); the others are left out")
 
     if options.since is not None:  # a ranking of its own: new, in use, a term (see :mod:`.since`)
         from .since import rank_new
 
         shown, left, floor = rank_new(cands, options.since, evidence.volume, bg, options), 0, 0.0
     else:
-        floor = options.min_score if options.min_score is not None else score_floor(how)
-        ranked = rank(cands, replace(options, min_score=0.0, top=None), bg)
+        floor = options.min_score if options.min_score is not None else REFERENCE_FLOOR if confirming \
+            else score_floor(how)
+        # a candidate the reference confirmed is seen often enough, there (see .reference)
+        seen = replace(options, min_count=1) if confirming else options
+        ranked = rank(cands, replace(seen, min_score=0.0, top=None), bg)
         shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
         left = len(ranked) - len(shown)
     if rejected:
@@ -1003,6 +1024,19 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         on_note(f"{len(shown)} candidates shown; the rest ({left}) scored below {round(floor, 2):g} "
                 "(--min-score 0 shows them)")
     return shown
+
+
+def phrase_prospects(docs: Iterable[Document], matcher: Matcher, bg: Background, have: Collection[str]
+                     ) -> list[Prospect]:
+    """The input's word-aligned phrases (:func:`.reference.phrases`, known terms masked) not among ``have`` and not
+    noise, as prospects of a first-pass score of 1 (a run of items written with 、 is ``parallel``, the rest ``mwe``):
+    the shipped model and the reference rank them."""
+    out: dict[str, Prospect] = {}
+    for doc in docs:
+        for key in phrases(make_view(doc.text, matcher).text, bg):
+            if key not in have and key not in out and not noise_reason(key, bg):
+                out[key] = Prospect(key, kind_of(key, "mwe"), 1.0, 1)
+    return list(out.values())
 
 
 def size_cap(chars: int) -> int:

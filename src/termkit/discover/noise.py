@@ -752,9 +752,15 @@ def word_noise(key: str, bg: Any, quoted: bool = False) -> str | None:
     ['foreign', 'fragment']
     >>> word_noise("地条钢", bg), word_noise("地条钢", bg, quoted=True)
     ('fragment', None)
+    >>> word_noise("志同道合、命运与共", bg), word_noise("保障和改善民生", bg)
+    (None, 'fragment')
     """
     core = key.replace("、", "")
-    words = bg.words(core)
+    items = key.split("、")
+    # a run's words are its items' words; an item holding 和, 与 or 及 is one word: its 与 joins nothing to the run
+    # (命运与共 of 志同道合、命运与共), and a 和 before the last item joins the run's own items (志气、骨气和底气)
+    words = bg.words(core) if len(items) == 1 else \
+        [w for it in items for w in ([it] if any(j in it for j in "和与及") else bg.words(it))]
     return (addressees(key) or anaphoric(core) or titled(core, words) or named(core, words, bg)
             or bilateral(core, words, bg)
             or foreign(core) or fragment(core, words, bg, quoted, listed="、" in key) or event(core)

@@ -42,6 +42,7 @@ GAP = 2  # cells between two columns
 MIN_EXAMPLE = 24  # cells the example keeps however long the other cells are
 KNOWN_ITEMS = "known items"  # a run of separate known terms (relation ``items``): the entries it names follow
 LEGEND = "kind: num numbered, quot quoted, par parallel, mwe statistical; ↳ known entry"
+REF_LEGEND = "ref: uses/months (m) or documents (d) in the reference"
 
 
 def lines(text: str, width: int, most: int = 2) -> list[str]:
@@ -96,6 +97,7 @@ def render_candidates(console: Any, cands: Sequence[Any]) -> None:
     width = console.width
     narrow, wide = width < MEDIUM, width >= WIDE
     cand_w = 16 if narrow else 20
+    referenced = any(getattr(c, "reference", None) is not None for c in cands)
     rows = []
     for i, c in enumerate(cands, 1):
         rel = _relation(c)
@@ -113,6 +115,10 @@ def render_candidates(console: Any, cands: Sequence[Any]) -> None:
                "score": [f"{c.score:.1f}"], "count": [f"{c.count:,}"]}
         if not narrow:
             row["docs"] = [f"{c.docs:,}"]
+        if referenced:
+            use = getattr(c, "reference", None)
+            row["ref"] = [use.label() if use is not None else ""]
+        if not narrow:
             row["lexicon"] = known
         if wide:
             row["why"] = lines(", ".join(r.replace("_", " ") for r in getattr(c, "reasons", ()) or ()), 22)
@@ -122,9 +128,10 @@ def render_candidates(console: Any, cands: Sequence[Any]) -> None:
     example_w = max(MIN_EXAMPLE, width - sum(widths.values()) - GAP * len(names))
     table = Table(title=plural(len(cands), "candidate"), title_justify="left", header_style="bold",
                   box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, GAP - 1, 0, 0),
-                  caption=LEGEND if narrow else None, caption_justify="left")
+                  caption="; ".join(([LEGEND] if narrow else []) + ([REF_LEGEND] if referenced else [])) or None,
+                  caption_justify="left")
     for n in names:
-        right = n in ("#", "score", "count", "docs")
+        right = n in ("#", "score", "count", "docs", "ref")
         table.add_column(n, justify="right" if right else "left", width=widths[n], no_wrap=True,
                          style="dim" if n == "#" else None)
     table.add_column("example", width=example_w, no_wrap=True)

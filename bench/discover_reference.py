@@ -1,0 +1,145 @@
+"""`discover` on a story alone, with and without a reference corpus, scored against the gap hunts' records
+(bench/discover_protocol.md, round 15).
+
+Two commands. ``run`` writes a list per story of the hunts named (``hN-cNN.jsonl``, as
+bench/discover_hunt_lookup.py reads them), in one process: the lexicon, jieba and the reference are loaded once,
+then `discover` is called on each story as `termkit discover STORY.txt -f jsonl -n 500 [-r REF]` would be::
+
+    python bench/discover_reference.py run --hunts 1-8 --texts /work/hunt14 -l LEXICON -o /tmp/ref \\
+        -r ../shared/corpus/news/xinwenlianbo
+
+Without ``--hunts``, every ``.txt`` of ``--texts`` is run (census D's stories; bench/discover_gaps.py
+``--per-story`` scores those lists). ``score`` reads the hunts' lists against their records: per story, the formulas
+the curator added (or made variants of) found in the top 10 and top 30 (a candidate that is the formula as copied or
+a surface of its entry, as discover_hunt_lookup matches them), and what the top 10 holds besides: rows the curator
+recorded and rejected in that story, and rows the curator did not record (the curator recorded every formula the
+lexicon missed)::
+
+    python bench/discover_reference.py score --hunts 1-8 /tmp/start /tmp/ref
+
+Stories are the texts /work/hunt14/hN/texts/cNN.txt that the curators read (a story's heading line, its title and
+its text, as eval/coverage.py cuts it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from discover_gaps import key, rank, read_list, read_tsv
+
+ROUND14 = Path(__file__).resolve().parent / "discover_round14"
+TOPS = (10, 30)
+
+
+def hunts(spec: str) -> list[int]:
+    """``1-8`` or ``9,10`` → the hunt numbers.
+
+    >>> hunts("1-3"), hunts("9,11")
+    ([1, 2, 3], [9, 11])
+    """
+    out: list[int] = []
+    for part in spec.split(","):
+        lo, _, hi = part.partition("-")
+        out += range(int(lo), int(hi or lo) + 1)
+    return out
+
+
+def run(args: argparse.Namespace) -> None:
+    from termkit.compile import load_compiled
+    from termkit.corpus import Document
+    from termkit.discover import DiscoverOptions, discover
+    from termkit.discover.background import Background
+    from termkit.discover.reference import Reference
+    from termkit.discover.rejected import load_rejected
+    from termkit.pipeline import open_corpus
+
+    compiled = load_compiled(args.lexicon)
+    fold = compiled.matcher.fold
+    bg = Background.load()
+    ref = Reference.read(open_corpus(args.reference).documents(), lambda s: fold(s).text) if args.reference else None
+    rejected = load_rejected(lambda s: fold(s).text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stories = []  # (text, list name)
+    for h in hunts(args.hunts) if args.hunts else ():
+        ids, recs = records(h)
+        gaps = {ids[r["story"]] for r in recs if r["decision"] in ("added", "variant")}
+        stories += [(t, f"h{h}-{t.stem}") for t in sorted((args.texts / f"h{h}" / "texts").glob("c*.txt"))
+                    if not args.gap_stories or t.stem in gaps]
+    if not args.hunts:  # a folder of stories: census D's (/work/census14/texts), lists named as the texts
+        stories = [(t, t.stem) for t in sorted(args.texts.glob("*.txt"))]
+    for text, name in stories:
+        doc = Document(text.name, text.read_text(encoding="utf-8"))
+        found = discover(lambda doc=doc: [doc], compiled.matcher, DiscoverOptions(top=args.top), background=bg,
+                         rejected=rejected, reference=ref)
+        (args.out / f"{name}.jsonl").write_text(
+            "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found), encoding="utf-8")
+
+
+def records(h: int) -> tuple[dict[str, str], list[dict]]:
+    """story → sample id (cNN), and the records of hunt ``h``."""
+    ids = {r["story"]: r["sample"] for r in read_tsv(str(ROUND14 / f"gaphunt_sample{h}.tsv"))}
+    return ids, read_tsv(str(ROUND14 / f"gaphunt_h{h}.tsv"))
+
+
+def score(args: argparse.Namespace) -> None:
+    from termkit.compile import load_compiled
+    from termkit.lexicon import bundled_lexicon_path
+
+    lexicon = load_compiled(bundled_lexicon_path()).lexicon
+    surfaces = {e.id: {key(x) for x in (e.term, *e.variants)} for e in lexicon.entries}
+    for folder in args.lists:
+        found = {t: 0 for t in TOPS}
+        wanted = rows = rejected = unrecorded = 0
+        for h in hunts(args.hunts):
+            ids, recs = records(h)
+            gaps = {r["story"] for r in recs if r["decision"] in ("added", "variant")}
+            for story, sample in ids.items():
+                if args.gap_stories and story not in gaps:
+                    continue
+                listed = [r for r in read_list(folder / f"h{h}-{sample}.jsonl") if r["score"] >= args.min_score]
+                mine = [r for r in recs if r["story"] == story]
+                for r in mine:
+                    if r["decision"] in ("added", "variant"):
+                        wanted += 1
+                        s, _ = rank(listed, {key(r["formula"])} | surfaces.get(r["entry"], set()), ())
+                        for t in TOPS:
+                            found[t] += bool(s and s <= t)
+                good = set().union(*({key(r["formula"])} | surfaces.get(r["entry"], set())
+                                     for r in mine if r["decision"] in ("added", "variant")))
+                bad = {key(r["formula"]) for r in mine if r["decision"] == "rejected"}
+                for row in listed[:10]:
+                    rows += 1
+                    k = key(row["candidate"])
+                    rejected += k in bad and k not in good
+                    unrecorded += k not in bad and k not in good
+        tops = "  ".join(f"top {t}: {found[t]}" for t in TOPS)
+        print(f"{folder}: {wanted} added formulas; found {tops}; top-10 rows {rows}: "
+              f"{rows - rejected - unrecorded} added, {rejected} rejected by the curator, {unrecorded} unrecorded")
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run")
+    r.add_argument("--hunts", help="hunts to run (1-8); without it, every .txt in --texts")
+    r.add_argument("--texts", type=Path, default=Path("/work/hunt14"))
+    r.add_argument("-l", "--lexicon", type=Path, required=True)
+    r.add_argument("-r", "--reference", nargs="*")
+    r.add_argument("-n", "--top", type=int, default=500)
+    r.add_argument("-o", "--out", type=Path, required=True)
+    r.add_argument("--gap-stories", action="store_true", help="only the stories where a curator added a formula")
+    s = sub.add_parser("score")
+    s.add_argument("--hunts", required=True)
+    s.add_argument("lists", nargs="+", type=Path)
+    s.add_argument("--gap-stories", action="store_true", help="only the stories where a curator added a formula")
+    s.add_argument("--min-score", type=float, default=0.0, help="leave out rows scoring below this")
+    args = p.parse_args(argv)
+    run(args) if args.command == "run" else score(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,255 @@
+"""A reference corpus that confirms what a small input proposes (``termkit discover STORY --reference CORPUS``).
+
+On one news story most formulas are written once, and a count of one cannot tell a formula from a sentence's
+wording. Curators tell them apart by looking the string up in a larger corpus: a formula recurs, in other stories
+and other months. A :class:`Reference` does that lookup for every candidate of a small input at once: its uses,
+documents and months in the reference, and the characters written beside it there (a string nearly always
+written inside one longer string is a piece of that string, not a name). :func:`phrases` proposes the input's runs
+of items written with 、, cut every way they may be, beside the pipeline's own candidates, for the reference to judge
+which cut recurs.
+
+The rule a candidate must pass is the curators' own, fixed before any measurement (bench/discover_protocol.md,
+round 15): :data:`MIN_USES` uses in :data:`MIN_MONTHS` months (documents, when the reference is undated).
+
+>>> from termkit.discover.background import Background
+>>> ref = Reference.of([("a", "2024-01", "坚持新领域新赛道，开辟新领域新赛道"), ("b", "2024-02", "抢占新领域新赛道。")])
+>>> use = ref.tally(["新领域新赛道", "领域新赛"], Background.load())
+>>> use["新领域新赛道"].count, use["新领域新赛道"].months, ref.recurs(use["新领域新赛道"])
+(3, 2, True)
+>>> use["领域新赛"].bound
+1.0
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from .data import STOP_EDGE, STOP_START
+
+if TYPE_CHECKING:
+    from ..corpus import Document
+    from . import Candidate
+    from .background import Background
+
+MIN_USES = 3  # uses in the reference a formula has at least (the curators' rule, round 14's gap hunts)
+MIN_MONTHS = 2  # months (documents, for an undated reference) they spread over at least
+# share of a string's uses in the reference with one and the same Han character beside it on one side, from which
+# the string is a piece of a longer one (密集型服务, nearly always in 知识密集型服务), not a name of its own
+BOUND = 0.9
+# the score a small input's candidate must reach under a reference (the shipped model's score times the reference's
+# weight): chosen on the gap hunts h1–h8 (bench/discover_results.md, round 15), where 0.3 kept 24 of the 28 added
+# formulas listed without a floor and 567 of the 1,488 rows in the top 10s of the 400 stories
+REFERENCE_FLOOR = 0.3
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Use:
+    """A string's use in the reference: occurrences, documents, months (first and last), and ``bound``, the largest
+    share of its occurrences with one and the same Han character glued to it (see :func:`_binding`): it is a piece
+    of a longer string (领域新赛 of 新领域新赛道); a verb written before a formula each time (建设宜居、韧性、智慧城市)
+    does not bind it."""
+
+    count: int = 0
+    docs: int = 0
+    months: int = 0
+    first: str = ""
+    last: str = ""
+    bound: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"count": self.count, "docs": self.docs, "months": self.months, "first": self.first or None,
+                "last": self.last or None, "bound": round(self.bound, 3)}
+
+    def label(self) -> str:
+        """Short, for a table: uses/months, ``14/10m`` (uses/documents, ``5/3d``, when the reference is undated).
+
+        >>> Use(14, 9, 10).label(), Use(5, 3).label()
+        ('14/10m', '5/3d')
+        """
+        return f"{self.count:,}/{self.months}m" if self.months else f"{self.count:,}/{self.docs}d"
+
+
+class Reference:
+    """Folded documents to look candidates up in: (id, month or ``""``, folded text) each."""
+
+    def __init__(self, texts: list[tuple[str, str, str]]) -> None:
+        self.texts = texts
+        self.dated = any(month for _, month, _ in texts)
+
+    @classmethod
+    def of(cls, texts: Iterable[tuple[str, str, str]]) -> Reference:
+        return cls(list(texts))
+
+    @classmethod
+    def read(cls, documents: Iterable[Document], fold: Callable[[str], str]) -> Reference:
+        """The documents folded as the lexicon folds (script, width, case), with the month of their date."""
+        return cls([(d.id, str((d.meta or {}).get("date", ""))[:7], fold(d.text)) for d in documents])
+
+    @property
+    def chars(self) -> int:
+        return sum(len(t) for _, _, t in self.texts)
+
+    def tally(self, keys: Iterable[str], bg: Background | None = None) -> dict[str, Use]:
+        """The :class:`Use` of each key (folded) in the reference, in one pass of an Aho-Corasick automaton;
+        ``bg`` (:class:`.background.Background`: its words and parts of speech) tells what is glued to a key
+        (:attr:`Use.bound`; 0 without it)."""
+        import ahocorasick
+
+        keys = sorted({k for k in keys if k})
+        auto = ahocorasick.Automaton()
+        for i, k in enumerate(keys):
+            auto.add_word(k, i)
+        if not keys:
+            return {}
+        auto.make_automaton()
+        count = [0] * len(keys)
+        docs: list[set[str]] = [set() for _ in keys]
+        months: list[set[str]] = [set() for _ in keys]
+        left: list[Counter[str]] = [Counter() for _ in keys]
+        right: list[Counter[str]] = [Counter() for _ in keys]
+        for doc, month, text in self.texts:
+            for end, i in auto.iter(text):
+                start = end - len(keys[i]) + 1
+                count[i] += 1
+                docs[i].add(doc)
+                if month:
+                    months[i].add(month)
+                left[i][text[max(start - 2, 0): start]] += 1
+                right[i][text[end + 1: end + 2]] += 1
+        out = {}
+        for i, k in enumerate(keys):
+            if not count[i]:
+                out[k] = Use()
+                continue
+            most = _binding(left[i], right[i], k, bg)
+            span = sorted(months[i])
+            out[k] = Use(count[i], len(docs[i]), len(span), span[0] if span else "", span[-1] if span else "",
+                         most / count[i])
+        return out
+
+    def recurs(self, use: Use) -> bool:
+        """The string recurs as a formula does: :data:`MIN_USES` uses over :data:`MIN_MONTHS` months (documents,
+        when the reference is undated)."""
+        spread = use.months if self.dated else use.docs
+        return use.count >= MIN_USES and spread >= MIN_MONTHS
+
+
+def _binding(before: Counter[str], after: Counter[str], key: str, bg: Background | None) -> int:
+    """How many of ``key``'s uses have one and the same Han character glued to it: after it (the string is a piece
+    of a longer name: 全链条、全方位、全 before 覆盖), or before it when that character is not the end of a verb,
+    adverb, preposition or conjunction written before a formula (建设 in 建设宜居、韧性、智慧城市) or is cut out of a
+    word with the key's first character (领域新赛 of 新领域新赛道). Function characters (的, 和, 在 …) glue nothing."""
+    if bg is None:
+        return 0
+    glued = 0
+    if after:
+        ch, n = after.most_common(1)[0]
+        if _HAN.fullmatch(ch) and ch not in STOP_EDGE:
+            glued = n
+    if before:
+        ctx, n = before.most_common(1)[0]
+        if ctx and _HAN.fullmatch(ctx[-1]) and ctx[-1] not in STOP_EDGE:
+            pos, last = 0, ""
+            for w in bg.words(ctx + key[:3]):
+                pos += len(w)
+                if pos >= len(ctx):
+                    last = w if pos == len(ctx) else ""
+                    break
+            if not last or bg.tag(last)[:1] not in FREE_BEFORE:
+                glued = max(glued, n)
+    return glued
+
+
+FREE_BEFORE = frozenset("vdpc")  # parts of speech of a word written before a formula without binding it
+
+
+def phrases(text: str, bg: Background) -> list[str]:
+    """The runs of items written with 、 in a folded view's text (:func:`.view.make_view`: known terms masked), cut
+    every way they may be (:func:`runs`), for a reference to judge which cut recurs.
+
+    >>> from termkit.discover.background import Background
+    >>> "吸纳民意、汇集民智" in phrases("健全吸纳民意、汇集民智工作机制，\x01\x01。", Background.load())
+    True
+    """
+    out: dict[str, None] = {}
+    for clause in _CLAUSE.findall(text):
+        out.update(dict.fromkeys(runs(clause, bg)))
+    return list(out)
+
+
+_CLAUSE = re.compile(r"[\u3400-\u9fff、]+")
+RUN_EDGE_WORDS = 3  # words at most taken from before a run's first 、 (after its last) as its first (last) item
+RUN_CHARS = 40  # characters of a run at most
+ITEM_CHARS = 10  # characters of a run's inner item at most
+
+
+def runs(clause: str, bg: Background) -> list[str]:
+    """The ways a clause's items written with 、 may be cut into a run: the inner items as written, the first item
+    the last one to :data:`RUN_EDGE_WORDS` words before the first 、 (as long as the second item, give or take a
+    character), the last the first one to as many after the last 、 (the reference tells which cut recurs: a formula
+    is written the same way each time).
+
+    >>> from termkit.discover.background import Background
+    >>> sorted(runs("坚持辛勤劳动、诚实劳动", Background.load()))
+    ['辛勤劳动、诚实劳动']
+    """
+    parts = clause.split("、")
+    if len(parts) < 2 or any(not p or len(p) > ITEM_CHARS for p in parts[1:-1]):
+        return []
+    heads, tails = bg.words(parts[0]), bg.words(parts[-1])
+    # the first item is as long as the second, give or take a character (items of a run match), and starts with no
+    # function word, preposition or adverb (在央视新闻、央视频 is a sentence's 在)
+    firsts = ["".join(heads[-k:]) for k in range(1, min(RUN_EDGE_WORDS, len(heads)) + 1)
+              if not (heads[-k] in STOP_START or bg.tag(heads[-k])[:1] in ("p", "c", "u", "d"))]
+    lasts = ["".join(tails[:k]) for k in range(1, min(RUN_EDGE_WORDS, len(tails)) + 1)]
+    middle = parts[1:-1]
+    return ["、".join([a, *middle, b]) for a in firsts for b in lasts
+            if abs(len(a) - len((middle or [b])[0].split("和")[0])) <= 1
+            and len(a) + len(b) + sum(map(len, middle)) + len(parts) - 1 <= RUN_CHARS]
+
+
+def weight(use: Use) -> float:
+    """How much a confirmed candidate's recurrence lifts its score: 1 + log10 of its months (documents when undated)
+    in the reference.
+
+    >>> weight(Use(12, 10, 10)), weight(Use(3, 2))
+    (2.0, 1.3)
+    """
+    return round(1 + math.log10(max(use.months or use.docs, 1)), 2)
+
+
+def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], str],
+            bg: Background | None = None) -> list[Candidate]:
+    """The candidates with their :class:`Use` in ``reference`` (``reference``): those that recur there
+    (:meth:`Reference.recurs`) and are not bound into a longer string there (:data:`BOUND`), their score times
+    :func:`weight`; one the input quotes (named by its writers, as shown without a reference) also when it does
+    not. A candidate inside a longer confirmed one that the reference uses nearly as often is left out as
+    its piece. ``bg``: see :meth:`Reference.tally`.
+
+    >>> from termkit.discover import Candidate
+    >>> ref = Reference.of([("a", "2024-01", "新领域新赛道、新领域新赛道"), ("b", "2024-03", "新领域新赛道")])
+    >>> cands = [Candidate("新领域新赛道", 1.0, 1, 1, "mwe", ""), Candidate("新赛道", 1.0, 1, 1, "mwe", ""),
+    ...          Candidate("新质生产力", 1.0, 1, 1, "mwe", ""),
+    ...          Candidate("两重", 1.0, 1, 1, "numbered", "", {"quoted": 1})]
+    >>> found = confirm(cands, ref, str)
+    >>> [(c.candidate, c.score, c.reference.count) for c in found]
+    [('新领域新赛道', 1.3, 3), ('两重', 1.0, 0)]
+    """
+    keys = [fold(c.key or c.candidate) for c in cands]
+    uses = reference.tally(keys, bg)
+    kept = []
+    for k, c in zip(keys, cands):
+        use = uses[k]
+        if reference.recurs(use) and use.bound < BOUND:
+            kept.append((k, replace(c, score=c.score * weight(use), reference=use)))
+        elif c.notes.get("quoted"):
+            kept.append((k, replace(c, reference=use)))
+    return [c for k, c in kept
+            if not any(len(o) > len(k) and k in o and oc.reference.count >= BOUND * c.reference.count
+                       and reference.recurs(oc.reference) for o, oc in kept)]

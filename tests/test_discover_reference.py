@@ -1,0 +1,114 @@
+"""discover --reference: a corpus that confirms a small input's candidates (termkit.discover.reference)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from helpers import make_matcher
+from typer.testing import CliRunner
+
+from termkit.cli import app
+from termkit.corpus import Document
+from termkit.discover import Candidate, DiscoverOptions, discover
+from termkit.discover.background import Background
+from termkit.discover.reference import MIN_MONTHS, MIN_USES, Reference, confirm, phrases, runs
+
+STORY = "会谈中指出，志同道合、命运与共是两国关系最鲜明的特征。双方同意推动合作。"
+# the run recurs in three months; the sentence's other pair (推动、合作 is no run) does not
+MONTHS = [("m1", "2023-01", "志同道合、命运与共是两国关系的特征。"), ("m2", "2023-05", "坚持志同道合、命运与共。"),
+          ("m3", "2024-02", "志同道合、命运与共的关系。")]
+
+
+@pytest.fixture(autouse=True)
+def _one_background(monkeypatch: pytest.MonkeyPatch, background) -> None:
+    monkeypatch.setattr(Background, "load", classmethod(lambda cls: background))
+
+
+def test_the_curators_rule_uses_and_months() -> None:
+    """3 uses over 2 months recur; 3 uses in one month, or 2 uses, do not; an undated reference counts documents."""
+    assert (MIN_USES, MIN_MONTHS) == (3, 2)
+    ref = Reference.of([("a", "2024-01", "两重两重"), ("b", "2024-02", "两重。三北三北三北"), ("c", "2024-03", "五链")])
+    use = ref.tally(["两重", "三北", "五链", "不在"])
+    assert (use["两重"].count, use["两重"].docs, use["两重"].months) == (3, 2, 2)
+    assert (use["两重"].first, use["两重"].last) == ("2024-01", "2024-02")
+    assert [ref.recurs(use[k]) for k in ("两重", "三北", "五链", "不在")] == [True, False, False, False]
+    undated = Reference.of([("a", "", "三北三北"), ("b", "", "三北")])
+    assert undated.recurs(undated.tally(["三北"])["三北"]) and not undated.dated
+
+
+def test_a_string_glued_to_a_character_is_a_piece(background) -> None:
+    """Written before the same character each time, a run is cut out of a longer one (全链条、全方位、全 + 覆盖); a verb
+    written before a formula each time does not bind it (建设宜居、韧性、智慧城市)."""
+    texts = [(f"d{i}", f"2024-0{i}", "要全链条、全方位、全覆盖。建设宜居、韧性、智慧城市。") for i in range(1, 5)]
+    use = Reference.of(texts).tally(["全链条、全方位、全", "宜居、韧性、智慧城市"], background)
+    assert use["全链条、全方位、全"].bound == 1.0
+    assert use["宜居、韧性、智慧城市"].bound == 0.0
+    assert Reference.of(texts).tally(["全链条、全方位、全"])["全链条、全方位、全"].bound == 0.0  # no segmenter: not told
+
+
+@pytest.mark.parametrize(("clause", "expect", "absent"), [
+    ("坚持辛勤劳动、诚实劳动、创造性劳动", "辛勤劳动、诚实劳动、创造性劳动", "坚持辛勤劳动、诚实劳动、创造性劳动"),
+    ("志同道合、命运与共是特征", "志同道合、命运与共", "志同道合、命运"),
+    ("在央视新闻、央视频、央视网", "央视新闻、央视频、央视网", "在央视新闻、央视频、央视网"),
+    ("建设宜居、韧性、智慧城市", "宜居、韧性、智慧城市", "建设宜居、韧性、智慧城市"),
+])
+def test_a_runs_cuts(clause: str, expect: str, absent: str, background) -> None:
+    """The first item is as long as the second give or take a character, and no preposition starts it; the last
+    item is cut every way (the reference tells which recurs)."""
+    cuts = runs(clause, background)
+    assert expect in cuts and absent not in cuts
+
+
+def test_no_run_without_two_items(background) -> None:
+    assert runs("推动合作", background) == [] and phrases("推动合作。\x01\x01", background) == []
+
+
+def test_confirm_keeps_what_recurs_and_what_the_input_quotes() -> None:
+    ref = Reference.of(MONTHS)
+    cands = [Candidate("志同道合、命运与共", 1.0, 1, 1, "parallel", ""),
+             Candidate("志同道合", 1.0, 1, 1, "mwe", ""),  # a piece: every use inside the run
+             Candidate("两国关系", 1.0, 1, 1, "mwe", ""),  # one use: the story's wording
+             Candidate("三个一", 2.0, 1, 1, "numbered", "", {"quoted": 1})]  # quoted by the story: kept as before
+    found = {c.candidate: c for c in confirm(cands, ref, str)}
+    assert set(found) == {"志同道合、命运与共", "三个一"}
+    assert found["志同道合、命运与共"].reference.count == 3 and found["志同道合、命运与共"].score > 1.0
+    assert found["三个一"].reference.count == 0 and found["三个一"].score == 2.0
+
+
+def test_a_run_seen_once_is_found_with_a_reference_only(table) -> None:
+    matcher = make_matcher(table, {"term": "两国关系"})
+    story = [Document("story", STORY)]
+    alone = discover(lambda: story, matcher, DiscoverOptions(min_score=0))
+    assert "志同道合、命运与共" not in {c.candidate for c in alone}
+    notes: list[str] = []
+    found = discover(lambda: story, matcher, DiscoverOptions(), reference=Reference.of(MONTHS), on_note=notes.append)
+    row = next(c for c in found if c.candidate == "志同道合、命运与共")
+    assert row.kind == "parallel" and row.count == 1
+    assert row.to_dict()["reference"] == {"count": 3, "docs": 3, "months": 3, "first": "2023-01", "last": "2024-02",
+                                          "bound": 0.0}
+    assert all(c.reference is not None for c in found)
+    assert any("recur in the reference" in n for n in notes)
+
+
+def test_cli_reference(tmp_path) -> None:
+    """-r FOLDER: rows carry their use there (jsonl), the table a ref column; a reference that cannot be read is a
+    one-line error naming it."""
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("terms:\n  - id: bilateral\n    term: 两国关系\n    gloss: relations of two countries\n",
+                   encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    ref = tmp_path / "ref"
+    ref.mkdir()
+    for _, month, text in MONTHS:
+        (ref / f"news_{month}.txt").write_text(text, encoding="utf-8")
+    r = CliRunner().invoke(app, ["discover", str(story), "-l", str(lex), "-r", str(ref), "-f", "jsonl"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    run = next(x for x in rows if x["candidate"] == "志同道合、命运与共")
+    assert run["reference"]["count"] == 3 and run["reference"]["months"] == 3
+    r = CliRunner().invoke(app, ["discover", str(story), "-l", str(lex), "-r", str(ref)], env={"COLUMNS": "80"})
+    assert r.exit_code == 0 and " ref " in r.stdout and "3/3m" in r.stdout
+    r = CliRunner().invoke(app, ["discover", str(story), "-l", str(lex), "-r", str(tmp_path / "nowhere")])
+    assert r.exit_code != 0 and "nowhere" in r.output and "Traceback" not in r.output
