@@ -1,7 +1,7 @@
 """`discover` on a story alone, with and without a reference corpus, scored against the gap hunts' records
 (bench/discover_protocol.md, round 15).
 
-Two commands. ``run`` writes a list per story of the hunts named (``hN-cNN.jsonl``, as
+Three commands. ``run`` writes a list per story of the hunts named (``hN-cNN.jsonl``, as
 bench/discover_hunt_lookup.py reads them), in one process: the lexicon, jieba and the reference are loaded once,
 then `discover` is called on each story as `termkit discover STORY.txt -f jsonl -n 500 [-r REF]` would be::
 
@@ -16,6 +16,10 @@ recorded and rejected in that story, and rows the curator did not record (the cu
 lexicon missed)::
 
     python bench/discover_reference.py score --hunts 1-8 /tmp/start /tmp/ref
+
+``time`` measures what the reference costs a user, one story at a time (medians of interleaved runs)::
+
+    python bench/discover_reference.py time STORY.txt … -l LEXICON -r ../shared/corpus/news/xinwenlianbo
 
 Stories are the texts /work/hunt14/hN/texts/cNN.txt that the curators read (a story's heading line, its title and
 its text, as eval/coverage.py cuts it).
@@ -91,6 +95,7 @@ def score(args: argparse.Namespace) -> None:
 
     lexicon = load_compiled(bundled_lexicon_path()).lexicon
     surfaces = {e.id: {key(x) for x in (e.term, *e.variants)} for e in lexicon.entries}
+    written: list[tuple[str, ...]] = []
     for folder in args.lists:
         found = {t: 0 for t in TOPS}
         wanted = rows = rejected = unrecorded = 0
@@ -111,14 +116,43 @@ def score(args: argparse.Namespace) -> None:
                 good = set().union(*({key(r["formula"])} | surfaces.get(r["entry"], set())
                                      for r in mine if r["decision"] in ("added", "variant")))
                 bad = {key(r["formula"]) for r in mine if r["decision"] == "rejected"}
-                for row in listed[:10]:
+                for i, row in enumerate(listed[:10], 1):
                     rows += 1
                     k = key(row["candidate"])
                     rejected += k in bad and k not in good
                     unrecorded += k not in bad and k not in good
+                    use = row.get("reference") or {}
+                    label = "added" if k in good else "rejected" if k in bad else "unrecorded"
+                    written.append((folder.name, f"h{h}-{sample}", str(i), label, row["kind"], f"{row['score']:g}",
+                                    str(use.get("count", "")), str(use.get("months", "")), row["candidate"]))
         tops = "  ".join(f"top {t}: {found[t]}" for t in TOPS)
         print(f"{folder}: {wanted} added formulas; found {tops}; top-10 rows {rows}: "
               f"{rows - rejected - unrecorded} added, {rejected} rejected by the curator, {unrecorded} unrecorded")
+    if args.rows:
+        head = ("list", "story", "rank", "label", "kind", "score", "ref_uses", "ref_months", "candidate")
+        args.rows.write_text("".join("\t".join(r) + "\n" for r in [head, *written]), encoding="utf-8")
+
+
+def timing(args: argparse.Namespace) -> None:
+    """Wall time of `termkit discover STORY -f jsonl` without and with ``-r REF``, interleaved, ``--repeat`` times each:
+    medians, their ratio, and the machine's load before and after."""
+    import os
+    import statistics
+    import subprocess
+    import time
+
+    base = [sys.executable, "-m", "termkit", "discover", "-f", "jsonl", "-l", str(args.lexicon)]
+    walls: dict[str, list[float]] = {"alone": [], "reference": []}
+    load = os.getloadavg()[0]
+    for _ in range(args.repeat):
+        for story in args.stories:
+            for name, extra in (("alone", []), ("reference", ["-r", *args.reference])):
+                start = time.perf_counter()
+                subprocess.run([*base, str(story), *extra], check=True, capture_output=True)
+                walls[name].append(time.perf_counter() - start)
+    alone, ref = statistics.median(walls["alone"]), statistics.median(walls["reference"])
+    print(f"{len(args.stories)} stories x {args.repeat}: median wall alone {alone:.2f} s, with the reference "
+          f"{ref:.2f} s (x{ref / alone:.2f}); 1-minute load {load:.2f} before, {os.getloadavg()[0]:.2f} after")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -137,8 +171,14 @@ def main(argv: list[str] | None = None) -> None:
     s.add_argument("lists", nargs="+", type=Path)
     s.add_argument("--gap-stories", action="store_true", help="only the stories where a curator added a formula")
     s.add_argument("--min-score", type=float, default=0.0, help="leave out rows scoring below this")
+    s.add_argument("--rows", type=Path, help="write every top-10 row with its label to this TSV")
+    t = sub.add_parser("time")
+    t.add_argument("stories", nargs="+", type=Path)
+    t.add_argument("-l", "--lexicon", type=Path, required=True)
+    t.add_argument("-r", "--reference", nargs="+", required=True)
+    t.add_argument("--repeat", type=int, default=3)
     args = p.parse_args(argv)
-    run(args) if args.command == "run" else score(args)
+    {"run": run, "score": score, "time": timing}[args.command](args)
 
 
 if __name__ == "__main__":
