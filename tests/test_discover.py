@@ -40,6 +40,7 @@ from termkit.discover.patterns import (
 from termkit.discover.score import is_count, programme_name
 from termkit.errors import TermkitError
 from termkit.lexicon import Entry
+from termkit.wording import plural
 
 CASES = ROOT / "tests" / "cases"
 FILLER = ["会议指出", "各地区各部门", "必须认真研究", "进一步加强工作", "群众普遍反映", "今年以来", "同志们",
@@ -490,7 +491,7 @@ def test_a_score_floor_shortens_the_list_and_says_so(table) -> None:
     assert weak and not {c.candidate for c in weak} & set(shown)  # statistical strings with filler, cut
     assert "五个一" in shown and all(c.score >= floor for c in shown.values())
     left = len(every) - len(shown)
-    assert f"{len(shown)} candidates shown; the rest ({left}) scored below {round(floor, 2):g} " \
+    assert f"{plural(len(shown), 'candidate')} shown; the rest ({left}) scored below {round(floor, 2):g} " \
         "(--min-score 0 shows them)" in notes
     assert [c.candidate for c in discover(lambda: docs, make_matcher(table),
                                           DiscoverOptions(min_count=2, min_score=weak[0].score))][-1:] \

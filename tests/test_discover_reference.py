@@ -52,6 +52,7 @@ def test_a_string_glued_to_a_character_is_a_piece(background) -> None:
     ("志同道合、命运与共是特征", "志同道合、命运与共", "志同道合、命运"),
     ("在央视新闻、央视频、央视网", "央视新闻、央视频、央视网", "在央视新闻、央视频、央视网"),
     ("建设宜居、韧性、智慧城市", "宜居、韧性、智慧城市", "建设宜居、韧性、智慧城市"),
+    ("才能共迎挑战、共克时艰", "挑战、共克", "挑战、共"),
 ])
 def test_a_runs_cuts(clause: str, expect: str, absent: str, background) -> None:
     """The first item is as long as the second give or take a character, and no preposition starts it; the last

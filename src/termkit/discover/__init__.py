@@ -35,6 +35,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from ..wording import plural
 from .background import Background
 from .data import FRAME_OWN_VERBS, NUMERALS, POLICY_VERBS, PREDICATE_VERBS, PROGRAMME_HEADS, WEAK_HEADS
 from .features import headed
@@ -1021,7 +1022,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         on_note(f"{len(shown)} candidates shown, one per {ROWS_PER_CHARS:,} Chinese characters of a small input; "
                 f"{over} more reached the score floor, {left} scored below it (--min-score 0 shows them all)")
     elif on_note and left and (options.top is None or len(shown) < options.top):
-        on_note(f"{len(shown)} candidates shown; the rest ({left}) scored below {round(floor, 2):g} "
+        on_note(f"{plural(len(shown), 'candidate')} shown; the rest ({left}) scored below {round(floor, 2):g} "
                 "(--min-score 0 shows them)")
     return shown
 

@@ -192,8 +192,9 @@ ITEM_CHARS = 10  # characters of a run's inner item at most
 def runs(clause: str, bg: Background) -> list[str]:
     """The ways a clause's items written with 、 may be cut into a run: the inner items as written, the first item
     the last one to :data:`RUN_EDGE_WORDS` words before the first 、 (as long as the second item, give or take a
-    character), the last the first one to as many after the last 、 (the reference tells which cut recurs: a formula
-    is written the same way each time).
+    character), the last the first one to as many after the last 、 (no shorter than the item before it: it may carry
+    the run's head, 宜居、韧性、智慧城市, not lose a character, 挑战、共 of 共迎挑战、共克时艰). The reference tells
+    which cut recurs: a formula is written the same way each time.
 
     >>> from termkit.discover.background import Background
     >>> sorted(runs("坚持辛勤劳动、诚实劳动", Background.load()))
@@ -210,7 +211,7 @@ def runs(clause: str, bg: Background) -> list[str]:
     lasts = ["".join(tails[:k]) for k in range(1, min(RUN_EDGE_WORDS, len(tails)) + 1)]
     middle = parts[1:-1]
     return ["、".join([a, *middle, b]) for a in firsts for b in lasts
-            if abs(len(a) - len((middle or [b])[0].split("和")[0])) <= 1
+            if abs(len(a) - len((middle or [b])[0].split("和")[0])) <= 1 and len(b) >= len((middle or [a])[-1])
             and len(a) + len(b) + sum(map(len, middle)) + len(parts) - 1 <= RUN_CHARS]
 
 
