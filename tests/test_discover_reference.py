@@ -77,6 +77,16 @@ def test_confirm_keeps_what_recurs_and_what_the_input_quotes() -> None:
     assert found["三个一"].reference.count == 0 and found["三个一"].score == 2.0
 
 
+def test_a_run_is_kept_when_its_items_go_together() -> None:
+    """Closure: of the uses of 风电、 (and of 、太阳能) the whole run 风电、太阳能 is a third, a list that goes on every
+    way; 志同道合、 is followed by 命运与共 every time, a formula's fixed wording."""
+    texts = [(f"d{i}", f"2024-0{i}", "志同道合、命运与共。风电、太阳能。风电、水电。风电、核电。") for i in range(1, 4)]
+    cands = [Candidate("志同道合、命运与共", 1.0, 1, 1, "parallel", ""), Candidate("风电、太阳能", 1.0, 1, 1, "parallel", "")]
+    ref = Reference.of(texts)
+    assert [(c.candidate, c.reference.closure) for c in confirm(cands, ref, str)] == [("志同道合、命运与共", 1.0)]
+    assert ref.tally(["风电、太阳能"])["风电、太阳能"].closure is None  # told by confirm, which counts the open ends
+
+
 def test_a_run_seen_once_is_found_with_a_reference_only(table) -> None:
     matcher = make_matcher(table, {"term": "两国关系"})
     story = [Document("story", STORY)]
@@ -87,7 +97,7 @@ def test_a_run_seen_once_is_found_with_a_reference_only(table) -> None:
     row = next(c for c in found if c.candidate == "志同道合、命运与共")
     assert row.kind == "parallel" and row.count == 1
     assert row.to_dict()["reference"] == {"count": 3, "docs": 3, "months": 3, "first": "2023-01", "last": "2024-02",
-                                          "bound": 0.0}
+                                          "bound": 0.0, "closure": 1.0}
     assert all(c.reference is not None for c in found)
     assert any("recur in the reference" in n for n in notes)
 
