@@ -205,7 +205,8 @@ class Candidate:
         known items' several), ``new_items`` (a run's items the lexicon lacks when its other items are known
         terms: the new item may be the finding), ``reasons`` and ``example_span`` (where the occurrence stands in
         ``example``: ``[start, end)`` in characters, or null); with ``--reference``, ``reference``: its use there
-        (count, docs, months, first and last month; see :mod:`.reference`)."""
+        (count, docs, months, first and last month, bound: the share glued to one character, closure: a run's items
+        going together, null for a string that is no run; see :class:`.reference.Use`)."""
         rel = self.relation
         return {"candidate": self.candidate, "score": round(self.score, 2), "count": self.count,
                 "docs": self.docs, "kind": self.kind, "example": self.example, "key": self.key or self.candidate,

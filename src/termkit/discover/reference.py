@@ -71,6 +71,11 @@ class Use:
     closure: float | None = None
 
     def to_dict(self) -> dict[str, object]:
+        """The ``reference`` field of ``--format jsonl``.
+
+        >>> Use(14, 9, 10, "2023-01", "2026-02", 0.0, 0.9).to_dict()["closure"]
+        0.9
+        """
         return {"count": self.count, "docs": self.docs, "months": self.months, "first": self.first or None,
                 "last": self.last or None, "bound": round(self.bound, 3),
                 "closure": self.closure}
