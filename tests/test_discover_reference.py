@@ -75,6 +75,8 @@ def test_confirm_keeps_what_recurs_and_what_the_input_quotes() -> None:
     assert set(found) == {"志同道合、命运与共", "三个一"}
     assert found["志同道合、命运与共"].reference.count == 3 and found["志同道合、命运与共"].score > 1.0
     assert found["三个一"].reference.count == 0 and found["三个一"].score == 2.0
+    unweighed = {c.candidate: c.score for c in confirm(cands, ref, str, weigh=False)}
+    assert unweighed == {"志同道合、命运与共": 1.0, "三个一": 2.0}  # a large input's ranking is kept as it is
 
 
 def test_a_run_is_kept_when_its_items_go_together() -> None:

@@ -619,10 +619,10 @@ def discover(
     reference: with --reference CORPUS a candidate is shown only when it recurs there, as a formula does: 3+ uses
     in 2+ months (2+ documents when CORPUS is undated), not nearly always glued to one character (a piece of a
     longer string), and, a run, with items that go together there (half the uses of its first items followed by
-    its last, and of its last items preceded by its first); one the input quotes is shown either way. Its score
-    is multiplied by 1 + log10 of its months there and its row says its use (ref, uses/months; jsonl:
-    reference). On a small input (one story, one report) runs of items written once (极不寻常、极不平凡) are
-    looked up too, cut every way they may be, and the score floor is 0.3. This is the way to read one story
+    its last, and of its last items preceded by its first); one the input quotes is shown either way. Its row
+    says its use (ref, uses/months; jsonl: reference). On a small input (one story, one report) its score is
+    multiplied by 1 + log10 of its months there, runs of items written once (极不寻常、极不平凡) are looked up
+    too, cut every way they may be, and the score floor is 0.3. This is the way to read one story
     against the news: termkit discover STORY.txt -r news/.
     """
     from .discover import KINDS, DiscoverOptions

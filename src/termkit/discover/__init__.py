@@ -991,7 +991,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         on_note(f"ranked by {how}")
     if reference is not None:
         proposed = len(cands)
-        cands = confirm(cands, reference, lambda s: matcher.fold(s).text, bg)
+        cands = confirm(cands, reference, lambda s: matcher.fold(s).text, bg, weigh=confirming)
         if on_note:
             on_note(f"{len(cands)} of {proposed} candidates recur in the reference ({MIN_USES}+ uses in {MIN_MONTHS}+ "
                     f"{'months' if reference.dated else 'documents'}); the others are left out")

@@ -250,13 +250,14 @@ def weight(use: Use) -> float:
 
 
 def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], str],
-            bg: Background | None = None) -> list[Candidate]:
+            bg: Background | None = None, weigh: bool = True) -> list[Candidate]:
     """The candidates with their :class:`Use` in ``reference`` (``reference``): those that recur there
     (:meth:`Reference.recurs`), are not bound into a longer string there (:data:`BOUND`) and, runs, are closed
     (:data:`CLOSURE`: their items go together there, see :attr:`Use.closure`), their score times
     :func:`weight`; one the input quotes (named by its writers, as shown without a reference) also when it does
     not. A candidate inside a longer confirmed one that the reference uses nearly as often is left out as
-    its piece. ``bg``: see :meth:`Reference.tally`.
+    its piece. ``bg``: see :meth:`Reference.tally`. Without ``weigh`` the scores stay as they were (a large input's
+    ranking, learnt from it, is not reweighed: measured on small inputs only).
 
     >>> from termkit.discover import Candidate
     >>> ref = Reference.of([("a", "2024-01", "新领域新赛道、新领域新赛道"), ("b", "2024-03", "新领域新赛道")])
@@ -276,7 +277,7 @@ def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], 
         if k in ends:
             use = replace(use, closure=round(min(use.count / max(uses[e].count, 1) for e in ends[k]), 3))
         if reference.recurs(use) and use.bound < BOUND and (use.closure is None or use.closure >= CLOSURE):
-            kept.append((k, replace(c, score=c.score * weight(use), reference=use)))
+            kept.append((k, replace(c, score=c.score * (weight(use) if weigh else 1.0), reference=use)))
         elif c.notes.get("quoted"):
             kept.append((k, replace(c, reference=use)))
     return [c for k, c in kept
