@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Collection
@@ -56,6 +57,35 @@ def rank(rows: list[dict], forms: Collection[str], entries: Collection[str]) -> 
     loose = next((i for i, r in enumerate(rows, 1)
                   if key(r["candidate"]) in forms or (entries and r.get("entry") in entries)), None)
     return strict, loose
+
+
+def hunt_records(record: Path) -> tuple[str, dict[str, str], list[dict]]:
+    """A gap hunt's records (bench/discover_round14/gaphunt_hN.tsv): its name ``hN``, story → sample id (cNN, from
+    gaphunt_sampleN.tsv beside it), and its rows."""
+    n = re.search(r"gaphunt_h(\d+)\.tsv$", record.name)
+    if not n:
+        raise SystemExit(f"error: {record}: not a gaphunt_hN.tsv record")
+    ids = {r["story"]: r["sample"] for r in read_tsv(str(record.with_name(f"gaphunt_sample{n[1]}.tsv")))}
+    return f"h{n[1]}", ids, read_tsv(str(record))
+
+
+def entry_surfaces() -> dict[str, set[str]]:
+    """Each bundled entry's term and variants, by its id, compared by :func:`key`."""
+    from termkit.compile import load_compiled
+    from termkit.lexicon import bundled_lexicon_path
+
+    lexicon = load_compiled(bundled_lexicon_path()).lexicon
+    return {e.id: {key(x) for x in (e.term, *e.variants)} for e in lexicon.entries}
+
+
+def hunt_forms(row: dict, surfaces: dict[str, set[str]]) -> set[str]:
+    """What finds a hunt's added formula: the formula as the curator copied it, or a surface of the entry it went into
+    (the copy may hold a verb: 铲除腐败滋生的土壤和条件).
+
+    >>> sorted(hunt_forms({"formula": "“三重一大”", "entry": "e"}, {"e": {"三重一大", "三重一大制度"}}))
+    ['三重一大', '三重一大制度']
+    """
+    return {key(row["formula"])} | surfaces.get(row["entry"], set())
 
 
 def month_list(folder: Path, story: str) -> list[dict]:

@@ -11,21 +11,17 @@ A story's list is looked up as ``hN-cNN.jsonl`` (N from the record's name ``gaph
 ``gaphunt_sampleN.tsv`` beside it). Found: a candidate that is the formula as the curator copied it (NFKC, without
 edge quotation marks) or a surface of the entry the curator added or extended (its term or a variant, in the
 bundled lexicon: the copy may hold a verb, 铲除腐败滋生的土壤和条件); loosely, also a candidate whose relation names
-that entry.
-
->>> key("“三个一”")
-'三个一'
+that entry (:func:`discover_gaps.hunt_forms`).
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from discover_gaps import key, month_list, rank, read_list, read_tsv, tops
+from discover_gaps import entry_surfaces, hunt_forms, hunt_records, month_list, rank, read_list, tops
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -36,20 +32,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--per-story", type=Path)
     p.add_argument("-v", "--verbose", action="store_true")
     args = p.parse_args(argv)
-    from termkit.compile import load_compiled
-    from termkit.lexicon import bundled_lexicon_path
-
-    lexicon = load_compiled(bundled_lexicon_path()).lexicon
-    surfaces = {e.id: {key(x) for x in (e.term, *e.variants)} for e in lexicon.entries}
+    surfaces = entry_surfaces()
     wanted = []
     for record in args.records:
-        n = re.search(r"gaphunt_h(\d+)\.tsv$", record.name)
-        if not n:
-            raise SystemExit(f"error: {record}: not a gaphunt_hN.tsv record")
-        ids = {r["story"]: r["sample"] for r in read_tsv(str(record.with_name(f"gaphunt_sample{n[1]}.tsv")))}
-        for r in read_tsv(str(record)):
-            if r["decision"] in ("added", "variant"):
-                wanted.append((r, f"h{n[1]}-{ids[r['story']]}"))
+        name, ids, rows = hunt_records(record)
+        wanted += [(r, f"{name}-{ids[r['story']]}") for r in rows if r["decision"] in ("added", "variant")]
     print(f"{len(wanted)} gaps the hunts added ({sum(r['decision'] == 'added' for r, _ in wanted)} as entries, "
           f"{sum(r['decision'] == 'variant' for r, _ in wanted)} as variants)")
     lists = {}
@@ -62,8 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     for name, get in lists.items():
         ranks = []
         for r, s in wanted:
-            forms = {key(r["formula"])} | surfaces.get(r["entry"], set())
-            ranks.append(rank(get(r, s), forms, {r["entry"]} - {""}))
+            ranks.append(rank(get(r, s), hunt_forms(r, surfaces), {r["entry"]} - {""}))
             if args.verbose:
                 print(f"  {name}: {r['formula']} ({r['decision']} {r['entry']}) -> {ranks[-1]}")
         print(f"{name}: {tops(ranks)}")

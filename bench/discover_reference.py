@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from discover_gaps import key, rank, read_list, read_tsv
+from discover_gaps import entry_surfaces, hunt_forms, hunt_records, key, rank, read_list
 
 ROUND14 = Path(__file__).resolve().parent / "discover_round14"
 TOPS = (10, 30)
@@ -85,16 +85,11 @@ def run(args: argparse.Namespace) -> None:
 
 def records(h: int) -> tuple[dict[str, str], list[dict]]:
     """story → sample id (cNN), and the records of hunt ``h``."""
-    ids = {r["story"]: r["sample"] for r in read_tsv(str(ROUND14 / f"gaphunt_sample{h}.tsv"))}
-    return ids, read_tsv(str(ROUND14 / f"gaphunt_h{h}.tsv"))
+    return hunt_records(ROUND14 / f"gaphunt_h{h}.tsv")[1:]
 
 
 def score(args: argparse.Namespace) -> None:
-    from termkit.compile import load_compiled
-    from termkit.lexicon import bundled_lexicon_path
-
-    lexicon = load_compiled(bundled_lexicon_path()).lexicon
-    surfaces = {e.id: {key(x) for x in (e.term, *e.variants)} for e in lexicon.entries}
+    surfaces = entry_surfaces()
     written: list[tuple[str, ...]] = []
     for folder in args.lists:
         found = {t: 0 for t in TOPS}
@@ -110,11 +105,10 @@ def score(args: argparse.Namespace) -> None:
                 for r in mine:
                     if r["decision"] in ("added", "variant"):
                         wanted += 1
-                        s, _ = rank(listed, {key(r["formula"])} | surfaces.get(r["entry"], set()), ())
+                        s, _ = rank(listed, hunt_forms(r, surfaces), ())
                         for t in TOPS:
                             found[t] += bool(s and s <= t)
-                good = set().union(*({key(r["formula"])} | surfaces.get(r["entry"], set())
-                                     for r in mine if r["decision"] in ("added", "variant")))
+                good = set().union(*(hunt_forms(r, surfaces) for r in mine if r["decision"] in ("added", "variant")))
                 bad = {key(r["formula"]) for r in mine if r["decision"] == "rejected"}
                 for i, row in enumerate(listed[:10], 1):
                     rows += 1
