@@ -636,15 +636,17 @@ def discover(
 
         month_of(since)  # a bad date fails now, not after the whole run
     compiled = _compiled(lexicon)
-    rejected = load_rejected(lambda s: compiled.matcher.fold(s).text)
+
+    def fold(s: str) -> str:
+        return compiled.matcher.fold(s).text
+
+    rejected = load_rejected(fold)
     corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     against = None
     if reference:
         from .discover.reference import Reference
 
-        fold = compiled.matcher.fold
-        against = Reference.read(_corpus(reference, InputFormat.auto, "text", None, None, None).documents(),
-                                 lambda s: fold(s).text)
+        against = Reference.read(_corpus(reference, InputFormat.auto, "text", None, None, None).documents(), fold)
     passes = iter(("pass 1/2: counting", "pass 2/2: recounting"))
     found = find_candidates(lambda: _doc_progress(corpus.documents(), next(passes, "reading"), corpus.files),
                             compiled.matcher, DiscoverOptions(min_count, top, tuple(kind or KINDS), since=since,

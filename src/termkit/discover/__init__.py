@@ -962,7 +962,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     ``rejected`` (folded string → reason, :func:`.rejected.load_rejected`) are strings a curator rejected:
     labelled negatives of a learnt ranking, and left out of the list (``options.show_rejected``: marked).
     ``reference`` (:mod:`.reference`) confirms the candidates: only those that recur there are shown, each with its
-    use there; on a small input every candidate seen once, and the input's word-aligned phrases, are put to it."""
+    use there; on a small input the input's runs of items seen once (:func:`.reference.phrases`) are put to it too."""
     from ..compile import compile_lexicon
     from ..lexicon import Lexicon
 
@@ -971,8 +971,8 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     evidence = collect(open_docs(), blank, options)
     options, note = adapt(options, evidence.stats.chars)
     confirming = reference is not None and bool(note)
-    if confirming:  # its phrases seen once are proposed too: the reference judges (see .reference)
-        note = (f"small input ({evidence.stats.chars:,} Chinese characters): its candidates and its phrases are "
+    if confirming:  # its runs seen once are proposed too: the reference judges (see .reference)
+        note = (f"small input ({evidence.stats.chars:,} Chinese characters): its candidates and its runs of items are "
                 f"looked up in the reference ({reference.chars:,} characters)")
     if note and on_note:
         on_note(note)
@@ -1030,9 +1030,9 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
 
 def phrase_prospects(docs: Iterable[Document], matcher: Matcher, bg: Background, have: Collection[str]
                      ) -> list[Prospect]:
-    """The input's word-aligned phrases (:func:`.reference.phrases`, known terms masked) not among ``have`` and not
-    noise, as prospects of a first-pass score of 1 (a run of items written with 、 is ``parallel``, the rest ``mwe``):
-    the shipped model and the reference rank them."""
+    """The input's runs of items written with 、, cut every way (:func:`.reference.phrases`, known terms masked), not
+    among ``have`` and not noise, as prospects of a first-pass score of 1 (``parallel``, by :func:`kind_of`): the
+    shipped model and the reference rank them."""
     out: dict[str, Prospect] = {}
     for doc in docs:
         for key in phrases(make_view(doc.text, matcher).text, bg):
