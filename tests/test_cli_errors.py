@@ -41,6 +41,18 @@ def test_a_missing_file_alone_prints_no_empty_table(tmp_path: Path) -> None:
     assert "┃" not in out and "term" not in out
 
 
+@pytest.mark.parametrize("command", [["count"], ["tag"], ["gloss"], ["trend"], ["discover"],
+                                     ["discover", "-r", str(SEEDS)], ["report", "-o", "OUT"]])
+def test_when_no_path_named_exists_the_command_fails_before_its_work(command: list[str], tmp_path: Path) -> None:
+    out_file = tmp_path / "report.html"
+    command = [str(out_file) if arg == "OUT" else arg for arg in command]
+    out, err, code = run(*command, str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert code == 1 and out == "", "no empty table, legend or summary after the error"
+    assert [line for line in err.splitlines() if line] == [
+        f"error: {tmp_path / name}: no such file or folder" for name in ("a.txt", "b.txt")]
+    assert not out_file.exists()
+
+
 def test_files_skipped_inside_a_folder_stay_warnings(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("两个确立", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")

@@ -121,7 +121,8 @@ GroupFieldOpt = Annotated[Optional[str], typer.Option(
 
 def _corpus(paths: list[str], input_format: InputFormat, text_field: str, id_field: Optional[str],
             date_field: Optional[str], group_field: Optional[str]) -> Corpus:
-    """The documents a command reads, with its reading options; warnings go to stderr."""
+    """The documents a command reads, with its reading options; warnings go to stderr. When no path named
+    exists, the command ends here (exit 1) rather than print an empty result after its work."""
     from .corpus import ReadOptions
     from .pipeline import open_corpus
 
@@ -129,6 +130,10 @@ def _corpus(paths: list[str], input_format: InputFormat, text_field: str, id_fie
     if "-" in paths and sys.stdin.isatty():  # otherwise the command seems to hang
         _note("reading standard input: type or paste the text, then Ctrl-D (Ctrl-Z, Enter on Windows)")
     corpus = open_corpus(paths, read, _warn)
+    if corpus.errors and not corpus.sources:  # nothing named exists: fail before any work, print nothing else
+        for message in corpus.errors:
+            _error(message)
+        raise typer.Exit(1)
     opened = _opened.get()
     if opened is not None:
         opened.append(corpus)
@@ -635,13 +640,13 @@ def discover(
         from .discover.since import month_of
 
         month_of(since)  # a bad date fails now, not after the whole run
+    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     compiled = _compiled(lexicon)
 
     def fold(s: str) -> str:
         return compiled.matcher.fold(s).text
 
     rejected = load_rejected(fold)
-    corpus = _corpus(paths, input_format, text_field, id_field, date_field, group_field)
     against = None
     if reference:
         from .discover.reference import Reference
