@@ -9,6 +9,7 @@ quotation marks, other) and per category, each with how many hidden entries reac
 (anywhere, not only in the top N), and the misses of fold 1.
 
     python bench/discover_kfold.py [--folds 5] [--seed 1] [--eval whole] [--train development] [--top 200]
+    python bench/discover_kfold.py --ceiling   # the most recall@N the top N can hold, from the counts alone
 """
 
 from __future__ import annotations
@@ -123,6 +124,9 @@ def main() -> None:
     ap.add_argument("--dump", default=None, metavar="DIR",
                     help="keep each fold's ranking inputs (candidates, feature rows, known terms) and hidden entries "
                          "as DIR/fold-K.pickle, to study the ranking without running discover again")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="only count each fold's hidden entries and print the highest recall@N the top N can hold "
+                         "(N rows, one entry each), without running discover")
     args = ap.parse_args()
     full = load_compiled(bundled_lexicon_path())
     eval_paths = [str(p) for p in getattr(discover_slices, args.eval)()]
@@ -133,6 +137,15 @@ def main() -> None:
     by_id = full.lexicon.by_id
     print(f"eval: {args.eval} ({len(eval_paths)} files); train: {args.train}; {args.folds} folds, seed {args.seed}; "
           f"recall@{args.top} of hidden entries with >= {args.min_occ} occurrences")
+    if args.ceiling:
+        wanted = [[i for i in hidden if occ[i] >= args.min_occ] for hidden in folds]
+        for k, w in enumerate(wanted, 1):
+            print(f"fold {k}: {len(w)} hidden entries wanted; at most {min(args.top, len(w))} in the top {args.top}: "
+                  f"recall@{args.top} <= {min(args.top, len(w)) / max(len(w), 1):.2f}")
+        n = sum(len(w) for w in wanted)
+        print(f"all: {n} wanted of {len(full.lexicon.entries)} entries; recall@{args.top} <= "
+              f"{sum(min(args.top, len(w)) for w in wanted) / max(n, 1):.2f}")
+        return
     totals: Counter = Counter()
     for k, hidden in enumerate(folds[: args.run_folds or args.folds], 1):
         t = time.perf_counter()
