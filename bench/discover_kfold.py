@@ -124,6 +124,8 @@ def main() -> None:
     ap.add_argument("--dump", default=None, metavar="DIR",
                     help="keep each fold's ranking inputs (candidates, feature rows, known terms) and hidden entries "
                          "as DIR/fold-K.pickle, to study the ranking without running discover again")
+    ap.add_argument("--also", type=int, nargs="*", default=[], metavar="N",
+                    help="also print each fold's recall@N for these N (e.g. the number of hidden entries wanted)")
     ap.add_argument("--ceiling", action="store_true",
                     help="only count each fold's hidden entries and print the highest recall@N the top N can hold "
                          "(N rows, one entry each), without running discover")
@@ -171,8 +173,9 @@ def main() -> None:
                 totals[(group, "n")] += 1
                 totals[(group, "hit")] += i in hits
                 totals[(group, "reached")] += i in anywhere
+        also = "".join(f"; recall@{n} {len(found_entries(ranked[:n], wanted, by_id, full.matcher))}" for n in args.also)
         print(f"fold {k}: {len(hits)}/{len(wanted)} = {len(hits) / max(len(wanted), 1):.2f}  "
-              f"(ranked anywhere: {len(anywhere)} of {len(ranked)} candidates; {time.perf_counter() - t:.0f} s)",
+              f"(ranked anywhere: {len(anywhere)} of {len(ranked)} candidates{also}; {time.perf_counter() - t:.0f} s)",
               flush=True)
         if k == 1:
             missed = [by_id[i].term for i in wanted if i not in hits]

@@ -21,6 +21,13 @@ lexicon missed)::
 
     python bench/discover_reference.py time STORY.txt … -l LEXICON -r ../shared/corpus/news/xinwenlianbo
 
+``sheet`` pools the top 10s of lists of the same stories (each folder a list, named by the folder) for a blind
+judge: every row shown to TSV ``--rows``, and the distinct (story, candidate) pairs, shuffled, to ``--sheet``
+with an empty verdict column; ``tally`` counts the judged verdicts of each list's rows::
+
+    python bench/discover_reference.py sheet /tmp/start /tmp/final --rows top10.tsv --sheet sheet.tsv --seed 16
+    python bench/discover_reference.py tally top10.tsv sheet.tsv
+
 Stories are the texts /work/hunt14/hN/texts/cNN.txt that the curators read (a story's heading line, its title and
 its text, as eval/coverage.py cuts it).
 """
@@ -149,6 +156,48 @@ def timing(args: argparse.Namespace) -> None:
           f"{ref:.2f} s (x{ref / alone:.2f}); 1-minute load {load:.2f} before, {os.getloadavg()[0]:.2f} after")
 
 
+def sheet(args: argparse.Namespace) -> None:
+    """The top-10 rows of each list (``--rows``) and the distinct rows, shuffled, for a blind judge (``--sheet``)."""
+    import random
+
+    shown: list[tuple[str, ...]] = []
+    pooled: dict[tuple[str, str], str] = {}
+    for folder in args.lists:
+        for path in sorted(folder.glob("*.jsonl")):
+            for i, row in enumerate(read_list(path)[:10], 1):
+                use = row.get("reference") or {}
+                shown.append((folder.name, path.stem, str(i), row["kind"], f"{row['score']:g}",
+                              str(use.get("count", "")), str(use.get("months", "")), row["candidate"]))
+                pooled.setdefault((path.stem, row["candidate"]), " ".join(row["example"].split()))
+    head = ("list", "story", "rank", "kind", "score", "ref_uses", "ref_months", "candidate")
+    args.rows.write_text("".join("\t".join(r) + "\n" for r in [head, *shown]), encoding="utf-8")
+    pairs = sorted(pooled)
+    random.Random(args.seed).shuffle(pairs)
+    lines = [("id", "story", "candidate", "example", "verdict", "note")]
+    lines += [(f"s{i:03d}", story, cand, pooled[(story, cand)], "", "") for i, (story, cand) in enumerate(pairs, 1)]
+    args.sheet.write_text("".join("\t".join(r) + "\n" for r in lines), encoding="utf-8")
+    print(f"{len(shown)} rows shown, {len(pairs)} distinct -> {args.sheet}")
+
+
+def tally(args: argparse.Namespace) -> None:
+    """Good rows and rows shown, each list, from the judged sheet (a row unjudged is an error)."""
+    import csv
+    from collections import Counter
+
+    with args.sheet.open(encoding="utf-8") as fh:
+        verdict = {(r["story"], r["candidate"]): r["verdict"] for r in csv.DictReader(fh, delimiter="\t")}
+    n: Counter = Counter()
+    with args.rows.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            v = verdict[(r["story"], r["candidate"])]
+            if v not in ("good", "bad"):
+                raise SystemExit(f"{args.sheet}: {r['story']} {r['candidate']}: no verdict")
+            n[(r["list"], v)] += 1
+    for name in sorted({k for k, _ in n}):
+        good, rows = n[(name, "good")], n[(name, "good")] + n[(name, "bad")]
+        print(f"{name}: {good} good / {rows} rows = {good / max(rows, 1):.2f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -171,8 +220,16 @@ def main(argv: list[str] | None = None) -> None:
     t.add_argument("-l", "--lexicon", type=Path, required=True)
     t.add_argument("-r", "--reference", nargs="+", required=True)
     t.add_argument("--repeat", type=int, default=3)
+    h = sub.add_parser("sheet")
+    h.add_argument("lists", nargs="+", type=Path)
+    h.add_argument("--rows", type=Path, required=True)
+    h.add_argument("--sheet", type=Path, required=True)
+    h.add_argument("--seed", type=int, default=16)
+    y = sub.add_parser("tally")
+    y.add_argument("rows", type=Path)
+    y.add_argument("sheet", type=Path)
     args = p.parse_args(argv)
-    {"run": run, "score": score, "time": timing}[args.command](args)
+    {"run": run, "score": score, "time": timing, "sheet": sheet, "tally": tally}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,26 @@ class Background:
 
     def tag(self, word: str) -> str:
         return self.tags.get(word, "")
+
+    def name_tag(self, text: str) -> str:
+        """jieba's part of speech for ``text`` when its tagger, with the HMM it uses for words the dictionary
+        lacks (most people's names), reads it as one word; ``""`` when it reads more than one.
+
+        >>> bg = Background.load()
+        >>> bg.name_tag("蔡旭哲"), bg.name_tag("沙漠"), bg.name_tag("到乡村")
+        ('nr', 'n', '')
+        """
+        words = list(self._tagger.cut(text))
+        return words[0].flag if len(words) == 1 else ""
+
+    @functools.cached_property
+    def _tagger(self) -> Any:
+        import jieba.posseg
+
+        tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+        # its constructor would read dict.txt again for the tags this class has read (word_tag_tab is what it fills)
+        tagger.tokenizer, tagger.word_tag_tab = self.tokenizer, self.tags
+        return tagger
 
     def words(self, text: str) -> list[str]:
         """Dictionary segmentation; a phrase the dictionary lists whole (认真贯彻) is split into the
