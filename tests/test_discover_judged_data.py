@@ -1,5 +1,6 @@
-"""Round 15's judged rows (bench/discover_round15/): every row shown is judged, the figures bench/discover_results.md
-reports follow from the data, and the fresh stories were drawn apart from every earlier sample."""
+"""The judged rows of rounds 15 and 16 (bench/discover_round15/, discover_round16/): every row shown is judged, the
+figures bench/discover_results.md reports follow from the data, and the fresh stories were drawn apart from every
+earlier sample."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ import pytest
 from helpers import ROOT
 
 DATA = ROOT / "bench" / "discover_round15"
+ROUND16 = ROOT / "bench" / "discover_round16"
 # (rows file, verdicts file) → {list: (good, rows)}, as bench/discover_results.md reports them
 FIGURES = {
     ("heldout_top10.tsv", "heldout_judged.tsv"): {"start": (51, 161), "reference": (56, 233)},
     ("fresh_top10.tsv", "fresh_judged.tsv"): {"start": (32, 119), "reference": (42, 155)},
+    ("../discover_round16/fresh_top10.tsv", "../discover_round16/fresh_judged.tsv"): {"start": (27, 171),
+                                                                                     "final": (27, 164)},
 }
 
 
@@ -47,10 +51,21 @@ def test_the_hunts_records_measure_on_h9_h12() -> None:
 
 
 def test_fresh_stories_were_never_drawn_before() -> None:
-    fresh = [r["story"] for name in ("fresh_sample.tsv", "fresh_sample2.tsv") for r in read(DATA / name)]
-    assert len(fresh) == len(set(fresh)) == 200
     earlier = [*(ROOT / "eval").glob("coverage-sample-round*.tsv"),
                *(ROOT / "bench" / "discover_round14").glob("gaphunt_sample*.tsv")]
     assert len(earlier) == 16  # censuses A–D and the twelve gap hunts
-    seen = {r["story"] for path in earlier for r in read(path)}
-    assert not seen & set(fresh)
+    for fresh_files in ([DATA / "fresh_sample.tsv", DATA / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"]):
+        fresh = [r["story"] for path in fresh_files for r in read(path)]
+        assert len(fresh) == len(set(fresh)) == 200
+        seen = {r["story"] for path in earlier for r in read(path)}
+        assert not seen & set(fresh)
+        earlier += fresh_files  # each round's fresh stories are apart from the earlier rounds' too
+
+
+def test_round16_names_rule_removed_only_bad_rows() -> None:
+    """The rows the names rule took out of the lists (start, not final) were all judged bad; one piece came up."""
+    rows = read(ROUND16 / "fresh_top10.tsv")
+    verdict = {(v["story"], v["candidate"]): v["verdict"] for v in read(ROUND16 / "fresh_judged.tsv")}
+    lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in ("start", "final")}
+    assert Counter(verdict[k] for k in lists["start"] - lists["final"]) == {"bad": 8}
+    assert Counter(verdict[k] for k in lists["final"] - lists["start"]) == {"bad": 1}
