@@ -312,7 +312,8 @@ def names(items: list[str], bg: Any) -> str | None:
     """
     tags = [bg.name_tag(item) for item in items]
     people = sum(tag in PERSON_TAGS and item in _PEOPLE_OK for item, tag in zip(items, tags))
-    if len(items) >= 2 and (people >= 2 and 3 * people >= 2 * len(items) or all(tag in NAME_TAGS for tag in tags)):
+    run_of_people = people >= 2 and 3 * people >= 2 * len(items)
+    if len(items) >= 2 and (run_of_people or all(tag in NAME_TAGS for tag in tags)):
         return "names"
     return None
 
