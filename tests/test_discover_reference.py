@@ -79,6 +79,25 @@ def test_confirm_keeps_what_recurs_and_what_the_input_quotes() -> None:
     assert unweighed == {"志同道合、命运与共": 1.0, "三个一": 2.0}  # a large input's ranking is kept as it is
 
 
+def test_a_quoted_string_needs_the_reference_unless_numbered() -> None:
+    """Round 16: quoted strings the reference does not confirm were names of apps, venues and events (2 good of 45);
+    a quoted numbered formula stays evidence on its own."""
+    ref = Reference.of(MONTHS)
+    cands = [Candidate("冰丝带", 2.0, 2, 1, "quoted", "", {"quoted": 2}),
+             Candidate("三个一", 2.0, 1, 1, "numbered", "", {"quoted": 1}),
+             Candidate("两个先行", 2.0, 1, 1, "numbered", "")]  # numbered, not quoted: the reference decides
+    assert [c.candidate for c in confirm(cands, ref, str)] == ["三个一"]
+
+
+def test_a_piece_of_a_run_of_names_is_left_out() -> None:
+    texts = [(f"d{i}", f"2024-0{i}", "明国平、明珍珍等人。志同道合、命运与共。") for i in range(1, 4)]
+    cands = [Candidate("国平、明珍珍", 1.0, 1, 1, "parallel", ""), Candidate("志同道合、命运与共", 1.0, 1, 1, "parallel", "")]
+    ref = Reference.of(texts)
+    assert len(confirm(cands, ref, str)) == 2  # the reference alone confirms the piece
+    kept = confirm(cands, ref, str, names=["明国平、明珍珍"])
+    assert [c.candidate for c in kept] == ["志同道合、命运与共"]
+
+
 def test_a_run_is_kept_when_its_items_go_together() -> None:
     """Closure: of the uses of 风电、 (and of 、太阳能) the whole run 风电、太阳能 is a third, a list that goes on every
     way; 志同道合、 is followed by 命运与共 every time, a formula's fixed wording."""

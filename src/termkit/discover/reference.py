@@ -250,14 +250,17 @@ def weight(use: Use) -> float:
 
 
 def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], str],
-            bg: Background | None = None, weigh: bool = True) -> list[Candidate]:
+            bg: Background | None = None, weigh: bool = True, names: Iterable[str] = ()) -> list[Candidate]:
     """The candidates with their :class:`Use` in ``reference`` (``reference``): those that recur there
     (:meth:`Reference.recurs`), are not bound into a longer string there (:data:`BOUND`) and, runs, are closed
     (:data:`CLOSURE`: their items go together there, see :attr:`Use.closure`), their score times
-    :func:`weight`; one the input quotes (named by its writers, as shown without a reference) also when it does
-    not. A candidate inside a longer confirmed one that the reference uses nearly as often is left out as
-    its piece. ``bg``: see :meth:`Reference.tally`. Without ``weigh`` the scores stay as they were (a large input's
-    ranking, learnt from it, is not reweighed: measured on small inputs only).
+    :func:`weight`; a numbered one the input quotes (两重: its writers name it, as the issue's one quoted numbered
+    formula is evidence) also when it does not. Other quoted strings need the reference like the rest: those it does
+    not confirm were mostly names of apps, venues and events (bench/discover_results.md, round 16). A candidate
+    inside a longer confirmed one that the reference uses nearly as often is left out as its piece, and so is a run
+    inside one of ``names``, the runs of names the input's screen rejected (国平、明珍珍 of 明国平、明珍珍). ``bg``: see
+    :meth:`Reference.tally`. Without ``weigh`` the scores stay as they were (a large input's ranking, learnt from
+    it, is not reweighed: measured on small inputs only).
 
     >>> from termkit.discover import Candidate
     >>> ref = Reference.of([("a", "2024-01", "新领域新赛道、新领域新赛道"), ("b", "2024-03", "新领域新赛道")])
@@ -267,7 +270,12 @@ def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], 
     >>> found = confirm(cands, ref, str)
     >>> [(c.candidate, c.score, c.reference.count) for c in found]
     [('新领域新赛道', 1.3, 3), ('两重', 1.0, 0)]
+    >>> confirm([Candidate("冰丝带", 1.0, 2, 1, "quoted", "", {"quoted": 2})], ref, str)
+    []
     """
+    gone = [fold(n) for n in names]
+    cands = [c for c in cands if not any(len(g) > len(k) and k in g for g in gone
+                                         for k in [fold(c.key or c.candidate)] if "、" in k)]
     keys = [fold(c.key or c.candidate) for c in cands]
     ends = {k: _open_ends(k) for k in keys if "、" in k}
     uses = reference.tally([*keys, *(e for pair in ends.values() for e in pair)], bg)
@@ -278,7 +286,7 @@ def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], 
             use = replace(use, closure=round(min(use.count / max(uses[e].count, 1) for e in ends[k]), 3))
         if reference.recurs(use) and use.bound < BOUND and (use.closure is None or use.closure >= CLOSURE):
             kept.append((k, replace(c, score=c.score * (weight(use) if weigh else 1.0), reference=use)))
-        elif c.notes.get("quoted"):
+        elif c.notes.get("quoted") and c.kind == "numbered":
             kept.append((k, replace(c, reference=use)))
     return [c for k, c in kept
             if not any(len(o) > len(k) and k in o and oc.reference.count >= BOUND * c.reference.count
