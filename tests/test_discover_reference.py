@@ -98,6 +98,18 @@ def test_a_piece_of_a_run_of_names_is_left_out() -> None:
     assert [c.candidate for c in kept] == ["志同道合、命运与共"]
 
 
+def test_a_run_cut_inside_its_own_pattern_is_a_piece(background) -> None:
+    """Round 18: 不 is an adverb, which does not bind a formula written after it; before 稳定、不确定、难预料 it is the
+    run's own first character, cut off, in two of three uses (the whole run, used twice, is not confirmed)."""
+    texts = [("d1", "2024-01", "面对不稳定、不确定、难预料的局面"), ("d2", "2024-02", "应对不稳定、不确定、难预料。"),
+             ("d3", "2024-03", "经济稳定、不确定、难预料因素")]
+    ref = Reference.of(texts)
+    piece = Candidate("稳定、不确定、难预料", 1.0, 1, 1, "parallel", "")
+    assert ref.tally([piece.candidate], background)[piece.candidate].bound == 1.0
+    assert confirm([piece], ref, str, background) == []
+    assert ref.tally(["稳定、确定"], background)["稳定、确定"].bound == 0.0  # no use: nothing binds
+
+
 def test_a_run_is_kept_when_its_items_go_together() -> None:
     """Closure: of the uses of 风电、 (and of 、太阳能) the whole run 风电、太阳能 is a third, a list that goes on every
     way; 志同道合、 is followed by 命运与共 every time, a formula's fixed wording."""

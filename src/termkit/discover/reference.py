@@ -158,9 +158,23 @@ def _binding(before: Counter[str], after: Counter[str], key: str, bg: Background
     """How many of ``key``'s uses have one and the same Han character glued to it: after it (the string is a piece
     of a longer name: 全链条、全方位、全 before 覆盖), or before it when that character is not the end of a verb,
     adverb, preposition or conjunction written before a formula (建设 in 建设宜居、韧性、智慧城市) or is cut out of a
-    word with the key's first character (领域新赛 of 新领域新赛道). Function characters (的, 和, 在 …) glue nothing."""
+    word with the key's first character (领域新赛 of 新领域新赛道). Function characters (的, 和, 在 …) glue nothing.
+    A run is bound whole when most of its uses have before them the character its later items begin with: it is
+    the run's own pattern cut one character short (不 before 稳定、不确定、难预料; 为 before 梦想奋斗、为幸福打拼),
+    whatever that character's part of speech.
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> pattern = Counter({"持不": 1, "现不": 1, "当前": 1})
+    >>> [_binding(pattern, Counter({"，": 3}), k, bg) for k in ("稳定、不确定、难预料", "稳定、确定")]
+    [3, 0]
+    """
     if bg is None:
         return 0
+    if "、" in key:
+        firsts = {item[:1] for item in key.split("、")[1:]}
+        if 2 * sum(n for ctx, n in before.items() if ctx[-1:] in firsts) > sum(before.values()):
+            return sum(before.values())
     glued = 0
     if after:
         ch, n = after.most_common(1)[0]
