@@ -1,4 +1,4 @@
-"""The judged rows of rounds 15 and 16 (bench/discover_round15/, discover_round16/): every row shown is judged, the
+"""The judged rows of rounds 15 to 17 (bench/discover_round15/, discover_round16/, discover_round17/): every row shown is judged, the
 figures bench/discover_results.md reports follow from the data, and the fresh stories were drawn apart from every
 earlier sample."""
 
@@ -19,7 +19,10 @@ FIGURES = {
     ("fresh_top10.tsv", "fresh_judged.tsv"): {"start": (32, 119), "reference": (42, 155)},
     ("../discover_round16/fresh_top10.tsv", "../discover_round16/fresh_judged.tsv"): {"start": (27, 171),
                                                                                      "final": (27, 164)},
+    ("../discover_round17/fresh_top10.tsv", "../discover_round17/fresh_judged.tsv"): {"start": (71, 219),
+                                                                                     "final": (65, 165)},
 }
+ROUND17 = ROOT / "bench" / "discover_round17"
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -54,7 +57,8 @@ def test_fresh_stories_were_never_drawn_before() -> None:
     earlier = [*(ROOT / "eval").glob("coverage-sample-round*.tsv"),
                *(ROOT / "bench" / "discover_round14").glob("gaphunt_sample*.tsv")]
     assert len(earlier) == 16  # censuses A–D and the twelve gap hunts
-    for fresh_files in ([DATA / "fresh_sample.tsv", DATA / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"]):
+    for fresh_files in ([DATA / "fresh_sample.tsv", DATA / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"],
+                        [ROUND17 / "fresh_sample.tsv"]):
         fresh = [r["story"] for path in fresh_files for r in read(path)]
         assert len(fresh) == len(set(fresh)) == 200
         seen = {r["story"] for path in earlier for r in read(path)}
@@ -69,3 +73,12 @@ def test_round16_names_rule_removed_only_bad_rows() -> None:
     lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in ("start", "final")}
     assert Counter(verdict[k] for k in lists["start"] - lists["final"]) == {"bad": 8}
     assert Counter(verdict[k] for k in lists["final"] - lists["start"]) == {"bad": 1}
+
+
+def test_round17_quoted_rule_removed_mostly_bad_rows() -> None:
+    """Round 17's change took 54 rows out of the lists: 48 judged bad, 6 good; nothing came in."""
+    rows = read(ROUND17 / "fresh_top10.tsv")
+    verdict = {(v["story"], v["candidate"]): v["verdict"] for v in read(ROUND17 / "fresh_judged.tsv")}
+    lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in ("start", "final")}
+    assert Counter(verdict[k] for k in lists["start"] - lists["final"]) == {"bad": 48, "good": 6}
+    assert not lists["final"] - lists["start"]
