@@ -108,3 +108,22 @@ def test_a_run_of_mostly_known_items_names_the_new_one(index: RelationIndex) -> 
     assert index.new_items("四个意识、道路自信、体育强国") == ("体育强国",)  # an expansion's item counts as known
     assert index.new_items("制造强国、质量强国、航天强国") == ()  # all known: relation items instead
     assert index.new_items("制造强国、体育强国") == ()  # half known: nothing says which is the finding
+
+
+def test_a_relation_does_not_change_with_the_hash_seed() -> None:
+    """An entry's surfaces are indexed in its order, term first: the first surface found decides the relation's kind,
+    and a set's order changed with each run's hash seed (主权安全发展利益 was a variant in one run, a shorter form in
+    the next, and its score with it)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from termkit.discover.relations import RelationIndex\n"
+        "from termkit.lexicon import Entry\n"
+        "e = Entry(id='x', term='国家主权、安全、发展利益', gloss='g', variants=('国家主权、安全和发展利益',"
+        " '主权、安全、发展利益', '主权、安全和发展利益'))\n"
+        "print(RelationIndex.build([e]).relate('主权安全发展利益', '主权安全发展利益').kind)\n")
+    kinds = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(8)}
+    assert kinds == {"variant"}

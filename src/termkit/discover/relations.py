@@ -110,7 +110,9 @@ class RelationIndex:
         speech) let a shorter form be told from another term, see :meth:`relate`."""
         index = cls(words=words, tag=tag)
         for entry in entries:
-            for surface in {fold(s) for s in (entry.term, *entry.variants)}:
+            # in the entry's order, term first (a set's order changes with each run's hash seed, and the first
+            # surface found decides a relation's kind: variant or shorter)
+            for surface in dict.fromkeys(fold(s) for s in (entry.term, *entry.variants)):
                 if len(surface) >= 2 and entry not in (holders := index.known.setdefault(surface, [])):
                     holders.append(entry)
                 if len(surface) < MIN_LENGTH:
