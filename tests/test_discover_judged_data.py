@@ -1,4 +1,4 @@
-"""The judged rows of rounds 15 to 17 (bench/discover_round15/, discover_round16/, discover_round17/): every row shown is judged, the
+"""The judged rows of rounds 15 to 18 (bench/discover_round15/ … discover_round18/): every row shown is judged, the
 figures bench/discover_results.md reports follow from the data, and the fresh stories were drawn apart from every
 earlier sample."""
 
@@ -21,8 +21,11 @@ FIGURES = {
                                                                                      "final": (27, 164)},
     ("../discover_round17/fresh_top10.tsv", "../discover_round17/fresh_judged.tsv"): {"start": (71, 219),
                                                                                      "final": (65, 165)},
+    ("../discover_round18/fresh_top10.tsv", "../discover_round18/fresh_judged.tsv"): {"base18": (35, 123),
+                                                                                     "final18": (35, 122)},
 }
 ROUND17 = ROOT / "bench" / "discover_round17"
+ROUND18 = ROOT / "bench" / "discover_round18"
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -58,7 +61,7 @@ def test_fresh_stories_were_never_drawn_before() -> None:
                *(ROOT / "bench" / "discover_round14").glob("gaphunt_sample*.tsv")]
     assert len(earlier) == 16  # censuses A–D and the twelve gap hunts
     for fresh_files in ([DATA / "fresh_sample.tsv", DATA / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"],
-                        [ROUND17 / "fresh_sample.tsv"]):
+                        [ROUND17 / "fresh_sample.tsv"], [ROUND18 / "fresh_sample.tsv"]):
         fresh = [r["story"] for path in fresh_files for r in read(path)]
         assert len(fresh) == len(set(fresh)) == 200
         seen = {r["story"] for path in earlier for r in read(path)}
@@ -82,3 +85,11 @@ def test_round17_quoted_rule_removed_mostly_bad_rows() -> None:
     lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in ("start", "final")}
     assert Counter(verdict[k] for k in lists["start"] - lists["final"]) == {"bad": 48, "good": 6}
     assert not lists["final"] - lists["start"]
+
+
+def test_round18_pattern_rule_removed_one_bad_row() -> None:
+    rows = read(ROUND18 / "fresh_top10.tsv")
+    verdict = {(v["story"], v["candidate"]): v["verdict"] for v in read(ROUND18 / "fresh_judged.tsv")}
+    lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in ("base18", "final18")}
+    assert lists["base18"] - lists["final18"] == {("c99", "党育才、为党献策")}
+    assert verdict[("c99", "党育才、为党献策")] == "bad" and not lists["final18"] - lists["base18"]
