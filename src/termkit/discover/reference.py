@@ -173,7 +173,8 @@ def _binding(before: Counter[str], after: Counter[str], key: str, bg: Background
         return 0
     if "、" in key:
         firsts = {item[:1] for item in key.split("、")[1:]}
-        if 2 * sum(n for ctx, n in before.items() if ctx[-1:] in firsts) > sum(before.values()):
+        own = sum(n for ctx, n in before.items() if ctx[-1:] in firsts and _word_before(ctx, key, bg) == ctx[-1:])
+        if 2 * own > sum(before.values()):  # the character is a word of its own: the 全 of 健全 is not 全面's
             return sum(before.values())
     glued = 0
     if after:
@@ -183,15 +184,21 @@ def _binding(before: Counter[str], after: Counter[str], key: str, bg: Background
     if before:
         ctx, n = before.most_common(1)[0]
         if ctx and _HAN.fullmatch(ctx[-1]) and ctx[-1] not in STOP_EDGE:
-            pos, last = 0, ""
-            for w in bg.words(ctx + key[:3]):
-                pos += len(w)
-                if pos >= len(ctx):
-                    last = w if pos == len(ctx) else ""
-                    break
+            last = _word_before(ctx, key, bg)
             if not last or bg.tag(last)[:1] not in FREE_BEFORE:
                 glued = max(glued, n)
     return glued
+
+
+def _word_before(ctx: str, key: str, bg: Background) -> str:
+    """The word that ends where ``key`` begins, written after ``ctx`` (segmented with the key's first characters);
+    ``""`` when a word runs across the boundary."""
+    pos = 0
+    for w in bg.words(ctx + key[:3]):
+        pos += len(w)
+        if pos >= len(ctx):
+            return w if pos == len(ctx) else ""
+    return ""
 
 
 FREE_BEFORE = frozenset("vdpc")  # parts of speech of a word written before a formula without binding it
