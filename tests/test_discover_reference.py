@@ -110,6 +110,18 @@ def test_a_run_cut_inside_its_own_pattern_is_a_piece(background) -> None:
     assert ref.tally(["稳定、确定"], background)["稳定、确定"].bound == 0.0  # no use: nothing binds
 
 
+def test_the_pattern_binds_only_a_character_that_is_a_word(background) -> None:
+    """健全 before 党统一领导、全面覆盖、权威高效 ends in the 全 that begins 全面覆盖, by chance: 全 is part of 健全."""
+    from collections import Counter
+
+    from termkit.discover.reference import _binding
+
+    run = "党统一领导、全面覆盖、权威高效"
+    assert _binding(Counter({"健全": 2, "，": 1}), Counter({"的": 3}), run, background) < 3
+    assert _binding(Counter({"坚持": 1, "实行": 1, "面不": 1}), Counter({"，": 3}), "稳定、不确定", background) == 0
+    assert _binding(Counter({"持不": 2, "，": 1}), Counter({"，": 3}), "稳定、不确定", background) == 3
+
+
 def test_a_run_is_kept_when_its_items_go_together() -> None:
     """Closure: of the uses of 风电、 (and of 、太阳能) the whole run 风电、太阳能 is a third, a list that goes on every
     way; 志同道合、 is followed by 命运与共 every time, a formula's fixed wording."""
