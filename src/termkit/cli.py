@@ -580,8 +580,7 @@ def discover(
                                                   "or folder; repeat) that confirms candidates: only those used there "
                                                   "3+ times in 2+ months (documents, if undated), or numbered and "
                                                   "quoted in the input, are shown, with that use; a small input's "
-                                                  "runs of items "
-                                                  "(A、B、C) seen once are put to it too."),
+                                                  "runs of items (A、B、C) seen once are put to it too."),
     input_format: InputFormatOpt = InputFormat.auto,
     text_field: TextFieldOpt = "text",
     id_field: IdFieldOpt = None,

@@ -159,9 +159,10 @@ def _binding(before: Counter[str], after: Counter[str], key: str, bg: Background
     of a longer name: 全链条、全方位、全 before 覆盖), or before it when that character is not the end of a verb,
     adverb, preposition or conjunction written before a formula (建设 in 建设宜居、韧性、智慧城市) or is cut out of a
     word with the key's first character (领域新赛 of 新领域新赛道). Function characters (的, 和, 在 …) glue nothing.
-    A run is bound whole when most of its uses have before them the character its later items begin with: it is
-    the run's own pattern cut one character short (不 before 稳定、不确定、难预料; 为 before 梦想奋斗、为幸福打拼),
-    whatever that character's part of speech.
+    A run is bound whole when most of its uses have before them the character its later items begin with, written
+    as a word of its own: it is the run's own pattern cut one character short (不 before 稳定、不确定、难预料; 为
+    before 梦想奋斗、为幸福打拼), whatever that character's part of speech. The 全 of 健全 before
+    党统一领导、全面覆盖、权威高效 is part of another word and binds nothing by this rule.
 
     >>> from termkit.discover.background import Background
     >>> bg = Background.load()
