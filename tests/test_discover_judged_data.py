@@ -11,21 +11,16 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-DATA = ROOT / "bench" / "discover_round15"
-ROUND16 = ROOT / "bench" / "discover_round16"
+BENCH = ROOT / "bench"
+ROUND15, ROUND16, ROUND17, ROUND18 = (BENCH / f"discover_round{n}" for n in (15, 16, 17, 18))
 # (rows file, verdicts file) → {list: (good, rows)}, as bench/discover_results.md reports them
 FIGURES = {
-    ("heldout_top10.tsv", "heldout_judged.tsv"): {"start": (51, 161), "reference": (56, 233)},
-    ("fresh_top10.tsv", "fresh_judged.tsv"): {"start": (32, 119), "reference": (42, 155)},
-    ("../discover_round16/fresh_top10.tsv", "../discover_round16/fresh_judged.tsv"): {"start": (27, 171),
-                                                                                     "final": (27, 164)},
-    ("../discover_round17/fresh_top10.tsv", "../discover_round17/fresh_judged.tsv"): {"start": (71, 219),
-                                                                                     "final": (65, 165)},
-    ("../discover_round18/fresh_top10.tsv", "../discover_round18/fresh_judged.tsv"): {"base18": (35, 123),
-                                                                                     "final18": (35, 122)},
+    (ROUND15 / "heldout_top10.tsv", ROUND15 / "heldout_judged.tsv"): {"start": (51, 161), "reference": (56, 233)},
+    (ROUND15 / "fresh_top10.tsv", ROUND15 / "fresh_judged.tsv"): {"start": (32, 119), "reference": (42, 155)},
+    (ROUND16 / "fresh_top10.tsv", ROUND16 / "fresh_judged.tsv"): {"start": (27, 171), "final": (27, 164)},
+    (ROUND17 / "fresh_top10.tsv", ROUND17 / "fresh_judged.tsv"): {"start": (71, 219), "final": (65, 165)},
+    (ROUND18 / "fresh_top10.tsv", ROUND18 / "fresh_judged.tsv"): {"base18": (35, 123), "final18": (35, 122)},
 }
-ROUND17 = ROOT / "bench" / "discover_round17"
-ROUND18 = ROOT / "bench" / "discover_round18"
 
 
 def read(path: Path) -> list[dict[str, str]]:
@@ -33,9 +28,10 @@ def read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@pytest.mark.parametrize(("files", "expect"), FIGURES.items(), ids=lambda x: x[0] if isinstance(x, tuple) else "")
-def test_judged_figures(files: tuple[str, str], expect: dict[str, tuple[int, int]]) -> None:
-    rows, verdicts = read(DATA / files[0]), read(DATA / files[1])
+@pytest.mark.parametrize(("files", "expect"), FIGURES.items(),
+                         ids=lambda x: f"{x[0].parent.name}/{x[0].name}" if isinstance(x, tuple) else "")
+def test_judged_figures(files: tuple[Path, Path], expect: dict[str, tuple[int, int]]) -> None:
+    rows, verdicts = read(files[0]), read(files[1])
     verdict = {(v["story"], v["candidate"]): v["verdict"] for v in verdicts}
     assert set(verdict.values()) <= {"good", "bad"}
     assert len(verdict) == len(verdicts)  # one verdict a row
@@ -52,7 +48,7 @@ def test_judged_figures(files: tuple[str, str], expect: dict[str, tuple[int, int
 def test_the_hunts_records_measure_on_h9_h12() -> None:
     """bench/discover_reference.py score's labels, as written with the rows: 1 added formula in the start's top 10s, 4
     with the reference."""
-    rows = read(DATA / "heldout_top10.tsv")
+    rows = read(ROUND15 / "heldout_top10.tsv")
     assert Counter(r["list"] for r in rows if r["label"] == "added") == {"start": 1, "reference": 4}
 
 
@@ -60,7 +56,7 @@ def test_fresh_stories_were_never_drawn_before() -> None:
     earlier = [*(ROOT / "eval").glob("coverage-sample-round*.tsv"),
                *(ROOT / "bench" / "discover_round14").glob("gaphunt_sample*.tsv")]
     assert len(earlier) == 16  # censuses A–D and the twelve gap hunts
-    for fresh_files in ([DATA / "fresh_sample.tsv", DATA / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"],
+    for fresh_files in ([ROUND15 / "fresh_sample.tsv", ROUND15 / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"],
                         [ROUND17 / "fresh_sample.tsv"], [ROUND18 / "fresh_sample.tsv"]):
         fresh = [r["story"] for path in fresh_files for r in read(path)]
         assert len(fresh) == len(set(fresh)) == 200
@@ -69,27 +65,29 @@ def test_fresh_stories_were_never_drawn_before() -> None:
         earlier += fresh_files  # each round's fresh stories are apart from the earlier rounds' too
 
 
+def changed(folder: Path, start: str, final: str) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """The rows a round's change took out of its held-out lists (in ``start``, not ``final``) and those it brought
+    in, each with its verdict."""
+    verdict = {(v["story"], v["candidate"]): v["verdict"] for v in read(folder / "fresh_judged.tsv")}
+    rows = read(folder / "fresh_top10.tsv")
+    lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in (start, final)}
+    return ({k: verdict[k] for k in lists[start] - lists[final]}, {k: verdict[k] for k in lists[final] - lists[start]})
+
+
 def test_round16_names_rule_removed_only_bad_rows() -> None:
     """The rows the names rule took out of the lists (start, not final) were all judged bad; one piece came up."""
-    rows = read(ROUND16 / "fresh_top10.tsv")
-    verdict = {(v["story"], v["candidate"]): v["verdict"] for v in read(ROUND16 / "fresh_judged.tsv")}
-    lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in ("start", "final")}
-    assert Counter(verdict[k] for k in lists["start"] - lists["final"]) == {"bad": 8}
-    assert Counter(verdict[k] for k in lists["final"] - lists["start"]) == {"bad": 1}
+    removed, added = changed(ROUND16, "start", "final")
+    assert Counter(removed.values()) == {"bad": 8}
+    assert Counter(added.values()) == {"bad": 1}
 
 
 def test_round17_quoted_rule_removed_mostly_bad_rows() -> None:
     """Round 17's change took 54 rows out of the lists: 48 judged bad, 6 good; nothing came in."""
-    rows = read(ROUND17 / "fresh_top10.tsv")
-    verdict = {(v["story"], v["candidate"]): v["verdict"] for v in read(ROUND17 / "fresh_judged.tsv")}
-    lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in ("start", "final")}
-    assert Counter(verdict[k] for k in lists["start"] - lists["final"]) == {"bad": 48, "good": 6}
-    assert not lists["final"] - lists["start"]
+    removed, added = changed(ROUND17, "start", "final")
+    assert Counter(removed.values()) == {"bad": 48, "good": 6}
+    assert not added
 
 
 def test_round18_pattern_rule_removed_one_bad_row() -> None:
-    rows = read(ROUND18 / "fresh_top10.tsv")
-    verdict = {(v["story"], v["candidate"]): v["verdict"] for v in read(ROUND18 / "fresh_judged.tsv")}
-    lists = {name: {(r["story"], r["candidate"]) for r in rows if r["list"] == name} for name in ("base18", "final18")}
-    assert lists["base18"] - lists["final18"] == {("c99", "党育才、为党献策")}
-    assert verdict[("c99", "党育才、为党献策")] == "bad" and not lists["final18"] - lists["base18"]
+    removed, added = changed(ROUND18, "base18", "final18")
+    assert removed == {("c99", "党育才、为党献策"): "bad"} and not added
