@@ -986,16 +986,16 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
     cands, how = learn_and_score(cands, counts, positives, evidence, bg,
                                  model if model is not None else Model.load(), options.min_count or 1,
                                  options.min_positives or MIN_POSITIVES, negatives)
-    screened = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how),
-                      drop_ordinary=drops_ordinary(bool(note), how))
-    kept = {c.key or c.candidate for c in screened}
-    # the runs of names the screen rejected: a reference might confirm a piece of one (see .reference.confirm)
-    names_gone = [] if reference is None else \
-        [k for c in cands if (k := c.key or c.candidate) not in kept and "、" in k and names(k.split("、"), bg)]
-    cands = screened
+    ranked = cands
+    cands = screen(cands, bg, small=bool(note), learnt=learnt_ranking(how),
+                   drop_ordinary=drops_ordinary(bool(note), how))
     if on_note:
         on_note(f"ranked by {how}")
     if reference is not None:
+        kept = {c.key or c.candidate for c in cands}
+        # the runs of names the screen rejected: the reference might confirm a piece of one (see .reference.confirm)
+        names_gone = [k for c in ranked
+                      if (k := c.key or c.candidate) not in kept and "、" in k and names(k.split("、"), bg)]
         proposed = len(cands)
         cands = confirm(cands, reference, lambda s: matcher.fold(s).text, bg, weigh=confirming, names=names_gone)
         if on_note:

@@ -13,7 +13,7 @@ True
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ class Background:
     tags: dict[str, str]  # part of speech: nr person, ns place, nt organisation, l/i/j fixed expressions
     total: int
     tokenizer: Any  # jieba.Tokenizer
+    _name_tags: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # see name_tag
 
     @classmethod
     def load(cls) -> Background:
@@ -64,8 +65,10 @@ class Background:
         >>> bg.name_tag("蔡旭哲"), bg.name_tag("沙漠"), bg.name_tag("到乡村")
         ('nr', 'n', '')
         """
-        words = list(self._tagger.cut(text))
-        return words[0].flag if len(words) == 1 else ""
+        if (tag := self._name_tags.get(text)) is None:  # the screen and the runs of names ask of the same items
+            words = list(self._tagger.cut(text))
+            tag = self._name_tags[text] = words[0].flag if len(words) == 1 else ""
+        return tag
 
     @functools.cached_property
     def _tagger(self) -> Any:

@@ -296,13 +296,13 @@ def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], 
     []
     """
     gone = [fold(n) for n in names]
-    cands = [c for c in cands if not any(len(g) > len(k) and k in g for g in gone
-                                         for k in [fold(c.key or c.candidate)] if "、" in k)]
-    keys = [fold(c.key or c.candidate) for c in cands]
+    keyed = [(k, c) for c in cands if not ("、" in (k := fold(c.key or c.candidate))
+                                           and any(len(g) > len(k) and k in g for g in gone))]
+    keys = [k for k, _ in keyed]
     ends = {k: _open_ends(k) for k in keys if "、" in k}
     uses = reference.tally([*keys, *(e for pair in ends.values() for e in pair)], bg)
     kept = []
-    for k, c in zip(keys, cands):
+    for k, c in keyed:
         use = uses[k]
         if k in ends:
             use = replace(use, closure=round(min(use.count / max(uses[e].count, 1) for e in ends[k]), 3))
