@@ -54,6 +54,8 @@ from .noise import (
     word_noise,
 )
 from .patterns import ShapeTally
+from .reader import THRESHOLD as READER_THRESHOLD
+from .reader import judge
 from .reference import MIN_MONTHS, MIN_USES, REFERENCE_FLOOR, Reference, Use, confirm, phrases
 from .relations import Relation, RelationIndex
 from .score import Prospect, frame_head, head_of, is_numbered, shape_prospects, shortlist_ngrams
@@ -215,7 +217,8 @@ class Candidate:
                 "edit": rel.edit if rel else None, "entries": list(rel.named) if rel else None,
                 "new_items": list(self.new_items), "reasons": list(self.reasons),
                 "example_span": list(self.example_span) if self.example_span else None,
-                **({"reference": self.reference.to_dict()} if self.reference is not None else {})}
+                **({"reference": self.reference.to_dict()} if self.reference is not None else {}),
+                **({"reader": round(self.notes["reader"], 3)} if "reader" in self.notes else {})}
 
 
 @dataclass
@@ -1014,6 +1017,11 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         ranked = rank(cands, replace(seen, min_score=0.0, top=None), bg)
         shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
         left = len(ranked) - len(shown)
+        if confirming and options.min_score is None:  # what blind readers judged good, learnt (see .reader)
+            shown, doubted = judge(shown, Model.load(part="reader"))
+            if on_note and doubted:
+                on_note(f"{plural(len(doubted), 'candidate')} left out that readers of such lists mostly judged not "
+                        f"a formula (chance below {READER_THRESHOLD:g}; --min-score 0 shows them)")
     if rejected:
         shown, skipped = drop_rejected(shown, rejected, lambda s: matcher.fold(s).text, options.show_rejected)
         if on_note and skipped:

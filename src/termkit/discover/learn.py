@@ -45,9 +45,10 @@ class Model:
     @classmethod
     def load(cls, path: Path = MODEL_PATH, part: str = "rank") -> Model | None:
         """The model ``part`` (``rank``: the candidates' ranking; ``pool``: the first pass's classifier of
-        every n-gram, :mod:`.pool`) kept at ``path``, or ``None`` when there is none or it was made for
-        other features."""
+        every n-gram, :mod:`.pool`; ``reader``: the blind readers' verdicts under ``--reference``, :mod:`.reader`)
+        kept at ``path``, or ``None`` when there is none or it was made for other features."""
         from .pool import POOL_NAMES
+        from .reader import NAMES as READER_NAMES
 
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -58,14 +59,21 @@ class Model:
                         data.get("trained_on", ""))
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return model if set(model.names) <= set(POOL_NAMES if part == "pool" else NAMES) else None
+        known = POOL_NAMES if part == "pool" else READER_NAMES if part == "reader" else NAMES
+        return model if set(model.names) <= set(known) else None
 
     @staticmethod
     def save_all(path: Path, **parts: Model) -> None:
-        """Keep several models (``rank=…, pool=…``) in one file, as :meth:`load` reads them."""
+        """Keep several models (``rank=…, pool=…``) in one file, as :meth:`load` reads them; the parts the file
+        already holds and ``parts`` does not name are kept as they are."""
         from ..atomic import write_atomic
 
-        data = {name: asdict(model) for name, model in parts.items()}
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            data = data if isinstance(data, dict) and "names" not in data else {}
+        except (OSError, ValueError):
+            data = {}
+        data.update({name: asdict(model) for name, model in parts.items()})
         write_atomic(Path(path), json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
     def save(self, path: Path) -> None:

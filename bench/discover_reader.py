@@ -1,0 +1,132 @@
+"""The readers' model (src/termkit/discover/reader.py): its training rows, leave-one-round-out, training
+(bench/discover_protocol.md, round 19).
+
+``rows`` joins each round's blind verdicts (``fresh_judged.tsv``: story, candidate, verdict) with the lists of the
+same stories made again by the code the model is trained for (one ``STORY.jsonl`` per story, as
+bench/discover_reference.py ``run`` writes them): each judged row of a list's top 10 becomes a training row, with the
+list's own ``--format jsonl`` row, so the features can be recomputed from the file alone::
+
+    python bench/discover_reader.py rows --round 15 bench/discover_round15/fresh_judged.tsv /tmp/r15 \\
+        --round 16 … -o bench/discover_round19/reader_rows.jsonl
+
+``loro`` trains on every round but one and scores the one left out, for a range of thresholds: the good and bad
+rows each would leave out, per round and pooled. ``train`` fits the model on every row and keeps it as the
+``reader`` part of model.json (the other parts unchanged)::
+
+    python bench/discover_reader.py loro bench/discover_round19/reader_rows.jsonl
+    python bench/discover_reader.py train bench/discover_round19/reader_rows.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from termkit.discover.features import matrix
+from termkit.discover.learn import MODEL_PATH, Model, fit_matrix
+from termkit.discover.reader import NAMES, features
+
+TOP = 10
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
+def judged_rows(round_: str, judged: Path, lists: Path, top: int = TOP) -> list[dict]:
+    """The judged rows among the top ``top`` of each story's list in ``lists``."""
+    verdicts = {}
+    with judged.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["verdict"] in ("good", "bad"):
+                verdicts[(r["story"], r["candidate"])] = r["verdict"]
+    out = []
+    for path in sorted(lists.glob("*.jsonl")):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        for rank, row in enumerate(rows[:top], 1):
+            verdict = verdicts.get((path.stem, row["candidate"]))
+            if verdict:
+                out.append({"round": round_, "story": path.stem, "rank": rank, "candidate": row["candidate"],
+                            "verdict": verdict, "row": row})
+    return out
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def design(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+    x = matrix([features(r["row"]) for r in rows], NAMES)
+    y = np.array([r["verdict"] == "good" for r in rows], dtype=int)
+    return x, y
+
+
+def fit(rows: list[dict], trained_on: str = "") -> Model:
+    x, y = design(rows)
+    return fit_matrix(x, y, NAMES, trained_on)
+
+
+def loro(rows: list[dict]) -> dict[str, list[float]]:
+    """Each row's chance from a model trained on the other rounds, by round."""
+    rounds = sorted({r["round"] for r in rows})
+    out = {}
+    for held in rounds:
+        train = [r for r in rows if r["round"] != held]
+        test = [r for r in rows if r["round"] == held]
+        model = fit(train)
+        out[held] = [float(p) for p in model.probability(design(test)[0])]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("rows")
+    r.add_argument("--round", nargs=3, action="append", metavar=("ROUND", "JUDGED", "LISTS"), required=True)
+    r.add_argument("-o", "--out", type=Path, required=True)
+    lo = sub.add_parser("loro")
+    lo.add_argument("rows", type=Path)
+    t = sub.add_parser("train")
+    t.add_argument("rows", type=Path)
+    t.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = ap.parse_args(argv)
+
+    if args.cmd == "rows":
+        rows = [row for rnd, judged, lists in args.round for row in judged_rows(rnd, Path(judged), Path(lists))]
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        for rnd in sorted({r["round"] for r in rows}):
+            these = [r for r in rows if r["round"] == rnd]
+            print(f"round {rnd}: {len(these)} judged rows, {sum(r['verdict'] == 'good' for r in these)} good")
+        print(f"-> {args.out}")
+        return 0
+    rows = load(args.rows)
+    if args.cmd == "loro":
+        chance = loro(rows)
+        head = "  ".join(f"r{k}: bad/good out" for k in chance)
+        print(f"threshold  {head}   pooled bad/good out  kept good/shown")
+        for t in THRESHOLDS:
+            cells, tb, tg, kg, ks = [], 0, 0, 0, 0
+            for rnd, ps in chance.items():
+                these = [r for r in rows if r["round"] == rnd]
+                bad = sum(p < t and r["verdict"] == "bad" for r, p in zip(these, ps, strict=True))
+                good = sum(p < t and r["verdict"] == "good" for r, p in zip(these, ps, strict=True))
+                kg += sum(p >= t and r["verdict"] == "good" for r, p in zip(these, ps, strict=True))
+                ks += sum(p >= t for p in ps)
+                tb, tg = tb + bad, tg + good
+                cells.append(f"{bad:>4}/{good:<4}          ")
+            print(f"{t:>9}  " + "  ".join(cells) + f"   {tb:>4}/{tg:<4}            {kg}/{ks}")
+        return 0
+    model = fit(rows, trained_on="blind verdicts of rounds " + ", ".join(sorted({r["round"] for r in rows}))
+                + " (bench/discover_round19/reader_rows.jsonl)")
+    Model.save_all(args.out, reader=model)
+    for name, c in sorted(zip(model.names, model.coef, strict=True), key=lambda nc: -abs(nc[1])):
+        print(f"{name:>28} {c:+.2f}")
+    print(f"-> {args.out} (reader)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
