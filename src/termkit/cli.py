@@ -629,7 +629,9 @@ def discover(
     venues and events). Its row
     says its use (ref, uses/months; jsonl: reference). On a small input (one story, one report) its score is
     multiplied by 1 + log10 of its months there, runs of items written once (极不寻常、极不平凡) are looked up
-    too, cut every way they may be, and the score floor is 0.3. This is the way to read one story
+    too, cut every way they may be, and the score floor is 0.3; a row that a model of blind readers' verdicts
+    on such lists gives less than a 0.35 chance of being judged good is left out too (stderr says how many;
+    jsonl: reader, the chance; --min-score 0 shows every row). This is the way to read one story
     against the news: termkit discover STORY.txt -r news/.
     """
     from .discover import KINDS, DiscoverOptions

@@ -209,7 +209,8 @@ class Candidate:
         terms: the new item may be the finding), ``reasons`` and ``example_span`` (where the occurrence stands in
         ``example``: ``[start, end)`` in characters, or null); with ``--reference``, ``reference``: its use there
         (count, docs, months, first and last month, bound: the share glued to one character, closure: a run's items
-        going together, null for a string that is no run; see :class:`.reference.Use`)."""
+        going together, null for a string that is no run; see :class:`.reference.Use`) and, when the readers' model
+        judged it (a small input under a reference, :mod:`.reader`), ``reader``: its chance of being judged good."""
         rel = self.relation
         return {"candidate": self.candidate, "score": round(self.score, 2), "count": self.count,
                 "docs": self.docs, "kind": self.kind, "example": self.example, "key": self.key or self.candidate,

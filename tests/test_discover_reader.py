@@ -1,0 +1,128 @@
+"""The readers' model under --reference (termkit.discover.reader) and its training data (bench/discover_reader.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import make_matcher
+
+from termkit.corpus import Document
+from termkit.discover import Candidate, DiscoverOptions, discover
+from termkit.discover.background import Background
+from termkit.discover.learn import Model
+from termkit.discover.reader import NAMES, THRESHOLD, chances, features, judge
+from termkit.discover.reference import Reference
+
+ROOT = Path(__file__).resolve().parents[1]
+ROWS = ROOT / "bench" / "discover_round19" / "reader_rows.jsonl"
+sys.path.insert(0, str(ROOT / "bench"))
+
+STORY = "会谈中指出，志同道合、命运与共是两国关系最鲜明的特征。双方为合作按下“加速键”。"
+MONTHS = [("m1", "2023-01", "志同道合、命运与共是特征。按下“加速键”。"), ("m2", "2023-05", "坚持志同道合、命运与共。按下“加速键”。"),
+          ("m3", "2024-02", "志同道合、命运与共的关系。按下“加速键”。")]
+# a model that doubts every quoted string and nothing else
+DOUBTS_QUOTES = Model(("kind_quoted",), [0.0], [1.0], [-10.0], 5.0)
+
+
+@pytest.fixture(autouse=True)
+def _one_background(monkeypatch: pytest.MonkeyPatch, background) -> None:
+    monkeypatch.setattr(Background, "load", classmethod(lambda cls: background))
+
+
+@pytest.mark.parametrize(("row", "expect"), [
+    ({"candidate": "加速键", "kind": "quoted", "reasons": ["quoted_share"]},
+     {"kind_quoted": 1.0, "items": 1.0, "reason_quoted_share": 1.0, "digit": 0.0}),
+    ({"candidate": "教育、科技、人才", "kind": "parallel", "reasons": ["head", "rhetorical list"]},
+     {"kind_parallel": 1.0, "items": 3.0, "reason_head": 1.0, "reason_rhetorical_list": 1.0, "reason_length": 0.0}),
+    ({"candidate": "人工智能+制造", "kind": "quoted", "relation": "expansion"}, {"plus": 1.0, "related": 1.0}),
+    ({"candidate": "两重", "kind": "numbered", "new_items": ["x"]}, {"digit": 1.0, "kind_numbered": 1.0,
+                                                                     "new_items": 1.0}),
+])
+def test_features_of_a_row(row, expect) -> None:
+    f = features(row)
+    assert set(f) == set(NAMES)
+    assert {k: f[k] for k in expect} == expect
+
+
+def test_judge_keeps_order_and_marks_chances() -> None:
+    rows = [Candidate("教育、科技、人才", 1.0, 1, 1, "parallel", ""), Candidate("加速键", 2.0, 1, 1, "quoted", ""),
+            Candidate("两重", 1.5, 1, 1, "numbered", "")]
+    kept, gone = judge(rows, DOUBTS_QUOTES)
+    assert [c.candidate for c in kept] == ["教育、科技、人才", "两重"] and [c.candidate for c in gone] == ["加速键"]
+    assert kept[0].to_dict()["reader"] > THRESHOLD > gone[0].notes["reader"]
+    assert judge(rows, None) == (rows, [])
+
+
+def test_the_shipped_model_is_the_one_its_rows_train() -> None:
+    """model.json's ``reader`` part is what bench/discover_reader.py ``train`` fits on the stored judged rows."""
+    from discover_reader import fit, load
+
+    shipped = Model.load(part="reader")
+    assert shipped is not None and set(shipped.names) == set(NAMES)
+    again = fit(load(ROWS))
+    assert again.names == shipped.names
+    assert again.coef == pytest.approx(shipped.coef, abs=1e-6)
+    assert again.intercept == pytest.approx(shipped.intercept, abs=1e-6)
+
+
+def test_leave_one_round_out_figures() -> None:
+    """The development figure bench/discover_results.md reports for round 19, recomputed from the stored rows: at the
+    threshold, the four left-out rounds lose 144 bad rows and 28 good ones of 505 (160 good)."""
+    from discover_reader import load, loro
+
+    rows = load(ROWS)
+    assert (len(rows), sum(r["verdict"] == "good" for r in rows)) == (505, 160)
+    chance = loro(rows)
+    out = {"good": 0, "bad": 0}
+    for rnd, ps in chance.items():
+        for r, p in zip([r for r in rows if r["round"] == rnd], ps, strict=True):
+            out[r["verdict"]] += p < THRESHOLD
+    assert out == {"bad": 144, "good": 28}
+
+
+def test_chances_match_a_row_of_jsonl() -> None:
+    row = json.loads(ROWS.read_text(encoding="utf-8").splitlines()[0])["row"]
+    model = Model.load(part="reader")
+    assert 0.0 < chances([row], model)[0] < 1.0
+
+
+def test_save_all_keeps_the_other_parts(tmp_path) -> None:
+    path = tmp_path / "model.json"
+    Model.save_all(path, rank=Model(("head",), [0.0], [1.0], [1.0], 0.0), pool=Model(("head",), [0.0], [1.0], [1.0],
+                                                                                    0.0))
+    Model.save_all(path, reader=DOUBTS_QUOTES)
+    assert set(json.loads(path.read_text(encoding="utf-8"))) == {"rank", "pool", "reader"}
+    assert Model.load(path, part="reader") == DOUBTS_QUOTES
+
+
+def test_discover_leaves_out_what_the_readers_model_doubts(table, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under a reference the doubted rows are left out with a note; --min-score 0 shows them; without a reference the
+    model is not asked."""
+    load = Model.load.__func__
+
+    def doubting(cls, path=None, part="rank"):
+        return DOUBTS_QUOTES if part == "reader" else load(cls, part=part) if path is None else load(cls, path, part)
+
+    monkeypatch.setattr(Model, "load", classmethod(doubting))
+    matcher = make_matcher(table, {"term": "两国关系"})
+    story = [Document("story", STORY)]
+    notes: list[str] = []
+    found = discover(lambda: story, matcher, DiscoverOptions(), reference=Reference.of(MONTHS), on_note=notes.append)
+    names = {c.candidate for c in found}
+    assert "志同道合、命运与共" in names and "加速键" not in names
+    assert any("readers" in n and "--min-score 0" in n for n in notes)
+    every = discover(lambda: story, matcher, DiscoverOptions(min_score=0), reference=Reference.of(MONTHS))
+    assert "加速键" in {c.candidate for c in every}
+    assert all("reader" not in c.to_dict() for c in every)
+
+
+def test_the_help_names_the_threshold() -> None:
+    from typer.testing import CliRunner
+
+    from termkit.cli import app
+
+    r = CliRunner().invoke(app, ["discover", "--help"], env={"COLUMNS": "200"})
+    assert f"less than a {THRESHOLD:g} chance" in " ".join(r.stdout.split())
