@@ -1,4 +1,4 @@
-"""The judged rows of rounds 15 to 18 (bench/discover_round15/ … discover_round18/): every row shown is judged, the
+"""The judged rows of rounds 15 to 19 (bench/discover_round15/ … discover_round19/): every row shown is judged, the
 figures bench/discover_results.md reports follow from the data, and the fresh stories were drawn apart from every
 earlier sample."""
 
@@ -12,7 +12,7 @@ import pytest
 from helpers import ROOT
 
 BENCH = ROOT / "bench"
-ROUND15, ROUND16, ROUND17, ROUND18 = (BENCH / f"discover_round{n}" for n in (15, 16, 17, 18))
+ROUND15, ROUND16, ROUND17, ROUND18, ROUND19 = (BENCH / f"discover_round{n}" for n in (15, 16, 17, 18, 19))
 # (rows file, verdicts file) → {list: (good, rows)}, as bench/discover_results.md reports them
 FIGURES = {
     (ROUND15 / "heldout_top10.tsv", ROUND15 / "heldout_judged.tsv"): {"start": (51, 161), "reference": (56, 233)},
@@ -20,6 +20,7 @@ FIGURES = {
     (ROUND16 / "fresh_top10.tsv", ROUND16 / "fresh_judged.tsv"): {"start": (27, 171), "final": (27, 164)},
     (ROUND17 / "fresh_top10.tsv", ROUND17 / "fresh_judged.tsv"): {"start": (71, 219), "final": (65, 165)},
     (ROUND18 / "fresh_top10.tsv", ROUND18 / "fresh_judged.tsv"): {"base18": (35, 123), "final18": (35, 122)},
+    (ROUND19 / "fresh_top10.tsv", ROUND19 / "fresh_judged.tsv"): {"start": (35, 115), "final": (33, 83)},
 }
 
 
@@ -57,7 +58,8 @@ def test_fresh_stories_were_never_drawn_before() -> None:
                *(ROOT / "bench" / "discover_round14").glob("gaphunt_sample*.tsv")]
     assert len(earlier) == 16  # censuses A–D and the twelve gap hunts
     for fresh_files in ([ROUND15 / "fresh_sample.tsv", ROUND15 / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"],
-                        [ROUND17 / "fresh_sample.tsv"], [ROUND18 / "fresh_sample.tsv"]):
+                        [ROUND17 / "fresh_sample.tsv"], [ROUND18 / "fresh_sample.tsv"],
+                        [ROUND19 / "fresh_sample.tsv"]):
         fresh = [r["story"] for path in fresh_files for r in read(path)]
         assert len(fresh) == len(set(fresh)) == 200
         seen = {r["story"] for path in earlier for r in read(path)}
@@ -91,3 +93,10 @@ def test_round17_quoted_rule_removed_mostly_bad_rows() -> None:
 def test_round18_pattern_rule_removed_one_bad_row() -> None:
     removed, added = changed(ROUND18, "base18", "final18")
     assert removed == {("c99", "党育才、为党献策"): "bad"} and not added
+
+
+def test_round19_readers_model_removed_mostly_bad_rows() -> None:
+    """The readers' model at its threshold (--strict) took 32 rows out of round 19's held-out lists: 30 bad, 2 good."""
+    removed, added = changed(ROUND19, "start", "final")
+    assert Counter(removed.values()) == {"bad": 30, "good": 2}
+    assert not added

@@ -99,8 +99,8 @@ def test_save_all_keeps_the_other_parts(tmp_path) -> None:
 
 
 def test_discover_leaves_out_what_the_readers_model_doubts(table, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Under a reference the doubted rows are left out with a note; --min-score 0 shows them; without a reference the
-    model is not asked."""
+    """Under a reference every row carries its chance; --strict leaves out the doubted rows with a note, and
+    --min-score 0 shows them again; without a reference the model is not asked and --strict says it does nothing."""
     load = Model.load.__func__
 
     def doubting(cls, path=None, part="rank"):
@@ -109,14 +109,21 @@ def test_discover_leaves_out_what_the_readers_model_doubts(table, monkeypatch: p
     monkeypatch.setattr(Model, "load", classmethod(doubting))
     matcher = make_matcher(table, {"term": "两国关系"})
     story = [Document("story", STORY)]
+    ref = Reference.of(MONTHS)
+    plain = discover(lambda: story, matcher, DiscoverOptions(), reference=ref)
+    assert {"志同道合、命运与共", "加速键"} <= {c.candidate for c in plain}
+    assert {c.candidate: c.to_dict()["reader"] < THRESHOLD for c in plain}["加速键"]
     notes: list[str] = []
-    found = discover(lambda: story, matcher, DiscoverOptions(), reference=Reference.of(MONTHS), on_note=notes.append)
+    found = discover(lambda: story, matcher, DiscoverOptions(strict=True), reference=ref, on_note=notes.append)
     names = {c.candidate for c in found}
     assert "志同道合、命运与共" in names and "加速键" not in names
     assert any("readers" in n and "--min-score 0" in n for n in notes)
-    every = discover(lambda: story, matcher, DiscoverOptions(min_score=0), reference=Reference.of(MONTHS))
+    every = discover(lambda: story, matcher, DiscoverOptions(min_score=0, strict=True), reference=ref)
     assert "加速键" in {c.candidate for c in every}
-    assert all("reader" not in c.to_dict() for c in every)
+    notes.clear()
+    alone = discover(lambda: story, matcher, DiscoverOptions(min_score=0, strict=True), on_note=notes.append)
+    assert all("reader" not in c.to_dict() for c in alone)
+    assert any(n.startswith("--strict acts only") for n in notes)
 
 
 def test_the_help_names_the_threshold() -> None:
@@ -126,3 +133,29 @@ def test_the_help_names_the_threshold() -> None:
 
     r = CliRunner().invoke(app, ["discover", "--help"], env={"COLUMNS": "200"})
     assert f"less than a {THRESHOLD:g} chance" in " ".join(r.stdout.split())
+
+
+def test_cli_strict(tmp_path) -> None:
+    """-r: every jsonl row carries the readers' chance; --strict shows only rows at or above the threshold."""
+    from typer.testing import CliRunner
+
+    from termkit.cli import app
+
+    lex = tmp_path / "lex.yaml"
+    lex.write_text("terms:\n  - id: bilateral\n    term: 两国关系\n    gloss: relations of two countries\n",
+                   encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    ref = tmp_path / "ref"
+    ref.mkdir()
+    for _, month, text in MONTHS:
+        (ref / f"news_{month}.txt").write_text(text, encoding="utf-8")
+    args = ["discover", str(story), "-l", str(lex), "-r", str(ref), "-f", "jsonl"]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert rows and all(0.0 <= row["reader"] <= 1.0 for row in rows)
+    r = CliRunner().invoke(app, [*args, "--strict"])
+    assert r.exit_code == 0, r.output
+    strict = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [x["candidate"] for x in strict] == [x["candidate"] for x in rows if x["reader"] >= THRESHOLD]

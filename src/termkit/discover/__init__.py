@@ -92,6 +92,9 @@ class DiscoverOptions:
     min_score: float | None = None
     # candidates a curator rejected (see :mod:`.rejected`) are left out of the list; True shows them, marked
     show_rejected: bool = False
+    # under a reference, on a small input: leave out the rows the readers' model doubts (see .reader); every row
+    # carries its chance either way
+    strict: bool = False
 
 
 # the score a candidate must reach to be shown, by how the ranking was made (chosen on the development slice,
@@ -981,6 +984,8 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
                 f"looked up in the reference ({reference.chars:,} characters)")
     if note and on_note:
         on_note(note)
+    if options.strict and not confirming and on_note:
+        on_note("--strict acts only with --reference on a small input: nothing left out by it")
     positives = known_keys(matcher)
     negatives = set(rejected or ()) - positives
     prospects = shortlist(evidence, options, bg, positives, Model.load(part="pool"))
@@ -1018,9 +1023,11 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         ranked = rank(cands, replace(seen, min_score=0.0, top=None), bg)
         shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
         left = len(ranked) - len(shown)
-        if confirming and options.min_score is None:  # what blind readers judged good, learnt (see .reader)
-            shown, doubted = judge(shown, Model.load(part="reader"))
-            if on_note and doubted:
+        if confirming:  # each row's chance of being judged good by a blind reader, learnt (see .reader)
+            kept, doubted = judge(shown, Model.load(part="reader"))
+            if options.strict and options.min_score is None:
+                shown = kept
+            if on_note and doubted and shown is kept:
                 on_note(f"{plural(len(doubted), 'candidate')} left out that readers of such lists mostly judged not "
                         f"a formula (chance below {READER_THRESHOLD:g}; --min-score 0 shows them)")
     if rejected:
