@@ -84,8 +84,8 @@ def run(args: argparse.Namespace) -> None:
         stories = [(t, t.stem) for t in sorted(args.texts.glob("*.txt"))]
     for text, name in stories:
         doc = Document(text.name, text.read_text(encoding="utf-8"))
-        found = discover(lambda doc=doc: [doc], compiled.matcher, DiscoverOptions(top=args.top), background=bg,
-                         rejected=rejected, reference=ref)
+        found = discover(lambda doc=doc: [doc], compiled.matcher, DiscoverOptions(top=args.top, strict=args.strict),
+                         background=bg, rejected=rejected, reference=ref)
         (args.out / f"{name}.jsonl").write_text(
             "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in found), encoding="utf-8")
 
@@ -209,6 +209,7 @@ def main(argv: list[str] | None = None) -> None:
     r.add_argument("-n", "--top", type=int, default=500)
     r.add_argument("-o", "--out", type=Path, required=True)
     r.add_argument("--gap-stories", action="store_true", help="only the stories where a curator added a formula")
+    r.add_argument("--strict", action="store_true", help="as discover --strict (the readers' model's filter)")
     s = sub.add_parser("score")
     s.add_argument("--hunts", required=True)
     s.add_argument("lists", nargs="+", type=Path)
