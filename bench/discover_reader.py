@@ -13,8 +13,11 @@ list's own ``--format jsonl`` row, so the features can be recomputed from the fi
 rows each would leave out, per round and pooled. ``train`` fits the model on every row and keeps it as the
 ``reader`` part of model.json (the other parts unchanged)::
 
-    python bench/discover_reader.py loro bench/discover_round19/reader_rows.jsonl
-    python bench/discover_reader.py train bench/discover_round19/reader_rows.jsonl
+    python bench/discover_reader.py loro bench/discover_round19/reader_rows.jsonl [--rounds 15,16,17,18]
+    python bench/discover_reader.py train bench/discover_round19/reader_rows.jsonl --rounds 15,16,17,18
+
+The shipped model is trained on rounds 15–18 (round 19's held-out sheet joined the file after it was measured;
+round 20 tried a model of all five rounds, bench/discover_results.md).
 """
 
 from __future__ import annotations
@@ -53,8 +56,10 @@ def judged_rows(round_: str, judged: Path, lists: Path, top: int = TOP) -> list[
     return out
 
 
-def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load(path: Path, rounds: list[str] | None = None) -> list[dict]:
+    """The training rows of ``path`` (of ``rounds`` only, when given)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if rounds is None or r["round"] in rounds]
 
 
 def design(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
@@ -91,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     t = sub.add_parser("train")
     t.add_argument("rows", type=Path)
     t.add_argument("--out", type=Path, default=MODEL_PATH)
+    for p in (lo, t):
+        p.add_argument("--rounds", help="only these rounds' rows (15,16,17,18); default: every round of the file")
     args = ap.parse_args(argv)
 
     if args.cmd == "rows":
@@ -102,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"round {rnd}: {len(these)} judged rows, {sum(r['verdict'] == 'good' for r in these)} good")
         print(f"-> {args.out}")
         return 0
-    rows = load(args.rows)
+    rows = load(args.rows, args.rounds.split(",") if args.rounds else None)
     if args.cmd == "loro":
         chance = loro(rows)
         head = "  ".join(f"r{k}: bad/good out" for k in chance)
