@@ -61,6 +61,21 @@ def write_lexicon(folder: Path, text: str, name: str = "lex.yaml") -> Path:
     return path
 
 
+def story_with_reference(folder: Path, story: str, months: list[tuple[str, str, str]]) -> tuple[Path, Path, Path]:
+    """A one-entry lexicon (两国关系), a story file and a reference folder of one file a month (``months``: (id,
+    month, text)) under ``folder``, as ``termkit discover STORY -l LEX -r REF`` reads them."""
+    lex = folder / "lex.yaml"
+    lex.write_text("terms:\n  - id: bilateral\n    term: 两国关系\n    gloss: relations of two countries\n",
+                   encoding="utf-8")
+    path = folder / "story.txt"
+    path.write_text(story, encoding="utf-8")
+    ref = folder / "ref"
+    ref.mkdir()
+    for _, month, text in months:
+        (ref / f"news_{month}.txt").write_text(text, encoding="utf-8")
+    return lex, path, ref
+
+
 def load_cases(name: str, key: str = "name") -> list:
     """The cases of ``tests/cases/NAME.jsonl`` as pytest parameters, one JSON object a line. A case
     with ``"expect": "fail"`` is a known failure, run as a strict xfail (it fails the suite when it

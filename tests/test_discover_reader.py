@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
-from helpers import make_matcher
+from helpers import ROOT, load_script, make_matcher, story_with_reference
 
 from termkit.corpus import Document
 from termkit.discover import Candidate, DiscoverOptions, discover
@@ -16,9 +14,8 @@ from termkit.discover.learn import Model
 from termkit.discover.reader import NAMES, THRESHOLD, chances, features, judge
 from termkit.discover.reference import Reference
 
-ROOT = Path(__file__).resolve().parents[1]
 ROWS = ROOT / "bench" / "discover_round19" / "reader_rows.jsonl"
-sys.path.insert(0, str(ROOT / "bench"))
+reader_bench = load_script(ROOT / "bench" / "discover_reader.py")
 
 STORY = "会谈中指出，志同道合、命运与共是两国关系最鲜明的特征。双方为合作按下“加速键”。"
 MONTHS = [("m1", "2023-01", "志同道合、命运与共是特征。按下“加速键”。"), ("m2", "2023-05", "坚持志同道合、命运与共。按下“加速键”。"),
@@ -58,8 +55,7 @@ def test_judge_keeps_order_and_marks_chances() -> None:
 
 def test_the_shipped_model_is_the_one_its_rows_train() -> None:
     """model.json's ``reader`` part is what bench/discover_reader.py ``train`` fits on the stored judged rows."""
-    from discover_reader import fit, load
-
+    fit, load = reader_bench.fit, reader_bench.load
     shipped = Model.load(part="reader")
     assert shipped is not None and set(shipped.names) == set(NAMES)
     assert shipped.trained_on.startswith("blind verdicts of rounds 15, 16, 17, 18 ")
@@ -77,8 +73,7 @@ def test_the_shipped_model_is_the_one_its_rows_train() -> None:
 def test_leave_one_round_out_figures(rounds, size, threshold, expect) -> None:
     """The development figures bench/discover_results.md reports for rounds 19 and 20, recomputed from the stored
     rows: what the left-out rounds lose at a threshold."""
-    from discover_reader import load, loro
-
+    load, loro = reader_bench.load, reader_bench.loro
     rows = load(ROWS, rounds)
     assert (len(rows), sum(r["verdict"] == "good" for r in rows)) == size
     chance = loro(rows)
@@ -147,15 +142,7 @@ def test_cli_strict(tmp_path) -> None:
 
     from termkit.cli import app
 
-    lex = tmp_path / "lex.yaml"
-    lex.write_text("terms:\n  - id: bilateral\n    term: 两国关系\n    gloss: relations of two countries\n",
-                   encoding="utf-8")
-    story = tmp_path / "story.txt"
-    story.write_text(STORY, encoding="utf-8")
-    ref = tmp_path / "ref"
-    ref.mkdir()
-    for _, month, text in MONTHS:
-        (ref / f"news_{month}.txt").write_text(text, encoding="utf-8")
+    lex, story, ref = story_with_reference(tmp_path, STORY, MONTHS)
     args = ["discover", str(story), "-l", str(lex), "-r", str(ref), "-f", "jsonl"]
     r = CliRunner().invoke(app, args)
     assert r.exit_code == 0, r.output

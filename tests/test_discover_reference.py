@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import make_matcher
+from helpers import make_matcher, story_with_reference
 from typer.testing import CliRunner
 
 from termkit.cli import app
@@ -150,15 +150,7 @@ def test_a_run_seen_once_is_found_with_a_reference_only(table) -> None:
 def test_cli_reference(tmp_path) -> None:
     """-r FOLDER: rows carry their use there (jsonl), the table a ref column; a reference that cannot be read is a
     one-line error naming it."""
-    lex = tmp_path / "lex.yaml"
-    lex.write_text("terms:\n  - id: bilateral\n    term: 两国关系\n    gloss: relations of two countries\n",
-                   encoding="utf-8")
-    story = tmp_path / "story.txt"
-    story.write_text(STORY, encoding="utf-8")
-    ref = tmp_path / "ref"
-    ref.mkdir()
-    for _, month, text in MONTHS:
-        (ref / f"news_{month}.txt").write_text(text, encoding="utf-8")
+    lex, story, ref = story_with_reference(tmp_path, STORY, MONTHS)
     r = CliRunner().invoke(app, ["discover", str(story), "-l", str(lex), "-r", str(ref), "-f", "jsonl"])
     assert r.exit_code == 0, r.output
     rows = [json.loads(line) for line in r.stdout.splitlines()]
