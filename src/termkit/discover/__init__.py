@@ -1025,9 +1025,10 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         left = len(ranked) - len(shown)
         if confirming:  # each row's chance of being judged good by a blind reader, learnt (see .reader)
             kept, doubted = judge(shown, Model.load(part="reader"))
-            if options.strict and options.min_score is None:
+            strict = options.strict and options.min_score is None  # --min-score 0 shows every row
+            if strict:
                 shown = kept
-            if on_note and doubted and shown is kept:
+            if on_note and doubted and strict:
                 on_note(f"{plural(len(doubted), 'candidate')} left out that readers of such lists mostly judged not "
                         f"a formula (chance below {READER_THRESHOLD:g}; --min-score 0 shows them)")
     if rejected:

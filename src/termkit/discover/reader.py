@@ -6,7 +6,7 @@ a quoted metaphor the news repeats (加速键, 金名片) recurs as readily as a
 set; this module turns a row of ``--format jsonl`` (:meth:`termkit.discover.Candidate.to_dict`) into the features a
 logistic regression weighs (:func:`features`), and the shipped model (the ``reader`` part of ``model.json``,
 :mod:`.learn`; trained by ``bench/discover_reader.py``) gives each row its chance of being judged good
-(:func:`chances`). Rows below :data:`THRESHOLD` are left out of the list (:func:`judge`).
+(:func:`chances`). With ``--strict``, rows below :data:`THRESHOLD` are left out of the list (:func:`judge`).
 
 The features are only what the row itself holds: its kind, the shipped ranking's score and the main reasons for
 it, its count in the input, its length, items, digits and relation to the lexicon. Its use in the reference (uses,
@@ -27,11 +27,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..chardata import COUNT_NUMERALS
+
 if TYPE_CHECKING:
     from . import Candidate
     from .learn import Model
 
-# the share of the readers' model's chance below which a row is left out under --reference: chosen by
+# the readers' model's chance below which --strict leaves a row out under --reference: chosen by
 # leave-one-round-out over rounds 15–18's judged rows (bench/discover_results.md, round 19)
 THRESHOLD = 0.35
 # the score's reasons (features of the shipped ranking, .learn.Model.reasons, and the screen's labels) the readers'
@@ -41,7 +43,7 @@ REASONS = ("after_verb_share", "loose_chars", "quoted_share", "length", "rhetori
 NAMES: tuple[str, ...] = (
     "kind_quoted", "kind_parallel", "kind_numbered", "score", "count", "chars", "items", "digit", "plus", "related",
     "new_items", *(f"reason_{r.replace(' ', '_')}" for r in REASONS))
-_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千两]")
+_DIGIT = re.compile(f"[0-9０-９{COUNT_NUMERALS}]")
 
 
 def features(row: Mapping[str, Any]) -> dict[str, float]:
