@@ -26,6 +26,7 @@ import argparse
 import csv
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -85,6 +86,17 @@ def loro(rows: list[dict]) -> dict[str, list[float]]:
     return out
 
 
+def left_out(rows: list[dict], chance: dict[str, list[float]], threshold: float) -> dict[str, Counter[str]]:
+    """By left-out round, the verdicts of the rows :func:`loro`'s chance puts below ``threshold`` (``out``) and at
+    or above it (``kept``): ``{round: Counter({"out bad": …, "out good": …, "kept bad": …, "kept good": …})}``."""
+    by_round = {}
+    for rnd, ps in chance.items():
+        these = [r for r in rows if r["round"] == rnd]
+        by_round[rnd] = Counter(f"{'out' if p < threshold else 'kept'} {r['verdict']}"
+                                for r, p in zip(these, ps, strict=True))
+    return by_round
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -115,16 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         head = "  ".join(f"r{k}: bad/good out" for k in chance)
         print(f"threshold  {head}   pooled bad/good out  kept good/shown")
         for t in THRESHOLDS:
-            cells, tb, tg, kg, ks = [], 0, 0, 0, 0
-            for rnd, ps in chance.items():
-                these = [r for r in rows if r["round"] == rnd]
-                bad = sum(p < t and r["verdict"] == "bad" for r, p in zip(these, ps, strict=True))
-                good = sum(p < t and r["verdict"] == "good" for r, p in zip(these, ps, strict=True))
-                kg += sum(p >= t and r["verdict"] == "good" for r, p in zip(these, ps, strict=True))
-                ks += sum(p >= t for p in ps)
-                tb, tg = tb + bad, tg + good
-                cells.append(f"{bad:>4}/{good:<4}          ")
-            print(f"{t:>9}  " + "  ".join(cells) + f"   {tb:>4}/{tg:<4}            {kg}/{ks}")
+            by_round = left_out(rows, chance, t)
+            pooled = sum(by_round.values(), Counter())
+            cells = [f"{c['out bad']:>4}/{c['out good']:<4}          " for c in by_round.values()]
+            kept = f"{pooled['kept good']}/{pooled['kept good'] + pooled['kept bad']}"
+            out = f"{pooled['out bad']:>4}/{pooled['out good']:<4}"
+            print(f"{t:>9}  " + "  ".join(cells) + f"   {out}            {kept}")
         return 0
     model = fit(rows, trained_on="blind verdicts of rounds " + ", ".join(sorted({r["round"] for r in rows}))
                 + " (bench/discover_round19/reader_rows.jsonl)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 from helpers import ROOT, load_script, make_matcher, story_with_reference
@@ -73,15 +74,10 @@ def test_the_shipped_model_is_the_one_its_rows_train() -> None:
 def test_leave_one_round_out_figures(rounds, size, threshold, expect) -> None:
     """The development figures bench/discover_results.md reports for rounds 19 and 20, recomputed from the stored
     rows: what the left-out rounds lose at a threshold."""
-    load, loro = reader_bench.load, reader_bench.loro
-    rows = load(ROWS, rounds)
+    rows = reader_bench.load(ROWS, rounds)
     assert (len(rows), sum(r["verdict"] == "good" for r in rows)) == size
-    chance = loro(rows)
-    out = {"good": 0, "bad": 0}
-    for rnd, ps in chance.items():
-        for r, p in zip([r for r in rows if r["round"] == rnd], ps, strict=True):
-            out[r["verdict"]] += p < threshold
-    assert out == expect
+    pooled = sum(reader_bench.left_out(rows, reader_bench.loro(rows), threshold).values(), Counter())
+    assert {"bad": pooled["out bad"], "good": pooled["out good"]} == expect
 
 
 def test_chances_match_a_row_of_jsonl() -> None:
