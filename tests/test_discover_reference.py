@@ -53,12 +53,32 @@ def test_a_string_glued_to_a_character_is_a_piece(background) -> None:
     ("在央视新闻、央视频、央视网", "央视新闻、央视频、央视网", "在央视新闻、央视频、央视网"),
     ("建设宜居、韧性、智慧城市", "宜居、韧性、智慧城市", "建设宜居、韧性、智慧城市"),
     ("才能共迎挑战、共克时艰", "挑战、共克", "挑战、共"),
+    # round 21: edges at words (bench/discover_protocol.md)
+    ("以两国外交、国防、公安", "外交、国防、公安", "国外交、国防、公安"),  # not a character of 两国
+    ("统筹好旅游发展、特色经营、古城保护", "旅游发展、特色经营、古城保护", "好旅游发展、特色经营、古城保护"),
+    ("抓基层、强基础、固根本", "抓基层、强基础、固根本", "基层、强基础、固根本"),  # as long as the item after it
+    ("基本建成水清滩净、鱼鸥翔集、人海和谐", "水清滩净、鱼鸥翔集、人海和谐", "清滩净、鱼鸥翔集、人海和谐"),
+    ("确保外来人口进得来、留得下、住得安、能成业", "进得来、留得下、住得安、能成业", "得来、留得下、住得安、能成业"),
+    ("形势发生全局性、根本性转变", "全局性、根本性转变", "发生全局性、根本性转变"),  # the sentence's verb
+    ("推动集成电路、生物医药、人工智能三大先导产业", "集成电路、生物医药、人工智能", "电路、生物医药、人工智能"),
+    ("推动空间科学、空间技术、空间应用全面发展", "空间科学、空间技术、空间应用", "空间科学、空间技术、空间应用全面"),
+    ("是友好邻邦、亲密朋友和可信赖伙伴", "友好邻邦、亲密朋友", "友好邻邦、亲密朋友和"),
+    ("发挥节能降碳的经济效益、社会效益和生态效益", "经济效益、社会效益和生态效益", "碳的经济效益、社会效益和生态效益"),
+    ("违反政治纪律、组织纪律、廉洁纪律和生活纪律", "政治纪律、组织纪律、廉洁纪律和生活纪律", "政治纪律、组织纪律、廉洁纪律和"),
 ])
 def test_a_runs_cuts(clause: str, expect: str, absent: str, background) -> None:
-    """The first item is as long as the second give or take a character, and no preposition starts it; the last
-    item is cut every way (the reference tells which recurs)."""
+    """The first item is as long as the item after it (give or take a character when no cut is), starts at a word
+    and with no preposition or sentence verb; the last item is cut at words, with an item joined by 和 (the reference
+    tells which cut recurs)."""
     cuts = runs(clause, background)
     assert expect in cuts and absent not in cuts
+
+
+def test_a_run_that_shares_only_its_head_may_carry_more(background) -> None:
+    """Items that begin alike end where they do (空间应用, not 空间应用全面); items that share only their head may carry
+    more after it, for the reference to tell (相统一)."""
+    cuts = runs("坚持生态效益、经济效益、社会效益相统一", background)
+    assert "生态效益、经济效益、社会效益" in cuts and "生态效益、经济效益、社会效益相统一" in cuts
 
 
 def test_no_run_without_two_items(background) -> None:

@@ -227,28 +227,125 @@ ITEM_CHARS = 10  # characters of a run's inner item at most
 
 def runs(clause: str, bg: Background) -> list[str]:
     """The ways a clause's items written with 、 may be cut into a run: the inner items as written, the first item
-    the last one to :data:`RUN_EDGE_WORDS` words before the first 、 (as long as the second item, give or take a
-    character), the last the first one to as many after the last 、 (no shorter than the item before it: it may carry
-    the run's head, 宜居、韧性、智慧城市, not lose a character, 挑战、共 of 共迎挑战、共克时艰). The reference tells
-    which cut recurs: a formula is written the same way each time.
+    the last words before the first 、 (:func:`_firsts`), the last the first words after the last 、
+    (:func:`_lasts`). The first item is as long as the item after it (items of a run match): exactly, when a cut
+    that long exists, else give or take a character; of two items, the second may carry the run's head
+    (全局性、根本性转变) and the first then matches what comes before the head. The last item is no shorter than the
+    item before it (it may carry the head, 宜居、韧性、智慧城市, not lose a character: 挑战、共 of 共迎挑战、共克时艰).
+    The reference tells which cut recurs: a formula is written the same way each time.
 
     >>> from termkit.discover.background import Background
-    >>> sorted(runs("坚持辛勤劳动、诚实劳动", Background.load()))
+    >>> bg = Background.load()
+    >>> sorted(runs("坚持辛勤劳动、诚实劳动", bg))
     ['辛勤劳动、诚实劳动']
+    >>> runs("以两国外交、国防、公安", bg), runs("统筹好旅游发展、特色经营、古城保护", bg)
+    (['外交、国防、公安'], ['旅游发展、特色经营、古城保护'])
+    >>> runs("意识形态领域形势发生全局性、根本性转变", bg)
+    ['全局性、根本性', '全局性、根本性转变']
     """
     parts = clause.split("、")
     if len(parts) < 2 or any(not p or len(p) > ITEM_CHARS for p in parts[1:-1]):
         return []
-    heads, tails = bg.words(parts[0]), bg.words(parts[-1])
-    # the first item is as long as the second, give or take a character (items of a run match), and starts with no
-    # function word, preposition or adverb (在央视新闻、央视频 is a sentence's 在)
-    firsts = ["".join(heads[-k:]) for k in range(1, min(RUN_EDGE_WORDS, len(heads)) + 1)
-              if not (heads[-k] in STOP_START or bg.tag(heads[-k])[:1] in ("p", "c", "u", "d"))]
-    lasts = ["".join(tails[:k]) for k in range(1, min(RUN_EDGE_WORDS, len(tails)) + 1)]
     middle = parts[1:-1]
-    return ["、".join([a, *middle, b]) for a in firsts for b in lasts
-            if abs(len(a) - len((middle or [b])[0].split("和")[0])) <= 1 and len(b) >= len((middle or [a])[-1])
-            and len(a) + len(b) + sum(map(len, middle)) + len(parts) - 1 <= RUN_CHARS]
+    heads, tails = bg.words(parts[0]), bg.words(parts[-1])
+    out = []
+    for b in _lasts(tails, bg, middle, heads):
+        after = middle[0] if middle else _before_join(b)
+        firsts = _firsts(heads, bg, after)
+        sizes = [(len(after), True)]
+        if not middle and after != b:  # 命运与共 is one item, 社会效益和生态效益 two
+            sizes.append((len(b), True))
+        if not middle and len(bw := bg.words(b)) > 1 and len(bw[-1]) > 1:
+            sizes.append((len(b) - len(bw[-1]), False))
+        for size, loose in sizes:
+            exact = [a for a in firsts if len(a) == size]
+            for a in exact or ([a for a in firsts if abs(len(a) - size) <= 1] if loose else []):
+                if (len(b) >= len((middle or [a])[-1])
+                        and len(a) + len(b) + sum(map(len, middle)) + len(parts) - 1 <= RUN_CHARS):
+                    out.append("、".join([a, *middle, b]))
+    return list(dict.fromkeys(out))
+
+
+JOINS = frozenset({"和", "及", "与", "以及"})  # words that join a run's last item
+EDGE_TAGS = ("p", "c", "u", "d")  # first letters of the parts of speech of words an edge item does not start with
+
+
+def _inside(word: str, bg: Background) -> bool:
+    """A word an item does not hold: a function word, conjunction, preposition or particle (的 of 碳的经济效益)."""
+    return word in STOP_EDGE or bg.tag(word)[:1] in ("p", "c", "u")
+
+
+def _firsts(heads: list[str], bg: Background, after: str) -> list[str]:
+    """The cuts of a run's first item: the last words before the first 、, one to :data:`RUN_EDGE_WORDS` of them
+    (more while the cut is shorter than ``after``, the item that follows it: 水清滩净 is four words), holding no
+    function word, preposition or conjunction, starting with no adverb either (在央视新闻、央视频 is a sentence's 在),
+    nor with a verb before its object when the item after it starts with a noun (发生全局性、根本性转变: 发生 is the
+    sentence's; not 集成电路, a word of the dictionary).
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> _firsts(bg.words("基本建成水清滩净"), bg, "鱼鸥翔集"), _firsts(bg.words("节能降碳的经济效益"), bg, "社会效益")
+    (['净', '滩净', '清滩净', '水清滩净'], ['经济效益'])
+    """
+    out = []
+    noun_after = bool(after) and bg.tag(bg.words(after)[0])[:1] == "n"
+    for k in range(1, len(heads) + 1):
+        first = heads[-k]
+        a = "".join(heads[-k:])
+        longer = k > RUN_EDGE_WORDS and (len(a) - len(first) >= len(after) or k > 2 * RUN_EDGE_WORDS)
+        if first in STOP_START or bg.tag(first)[:1] in ("p", "c", "u") or longer:
+            break
+        if bg.tag(first)[:1] in EDGE_TAGS or (k > 1 and bg.tag(first) == "v" and noun_after and not bg.freq(a)):
+            continue
+        out.append(a)
+    return out
+
+
+def _before_join(item: str) -> str:
+    """A last item less what a join adds to it: 社会效益 of 社会效益和生态效益."""
+    for j in sorted(JOINS, key=len, reverse=True):
+        if j in item[1:]:
+            return item[:item.index(j, 1)]
+    return item
+
+
+def _lasts(tails: list[str], bg: Background, middle: list[str], heads: list[str]) -> list[str]:
+    """The cuts of a run's last item: the first words after the last 、, one to :data:`RUN_EDGE_WORDS` of them,
+    holding no function word (:func:`_inside`: 亲密朋友和); a last item joined with 和 or 及 as well
+    (经济效益、社会效益和生态效益). A run whose items begin alike ends where its items do (空间科学、空间技术、
+    空间应用, not …空间应用全面).
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> _lasts(bg.words("空间应用全面发展"), bg, ["空间技术"], ["空间科学"])
+    ['空间应用']
+    >>> _lasts(bg.words("亲密朋友和可信赖伙伴"), bg, [], [])
+    ['亲密', '亲密朋友', '亲密朋友和可信赖伙伴']
+    """
+    from .patterns import has_template
+
+    out = []
+    for k in range(1, min(RUN_EDGE_WORDS, len(tails)) + 1):
+        if k > 1 and _inside(tails[k - 1], bg):
+            if tails[k - 1] in JOINS:  # 社会效益和生态效益: the next item, joined
+                before, joined = "".join(tails[:k - 1]), []
+                for j in range(k + 1, min(k + RUN_EDGE_WORDS, len(tails)) + 1):
+                    if _inside(tails[j - 1], bg) or len(item := "".join(tails[k:j])) > len(before) + 1:
+                        break
+                    if len(item) >= len(before) - 1:
+                        joined.append(item)
+                if joined:  # as long as the item before it, else the longer
+                    out.append(before + tails[k - 1] + min(joined, key=lambda i: (abs(len(i) - len(before)), -len(i))))
+            break
+        out.append("".join(tails[:k]))
+    if middle and heads:
+        size = len(middle[-1])
+        same = [b for b in out if len(b) == size]
+        items = ["".join(heads)[-size:], *middle]
+        if same and all(len(m) == size for m in middle) and len({i[0] for i in items}) == 1 and has_template(
+                [*items, same[0]]):
+            return [b for b in out if len(_before_join(b)) == size]
+    return out
 
 
 def _open_ends(run: str) -> tuple[str, str]:
