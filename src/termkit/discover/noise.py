@@ -50,6 +50,7 @@ from .data import (
     AWARD_OPENERS,
     BARE_HEADS,
     CAMPAIGN_TAILS,
+    CLAUSE_VERBS,
     COMMON_WORD,
     COUNTING_MEASURES,
     COUNTRY_CHARS,
@@ -65,7 +66,6 @@ from .data import (
     NUMERALS,
     PACKAGE_HEADS,
     PAIR_WORDS,
-    PREDICATE_VERBS,
     QUANTITY_TAIL,
     RELATION_NOUNS,
     SCOPE_WORDS,
@@ -794,7 +794,7 @@ def clause(key: str, bg: Any) -> str | None:
         return "的 inside"
     if any(t[:1] == "d" and nt[:1] == "v" for t, nt in pairwise(tags[1:])):
         return "adverb before verb"
-    if any(w in PREDICATE_VERBS for w in words[1:-1]):
+    if any(w in CLAUSE_VERBS for w in words[1:-1]):
         return "predicate inside"
     return None
 
