@@ -285,3 +285,11 @@ def test_a_string_led_by_a_demonstrative_points_back(case: dict, background) -> 
     """tests/cases/discover_anaphoric.jsonl: a string led by 这一, 该, 此, 上述 … points back at a thing named before
     it (noise.anaphoric), not a formula of its own."""
     assert noise.word_noise(case["key"], background) == case["reason"], case["why"]
+
+
+@pytest.mark.parametrize("case", load_cases("discover_clause", key="key"))
+def test_a_statistical_string_that_reads_as_a_clause(case: dict, background) -> None:
+    """tests/cases/discover_clause.jsonl: rounds 15–19's statistical rows, judged by blind readers: the bad ones that
+    read as a piece of a sentence (noise.clause: an adverb first, 中 first, 的 inside, an adverb before a verb, a
+    predicate with its object) and every good one, which must not."""
+    assert noise.clause(case["key"], background) == case["reason"], case["why"]

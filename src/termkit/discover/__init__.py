@@ -45,6 +45,7 @@ from .noise import (
     across_quotation,
     bare_number,
     boilerplate,
+    clause,
     formula_mark,
     introduced,
     names,
@@ -1005,6 +1006,8 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         # the runs of names the screen rejected: the reference might confirm a piece of one (see .reference.confirm)
         names_gone = [k for c in ranked
                       if (k := c.key or c.candidate) not in kept and "、" in k and names(k.split("、"), bg)]
+        if confirming:  # a statistical string that reads as a piece of a sentence (see .noise.clause)
+            cands = [c for c in cands if c.kind != "mwe" or not clause(c.key or c.candidate, bg)]
         proposed = len(cands)
         cands = confirm(cands, reference, lambda s: matcher.fold(s).text, bg, weigh=confirming, names=names_gone)
         if on_note:

@@ -50,6 +50,7 @@ from .data import (
     AWARD_OPENERS,
     BARE_HEADS,
     CAMPAIGN_TAILS,
+    CLAUSE_VERBS,
     COMMON_WORD,
     COUNTING_MEASURES,
     COUNTRY_CHARS,
@@ -759,6 +760,43 @@ def one_and_a_word(items: list[str], bg: Any) -> bool:
     (True, False)
     """
     return all(len(i) == 3 and bg.freq(i[1:]) > 0 for i in items)
+
+
+def clause(key: str, bg: Any) -> str | None:
+    """Why a statistical string reads as a piece of a sentence rather than a name, by jieba's words and parts of
+    speech, or ``None``: an adverb of one character first (更大发展), the locative 中 first (中美经贸关系), 的
+    inside but after 党 (齐抓共管的工作格局; not 党的光荣传统), an adverb before a verb (底座不断夯实), a predicate
+    with its object (互利合作取得更多成果). A four-character string of the form ABAC (先行先试, 互尊互信) is a
+    coinage and is never a clause. Asked of statistical rows under ``--reference`` only
+    (bench/discover_results.md, round 22).
+
+    >>> from termkit.discover.background import Background
+    >>> bg = Background.load()
+    >>> [clause(k, bg) for k in ("更大发展", "中美经贸关系", "齐抓共管的工作格局", "底座不断夯实")]
+    ['adverb first', '中 first', '的 inside', 'adverb before verb']
+    >>> clause("互利合作取得更多成果", bg)
+    'predicate inside'
+    >>> [clause(k, bg) for k in ("先行先试", "党的光荣传统和优良作风", "中国医疗队精神", "耕地地力保护补贴")]
+    [None, None, None, None]
+    """
+    core = key.strip("“”")
+    if len(core) == 4 and core[0] == core[2]:
+        return None
+    words = bg.words(core)
+    tags = [bg.tag(w) for w in words]
+    if len(words) < 2:
+        return None
+    if tags[0][:1] == "d" and len(words[0]) == 1:
+        return "adverb first"
+    if words[0] == "中":
+        return "中 first"
+    if any(w == "的" and words[i - 1] != "党" for i, w in enumerate(words[1:-1], 1)):
+        return "的 inside"
+    if any(t[:1] == "d" and nt[:1] == "v" for t, nt in pairwise(tags[1:])):
+        return "adverb before verb"
+    if any(w in CLAUSE_VERBS for w in words[1:-1]):
+        return "predicate inside"
+    return None
 
 
 def word_noise(key: str, bg: Any, quoted: bool = False) -> str | None:
