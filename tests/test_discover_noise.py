@@ -69,7 +69,7 @@ def lexicon_rejections(background) -> dict[tuple[str, str], str]:
             core = folded.replace("、", "")
             words = background.words(core)
             for name, rule in NOISE_RULES.items():
-                if rule(folded if name == "addressees" else core, words, background):
+                if rule(folded if name in ("addressees", "clause") else core, words, background):
                     if name == "fragment" and "、" in surface and not noise.fragment(core, words, background, listed=True):
                         continue  # word_noise says listed for a run of items (精简、统一、效能的原则)
                     out[(surface, name)] = e.category
@@ -93,6 +93,7 @@ NOISE_RULES = {
     "thing": lambda k, w, bg: noise.thing(k),
     "counted_noun": lambda k, w, bg: noise.counted_noun(k, bg),
     "bare_number": lambda k, w, bg: noise.bare_number(k, bg),
+    "clause": lambda k, w, bg: noise.clause(k, bg),  # statistical rows under --reference only: given the surface
 }
 # accepted exceptions (short, each with its reason), then known failures of the rules ("expect": "fail")
 LEXICON_CASES = load_cases("discover_noise_lexicon", key="term") + load_cases("discover_noise_lexicon_failures", key="term")

@@ -73,9 +73,11 @@ TRIM_LAST_TAGS = frozenset({"u", "y", "c", "p", "d", "f"})
 PREDICATE_VERBS = tuple(sorted((TRIM_WORDS - {"学习", "实施"})
                                | {"作出", "取得", "迈出", "迈上", "迈向", "开创", "开辟", "提供", "注入", "展现",
                                   "彰显", "进入", "走深", "不断", "形成", "抓好", "凝心聚力", "稳步", "蓬勃发展"}))
-# the same verbs, and a few more, inside a statistical string make it a clause rather than a name (互利合作取得更多成果,
-# 科学精准做好疫情防控: see discover.noise.clause; bench/discover_results.md, round 22)
-CLAUSE_VERBS = frozenset(PREDICATE_VERBS) | {"达成", "做好", "夯实", "发挥", "走"}
+# verbs of a result or an achievement: after a noun inside a statistical string, a clause's predicate (互利合作取得
+# 更多成果, 科学精准做好疫情防控), and adverbs of a trend before a verb (空气质量持续改善): see discover.noise.clause;
+# bench/discover_results.md, round 22
+CLAUSE_VERBS = frozenset({"取得", "达成", "迈上", "提供", "作出", "注入", "展现", "彰显", "夯实", "做好"})
+TREND_ADVERBS = frozenset({"不断", "持续", "稳步", "进一步", "日益", "逐步"})
 # heads that end many formula names (战略, 理念 …): a feature of the learned ranking, not a rule
 FORMULA_HEADS = ("战略", "理念", "精神", "工程", "经验", "格局", "观", "主义", "共同体", "倡议", "思想", "制度",
                  "体系", "路线", "方针", "政策", "行动", "计划", "模式", "机制", "原则", "作风", "运动", "生产力",
