@@ -145,6 +145,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round14b.tsv", "a17-", "bbb6c95", "round-14 second added-entries sample"),
     (EVAL / "precision-added-round19.tsv", "a18-", "2ee2a4d", "round-19 added-entries sample"),
     (EVAL / "precision-added-round19b.tsv", "a19-", "6952310", "round-19 second added-entries sample"),
+    (EVAL / "precision-added-round21.tsv", "a20-", "64f1595", "round-21 added-entries sample"),
 ]
 
 
