@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .data import STOP_EDGE, STOP_START
+from .patterns import has_template
 
 if TYPE_CHECKING:
     from ..corpus import Document
@@ -322,8 +323,6 @@ def _lasts(tails: list[str], bg: Background, middle: list[str], heads: list[str]
     >>> _lasts(bg.words("亲密朋友和可信赖伙伴"), bg, [], [])
     ['亲密', '亲密朋友', '亲密朋友和可信赖伙伴']
     """
-    from .patterns import has_template
-
     out = []
     for k in range(1, min(RUN_EDGE_WORDS, len(tails)) + 1):
         if k > 1 and _inside(tails[k - 1], bg):
