@@ -51,6 +51,8 @@ QUANTITY_TAIL = frozenset("来间内后前多余以之的里中左右半零至�
 STOP_EDGE = frozenset("的了是在和与及等也都就而并对把被着过之其这那我你他她它们要将所但或又很更最已再还让使给跟向从"
                       "于为以由上中下里内外时后前个")
 STOP_START = STOP_EDGE - frozenset("为以由上中下内外前个")
+# words that join a run's last item to the one before it (经济效益、社会效益和生态效益)
+JOINS = ("以及", "和", "及", "与")
 # parts of speech (jieba's dictionary) of names: a name is not a formula
 NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt"})
 # fixed expressions and abbreviations: a dictionary word with these tags may be a formula

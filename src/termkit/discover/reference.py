@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .data import STOP_EDGE, STOP_START
+from .data import JOINS, STOP_EDGE, STOP_START
 from .patterns import has_template
 
 if TYPE_CHECKING:
@@ -267,7 +267,6 @@ def runs(clause: str, bg: Background) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-JOINS = frozenset({"和", "及", "与", "以及"})  # words that join a run's last item
 EDGE_TAGS = ("p", "c", "u", "d")  # first letters of the parts of speech of words an edge item does not start with
 
 
@@ -304,7 +303,7 @@ def _firsts(heads: list[str], bg: Background, after: str) -> list[str]:
 
 def _before_join(item: str) -> str:
     """A last item less what a join adds to it: 社会效益 of 社会效益和生态效益."""
-    for j in sorted(JOINS, key=len, reverse=True):
+    for j in JOINS:  # 以及 before 及
         if j in item[1:]:
             return item[:item.index(j, 1)]
     return item

@@ -44,6 +44,7 @@ from .data import (
     DEGREE_WORDS,
     DERIVATIONAL_SUFFIXES,
     FUNCTION_TAGS,
+    JOINS,
     LOCALITY_TAGS,
     MODIFIER_TAGS,
     NUMERALS,
@@ -78,12 +79,20 @@ class Relation:
 
 
 def run_items(key: str) -> list[str]:
-    """The items of a run, without the quotation marks around one.
+    """The items of a run, without the quotation marks around one; a last item joined by 和, 及, 与 or 以及 to
+    the one before it is an item of its own when both sides have two characters or more (not 命运与共).
 
-    >>> run_items("“当下改”、长久立")
-    ['当下改', '长久立']
+    >>> run_items("“当下改”、长久立"), run_items("政治纪律、廉洁纪律和生活纪律"), run_items("志同道合、命运与共")
+    (['当下改', '长久立'], ['政治纪律', '廉洁纪律', '生活纪律'], ['志同道合', '命运与共'])
     """
-    return [p.strip("“”") for p in key.split("、") if p.strip("“”")]
+    items = [p.strip("“”") for p in key.split("、") if p.strip("“”")]
+    if len(items) > 1:
+        last = items[-1]
+        for j in JOINS:
+            at = last.find(j, 2)
+            if at > 0 and len(last) - at - len(j) >= 2:
+                return [*items[:-1], last[:at], last[at + len(j):]]
+    return items
 
 
 @dataclass
@@ -192,7 +201,7 @@ class RelationIndex:
         three initiatives, not the four). A numbered formula's items are as many as its count: a run adding items
         beyond it is another list (新经济组织、新社会组织、新就业群体 is not 两新组织's). A run's first item may
         carry the end of the words before it (临的执政考验 of 面临的执政考验): the item it ends with is meant."""
-        parts = [p.strip("“”") for p in key.split("、") if p]
+        parts = run_items(key)
         if len(parts) > 1:
             parts[0] = self._first_item(parts[0])
         holders = [[e.id for e in self.items.get(p, ())] for p in parts]
