@@ -108,3 +108,12 @@ def test_segmented_matching_equals_whole_matching(sentences: list[str], data: st
             [(m.start, m.end, m.text, m.entry.id) for m in whole]
     cuts = list(matcher().segments(text, size))
     assert cuts[0][0] == 0 and cuts[-1][1] == len(text) and all(a[1] == b[0] for a, b in itertools.pairwise(cuts))
+
+
+def test_a_cut_inside_a_sentence_keeps_a_context_rule_whole() -> None:
+    """Found by the property above: with ！ held by a key (正义必胜！…), a stretch is cut where no key occurrence
+    spans the cut, and the cut must not fall inside a not_before look-around either (社会主义现代化 before 新西藏)."""
+    text = "。团“结“富“裕文明和谐美丽?的社会主义现代化新西藏！"
+    whole = [(m.start, m.end, m.entry.id) for m in matcher().find(text, segment=len(text))]
+    for size in (1, 5, 10):
+        assert [(m.start, m.end, m.entry.id) for m in matcher().find(text, segment=size)] == whole

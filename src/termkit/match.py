@@ -338,7 +338,8 @@ class Matcher:
 
     def _safe_cut(self, text: str, start: int, end: int) -> int:
         """In a long stretch without a barrier: the first index ``c`` from ``start`` such that no key
-        occurrence spans ``c`` and ``c + 1`` (found by scanning a window of ``SAFE_WINDOW`` characters),
+        occurrence spans ``c`` and ``c + 1``, nor its context rules' look-around (found by scanning a window of
+        ``SAFE_WINDOW`` characters),
         so that matching the pieces finds what matching the whole finds; else the end of the window (a
         text in which key occurrences overlap without a gap for that long: a match across it is lost,
         which no real text comes near).
@@ -355,10 +356,13 @@ class Matcher:
         folded = self._fold_any(text[lo:hi])
         cands = self.candidates(folded.text, folded.codes)
         crossing = np.zeros(hi - lo + 1, dtype=np.int32)  # how many occurrences span c and c + 1
+        # an occurrence's not_before / not_after look-around must not cross the cut either
+        reach = max((len(x) for r in self.contexts.values() for x in (*r.not_after, *r.not_before)), default=0)
         for s, e in self._original_spans(folded, cands):
-            if e - s >= 2:
-                crossing[s] += 1
-                crossing[e - 1] -= 1
+            a, b = max(s - reach, 0), min(e - 1 + reach, hi - lo)
+            if b > a:
+                crossing[a] += 1
+                crossing[b] -= 1
         free = np.flatnonzero(np.cumsum(crossing)[start - lo:hi - lo - 1] == 0)
         if len(free):
             return start + int(free[0])
