@@ -356,9 +356,10 @@ class Matcher:
         folded = self._fold_any(text[lo:hi])
         cands = self.candidates(folded.text, folded.codes)
         crossing = np.zeros(hi - lo + 1, dtype=np.int32)  # how many occurrences span c and c + 1
-        # an occurrence's not_before / not_after look-around must not cross the cut either
-        reach = max((len(x) for r in self.contexts.values() for x in (*r.not_after, *r.not_before)), default=0)
-        for s, e in self._original_spans(folded, cands):
+        # an occurrence's own not_before / not_after look-around must not cross the cut either
+        for c, (s, e) in zip(cands, self._original_spans(folded, cands), strict=True):
+            rule = self.contexts.get(c.entry)
+            reach = max((len(x) for x in (*rule.not_after, *rule.not_before)), default=0) if rule else 0
             a, b = max(s - reach, 0), min(e - 1 + reach, hi - lo)
             if b > a:
                 crossing[a] += 1
