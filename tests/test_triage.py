@@ -19,6 +19,7 @@ from termkit.triage import (
     candidates,
     check,
     corpus_candidates,
+    matched_whole,
     merge_lexicons,
     numbered_counts,
     numbered_spans,
@@ -128,6 +129,15 @@ def test_merged_lexicons_keep_the_first_claim_of_an_id_or_a_surface(empty_matche
     m = compile_lexicon(merged)
     report = check([TriageCandidate("两会", 9, "quoted")], m, [])
     assert [c.candidate for c in report.matched] == ["两会"]
+
+
+def test_no_rejection_is_a_string_the_lexicon_matches() -> None:
+    """A row decided ``reject`` that the bundled lexicon now matches whole is a stale decision: it becomes an
+    ``entry`` row naming its entry (docs/corpus-triage.md). Rounds 19-21 left four such rows (从0到1 …)."""
+    matcher = load_compiled(bundled_lexicon_path()).matcher
+    rows = read_triage(TRIAGE, lambda s: matcher.fold(s).text)
+    stale = [r.candidate for r in rows if r.decision == "reject" and matched_whole(r.candidate, matcher)]
+    assert not stale, "rejected in eval/corpus-triage.tsv but matched by the lexicon: " + "、".join(stale)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the test corpus ({CORPUS}) is absent; "
