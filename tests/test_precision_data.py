@@ -146,6 +146,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round19.tsv", "a18-", "2ee2a4d", "round-19 added-entries sample"),
     (EVAL / "precision-added-round19b.tsv", "a19-", "6952310", "round-19 second added-entries sample"),
     (EVAL / "precision-added-round21.tsv", "a20-", "64f1595", "round-21 added-entries sample"),
+    (EVAL / "precision-added-round23.tsv", "a23-", "9682aab", "round-23 added-entries sample"),
 ]
 
 
@@ -184,7 +185,8 @@ def test_the_added_samples_share_no_entry() -> None:
 
 # samples whose draw a later fix changed (a surface taken out after its judged row was wrong): compared with the
 # lexicon they were drawn from
-DRAWN_AT = {"a18-": "9826c1e"}  # three-new-economy lost 新产业、新业态、新模式 after a18-237 (eval/README.md)
+DRAWN_AT = {"a18-": "9826c1e",  # three-new-economy lost 新产业、新业态、新模式 after a18-237 (eval/README.md)
+            "a23-": "10b950e"}  # implementers-doers-hard-workers lost 行动派、实干家 after a23-034
 
 
 def test_added_entries_are_the_ones_missing_at_the_older_revision(added, tmp_path) -> None:
