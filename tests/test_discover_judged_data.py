@@ -1,10 +1,11 @@
-"""The judged rows of rounds 15 to 19 (bench/discover_round15/ … discover_round19/): every row shown is judged, the
+"""The judged rows of rounds 15 to 23 (bench/discover_round15/ … discover_round23/): every row shown is judged, the
 figures bench/discover_results.md reports follow from the data, and the fresh stories were drawn apart from every
 earlier sample."""
 
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 from helpers import ROOT
 
 BENCH = ROOT / "bench"
-ROUND15, ROUND16, ROUND17, ROUND18, ROUND19 = (BENCH / f"discover_round{n}" for n in (15, 16, 17, 18, 19))
+ROUND15, ROUND16, ROUND17, ROUND18, ROUND19, ROUND21, ROUND23 = (BENCH / f"discover_round{n}"
+                                                                  for n in (15, 16, 17, 18, 19, 21, 23))
 # (rows file, verdicts file) → {list: (good, rows)}, as bench/discover_results.md reports them
 FIGURES = {
     (ROUND15 / "heldout_top10.tsv", ROUND15 / "heldout_judged.tsv"): {"start": (51, 161), "reference": (56, 233)},
@@ -21,6 +23,8 @@ FIGURES = {
     (ROUND17 / "fresh_top10.tsv", ROUND17 / "fresh_judged.tsv"): {"start": (71, 219), "final": (65, 165)},
     (ROUND18 / "fresh_top10.tsv", ROUND18 / "fresh_judged.tsv"): {"base18": (35, 123), "final18": (35, 122)},
     (ROUND19 / "fresh_top10.tsv", ROUND19 / "fresh_judged.tsv"): {"start": (35, 115), "final": (33, 83)},
+    (ROUND21 / "fresh_top10.tsv", ROUND21 / "fresh_judged.tsv"): {"start": (23, 109), "final": (27, 108)},
+    (ROUND23 / "fresh_top10.tsv", ROUND23 / "fresh_judged.tsv"): {"start": (27, 133)},
 }
 
 
@@ -59,7 +63,8 @@ def test_fresh_stories_were_never_drawn_before() -> None:
     assert len(earlier) == 16  # censuses A–D and the twelve gap hunts
     for fresh_files in ([ROUND15 / "fresh_sample.tsv", ROUND15 / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"],
                         [ROUND17 / "fresh_sample.tsv"], [ROUND18 / "fresh_sample.tsv"],
-                        [ROUND19 / "fresh_sample.tsv"]):
+                        [ROUND19 / "fresh_sample.tsv"], [ROUND21 / "fresh_sample.tsv"],
+                        [ROUND23 / "fresh_sample.tsv"]):
         fresh = [r["story"] for path in fresh_files for r in read(path)]
         assert len(fresh) == len(set(fresh)) == 200
         seen = {r["story"] for path in earlier for r in read(path)}
@@ -100,3 +105,32 @@ def test_round19_readers_model_removed_mostly_bad_rows() -> None:
     removed, added = changed(ROUND19, "start", "final")
     assert Counter(removed.values()) == {"bad": 30, "good": 2}
     assert not added
+
+
+def test_round21_edge_cuts_removed_only_bad_rows() -> None:
+    """Round 21's edge cuts took 7 rows out of the held-out lists, all bad, and brought 6 in, 4 of them good."""
+    removed, added = changed(ROUND21, "start", "final")
+    assert Counter(removed.values()) == {"bad": 7}
+    assert Counter(added.values()) == {"good": 4, "bad": 2}
+
+
+CURATIONS = sorted(BENCH.glob("discover_round*/curation_*.tsv"))
+
+
+@pytest.fixture(scope="module")
+def lexicon_ids() -> frozenset[str]:
+    from termkit.lexicon import bundled_lexicon_path, load_lexicon
+
+    return frozenset(e.id for e in load_lexicon(bundled_lexicon_path()).entries)
+
+
+@pytest.mark.parametrize("path", CURATIONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_curation_names_entries_the_lexicon_has(path: Path, lexicon_ids: frozenset[str]) -> None:
+    """Each row a curator decided to add, to extend or to call known names the entry it went to, by an id the bundled
+    lexicon has (an entry merged into another at review is named by the id it was kept under)."""
+    missing = []
+    for r in read(path):
+        if r["decision"] in ("entry", "added", "variant", "known"):
+            names = [n for n in re.split(r"[;,\s]+", r["entry"]) if n] or ["(none)"]
+            missing += [f"{r.get('candidate') or r['term']}: {n}" for n in names if n not in lexicon_ids]
+    assert not missing, "entries not in the lexicon: " + "; ".join(missing)
