@@ -209,7 +209,8 @@ def main(argv: list[str] | None = None) -> None:
     r.add_argument("-n", "--top", type=int, default=500)
     r.add_argument("-o", "--out", type=Path, required=True)
     r.add_argument("--gap-stories", action="store_true", help="only the stories where a curator added a formula")
-    r.add_argument("--strict", action="store_true", help="as discover --strict (the readers' model's filter)")
+    r.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                   help="as discover --strict/--no-strict (the readers' model's filter; default: discover's)")
     s = sub.add_parser("score")
     s.add_argument("--hunts", required=True)
     s.add_argument("lists", nargs="+", type=Path)

@@ -96,8 +96,9 @@ def test_save_all_keeps_the_other_parts(tmp_path) -> None:
 
 
 def test_discover_leaves_out_what_the_readers_model_doubts(table, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Under a reference every row carries its chance; --strict leaves out the doubted rows with a note, and
-    --min-score 0 shows them again; without a reference the model is not asked and --strict says it does nothing."""
+    """Under a reference every row carries its chance; by default (or --strict) the doubted rows are left out with a
+    note, and --no-strict or --min-score 0 shows them again; without a reference the model is not asked and an
+    explicit --strict says it does nothing (round 24: the filter became the default)."""
     load = Model.load.__func__
 
     def doubting(cls, path=None, part="rank"):
@@ -107,20 +108,24 @@ def test_discover_leaves_out_what_the_readers_model_doubts(table, monkeypatch: p
     matcher = make_matcher(table, {"term": "两国关系"})
     story = [Document("story", STORY)]
     ref = Reference.of(MONTHS)
-    plain = discover(lambda: story, matcher, DiscoverOptions(), reference=ref)
+    plain = discover(lambda: story, matcher, DiscoverOptions(strict=False), reference=ref)
     assert {"志同道合、命运与共", "加速键"} <= {c.candidate for c in plain}
     assert {c.candidate: c.to_dict()["reader"] < THRESHOLD for c in plain}["加速键"]
-    notes: list[str] = []
-    found = discover(lambda: story, matcher, DiscoverOptions(strict=True), reference=ref, on_note=notes.append)
-    names = {c.candidate for c in found}
-    assert "志同道合、命运与共" in names and "加速键" not in names
-    assert any("readers" in n and "--min-score 0" in n for n in notes)
+    for strict in (None, True):  # the default, and --strict said
+        notes: list[str] = []
+        found = discover(lambda: story, matcher, DiscoverOptions(strict=strict), reference=ref, on_note=notes.append)
+        names = {c.candidate for c in found}
+        assert "志同道合、命运与共" in names and "加速键" not in names
+        assert any("readers" in n and "--no-strict" in n and "--min-score 0" in n for n in notes)
     every = discover(lambda: story, matcher, DiscoverOptions(min_score=0, strict=True), reference=ref)
     assert "加速键" in {c.candidate for c in every}
     notes.clear()
     alone = discover(lambda: story, matcher, DiscoverOptions(min_score=0, strict=True), on_note=notes.append)
     assert all("reader" not in c.to_dict() for c in alone)
     assert any(n.startswith("--strict acts only") for n in notes)
+    notes.clear()
+    discover(lambda: story, matcher, DiscoverOptions(min_score=0), on_note=notes.append)
+    assert not any(n.startswith("--strict acts only") for n in notes)  # the default says nothing without -r
 
 
 def test_the_help_names_the_threshold() -> None:
@@ -133,18 +138,21 @@ def test_the_help_names_the_threshold() -> None:
 
 
 def test_cli_strict(tmp_path) -> None:
-    """-r: every jsonl row carries the readers' chance; --strict shows only rows at or above the threshold."""
+    """-r: every jsonl row carries the readers' chance; by default (and with --strict) only rows at or above the
+    threshold are shown, with --no-strict every row."""
     from typer.testing import CliRunner
 
     from termkit.cli import app
 
     lex, story, ref = story_with_reference(tmp_path, STORY, MONTHS)
     args = ["discover", str(story), "-l", str(lex), "-r", str(ref), "-f", "jsonl"]
-    r = CliRunner().invoke(app, args)
+    r = CliRunner().invoke(app, [*args, "--no-strict"])
     assert r.exit_code == 0, r.output
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     assert rows and all(0.0 <= row["reader"] <= 1.0 for row in rows)
-    r = CliRunner().invoke(app, [*args, "--strict"])
-    assert r.exit_code == 0, r.output
-    strict = [json.loads(line) for line in r.stdout.splitlines()]
-    assert [x["candidate"] for x in strict] == [x["candidate"] for x in rows if x["reader"] >= THRESHOLD]
+    assert any(row["reader"] < THRESHOLD for row in rows)  # the story holds a row the model doubts
+    for flags in ([], ["--strict"]):
+        r = CliRunner().invoke(app, [*args, *flags])
+        assert r.exit_code == 0, r.output
+        strict = [json.loads(line) for line in r.stdout.splitlines()]
+        assert [x["candidate"] for x in strict] == [x["candidate"] for x in rows if x["reader"] >= THRESHOLD]

@@ -94,8 +94,8 @@ class DiscoverOptions:
     # candidates a curator rejected (see :mod:`.rejected`) are left out of the list; True shows them, marked
     show_rejected: bool = False
     # under a reference, on a small input: leave out the rows the readers' model doubts (see .reader); every row
-    # carries its chance either way
-    strict: bool = False
+    # carries its chance either way. None: the default, on (bench/discover_protocol.md, round 24); False: off
+    strict: bool | None = None
 
 
 # the score a candidate must reach to be shown, by how the ranking was made (chosen on the development slice,
@@ -985,7 +985,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
                 f"looked up in the reference ({reference.chars:,} characters)")
     if note and on_note:
         on_note(note)
-    if options.strict and not confirming and on_note:
+    if options.strict is True and not confirming and on_note:
         on_note("--strict acts only with --reference on a small input: nothing left out by it")
     positives = known_keys(matcher)
     negatives = set(rejected or ()) - positives
@@ -1028,12 +1028,12 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         left = len(ranked) - len(shown)
         if confirming:  # each row's chance of being judged good by a blind reader, learnt (see .reader)
             kept, doubted = judge(shown, Model.load(part="reader"))
-            strict = options.strict and options.min_score is None  # --min-score 0 shows every row
+            strict = options.strict is not False and options.min_score is None  # --min-score 0 shows every row
             if strict:
                 shown = kept
             if on_note and doubted and strict:
                 on_note(f"{plural(len(doubted), 'candidate')} left out that readers of such lists mostly judged not "
-                        f"a formula (chance below {READER_THRESHOLD:g}; --min-score 0 shows them)")
+                        f"a formula (chance below {READER_THRESHOLD:g}; --no-strict or --min-score 0 shows them)")
     if rejected:
         shown, skipped = drop_rejected(shown, rejected, lambda s: matcher.fold(s).text, options.show_rejected)
         if on_note and skipped:

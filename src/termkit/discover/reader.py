@@ -6,7 +6,7 @@ a quoted metaphor the news repeats (加速键, 金名片) recurs as readily as a
 set; this module turns a row of ``--format jsonl`` (:meth:`termkit.discover.Candidate.to_dict`) into the features a
 logistic regression weighs (:func:`features`), and the shipped model (the ``reader`` part of ``model.json``,
 :mod:`.learn`; trained by ``bench/discover_reader.py``) gives each row its chance of being judged good
-(:func:`chances`). With ``--strict``, rows below :data:`THRESHOLD` are left out of the list (:func:`judge`).
+(:func:`chances`). Rows below :data:`THRESHOLD` are left out of the list (:func:`judge`) unless ``--no-strict``.
 
 The features are only what the row itself holds: its kind, the shipped ranking's score and the main reasons for
 it, its count in the input, its length, items, digits and relation to the lexicon. Its use in the reference (uses,
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from . import Candidate
     from .learn import Model
 
-# the readers' model's chance below which --strict leaves a row out under --reference: chosen by
+# the readers' model's chance below which a row is left out under --reference (unless --no-strict): chosen by
 # leave-one-round-out over rounds 15–18's judged rows (bench/discover_results.md, round 19)
 THRESHOLD = 0.35
 # the score's reasons (features of the shipped ranking, .learn.Model.reasons, and the screen's labels) the readers'
