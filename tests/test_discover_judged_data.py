@@ -1,4 +1,4 @@
-"""The judged rows of rounds 15 to 23 (bench/discover_round15/ … discover_round23/): every row shown is judged, the
+"""The judged rows of rounds 15 to 24 (bench/discover_round15/ … discover_round24/): every row shown is judged, the
 figures bench/discover_results.md reports follow from the data, and the fresh stories were drawn apart from every
 earlier sample."""
 
@@ -13,8 +13,8 @@ import pytest
 from helpers import ROOT
 
 BENCH = ROOT / "bench"
-ROUND15, ROUND16, ROUND17, ROUND18, ROUND19, ROUND21, ROUND23 = (BENCH / f"discover_round{n}"
-                                                                  for n in (15, 16, 17, 18, 19, 21, 23))
+ROUND15, ROUND16, ROUND17, ROUND18, ROUND19, ROUND21, ROUND23, ROUND24 = (
+    BENCH / f"discover_round{n}" for n in (15, 16, 17, 18, 19, 21, 23, 24))
 # (rows file, verdicts file) → {list: (good, rows)}, as bench/discover_results.md reports them
 FIGURES = {
     (ROUND15 / "heldout_top10.tsv", ROUND15 / "heldout_judged.tsv"): {"start": (51, 161), "reference": (56, 233)},
@@ -25,6 +25,7 @@ FIGURES = {
     (ROUND19 / "fresh_top10.tsv", ROUND19 / "fresh_judged.tsv"): {"start": (35, 115), "final": (33, 83)},
     (ROUND21 / "fresh_top10.tsv", ROUND21 / "fresh_judged.tsv"): {"start": (23, 109), "final": (27, 108)},
     (ROUND23 / "fresh_top10.tsv", ROUND23 / "fresh_judged.tsv"): {"start": (27, 133)},
+    (ROUND24 / "fresh_top10.tsv", ROUND24 / "fresh_judged.tsv"): {"start": (32, 127), "final": (24, 82)},
 }
 
 
@@ -64,7 +65,7 @@ def test_fresh_stories_were_never_drawn_before() -> None:
     for fresh_files in ([ROUND15 / "fresh_sample.tsv", ROUND15 / "fresh_sample2.tsv"], [ROUND16 / "fresh_sample.tsv"],
                         [ROUND17 / "fresh_sample.tsv"], [ROUND18 / "fresh_sample.tsv"],
                         [ROUND19 / "fresh_sample.tsv"], [ROUND21 / "fresh_sample.tsv"],
-                        [ROUND23 / "fresh_sample.tsv"]):
+                        [ROUND23 / "fresh_sample.tsv"], [ROUND24 / "fresh_sample.tsv"]):
         fresh = [r["story"] for path in fresh_files for r in read(path)]
         assert len(fresh) == len(set(fresh)) == 200
         seen = {r["story"] for path in earlier for r in read(path)}
@@ -112,6 +113,13 @@ def test_round21_edge_cuts_removed_only_bad_rows() -> None:
     removed, added = changed(ROUND21, "start", "final")
     assert Counter(removed.values()) == {"bad": 7}
     assert Counter(added.values()) == {"good": 4, "bad": 2}
+
+
+def test_round24_default_filter_removed_mostly_bad_rows() -> None:
+    """The readers' filter made the default took 45 rows out of round 24's held-out lists: 37 bad, 8 good; none in."""
+    removed, added = changed(ROUND24, "start", "final")
+    assert Counter(removed.values()) == {"bad": 37, "good": 8}
+    assert not added
 
 
 CURATIONS = sorted(BENCH.glob("discover_round*/curation_*.tsv"))
