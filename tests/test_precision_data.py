@@ -147,6 +147,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round19b.tsv", "a19-", "6952310", "round-19 second added-entries sample"),
     (EVAL / "precision-added-round21.tsv", "a20-", "64f1595", "round-21 added-entries sample"),
     (EVAL / "precision-added-round23.tsv", "a23-", "9682aab", "round-23 added-entries sample"),
+    (EVAL / "precision-added-round24.tsv", "a24-", "9220ff9", "round-24 added-entries sample"),
 ]
 
 
