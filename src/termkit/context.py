@@ -50,6 +50,15 @@ class ContextRule:
     def needs_text(self) -> bool:
         return bool(self.not_after or self.not_before or self.not_in_sentence or self.in_sentence)
 
+    @property
+    def reach(self) -> int:
+        """How far the rule looks past a match on either side: its longest ``not_after`` / ``not_before`` string.
+
+        >>> ContextRule(not_after=("中共",), not_before=("工作会议",)).reach
+        4
+        """
+        return max(map(len, (*self.not_after, *self.not_before)), default=0)
+
 
 def compile_rule(context: Context, table: FoldTable, lut: Lut | None = None) -> ContextRule:
     """Fold every string of a ``context:`` block (empty results are kept out; the lint reports them)."""

@@ -358,8 +358,7 @@ class Matcher:
         crossing = np.zeros(hi - lo + 1, dtype=np.int32)  # how many occurrences span c and c + 1
         # an occurrence's own not_before / not_after look-around must not cross the cut either
         for c, (s, e) in zip(cands, self._original_spans(folded, cands), strict=True):
-            rule = self.contexts.get(c.entry)
-            reach = max((len(x) for x in (*rule.not_after, *rule.not_before)), default=0) if rule else 0
+            reach = rule.reach if (rule := self.contexts.get(c.entry)) else 0
             a, b = max(s - reach, 0), min(e - 1 + reach, hi - lo)
             if b > a:
                 crossing[a] += 1
