@@ -109,6 +109,16 @@ def test_a_quoted_string_needs_the_reference_unless_numbered() -> None:
     assert [c.candidate for c in confirm(cands, ref, str)] == ["三个一"]
 
 
+def test_a_quoted_count_of_one_or_in_digits_needs_the_reference() -> None:
+    """Round 25: a quoted numbered string that opens with 一 (一抹绿) or holds Arabic digits (15分钟休闲圈) is no
+    count of things the writer names: unconfirmed by the reference it is left out; 三个一 stays."""
+    ref = Reference.of(MONTHS)
+    cands = [Candidate(s, 2.0, 1, 1, "numbered", "", {"quoted": 1}) for s in ("一抹绿", "15分钟休闲圈", "三个一")]
+    assert [c.candidate for c in confirm(cands, ref, str)] == ["三个一"]
+    recurring = [(f"d{i}", f"2024-0{i}", "打造“15分钟休闲圈”。") for i in range(1, 4)]
+    assert [c.candidate for c in confirm(cands[1:2], Reference.of(recurring), str)] == ["15分钟休闲圈"]
+
+
 def test_a_piece_of_a_run_of_names_is_left_out() -> None:
     texts = [(f"d{i}", f"2024-0{i}", "明国平、明珍珍等人。志同道合、命运与共。") for i in range(1, 4)]
     cands = [Candidate("国平、明珍珍", 1.0, 1, 1, "parallel", ""), Candidate("志同道合、命运与共", 1.0, 1, 1, "parallel", "")]

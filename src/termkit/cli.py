@@ -627,9 +627,9 @@ def discover(
     reference: with --reference CORPUS a candidate is shown only when it recurs there, as a formula does: 3+ uses
     in 2+ months (2+ documents when CORPUS is undated), not nearly always glued to one character (a piece of a
     longer string), and, a run, with items that go together there (half the uses of its first items followed by
-    its last, and of its last items preceded by its first); a numbered one the input quotes (两重) is shown either
-    way, other quoted strings only when they recur (without --reference all are shown: most were names of apps,
-    venues and events). Its row
+    its last, and of its last items preceded by its first); a count of two or more the input quotes (两重) is shown
+    either way, other quoted strings (一抹绿, 15分钟休闲圈 too) only when they recur (without
+    --reference all are shown: most were names of apps, venues and events). Its row
     says its use (ref, uses/months; jsonl: reference). On a small input (one story, one report) its score is
     multiplied by 1 + log10 of its months there, runs of items written once (极不寻常、极不平凡) are looked up
     too, cut every way they may be, and the score floor is 0.3. Each row carries its chance of being judged good,

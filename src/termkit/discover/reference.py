@@ -51,6 +51,7 @@ CLOSURE = 0.5
 # formulas listed without a floor and 567 of the 1,488 rows in the top 10s of the 400 stories
 REFERENCE_FLOOR = 0.3
 _HAN = re.compile(r"[\u3400-\u9fff]+")
+_ARABIC = re.compile("[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -366,13 +367,27 @@ def weight(use: Use) -> float:
     return round(1 + math.log10(max(use.months or use.docs, 1)), 2)
 
 
+def quoted_count_stands(text: str) -> bool:
+    """Whether a quoted numbered string is evidence without the reference: a count of two or more written in
+    characters (两重, 三个一, 八个必须坚持). One that opens with 一 is an article or one story's one-per pattern
+    (一抹绿, 一纸规划, 一桥一策) and one with Arabic digits a figure or a date (60天期限, 15分钟休闲圈, 10+N): on
+    rounds 15–24's judged sheets such rows, unconfirmed by the reference, were 34 bad and 3 good
+    (bench/discover_results.md, round 25), so they need the reference like other quoted strings.
+
+    >>> [quoted_count_stands(s) for s in ("两重", "八个必须坚持", "一抹绿", "15分钟休闲圈", "５Ｇ+")]
+    [True, True, False, False, False]
+    """
+    return not text.startswith("一") and _ARABIC.search(text) is None
+
+
 def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], str],
             bg: Background | None = None, weigh: bool = True, names: Iterable[str] = ()) -> list[Candidate]:
     """The candidates with their :class:`Use` in ``reference`` (``reference``): those that recur there
     (:meth:`Reference.recurs`), are not bound into a longer string there (:data:`BOUND`) and, runs, are closed
     (:data:`CLOSURE`: their items go together there, see :attr:`Use.closure`), their score times
     :func:`weight`; a numbered one the input quotes (两重: its writers name it, as the issue's one quoted numbered
-    formula is evidence) also when it does not. Other quoted strings need the reference like the rest: those it does
+    formula is evidence) also when it does not, if it is a count of two or more (:func:`quoted_count_stands`).
+    Other quoted strings need the reference like the rest: those it does
     not confirm were mostly names of apps, venues and events (bench/discover_results.md, round 16). A candidate
     inside a longer confirmed one that the reference uses nearly as often is left out as its piece, and so is a run
     inside one of ``names``, the runs of names the input's screen rejected (国平、明珍珍 of 明国平、明珍珍). ``bg``: see
@@ -403,7 +418,7 @@ def confirm(cands: list[Candidate], reference: Reference, fold: Callable[[str], 
             use = replace(use, closure=round(min(use.count / max(uses[e].count, 1) for e in ends[k]), 3))
         if reference.recurs(use) and use.bound < BOUND and (use.closure is None or use.closure >= CLOSURE):
             kept.append((k, replace(c, score=c.score * (weight(use) if weigh else 1.0), reference=use)))
-        elif c.notes.get("quoted") and c.kind == "numbered":
+        elif c.notes.get("quoted") and c.kind == "numbered" and quoted_count_stands(k):
             kept.append((k, replace(c, reference=use)))
     return [c for k, c in kept
             if not any(len(o) > len(k) and k in o and oc.reference.count >= BOUND * c.reference.count
