@@ -13,11 +13,14 @@ list's own ``--format jsonl`` row, so the features can be recomputed from the fi
 rows each would leave out, per round and pooled. ``train`` fits the model on every row and keeps it as the
 ``reader`` part of model.json (the other parts unchanged)::
 
-    python bench/discover_reader.py loro bench/discover_round19/reader_rows.jsonl [--rounds 15,16,17,18]
-    python bench/discover_reader.py train bench/discover_round19/reader_rows.jsonl --rounds 15,16,17,18
+    python bench/discover_reader.py loro bench/discover_round25/reader_rows.jsonl [--rounds 15,16,17,18]
+    python bench/discover_reader.py train bench/discover_round25/reader_rows.jsonl
 
-The shipped model is trained on rounds 15–18 (round 19's held-out sheet joined the file after it was measured;
-round 20 tried a model of all five rounds, bench/discover_results.md).
+Round 19's model was trained on rounds 15–18 with round 19's features (``--features round19``, rows in
+bench/discover_round19/reader_rows.jsonl; round 19's held-out sheet joined that file after it was measured, and
+round 20 tried a model of all five rounds). The shipped model (round 25) is trained on the eight judged sheets of
+rounds 15–19, 21, 23 and 24 (bench/discover_round25/reader_rows.jsonl: round 19's file, then the rows of rounds 21,
+23 and 24 from the lists those rounds made) with round 25's features (bench/discover_results.md).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import numpy as np
 
 from termkit.discover.features import matrix
 from termkit.discover.learn import MODEL_PATH, Model, fit_matrix
-from termkit.discover.reader import NAMES, features
+from termkit.discover.reader import NAMES, NAMES_ROUND19, features
 
 TOP = 10
 THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
@@ -63,27 +66,43 @@ def load(path: Path, rounds: list[str] | None = None) -> list[dict]:
     return [r for r in rows if rounds is None or r["round"] in rounds]
 
 
-def design(rows: list[dict]) -> tuple[np.ndarray, np.ndarray]:
-    x = matrix([features(r["row"]) for r in rows], NAMES)
+FEATURES = {"round25": NAMES, "round19": NAMES_ROUND19}  # the model's features, by the round that chose them
+
+
+def design(rows: list[dict], names: tuple[str, ...] = NAMES) -> tuple[np.ndarray, np.ndarray]:
+    x = matrix([features(r["row"]) for r in rows], names)
     y = np.array([r["verdict"] == "good" for r in rows], dtype=int)
     return x, y
 
 
-def fit(rows: list[dict], trained_on: str = "") -> Model:
-    x, y = design(rows)
-    return fit_matrix(x, y, NAMES, trained_on)
+def fit(rows: list[dict], trained_on: str = "", names: tuple[str, ...] = NAMES) -> Model:
+    x, y = design(rows, names)
+    return fit_matrix(x, y, names, trained_on)
 
 
-def loro(rows: list[dict]) -> dict[str, list[float]]:
+def loro(rows: list[dict], names: tuple[str, ...] = NAMES) -> dict[str, list[float]]:
     """Each row's chance from a model trained on the other rounds, by round."""
     rounds = sorted({r["round"] for r in rows})
     out = {}
     for held in rounds:
         train = [r for r in rows if r["round"] != held]
         test = [r for r in rows if r["round"] == held]
-        model = fit(train)
-        out[held] = [float(p) for p in model.probability(design(test)[0])]
+        model = fit(train, names=names)
+        out[held] = [float(p) for p in model.probability(design(test, names)[0])]
     return out
+
+
+def auc(rows: list[dict], chance: dict[str, list[float]]) -> tuple[float, dict[str, float]]:
+    """ROC AUC of :func:`loro`'s chances against the verdicts: pooled over the left-out rounds, and per round."""
+    from sklearn.metrics import roc_auc_score
+
+    ys, ps, per = [], [], {}
+    for rnd, p in chance.items():
+        y = [r["verdict"] == "good" for r in rows if r["round"] == rnd]
+        per[rnd] = float(roc_auc_score(y, p))
+        ys += y
+        ps += p
+    return float(roc_auc_score(ys, ps)), per
 
 
 def left_out(rows: list[dict], chance: dict[str, list[float]], threshold: float) -> dict[str, Counter[str]]:
@@ -110,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--out", type=Path, default=MODEL_PATH)
     for p in (lo, t):
         p.add_argument("--rounds", help="only these rounds' rows (15,16,17,18); default: every round of the file")
+        p.add_argument("--features", choices=sorted(FEATURES), default="round25",
+                       help="round 19's features or round 25's (with noun_list); default: round 25's")
     args = ap.parse_args(argv)
 
     if args.cmd == "rows":
@@ -122,8 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"-> {args.out}")
         return 0
     rows = load(args.rows, args.rounds.split(",") if args.rounds else None)
+    names = FEATURES[args.features]
     if args.cmd == "loro":
-        chance = loro(rows)
+        chance = loro(rows, names)
+        pooled_auc, per_round = auc(rows, chance)
+        print(f"ROC AUC over the left-out rounds {pooled_auc:.3f} (per round "
+              + ", ".join(f"r{k} {v:.3f}" for k, v in per_round.items()) + ")")
         head = "  ".join(f"r{k}: bad/good out" for k in chance)
         print(f"threshold  {head}   pooled bad/good out  kept good/shown")
         for t in THRESHOLDS:
@@ -135,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{t:>9}  " + "  ".join(cells) + f"   {out}            {kept}")
         return 0
     model = fit(rows, trained_on="blind verdicts of rounds " + ", ".join(sorted({r["round"] for r in rows}))
-                + " (bench/discover_round19/reader_rows.jsonl)")
+                + f" ({args.rows.as_posix()})", names=names)
     Model.save_all(args.out, reader=model)
     for name, c in sorted(zip(model.names, model.coef, strict=True), key=lambda nc: -abs(nc[1])):
         print(f"{name:>28} {c:+.2f}")

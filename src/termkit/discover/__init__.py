@@ -1027,7 +1027,7 @@ def discover(open_docs: Callable[[], Iterable[Document]], matcher: Matcher,
         shown = [c for c in ranked if c.score >= floor]  # what rank with min_score=floor keeps, counted once
         left = len(ranked) - len(shown)
         if confirming:  # each row's chance of being judged good by a blind reader, learnt (see .reader)
-            kept, doubted = judge(shown, Model.load(part="reader"))
+            kept, doubted = judge(shown, Model.load(part="reader"), bg=bg)
             strict = options.strict is not False and options.min_score is None  # --min-score 0 shows every row
             if strict:
                 shown = kept

@@ -70,6 +70,14 @@ class Background:
             tag = self._name_tags[text] = words[0].flag if len(words) == 1 else ""
         return tag
 
+    def flags(self, text: str) -> list[str]:
+        """jieba's part of speech of each word of ``text``, as its tagger reads it (with the HMM).
+
+        >>> Background.load().flags("走在前")[0][:1], Background.load().flags("党员")
+        ('v', ['n'])
+        """
+        return [w.flag for w in self._tagger.cut(text)]
+
     @functools.cached_property
     def _tagger(self) -> Any:
         import jieba.posseg
