@@ -140,6 +140,21 @@ def test_round25_changes_removed_mostly_bad_rows() -> None:
     assert Counter(by_a) == {"bad": 10, "good": 3}
 
 
+def test_round26_long_documents() -> None:
+    """Round 26's judged top 30s of two long documents: every row of each stored list judged, in its rank; 4 good of
+    the 1998 report's 12 rows, 19 of the 2003 report's 28 (bench/discover_results.md)."""
+    import json
+
+    judged = read(BENCH / "discover_round26" / "judged.tsv")
+    for year, (good, shown) in {"1998": (4, 12), "2003": (19, 28)}.items():
+        rows = [json.loads(line) for line in (BENCH / "discover_round26" / f"report_{year}.jsonl").read_text(
+            encoding="utf-8").splitlines()]
+        mine = sorted((r for r in judged if r["report"] == year), key=lambda r: int(r["rank"]))
+        assert [r["candidate"] for r in mine] == [r["candidate"] for r in rows]
+        assert {r["verdict"] for r in mine} <= {"good", "bad"}
+        assert (sum(r["verdict"] == "good" for r in mine), len(mine)) == (good, shown)
+
+
 CURATIONS = sorted(BENCH.glob("discover_round*/curation_*.tsv"))
 
 
