@@ -182,6 +182,18 @@ class Folded:
         s, e = self.original_positions([start, end - 1])
         return s, self.annotations.get(e + 1, e + 1)
 
+    def original_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """:meth:`original_span` of each folded span, mapped in one call (for the many spans of a long text).
+
+        >>> fold_plain("“四風”是“四风”", FoldTable.build().char_map()).original_spans([(0, 2), (3, 5)])
+        [(1, 3), (6, 8)]
+        """
+        if not spans:
+            return []
+        ends = self.original_positions([s for s, _ in spans] + [e - 1 for _, e in spans])
+        n = len(spans)
+        return [(ends[k], self.annotations.get(ends[n + k] + 1, ends[n + k] + 1)) for k in range(n)]
+
 
 def to_codes(text: str, wide: bool = False) -> np.ndarray:
     """The code points of ``text`` as an array: uint16 when all are in the BMP (the fast, usual
