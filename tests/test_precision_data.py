@@ -148,6 +148,7 @@ ADDED_SAMPLES = [
     (EVAL / "precision-added-round21.tsv", "a20-", "64f1595", "round-21 added-entries sample"),
     (EVAL / "precision-added-round23.tsv", "a23-", "9682aab", "round-23 added-entries sample"),
     (EVAL / "precision-added-round24.tsv", "a24-", "9220ff9", "round-24 added-entries sample"),
+    (EVAL / "precision-added-round25.tsv", "a25-", "589e50b", "round-25 added-entries sample"),
 ]
 
 
