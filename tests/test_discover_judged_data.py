@@ -128,13 +128,13 @@ def test_round25_changes_removed_mostly_bad_rows() -> None:
     """Round 25 took 28 rows out of its held-out lists, 24 bad and 4 good, and brought 4 in (rows the old model had
     left out), 1 good. Change A (a quoted count that opens with 一 or holds digits needs the reference) accounts for
     13 of the rows out: 10 bad, 3 good (3+3, which the reference confirms, went with the new model)."""
-    from termkit.discover.reference import quoted_count_stands
+    from termkit.discover.reference import MIN_MONTHS, MIN_USES, quoted_count_stands
 
     removed, added = changed(ROUND25, "start", "final")
     assert Counter(removed.values()) == {"bad": 24, "good": 4}
     assert Counter(added.values()) == {"bad": 3, "good": 1}
     rows = {(r["story"], r["candidate"]): r for r in read(ROUND25 / "fresh_top10.tsv") if r["list"] == "start"}
-    unconfirmed = {k for k, r in rows.items() if int(r["ref_uses"]) < 3 or int(r["ref_months"]) < 2}
+    unconfirmed = {k for k, r in rows.items() if int(r["ref_uses"]) < MIN_USES or int(r["ref_months"]) < MIN_MONTHS}
     by_a = [v for k, v in removed.items()
             if rows[k]["kind"] == "numbered" and k in unconfirmed and not quoted_count_stands(k[1])]
     assert Counter(by_a) == {"bad": 10, "good": 3}

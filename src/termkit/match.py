@@ -357,7 +357,7 @@ class Matcher:
         cands = self.candidates(folded.text, folded.codes)
         crossing = np.zeros(hi - lo + 1, dtype=np.int32)  # how many occurrences span c and c + 1
         # an occurrence's own not_before / not_after look-around must not cross the cut either
-        for c, (s, e) in zip(cands, self._original_spans(folded, cands), strict=True):
+        for c, (s, e) in zip(cands, folded.original_spans([(c.start, c.end) for c in cands]), strict=True):
             reach = rule.reach if (rule := self.contexts.get(c.entry)) else 0
             a, b = max(s - reach, 0), min(e - 1 + reach, hi - lo)
             if b > a:
@@ -389,7 +389,7 @@ class Matcher:
         cands = self.candidates(folded.text, folded.codes)
         if not cands:
             return [], []
-        spans = self._original_spans(folded, cands)
+        spans = folded.original_spans([(c.start, c.end) for c in cands])
         ft = folded.text
         # most terms begin and end with a Chinese character: the boundary rule cannot apply to them
         kept = [(c, span) for c, span in zip(cands, spans)
@@ -462,14 +462,6 @@ class Matcher:
             for x in excl_for:
                 excluded.setdefault(x, []).append((end - length, end))
         return _drop_excluded(hits, excluded) if excluded else hits
-
-    def _original_spans(self, folded: Folded, cands: list[Hit]) -> list[tuple[int, int]]:
-        if not cands:
-            return []
-        starts = folded.original_positions([c.start for c in cands])
-        lasts = folded.original_positions([c.end - 1 for c in cands])
-        # the pinyin annotation of the last character belongs to the match
-        return [(s, folded.annotations.get(last + 1, last + 1)) for s, last in zip(starts, lasts)]
 
     def _at_boundary(self, text: str, folded_text: str, c: Hit, span: tuple[int, int]) -> bool:
         """A term that begins (ends) with a Latin letter or digit needs a non-word neighbour in

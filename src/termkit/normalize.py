@@ -179,8 +179,7 @@ class Folded:
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a folded span ``[start, end)`` to the original text: quotes and annotations inside
         are included, and so is the pinyin annotation of the last character."""
-        s, e = self.original_positions([start, end - 1])
-        return s, self.annotations.get(e + 1, e + 1)
+        return self.original_spans([(start, end)])[0]
 
     def original_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """:meth:`original_span` of each folded span, mapped in one call (for the many spans of a long text).
@@ -190,9 +189,10 @@ class Folded:
         """
         if not spans:
             return []
-        ends = self.original_positions([s for s, _ in spans] + [e - 1 for _, e in spans])
+        at = self.original_positions([s for s, _ in spans] + [e - 1 for _, e in spans])
         n = len(spans)
-        return [(ends[k], self.annotations.get(ends[n + k] + 1, ends[n + k] + 1)) for k in range(n)]
+        # the pinyin annotation of the last character belongs to the span
+        return [(at[k], self.annotations.get(at[n + k] + 1, at[n + k] + 1)) for k in range(n)]
 
 
 def to_codes(text: str, wide: bool = False) -> np.ndarray:

@@ -371,7 +371,7 @@ def quoted_count_stands(text: str) -> bool:
     """Whether a quoted numbered string is evidence without the reference: a count of two or more written in
     characters (两重, 三个一, 八个必须坚持). One that opens with 一 is an article or one story's one-per pattern
     (一抹绿, 一纸规划, 一桥一策) and one with Arabic digits a figure or a date (60天期限, 15分钟休闲圈, 10+N): on
-    rounds 15–24's judged sheets such rows, unconfirmed by the reference, were 34 bad and 3 good
+    rounds 15–24's judged sheets such rows, unconfirmed by the reference, were 35 bad and 3 good
     (bench/discover_results.md, round 25), so they need the reference like other quoted strings.
 
     >>> [quoted_count_stands(s) for s in ("两重", "八个必须坚持", "一抹绿", "15分钟休闲圈", "５Ｇ+")]
